@@ -1,0 +1,12 @@
+//! qingdan: parse, validate, format and diff 权责清单 (lists of a government
+//! department's powers and responsibilities).
+//!
+//! The data's path through the crate:
+//! bytes → [`decode`] → [`normalize`] → layout → extract → [`model`] → [`yaml`];
+//! and YAML (with spans) → [`model`] → rules → diagnostics.
+#![forbid(unsafe_code)]
+
+pub mod decode;
+pub mod model;
+pub mod normalize;
+pub mod text;

@@ -1,0 +1,121 @@
+//! Punctuation width by context: ASCII `, : ; ( ) ? ! "` in CJK text become
+//! `，：；（）？！“”`. Digits and Latin text keep ASCII punctuation (`5,000`,
+//! `10:30`, `http://`).
+
+use super::{apply_edits, Change, ChangeKind};
+use crate::text::{is_cjk, is_han, Text};
+
+fn full_width(c: char) -> char {
+    match c {
+        ',' => '，',
+        ':' => '：',
+        ';' => '；',
+        '(' => '（',
+        ')' => '）',
+        '?' => '？',
+        '!' => '！',
+        other => other,
+    }
+}
+
+/// Makes ASCII punctuation in CJK context full width.
+pub fn punctuation_width(text: Text, changes: &mut Vec<Change>) -> Text {
+    let s = text.as_str();
+    if !s.contains([',', ':', ';', '(', ')', '?', '!', '"']) {
+        return text;
+    }
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut out: Vec<char> = chars.iter().map(|&(_, c)| c).collect();
+    // Parentheses first, as pairs: a pair is CJK when it holds CJK text or follows it.
+    let mut stack: Vec<usize> = Vec::new();
+    let mut pairs: Vec<(Option<usize>, Option<usize>)> = Vec::new();
+    for (k, &(_, c)) in chars.iter().enumerate() {
+        match c {
+            '(' | '（' => stack.push(k),
+            ')' | '）' => pairs.push((stack.pop(), Some(k))),
+            '\n' => {
+                pairs.extend(stack.drain(..).map(|o| (Some(o), None)));
+            }
+            _ => {}
+        }
+    }
+    pairs.extend(stack.drain(..).map(|o| (Some(o), None)));
+    let prev = |k: usize, out: &[char]| if k == 0 { None } else { Some(out[k - 1]) };
+    let next = |k: usize, out: &[char]| out.get(k + 1).copied();
+    for (open, close) in pairs {
+        let cjk = match (open, close) {
+            (Some(o), Some(c)) => out[o + 1..c].iter().any(|&ch| is_cjk(ch)) || prev(o, &out).is_some_and(is_cjk),
+            (Some(o), None) => prev(o, &out).is_some_and(is_cjk) || next(o, &out).is_some_and(is_han),
+            (None, Some(c)) => prev(c, &out).is_some_and(is_han) || next(c, &out).is_some_and(is_cjk),
+            (None, None) => false,
+        };
+        if cjk {
+            for k in [open, close].into_iter().flatten() {
+                out[k] = full_width(out[k]);
+            }
+        }
+    }
+    let mut quotes_open = false;
+    for k in 0..out.len() {
+        let c = out[k];
+        let (p, n) = (prev(k, &out), next(k, &out));
+        match c {
+            ',' | ':' | ';' | '?' | '!' => {
+                let after_cjk = p.is_some_and(is_cjk);
+                let before_han = n.is_some_and(is_han) && !p.is_some_and(|p| p.is_ascii_alphanumeric());
+                let numeric = p.is_some_and(|p| p.is_ascii_digit()) && n.is_some_and(|n| n.is_ascii_digit());
+                if (after_cjk || before_han) && !numeric {
+                    out[k] = full_width(c);
+                }
+            }
+            '"' => {
+                if p.is_some_and(is_cjk) || n.is_some_and(is_cjk) {
+                    out[k] = if quotes_open { '”' } else { '“' };
+                    quotes_open = !quotes_open;
+                }
+            }
+            '\n' => quotes_open = false,
+            _ => {}
+        }
+    }
+    let edits = chars
+        .iter()
+        .zip(&out)
+        .filter(|((_, before), after)| before != *after)
+        .map(|(&(i, before), &after)| (i..i + before.len_utf8(), after.to_string()))
+        .collect();
+    apply_edits(text, ChangeKind::HalfwidthPunctuation, changes, edits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(s: &str) -> String {
+        punctuation_width(Text::from_source(s), &mut Vec::new()).into_string()
+    }
+
+    #[test]
+    fn cjk_context() {
+        assert_eq!(run("《社会保险法》(2018年12月修正) 第八十七条:社会保险经办机构,药品"), "《社会保险法》（2018年12月修正） 第八十七条：社会保险经办机构，药品");
+        assert_eq!(run("直接实施责任:"), "直接实施责任：");
+        assert_eq!(run("根据法律、法规、规章的\"立改废\"以及"), "根据法律、法规、规章的“立改废”以及");
+        assert_eq!(run("(一)诱导、协助他人"), "（一）诱导、协助他人");
+    }
+
+    #[test]
+    fn ascii_context_stays() {
+        assert_eq!(run("5,000 元"), "5,000 元");
+        assert_eq!(run("10:30"), "10:30");
+        assert_eq!(run("see http://x.cn (a, b)"), "see http://x.cn (a, b)");
+        assert_eq!(run("1) a"), "1) a");
+    }
+
+    #[test]
+    fn full_width_text_is_untouched() {
+        let mut ch = Vec::new();
+        let t = punctuation_width(Text::from_source("（一）查阅，记录：复制"), &mut ch);
+        assert_eq!(t.as_str(), "（一）查阅，记录：复制");
+        assert!(ch.is_empty());
+    }
+}

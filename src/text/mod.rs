@@ -1,0 +1,345 @@
+//! Text that remembers where it came from.
+//!
+//! Every stage after decoding works on [`Text`]: a string together with a map
+//! from its byte offsets back to byte offsets in the decoded source. Passes
+//! build new texts with [`TextBuilder`], which composes the maps as it goes,
+//! so a cell cut out of a table and cleaned by five passes still points at the
+//! exact place in the user's file.
+
+mod chars;
+mod source;
+
+pub use chars::{is_cjk, is_cjk_punct, is_han};
+pub use source::{LineCol, SourceFile};
+
+use std::ops::Range;
+
+/// One run of output bytes and the source bytes it stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Segment {
+    /// First output byte of the run.
+    out: usize,
+    /// First source byte.
+    src: usize,
+    /// End of the source range (exclusive); for a copy it is `src + run length`.
+    src_end: usize,
+    /// A copy maps byte for byte; otherwise the whole run stands for `src..src_end`.
+    copy: bool,
+}
+
+/// A string with a map from its byte offsets to byte offsets in the source.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Text {
+    text: String,
+    segments: Vec<Segment>,
+}
+
+impl Text {
+    /// A text that is its own source: every byte maps to itself.
+    pub fn from_source(source: &str) -> Text {
+        Text::at_offset(source, 0)
+    }
+
+    /// A text copied from the source at `offset`.
+    pub fn at_offset(source: &str, offset: usize) -> Text {
+        let segments = if source.is_empty() {
+            Vec::new()
+        } else {
+            vec![Segment { out: 0, src: offset, src_end: offset + source.len(), copy: true }]
+        };
+        Text { text: source.to_owned(), segments }
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Length in bytes.
+    pub fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    /// True when the text is empty.
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// Consumes the text, giving the string.
+    pub fn into_string(self) -> String {
+        self.text
+    }
+
+    fn segment_index(&self, offset: usize) -> Option<usize> {
+        if self.segments.is_empty() {
+            return None;
+        }
+        let i = self.segments.partition_point(|s| s.out <= offset);
+        Some(i.saturating_sub(1))
+    }
+
+    /// Source offset of the byte at `offset` (or of the end, when `offset == len`).
+    pub fn source_offset(&self, offset: usize) -> usize {
+        if offset >= self.text.len() {
+            return self.source_end(self.text.len());
+        }
+        match self.segment_index(offset) {
+            None => 0,
+            Some(i) => {
+                let s = self.segments[i];
+                if s.copy {
+                    s.src + (offset - s.out)
+                } else {
+                    s.src
+                }
+            }
+        }
+    }
+
+    /// Source offset just past the byte before `end`.
+    fn source_end(&self, end: usize) -> usize {
+        if end == 0 {
+            return self.segments.first().map_or(0, |s| s.src);
+        }
+        match self.segment_index(end - 1) {
+            None => 0,
+            Some(i) => {
+                let s = self.segments[i];
+                if s.copy {
+                    s.src + (end - s.out)
+                } else {
+                    s.src_end
+                }
+            }
+        }
+    }
+
+    /// The source byte range that the output range `range` stands for.
+    pub fn source_range(&self, range: Range<usize>) -> Range<usize> {
+        let start = self.source_offset(range.start);
+        if range.is_empty() {
+            return start..start;
+        }
+        let end = self.source_end(range.end).max(start);
+        start..end
+    }
+
+    /// The source range of the whole text.
+    pub fn span(&self) -> Range<usize> {
+        self.source_range(0..self.text.len())
+    }
+
+    /// A part of this text, keeping its map. `range` must lie on char boundaries.
+    pub fn slice(&self, range: Range<usize>) -> Text {
+        let mut b = TextBuilder::with_capacity(range.len());
+        b.push_copy(self, range);
+        b.finish()
+    }
+
+    /// The byte ranges of the lines, without their `\n`.
+    pub fn line_ranges(&self) -> impl Iterator<Item = Range<usize>> + '_ {
+        let mut start = 0;
+        let text = self.text.as_str();
+        let mut done = text.is_empty();
+        std::iter::from_fn(move || {
+            if done {
+                return None;
+            }
+            match text[start..].find('\n') {
+                Some(i) => {
+                    let r = start..start + i;
+                    start += i + 1;
+                    Some(r)
+                }
+                None => {
+                    done = true;
+                    Some(start..text.len())
+                }
+            }
+        })
+    }
+
+    /// The range of the text without leading and trailing white space.
+    pub fn trimmed_range(&self, range: Range<usize>) -> Range<usize> {
+        let s = &self.text[range.clone()];
+        let lead = s.len() - s.trim_start().len();
+        let trail = s.len() - s.trim_end().len();
+        if lead == s.len() {
+            return range.start..range.start;
+        }
+        range.start + lead..range.end - trail
+    }
+
+    /// This text without leading and trailing white space.
+    pub fn trim(&self) -> Text {
+        self.slice(self.trimmed_range(0..self.len()))
+    }
+}
+
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+/// Builds a [`Text`] out of pieces of other texts, composing their maps.
+#[derive(Debug, Default)]
+pub struct TextBuilder {
+    text: String,
+    segments: Vec<Segment>,
+}
+
+impl TextBuilder {
+    /// An empty builder.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// An empty builder with room for `bytes` bytes.
+    pub fn with_capacity(bytes: usize) -> Self {
+        TextBuilder { text: String::with_capacity(bytes), segments: Vec::new() }
+    }
+
+    /// What has been built so far.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    fn push_segment(&mut self, seg: Segment) {
+        if let Some(last) = self.segments.last_mut() {
+            // A copy that continues the previous copy extends it.
+            if last.copy && seg.copy && last.src_end == seg.src && seg.out == last.out + (last.src_end - last.src) {
+                last.src_end = seg.src_end;
+                return;
+            }
+            if last.out == seg.out {
+                *last = seg;
+                return;
+            }
+        }
+        self.segments.push(seg);
+    }
+
+    /// Appends `from[range]` unchanged.
+    pub fn push_copy(&mut self, from: &Text, range: Range<usize>) {
+        if range.is_empty() {
+            return;
+        }
+        let base = self.text.len();
+        self.text.push_str(&from.text[range.clone()]);
+        let Some(mut i) = from.segment_index(range.start) else {
+            return;
+        };
+        while i < from.segments.len() {
+            let s = from.segments[i];
+            let seg_end = from.segments.get(i + 1).map_or(from.text.len(), |n| n.out);
+            let start = s.out.max(range.start);
+            let end = seg_end.min(range.end);
+            if start >= range.end {
+                break;
+            }
+            if start < end {
+                let out = base + (start - range.start);
+                let seg = if s.copy {
+                    let src = s.src + (start - s.out);
+                    Segment { out, src, src_end: src + (end - start), copy: true }
+                } else {
+                    Segment { out, src: s.src, src_end: s.src_end, copy: false }
+                };
+                self.push_segment(seg);
+            }
+            i += 1;
+        }
+    }
+
+    /// Appends all of `from`.
+    pub fn push_text(&mut self, from: &Text) {
+        self.push_copy(from, 0..from.len());
+    }
+
+    /// Appends `replacement`, standing for `from[range]`.
+    pub fn push_replace(&mut self, from: &Text, range: Range<usize>, replacement: &str) {
+        if replacement.is_empty() {
+            return;
+        }
+        let src = from.source_range(range);
+        self.push_str_at(replacement, src);
+    }
+
+    /// Appends `s`, standing for the source range `src`.
+    pub fn push_str_at(&mut self, s: &str, src: Range<usize>) {
+        if s.is_empty() {
+            return;
+        }
+        let out = self.text.len();
+        self.text.push_str(s);
+        self.push_segment(Segment { out, src: src.start, src_end: src.end, copy: false });
+    }
+
+    /// The finished text.
+    pub fn finish(self) -> Text {
+        Text { text: self.text, segments: self.segments }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identity_map() {
+        let t = Text::from_source("对医疗保险");
+        assert_eq!(t.source_offset(3), 3);
+        assert_eq!(t.source_range(3..9), 3..9);
+        assert_eq!(t.span(), 0..15);
+    }
+
+    #[test]
+    fn slices_keep_their_source() {
+        let t = Text::at_offset("甲乙丙丁", 100);
+        let s = t.slice(3..9);
+        assert_eq!(s.as_str(), "乙丙");
+        assert_eq!(s.source_range(0..3), 103..106);
+        assert_eq!(s.span(), 103..109);
+    }
+
+    #[test]
+    fn replacements_map_to_the_whole_replaced_range() {
+        let t = Text::from_source("a&amp;b");
+        let mut b = TextBuilder::new();
+        b.push_copy(&t, 0..1);
+        b.push_replace(&t, 1..6, "&");
+        b.push_copy(&t, 6..7);
+        let u = b.finish();
+        assert_eq!(u.as_str(), "a&b");
+        assert_eq!(u.source_offset(1), 1);
+        assert_eq!(u.source_range(1..2), 1..6);
+        assert_eq!(u.source_offset(2), 6);
+        assert_eq!(u.span(), 0..7);
+    }
+
+    #[test]
+    fn maps_compose_through_several_builds() {
+        let t = Text::from_source("x  y\nz");
+        let mut b = TextBuilder::new();
+        b.push_copy(&t, 0..1);
+        b.push_copy(&t, 3..4);
+        b.push_copy(&t, 5..6);
+        let u = b.finish();
+        assert_eq!(u.as_str(), "xyz");
+        let v = u.slice(1..3);
+        assert_eq!(v.as_str(), "yz");
+        assert_eq!(v.source_offset(0), 3);
+        assert_eq!(v.source_offset(1), 5);
+        assert_eq!(v.span(), 3..6);
+    }
+
+    #[test]
+    fn lines_and_trim() {
+        let t = Text::from_source(" a \nb\n");
+        let lines: Vec<_> = t.line_ranges().collect();
+        assert_eq!(lines, vec![0..3, 4..5, 6..6]);
+        assert_eq!(t.trim().as_str(), "a \nb");
+        assert_eq!(t.trim().source_offset(0), 1);
+    }
+}

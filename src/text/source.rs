@@ -1,0 +1,98 @@
+//! A decoded input file and the line/column arithmetic on it.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+/// A line and column, both counted from 1; the column counts characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LineCol {
+    /// Line number, from 1.
+    pub line: usize,
+    /// Column in characters, from 1.
+    pub column: usize,
+}
+
+/// A named text (a decoded input file or a YAML file) with a line index.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    name: String,
+    text: Arc<str>,
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    /// Indexes `text`, naming it `name` (as given by the user).
+    pub fn new(name: impl Into<String>, text: impl Into<Arc<str>>) -> SourceFile {
+        let text: Arc<str> = text.into();
+        let mut line_starts = vec![0];
+        line_starts.extend(memchr_newlines(&text));
+        SourceFile { name: name.into(), text, line_starts }
+    }
+
+    /// The name the user gave.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The whole text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The shared text, for diagnostics that carry their source.
+    pub fn shared_text(&self) -> Arc<str> {
+        Arc::clone(&self.text)
+    }
+
+    /// Line and column of a byte offset (clamped to the text).
+    pub fn line_col(&self, offset: usize) -> LineCol {
+        let offset = self.floor_char_boundary(offset.min(self.text.len()));
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.line_starts[line];
+        LineCol { line: line + 1, column: self.text[start..offset].chars().count() + 1 }
+    }
+
+    /// Byte range of a line (1-based), without its line end.
+    pub fn line_range(&self, line: usize) -> Range<usize> {
+        let i = line.saturating_sub(1).min(self.line_starts.len() - 1);
+        let start = self.line_starts[i];
+        let mut end = self.line_starts.get(i + 1).map_or(self.text.len(), |&n| n - 1);
+        if self.text[start..end].ends_with('\r') {
+            end -= 1;
+        }
+        start..end
+    }
+
+    /// Number of lines.
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    fn floor_char_boundary(&self, mut i: usize) -> usize {
+        while i > 0 && !self.text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    }
+}
+
+fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_characters() {
+        let f = SourceFile::new("a.txt", "序号\n事项名称 编码\r\nx");
+        assert_eq!(f.line_col(0), LineCol { line: 1, column: 1 });
+        assert_eq!(f.line_col(3), LineCol { line: 1, column: 2 });
+        assert_eq!(f.line_col(7), LineCol { line: 2, column: 1 });
+        assert_eq!(f.line_col(7 + 12 + 1), LineCol { line: 2, column: 6 });
+        assert_eq!(&f.text()[f.line_range(2)], "事项名称 编码");
+        assert_eq!(f.line_count(), 3);
+        assert_eq!(f.line_col(999).line, 3);
+    }
+}
