@@ -7,6 +7,8 @@
 #![forbid(unsafe_code)]
 
 pub mod decode;
+pub mod diagnostic;
 pub mod model;
 pub mod normalize;
 pub mod text;
+pub mod yaml;

@@ -1,0 +1,274 @@
+//! Writing diagnostics: miette's graphical report, one line each, JSON,
+//! GitHub workflow commands and SARIF 2.1.0.
+
+use super::{Diagnostic, Severity};
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource, Report};
+use serde_json::{json, Value};
+use std::fmt::Write as _;
+
+/// An output format for diagnostics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// miette's graphical report with the source line shown.
+    Human,
+    /// One line per diagnostic: `file:line:col: severity[code] message`.
+    Concise,
+    /// A JSON array.
+    Json,
+    /// GitHub Actions workflow commands.
+    Github,
+    /// SARIF 2.1.0.
+    Sarif,
+}
+
+/// Options for [`render`].
+#[derive(Debug, Clone, Copy)]
+pub struct RenderOptions {
+    /// Colour the human format.
+    pub color: bool,
+    /// Terminal width for the human format.
+    pub width: usize,
+}
+
+impl Default for RenderOptions {
+    fn default() -> Self {
+        RenderOptions { color: false, width: 100 }
+    }
+}
+
+/// Counts for the closing line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Files read.
+    pub files: usize,
+    /// Items read.
+    pub items: usize,
+    /// Errors found.
+    pub errors: usize,
+    /// Warnings found.
+    pub warnings: usize,
+    /// Diagnostics left out by a limit.
+    pub omitted: usize,
+    /// Wall time in milliseconds.
+    pub millis: u128,
+}
+
+/// The closing line: files, items, errors, warnings and time.
+pub fn render_summary(s: &Summary) -> String {
+    let mut line = format!(
+        "{} file{}, {} item{}: {} error{}, {} warning{} ({} ms)",
+        s.files,
+        plural(s.files),
+        s.items,
+        plural(s.items),
+        s.errors,
+        plural(s.errors),
+        s.warnings,
+        plural(s.warnings),
+        s.millis
+    );
+    if s.omitted > 0 {
+        let _ = write!(line, "; {} more not shown (--max-diagnostics)", s.omitted);
+    }
+    line
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// Writes `diagnostics` in `format`.
+pub fn render(diagnostics: &[Diagnostic], format: Format, options: &RenderOptions) -> String {
+    match format {
+        Format::Human => diagnostics.iter().map(|d| human(d, options)).collect(),
+        Format::Concise => diagnostics.iter().map(concise).collect(),
+        Format::Json => {
+            let values: Vec<Value> = diagnostics.iter().map(to_json).collect();
+            let mut s = serde_json::to_string_pretty(&values).unwrap_or_else(|_| "[]".into());
+            s.push('\n');
+            s
+        }
+        Format::Github => diagnostics.iter().map(github).collect(),
+        Format::Sarif => {
+            let mut s = serde_json::to_string_pretty(&sarif(diagnostics)).unwrap_or_default();
+            s.push('\n');
+            s
+        }
+    }
+}
+
+fn human(d: &Diagnostic, options: &RenderOptions) -> String {
+    let severity = match d.severity {
+        Severity::Error => miette::Severity::Error,
+        Severity::Warning => miette::Severity::Warning,
+        Severity::Info => miette::Severity::Advice,
+    };
+    let mut diag = MietteDiagnostic::new(d.message.clone()).with_code(format!("{}({})", d.code, d.name)).with_severity(severity);
+    if let Some(help) = &d.help {
+        diag = diag.with_help(help.clone());
+    }
+    let theme = if options.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let handler = GraphicalReportHandler::new_themed(theme).with_width(options.width).with_links(false);
+    let report = match &d.location {
+        Some(loc) => {
+            let len = loc.range.end.saturating_sub(loc.range.start);
+            diag = diag.with_label(LabeledSpan::new_primary_with_span(d.label.clone(), (loc.range.start, len)));
+            Report::new(diag).with_source_code(NamedSource::new(loc.file.name(), loc.file.shared_text().to_string()))
+        }
+        None => Report::new(diag),
+    };
+    let mut out = String::new();
+    if handler.render_report(&mut out, report.as_ref()).is_err() {
+        out = concise(d);
+    }
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out
+}
+
+fn concise(d: &Diagnostic) -> String {
+    let place = match (d.file_name(), d.line_cols()) {
+        (Some(f), Some((s, _))) => format!("{f}:{}:{}: ", s.line, s.column),
+        _ => String::new(),
+    };
+    format!("{place}{}[{}] {} ({})\n", d.severity.as_str(), d.code, d.message, d.name)
+}
+
+fn to_json(d: &Diagnostic) -> Value {
+    let (start, end) = d.line_cols().map_or((None, None), |(s, e)| (Some(s), Some(e)));
+    json!({
+        "code": d.code,
+        "name": d.name,
+        "severity": d.severity.as_str(),
+        "message": d.message,
+        "file": d.file_name(),
+        "line": start.map(|p| p.line),
+        "column": start.map(|p| p.column),
+        "end_line": end.map(|p| p.line),
+        "end_column": end.map(|p| p.column),
+        "item": d.item,
+        "path": d.path,
+        "fixable": d.fixable,
+    })
+}
+
+fn github_escape(s: &str, property: bool) -> String {
+    let mut out = s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+    if property {
+        out = out.replace(':', "%3A").replace(',', "%2C");
+    }
+    out
+}
+
+fn github(d: &Diagnostic) -> String {
+    let command = match d.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "notice",
+    };
+    let mut props = Vec::new();
+    if let (Some(f), Some((s, e))) = (d.file_name(), d.line_cols()) {
+        props.push(format!("file={}", github_escape(f, true)));
+        props.push(format!("line={}", s.line));
+        props.push(format!("col={}", s.column));
+        props.push(format!("endLine={}", e.line));
+        if s.line == e.line {
+            props.push(format!("endColumn={}", e.column));
+        }
+    }
+    props.push(format!("title={}", github_escape(&format!("{} {}", d.code, d.name), true)));
+    format!("::{command} {}::{}\n", props.join(","), github_escape(&d.message, false))
+}
+
+fn sarif(diagnostics: &[Diagnostic]) -> Value {
+    let mut rules: Vec<(&str, &str)> = diagnostics.iter().map(|d| (d.code, d.name)).collect();
+    rules.sort_unstable();
+    rules.dedup();
+    let rule_values: Vec<Value> = rules.iter().map(|(code, name)| json!({ "id": code, "name": name, "shortDescription": { "text": name } })).collect();
+    let results: Vec<Value> = diagnostics
+        .iter()
+        .map(|d| {
+            let level = match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "note",
+            };
+            let mut result = json!({
+                "ruleId": d.code,
+                "ruleIndex": rules.iter().position(|r| r.0 == d.code).unwrap_or(0),
+                "level": level,
+                "message": { "text": d.message },
+            });
+            if let (Some(f), Some((s, e))) = (d.file_name(), d.line_cols()) {
+                result["locations"] = json!([{
+                    "physicalLocation": {
+                        "artifactLocation": { "uri": f.replace('\\', "/") },
+                        "region": { "startLine": s.line, "startColumn": s.column, "endLine": e.line, "endColumn": e.column }
+                    }
+                }]);
+            }
+            result
+        })
+        .collect();
+    json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": { "name": "qingdan", "version": env!("CARGO_PKG_VERSION"), "rules": rule_values } },
+            "results": results
+        }]
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::SourceFile;
+    use std::sync::Arc;
+
+    fn sample() -> Vec<Diagnostic> {
+        let file = Arc::new(SourceFile::new("list.yaml", "qingdan: 1\nitems:\n  - code: \"12\"\n"));
+        let start = file.text().find("\"12\"").unwrap();
+        vec![Diagnostic::new("QD201", "code-length", Severity::Error, "code has 2 characters, the profile wants 13").at(&file, start..start + 4).for_item("12").with_path("items[0].code")]
+    }
+
+    #[test]
+    fn concise_line() {
+        assert_eq!(render(&sample(), Format::Concise, &RenderOptions::default()), "list.yaml:3:11: error[QD201] code has 2 characters, the profile wants 13 (code-length)\n");
+    }
+
+    #[test]
+    fn json_shape() {
+        let v: Value = serde_json::from_str(&render(&sample(), Format::Json, &RenderOptions::default())).unwrap();
+        let d = &v[0];
+        for key in ["code", "name", "severity", "message", "file", "line", "column", "end_line", "end_column", "item", "path", "fixable"] {
+            assert!(d.get(key).is_some(), "missing {key}");
+        }
+        assert_eq!(d["line"], 3);
+        assert_eq!(d["end_column"], 15);
+    }
+
+    #[test]
+    fn github_command() {
+        let s = render(&sample(), Format::Github, &RenderOptions::default());
+        assert_eq!(s, "::error file=list.yaml,line=3,col=11,endLine=3,endColumn=15,title=QD201 code-length::code has 2 characters, the profile wants 13\n");
+    }
+
+    #[test]
+    fn human_shows_the_line() {
+        let s = render(&sample(), Format::Human, &RenderOptions::default());
+        assert!(s.contains("code: \"12\""), "{s}");
+        assert!(s.contains("QD201"), "{s}");
+    }
+
+    #[test]
+    fn summary_line() {
+        let s = Summary { files: 2, items: 1, errors: 0, warnings: 3, omitted: 0, millis: 5 };
+        assert_eq!(render_summary(&s), "2 files, 1 item: 0 errors, 3 warnings (5 ms)");
+    }
+}

@@ -1,0 +1,251 @@
+//! Reads a list file: the model through serde-saphyr, with budgets against
+//! alias bombs and deep nesting, and the [`SpanIndex`] from the parser's events.
+
+use super::spans::{NodeSpan, SpanIndex};
+use crate::model::{List, FORMAT_VERSION};
+use serde_saphyr::granit_parser::{Event, Parser};
+use std::ops::Range;
+
+/// Limits on what a YAML file may ask of the reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct YamlLimits {
+    /// Deepest nesting of collections.
+    pub max_depth: usize,
+    /// Most alias (`*ref`) uses.
+    pub max_aliases: usize,
+    /// Most parser events (roughly: nodes).
+    pub max_events: usize,
+}
+
+impl Default for YamlLimits {
+    fn default() -> Self {
+        YamlLimits { max_depth: 64, max_aliases: 1_000, max_events: 20_000_000 }
+    }
+}
+
+/// A list read from YAML, with positions.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The list.
+    pub list: List,
+    /// Where each value stands.
+    pub spans: SpanIndex,
+}
+
+/// Why a YAML file could not be read as a list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    /// What is wrong.
+    pub message: String,
+    /// Byte range in the YAML text, when known.
+    pub range: Option<Range<usize>>,
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Reads `text` as a list file.
+pub fn load(text: &str, limits: &YamlLimits) -> Result<Loaded, LoadError> {
+    let spans = index_spans(text, limits)?;
+    let mut options = serde_saphyr::Options::default();
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_aliases = limits.max_aliases;
+    budget.max_events = limits.max_events;
+    budget.max_depth = limits.max_depth;
+    options.budget = Some(budget);
+    options.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::Error;
+    let list: List = serde_saphyr::from_str_with_options(text, options).map_err(|e| LoadError {
+        message: clean_message(&e),
+        range: e.location().and_then(|l| location_range(text, l)),
+    })?;
+    if list.qingdan != FORMAT_VERSION {
+        return Err(LoadError {
+            message: format!("unsupported format version `qingdan: {}`; this build reads version {FORMAT_VERSION}", list.qingdan),
+            range: spans.get("qingdan").map(|s| s.value.clone()),
+        });
+    }
+    Ok(Loaded { list, spans })
+}
+
+fn clean_message(e: &serde_saphyr::Error) -> String {
+    // The library's Display may carry its own location suffix; keep the first line.
+    let full = e.to_string();
+    full.lines().next().unwrap_or(&full).trim().to_owned()
+}
+
+fn location_range(text: &str, location: serde_saphyr::Location) -> Option<Range<usize>> {
+    let span = location.span();
+    if let (Some(start), Some(len)) = (span.byte_offset(), span.byte_len()) {
+        let start = usize::try_from(start).ok()?.min(text.len());
+        let end = (start + usize::try_from(len).ok()?).min(text.len());
+        return Some(start..end);
+    }
+    let (line, col) = (location.line() as usize, location.column() as usize);
+    if line == 0 {
+        return None;
+    }
+    let start_of_line = text.split_inclusive('\n').take(line - 1).map(str::len).sum::<usize>();
+    let offset = text[start_of_line.min(text.len())..].char_indices().nth(col.saturating_sub(1)).map_or(text.len(), |(i, _)| start_of_line + i);
+    Some(offset..offset)
+}
+
+enum Frame {
+    Map { path: String, key: Option<(String, Range<usize>)> },
+    Seq { path: String, index: usize },
+}
+
+/// Walks the parser's events, recording the span of every node by path.
+fn index_spans(text: &str, limits: &YamlLimits) -> Result<SpanIndex, LoadError> {
+    let mut index = SpanIndex::default();
+    let mut parser = Parser::new_from_str(text);
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut starts: Vec<(String, usize, Option<Range<usize>>)> = Vec::new();
+    let mut events = 0usize;
+    let mut documents = 0usize;
+    while let Some(next) = parser.next_event() {
+        let (event, span) = next.map_err(|e| {
+            let m = e.marker();
+            let at = m.byte_offset().unwrap_or(0).min(text.len());
+            LoadError { message: format!("YAML syntax: {}", e.info()), range: Some(at..at) }
+        })?;
+        events += 1;
+        if events > limits.max_events {
+            return Err(LoadError { message: format!("YAML too large: more than {} nodes", limits.max_events), range: None });
+        }
+        let range = span.byte_range().unwrap_or(0..0);
+        match event {
+            Event::DocumentStart(..) => {
+                documents += 1;
+                if documents > 1 {
+                    return Err(LoadError { message: "a list file holds one YAML document; found a second".into(), range: Some(range) });
+                }
+            }
+            Event::Scalar(value, ..) => {
+                if let Some(Frame::Map { key, .. }) = stack.last_mut() {
+                    if key.is_none() {
+                        *key = Some((value.into_owned(), range));
+                        continue;
+                    }
+                }
+                let (path, key_range) = child_path(&mut stack, &mut index);
+                index.insert(path, NodeSpan { value: range, key: key_range });
+            }
+            Event::Alias(_) => {
+                let (path, key_range) = child_path(&mut stack, &mut index);
+                index.insert(path, NodeSpan { value: range, key: key_range });
+            }
+            Event::SequenceStart(..) | Event::MappingStart(..) => {
+                let is_map = matches!(event, Event::MappingStart(..));
+                if let Some(Frame::Map { key: None, .. }) = stack.last() {
+                    // A collection used as a key: index it under a placeholder.
+                    if let Some(Frame::Map { key, .. }) = stack.last_mut() {
+                        *key = Some(("?".into(), range.clone()));
+                    }
+                }
+                let (path, key_range) = if stack.is_empty() { (String::new(), None) } else { child_path(&mut stack, &mut index) };
+                if stack.len() >= limits.max_depth {
+                    return Err(LoadError { message: format!("YAML nested deeper than {} levels", limits.max_depth), range: Some(range) });
+                }
+                starts.push((path.clone(), range.start, key_range));
+                stack.push(if is_map { Frame::Map { path, key: None } } else { Frame::Seq { path, index: 0 } });
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                stack.pop();
+                if let Some((path, start, key)) = starts.pop() {
+                    let end = range.end.max(start);
+                    if !path.is_empty() {
+                        index.insert(path, NodeSpan { value: start..end, key });
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(index)
+}
+
+/// The path of the next child of the innermost collection, and its key's range.
+fn child_path(stack: &mut [Frame], index: &mut SpanIndex) -> (String, Option<Range<usize>>) {
+    match stack.last_mut() {
+        None => (String::new(), None),
+        Some(Frame::Seq { path, index: i }) => {
+            let p = format!("{path}[{i}]");
+            *i += 1;
+            (p, None)
+        }
+        Some(Frame::Map { path, key }) => {
+            let (k, r) = key.take().unwrap_or_default();
+            index.insert_key(path, &k);
+            let p = if path.is_empty() { k } else { format!("{path}.{k}") };
+            (p, Some(r))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = "qingdan: 1\nitems:\n  - seq: 1\n    item: 甲\n    code: \"3700000236009\"\n    legal_basis:\n      - title: 社会保险法\n        articles: [第八十七条, 第八十八条]\n";
+
+    #[test]
+    fn loads_with_spans() {
+        let loaded = load(SAMPLE, &YamlLimits::default()).unwrap();
+        assert_eq!(loaded.list.items[0].code, "3700000236009");
+        let code = loaded.spans.get("items[0].code").unwrap();
+        assert_eq!(&SAMPLE[code.value.clone()], "\"3700000236009\"");
+        assert_eq!(&SAMPLE[code.key.clone().unwrap()], "code");
+        let art = loaded.spans.get("items[0].legal_basis[0].articles[1]").unwrap();
+        assert_eq!(&SAMPLE[art.value.clone()], "第八十八条");
+        assert_eq!(loaded.spans.keys_of("items[0]"), ["seq", "item", "code", "legal_basis"]);
+        assert!(loaded.spans.get("items[0]").unwrap().value.start < code.value.start);
+        assert_eq!(loaded.spans.nearest("items[0].type").unwrap().value, loaded.spans.get("items[0]").unwrap().value);
+    }
+
+    #[test]
+    fn unknown_key_is_an_error_with_position() {
+        let text = "qingdan: 1\nitems:\n  - item: 甲\n    colour: red\n";
+        let err = load(text, &YamlLimits::default()).unwrap_err();
+        assert!(err.message.contains("colour"), "{}", err.message);
+        let r = err.range.unwrap();
+        assert!(text[r.start..].starts_with("colour") || r.start >= text.find("colour").unwrap() - 4, "{r:?}");
+    }
+
+    #[test]
+    fn wrong_version() {
+        let err = load("qingdan: 2\nitems: []\n", &YamlLimits::default()).unwrap_err();
+        assert!(err.message.contains("version"));
+        assert_eq!(err.range, Some(9..10));
+    }
+
+    #[test]
+    fn alias_bomb_is_refused() {
+        let mut text = String::from("qingdan: 1\nx0: &a0 [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        for i in 1..10 {
+            let prev = i - 1;
+            text.push_str(&format!("x{i}: &a{i} [*a{prev},*a{prev},*a{prev},*a{prev},*a{prev},*a{prev},*a{prev},*a{prev},*a{prev}]\n"));
+        }
+        let limits = YamlLimits { max_aliases: 50, ..Default::default() };
+        assert!(load(&text, &limits).is_err());
+    }
+
+    #[test]
+    fn deep_nesting_is_refused() {
+        let text = format!("qingdan: 1\nitems: {}{}\n", "[".repeat(100), "]".repeat(100));
+        let err = load(&text, &YamlLimits::default()).unwrap_err();
+        assert!(err.message.contains("nested deeper than 64"), "{}", err.message);
+        let text = format!("qingdan: 1\nitems: {}{}\n", "[".repeat(5000), "]".repeat(5000));
+        assert!(load(&text, &YamlLimits { max_depth: 10_000, ..Default::default() }).is_err());
+    }
+
+    #[test]
+    fn duplicate_keys_are_refused() {
+        let err = load("qingdan: 1\nqingdan: 1\n", &YamlLimits::default()).unwrap_err();
+        assert!(err.message.to_lowercase().contains("duplicate"), "{}", err.message);
+    }
+}
