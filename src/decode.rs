@@ -124,7 +124,12 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
     }
 }
 
-fn finish(text: String, encoding: &'static Encoding, bom_len: usize, malformed: Vec<usize>) -> Result<Decoded, DecodeError> {
+fn finish(
+    text: String,
+    encoding: &'static Encoding,
+    bom_len: usize,
+    malformed: Vec<usize>,
+) -> Result<Decoded, DecodeError> {
     let decoded = Decoded { text, encoding, bom_len, malformed };
     let mut controls = 0usize;
     let mut chars = 0usize;
@@ -167,7 +172,9 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 /// Decodes without replacement; the error is the offset of the first malformed byte.
 fn decode_strict(encoding: &'static Encoding, bytes: &[u8]) -> Result<String, usize> {
     let mut decoder = encoding.new_decoder_without_bom_handling();
-    let mut out = String::with_capacity(decoder.max_utf8_buffer_length_without_replacement(bytes.len()).unwrap_or(bytes.len() * 3));
+    let mut out = String::with_capacity(
+        decoder.max_utf8_buffer_length_without_replacement(bytes.len()).unwrap_or(bytes.len() * 3),
+    );
     let mut read_total = 0;
     loop {
         let (result, read) = decoder.decode_to_string_without_replacement(&bytes[read_total..], &mut out, true);

@@ -8,7 +8,15 @@
 
 pub mod decode;
 pub mod diagnostic;
+pub mod extract;
+pub mod io;
+pub mod layout;
 pub mod model;
 pub mod normalize;
+pub mod parse;
+pub mod rules;
 pub mod text;
 pub mod yaml;
+
+/// The JSON Schema of the list format, as shipped in `schema/qingdan.schema.json`.
+pub const SCHEMA: &str = include_str!("../schema/qingdan.schema.json");

@@ -1,1 +1,8 @@
-fn main(){}
+//! The `qingdan` command: argument parsing and printing only; the work is in
+//! the library.
+
+mod cli;
+
+fn main() -> std::process::ExitCode {
+    cli::run()
+}

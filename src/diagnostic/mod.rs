@@ -70,7 +70,18 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A diagnostic with no location.
     pub fn new(code: &'static str, name: &'static str, severity: Severity, message: impl Into<String>) -> Self {
-        Diagnostic { code, name, severity, message: message.into(), location: None, label: None, help: None, item: None, path: None, fixable: false }
+        Diagnostic {
+            code,
+            name,
+            severity,
+            message: message.into(),
+            location: None,
+            label: None,
+            help: None,
+            item: None,
+            path: None,
+            fixable: false,
+        }
     }
 
     /// Places it at `range` of `file`.

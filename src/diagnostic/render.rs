@@ -107,7 +107,8 @@ fn human(d: &Diagnostic, options: &RenderOptions) -> String {
         Severity::Warning => miette::Severity::Warning,
         Severity::Info => miette::Severity::Advice,
     };
-    let mut diag = MietteDiagnostic::new(d.message.clone()).with_code(format!("{}({})", d.code, d.name)).with_severity(severity);
+    let mut diag =
+        MietteDiagnostic::new(d.message.clone()).with_code(format!("{}({})", d.code, d.name)).with_severity(severity);
     if let Some(help) = &d.help {
         diag = diag.with_help(help.clone());
     }
@@ -189,7 +190,10 @@ fn sarif(diagnostics: &[Diagnostic]) -> Value {
     let mut rules: Vec<(&str, &str)> = diagnostics.iter().map(|d| (d.code, d.name)).collect();
     rules.sort_unstable();
     rules.dedup();
-    let rule_values: Vec<Value> = rules.iter().map(|(code, name)| json!({ "id": code, "name": name, "shortDescription": { "text": name } })).collect();
+    let rule_values: Vec<Value> = rules
+        .iter()
+        .map(|(code, name)| json!({ "id": code, "name": name, "shortDescription": { "text": name } }))
+        .collect();
     let results: Vec<Value> = diagnostics
         .iter()
         .map(|d| {
@@ -234,19 +238,38 @@ mod tests {
     fn sample() -> Vec<Diagnostic> {
         let file = Arc::new(SourceFile::new("list.yaml", "qingdan: 1\nitems:\n  - code: \"12\"\n"));
         let start = file.text().find("\"12\"").unwrap();
-        vec![Diagnostic::new("QD201", "code-length", Severity::Error, "code has 2 characters, the profile wants 13").at(&file, start..start + 4).for_item("12").with_path("items[0].code")]
+        vec![Diagnostic::new("QD201", "code-length", Severity::Error, "code has 2 characters, the profile wants 13")
+            .at(&file, start..start + 4)
+            .for_item("12")
+            .with_path("items[0].code")]
     }
 
     #[test]
     fn concise_line() {
-        assert_eq!(render(&sample(), Format::Concise, &RenderOptions::default()), "list.yaml:3:11: error[QD201] code has 2 characters, the profile wants 13 (code-length)\n");
+        assert_eq!(
+            render(&sample(), Format::Concise, &RenderOptions::default()),
+            "list.yaml:3:11: error[QD201] code has 2 characters, the profile wants 13 (code-length)\n"
+        );
     }
 
     #[test]
     fn json_shape() {
         let v: Value = serde_json::from_str(&render(&sample(), Format::Json, &RenderOptions::default())).unwrap();
         let d = &v[0];
-        for key in ["code", "name", "severity", "message", "file", "line", "column", "end_line", "end_column", "item", "path", "fixable"] {
+        for key in [
+            "code",
+            "name",
+            "severity",
+            "message",
+            "file",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "item",
+            "path",
+            "fixable",
+        ] {
             assert!(d.get(key).is_some(), "missing {key}");
         }
         assert_eq!(d["line"], 3);

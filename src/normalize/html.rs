@@ -8,18 +8,69 @@ use std::borrow::Cow;
 
 /// Tags whose boundary separates lines of text.
 const BLOCK_TAGS: &[&str] = &[
-    "p", "br", "li", "ol", "ul", "div", "tr", "td", "th", "table", "tbody", "thead", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "dl", "section", "article", "blockquote", "pre", "hr",
+    "p",
+    "br",
+    "li",
+    "ol",
+    "ul",
+    "div",
+    "tr",
+    "td",
+    "th",
+    "table",
+    "tbody",
+    "thead",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "dd",
+    "dt",
+    "dl",
+    "section",
+    "article",
+    "blockquote",
+    "pre",
+    "hr",
 ];
 /// Tags that are removed without a trace.
 const INLINE_TAGS: &[&str] = &[
-    "span", "b", "i", "u", "em", "strong", "font", "a", "sub", "sup", "small", "big", "s", "strike", "label", "code", "mark", "abbr", "img", "o:p", "html", "body", "head", "meta", "style", "colgroup", "col",
+    "span", "b", "i", "u", "em", "strong", "font", "a", "sub", "sup", "small", "big", "s", "strike", "label", "code",
+    "mark", "abbr", "img", "o:p", "html", "body", "head", "meta", "style", "colgroup", "col",
 ];
 /// Named entities seen in exported lists, with what they stand for.
 const ENTITIES: &[(&str, &str)] = &[
-    ("amp", "&"), ("lt", "<"), ("gt", ">"), ("quot", "\""), ("apos", "'"), ("nbsp", " "), ("ensp", " "), ("emsp", " "), ("thinsp", " "),
-    ("ldquo", "“"), ("rdquo", "”"), ("lsquo", "‘"), ("rsquo", "’"), ("hellip", "…"), ("mdash", "—"), ("ndash", "–"), ("middot", "·"),
-    ("times", "×"), ("divide", "÷"), ("deg", "°"), ("plusmn", "±"), ("permil", "‰"), ("sect", "§"), ("laquo", "«"), ("raquo", "»"),
-    ("bull", "•"), ("copy", "©"), ("reg", "®"), ("yen", "¥"),
+    ("amp", "&"),
+    ("lt", "<"),
+    ("gt", ">"),
+    ("quot", "\""),
+    ("apos", "'"),
+    ("nbsp", " "),
+    ("ensp", " "),
+    ("emsp", " "),
+    ("thinsp", " "),
+    ("ldquo", "“"),
+    ("rdquo", "”"),
+    ("lsquo", "‘"),
+    ("rsquo", "’"),
+    ("hellip", "…"),
+    ("mdash", "—"),
+    ("ndash", "–"),
+    ("middot", "·"),
+    ("times", "×"),
+    ("divide", "÷"),
+    ("deg", "°"),
+    ("plusmn", "±"),
+    ("permil", "‰"),
+    ("sect", "§"),
+    ("laquo", "«"),
+    ("raquo", "»"),
+    ("bull", "•"),
+    ("copy", "©"),
+    ("reg", "®"),
+    ("yen", "¥"),
 ];
 
 /// Longest tag qingdan will take for markup.
@@ -52,7 +103,12 @@ pub fn html(text: Text, changes: &mut Vec<Change>) -> Text {
         let at_line_start = builder.as_str().is_empty() || builder.as_str().ends_with('\n');
         let replacement = if replacement == "\n" && at_line_start { Cow::Borrowed("") } else { replacement };
         builder.push_replace(&text, i..end, &replacement);
-        changes.push(Change { kind: ChangeKind::Html, source: text.source_range(i..end), before: s[i..end].to_owned(), after: replacement.into_owned() });
+        changes.push(Change {
+            kind: ChangeKind::Html,
+            source: text.source_range(i..end),
+            before: s[i..end].to_owned(),
+            after: replacement.into_owned(),
+        });
         copied = end;
         i = end;
     }
@@ -80,7 +136,11 @@ fn tag_at(s: &str, start: usize) -> Option<(usize, bool)> {
         return None;
     }
     let name_part = inner.strip_prefix('/').unwrap_or(inner);
-    let name: String = name_part.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == ':').collect::<String>().to_ascii_lowercase();
+    let name: String = name_part
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == ':')
+        .collect::<String>()
+        .to_ascii_lowercase();
     if name.is_empty() {
         return None;
     }

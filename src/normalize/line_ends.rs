@@ -7,7 +7,8 @@ use crate::text::{Text, TextBuilder};
 /// Makes every line end a single `\n`.
 pub fn line_ends(text: Text, changes: &mut Vec<Change>) -> Text {
     let s = text.as_str();
-    let needs = s.bytes().any(|b| matches!(b, b'\r' | b'\x0b' | b'\x0c')) || s.contains(['\u{2028}', '\u{2029}', '\u{85}']);
+    let needs =
+        s.bytes().any(|b| matches!(b, b'\r' | b'\x0b' | b'\x0c')) || s.contains(['\u{2028}', '\u{2029}', '\u{85}']);
     if !needs {
         return text;
     }
@@ -28,7 +29,12 @@ pub fn line_ends(text: Text, changes: &mut Vec<Change>) -> Text {
         };
         b.push_copy(&text, copied..i);
         b.push_replace(&text, i..end, "\n");
-        changes.push(Change { kind: ChangeKind::LineEnd, source: text.source_range(i..end), before: s[i..end].to_owned(), after: "\n".into() });
+        changes.push(Change {
+            kind: ChangeKind::LineEnd,
+            source: text.source_range(i..end),
+            before: s[i..end].to_owned(),
+            after: "\n".into(),
+        });
         copied = end;
     }
     b.push_copy(&text, copied..s.len());

@@ -18,8 +18,8 @@ mod brackets;
 mod escapes;
 mod fullwidth;
 mod html;
-mod ideographs;
 mod ideograph_table;
+mod ideographs;
 mod join;
 mod layout_spaces;
 mod line_ends;
@@ -165,7 +165,12 @@ where
             CharEdit::Remove => "",
         };
         b.push_replace(&text, i..end, after);
-        changes.push(Change { kind, source: text.source_range(i..end), before: c.to_string(), after: after.to_owned() });
+        changes.push(Change {
+            kind,
+            source: text.source_range(i..end),
+            before: c.to_string(),
+            after: after.to_owned(),
+        });
         copied = end;
     }
     match builder {
@@ -178,7 +183,12 @@ where
 }
 
 /// Applies non-overlapping replacements `(range, replacement)`, sorted by range.
-pub(crate) fn apply_edits(text: Text, kind: ChangeKind, changes: &mut Vec<Change>, edits: Vec<(Range<usize>, String)>) -> Text {
+pub(crate) fn apply_edits(
+    text: Text,
+    kind: ChangeKind,
+    changes: &mut Vec<Change>,
+    edits: Vec<(Range<usize>, String)>,
+) -> Text {
     if edits.is_empty() {
         return text;
     }
@@ -187,7 +197,12 @@ pub(crate) fn apply_edits(text: Text, kind: ChangeKind, changes: &mut Vec<Change
     for (range, rep) in edits {
         b.push_copy(&text, copied..range.start);
         b.push_replace(&text, range.clone(), &rep);
-        changes.push(Change { kind, source: text.source_range(range.clone()), before: text.as_str()[range.clone()].to_owned(), after: rep });
+        changes.push(Change {
+            kind,
+            source: text.source_range(range.clone()),
+            before: text.as_str()[range.clone()].to_owned(),
+            after: rep,
+        });
         copied = range.end;
     }
     b.push_copy(&text, copied..text.len());

@@ -7,7 +7,9 @@ use crate::text::Text;
 /// Normalises spaces.
 pub fn spaces(text: Text, changes: &mut Vec<Change>) -> Text {
     map_chars(text, ChangeKind::Space, changes, |c| match c {
-        '\u{3000}' | '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{1680}' => Some(CharEdit::Replace(' ')),
+        '\u{3000}' | '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{1680}' => {
+            Some(CharEdit::Replace(' '))
+        }
         '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => Some(CharEdit::Remove),
         _ => None,
     })

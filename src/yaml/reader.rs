@@ -65,7 +65,10 @@ pub fn load(text: &str, limits: &YamlLimits) -> Result<Loaded, LoadError> {
     })?;
     if list.qingdan != FORMAT_VERSION {
         return Err(LoadError {
-            message: format!("unsupported format version `qingdan: {}`; this build reads version {FORMAT_VERSION}", list.qingdan),
+            message: format!(
+                "unsupported format version `qingdan: {}`; this build reads version {FORMAT_VERSION}",
+                list.qingdan
+            ),
             range: spans.get("qingdan").map(|s| s.value.clone()),
         });
     }
@@ -90,7 +93,10 @@ fn location_range(text: &str, location: serde_saphyr::Location) -> Option<Range<
         return None;
     }
     let start_of_line = text.split_inclusive('\n').take(line - 1).map(str::len).sum::<usize>();
-    let offset = text[start_of_line.min(text.len())..].char_indices().nth(col.saturating_sub(1)).map_or(text.len(), |(i, _)| start_of_line + i);
+    let offset = text[start_of_line.min(text.len())..]
+        .char_indices()
+        .nth(col.saturating_sub(1))
+        .map_or(text.len(), |(i, _)| start_of_line + i);
     Some(offset..offset)
 }
 
@@ -115,14 +121,20 @@ fn index_spans(text: &str, limits: &YamlLimits) -> Result<SpanIndex, LoadError> 
         })?;
         events += 1;
         if events > limits.max_events {
-            return Err(LoadError { message: format!("YAML too large: more than {} nodes", limits.max_events), range: None });
+            return Err(LoadError {
+                message: format!("YAML too large: more than {} nodes", limits.max_events),
+                range: None,
+            });
         }
         let range = span.byte_range().unwrap_or(0..0);
         match event {
             Event::DocumentStart(..) => {
                 documents += 1;
                 if documents > 1 {
-                    return Err(LoadError { message: "a list file holds one YAML document; found a second".into(), range: Some(range) });
+                    return Err(LoadError {
+                        message: "a list file holds one YAML document; found a second".into(),
+                        range: Some(range),
+                    });
                 }
             }
             Event::Scalar(value, ..) => {
@@ -147,9 +159,13 @@ fn index_spans(text: &str, limits: &YamlLimits) -> Result<SpanIndex, LoadError> 
                         *key = Some(("?".into(), range.clone()));
                     }
                 }
-                let (path, key_range) = if stack.is_empty() { (String::new(), None) } else { child_path(&mut stack, &mut index) };
+                let (path, key_range) =
+                    if stack.is_empty() { (String::new(), None) } else { child_path(&mut stack, &mut index) };
                 if stack.len() >= limits.max_depth {
-                    return Err(LoadError { message: format!("YAML nested deeper than {} levels", limits.max_depth), range: Some(range) });
+                    return Err(LoadError {
+                        message: format!("YAML nested deeper than {} levels", limits.max_depth),
+                        range: Some(range),
+                    });
                 }
                 starts.push((path.clone(), range.start, key_range));
                 stack.push(if is_map { Frame::Map { path, key: None } } else { Frame::Seq { path, index: 0 } });
@@ -225,10 +241,14 @@ mod tests {
 
     #[test]
     fn alias_bomb_is_refused() {
-        let mut text = String::from("qingdan: 1\nx0: &a0 [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        let mut text = String::from(
+            "qingdan: 1\nx0: &a0 [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+        );
         for i in 1..10 {
             let prev = i - 1;
-            text.push_str(&format!("x{i}: &a{i} [*a{prev},*a{prev},*a{prev},*a{prev},*a{prev},*a{prev},*a{prev},*a{prev},*a{prev}]\n"));
+            text.push_str(&format!(
+                "x{i}: &a{i} [*a{prev},*a{prev},*a{prev},*a{prev},*a{prev},*a{prev},*a{prev},*a{prev},*a{prev}]\n"
+            ));
         }
         let limits = YamlLimits { max_aliases: 50, ..Default::default() };
         assert!(load(&text, &limits).is_err());

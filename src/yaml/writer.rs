@@ -41,7 +41,13 @@ mod tests {
                 text: "社会保险经办机构以及医疗机构……的，由社会保险行政部门责令退回".into(),
                 ..Default::default()
             }],
-            tier: vec![Tier { level: "市".into(), scope: "".into(), duties: vec![Duty { group: "直接实施责任".into(), text: "执行省级制定的行政处罚标准规范。".into() }] }],
+            tier: vec![Tier {
+                level: "市".into(),
+                scope: "".into(),
+                duties: vec![Duty {
+                    group: "直接实施责任".into(), text: "执行省级制定的行政处罚标准规范。".into()
+                }],
+            }],
             ignore: vec!["QD301".into()],
             ..Default::default()
         });

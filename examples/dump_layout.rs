@@ -1,0 +1,45 @@
+//! Prints the cells the layout stage finds in a document: a tool for
+//! looking at how a new document is read.
+//!
+//! `cargo run --example dump_layout -- FILE`
+
+use qingdan::layout::lay_out;
+use qingdan::normalize;
+use qingdan::text::Text;
+
+fn main() {
+    let Some(path) = std::env::args().nth(1) else {
+        eprintln!("usage: dump_layout FILE");
+        std::process::exit(2);
+    };
+    let bytes = match std::fs::read(&path) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("{path}: {e}");
+            std::process::exit(2);
+        }
+    };
+    let decoded = match qingdan::decode::decode(&bytes, None) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("{path}: {e}");
+            std::process::exit(2);
+        }
+    };
+    let text = normalize::document(Text::from_source(&decoded.text), &mut Vec::new());
+    let Some(laid) = lay_out(&text) else {
+        eprintln!("{path}: no table found");
+        std::process::exit(1);
+    };
+    println!("layout: {}", laid.kind.name());
+    for (i, rec) in laid.records.iter().enumerate() {
+        println!("== record {i}");
+        for (r, row) in rec.rows.iter().enumerate() {
+            for (col, cell) in row {
+                let flat: String = cell.as_str().replace('\n', "⏎");
+                let short: String = flat.chars().take(70).collect();
+                println!("  [{r}] {col:?}: {short}");
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+//! Command-line interface.
+
+mod output;
+mod parse;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::process::ExitCode;
+
+const EXAMPLES: &str = "\
+Examples:
+  qingdan parse seeds/000_18985ebb02928dda.txt           YAML on stdout, warnings on stderr
+  qingdan parse list.txt -o list.yaml                     write the list to a file
+  qingdan parse *.txt --out-dir lists/                    one <stem>.yaml per input
+  qingdan parse --encoding gbk old.txt                    override encoding detection
+  qingdan schema > qingdan.schema.json                    the JSON Schema of the format";
+
+/// Turn 权责清单 documents into canonical YAML lists, and check them.
+#[derive(Debug, Parser)]
+#[command(name = "qingdan", version, about, long_about = None, after_help = EXAMPLES, propagate_version = true)]
+pub struct Cli {
+    /// When to use colour.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+    /// Print only errors.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Also print notes about every repair.
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when stderr is a terminal and NO_COLOR is not set.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Parse extracted document text into a canonical YAML list.
+    Parse(parse::ParseArgs),
+    /// Print the JSON Schema of the list format.
+    Schema,
+}
+
+/// Runs the command line.
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let global = output::Global::new(cli.color, cli.quiet, cli.verbose);
+    match cli.command {
+        Command::Parse(args) => parse::run(&args, &global),
+        Command::Schema => {
+            print!("{}", qingdan::SCHEMA);
+            ExitCode::SUCCESS
+        }
+    }
+}

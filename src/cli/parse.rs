@@ -1,0 +1,160 @@
+//! `qingdan parse`.
+
+use super::output::{self, Global};
+use clap::{Args, ValueEnum};
+use qingdan::diagnostic::{render_summary, Format, Severity, Summary};
+use qingdan::parse::{parse_bytes, ParseError, ParseOptions, DEFAULT_MAX_INPUT_BYTES};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// Arguments of `qingdan parse`.
+#[derive(Debug, Args)]
+pub struct ParseArgs {
+    /// Extracted text of a list document; `-` reads stdin.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<String>,
+    /// Write the YAML to this file instead of stdout (one input only).
+    #[arg(short, long, value_name = "FILE", conflicts_with = "out_dir")]
+    pub output: Option<PathBuf>,
+    /// Write one `<stem>.yaml` per input into this directory.
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+    /// Decode input with this encoding (utf-8, gbk, gb18030, utf-16le …) instead of detecting it.
+    #[arg(long, value_name = "NAME")]
+    pub encoding: Option<String>,
+    /// Diagnostics format on stderr.
+    #[arg(long, value_enum, default_value_t = DiagFormat::Human)]
+    pub format: DiagFormat,
+    /// Refuse inputs larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_INPUT_BYTES)]
+    pub max_input_bytes: usize,
+}
+
+/// Diagnostic formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiagFormat {
+    /// Graphical, with the source line shown.
+    Human,
+    /// One line per diagnostic.
+    Concise,
+    /// A JSON array.
+    Json,
+    /// GitHub Actions annotations.
+    Github,
+    /// SARIF 2.1.0.
+    Sarif,
+}
+
+impl From<DiagFormat> for Format {
+    fn from(f: DiagFormat) -> Self {
+        match f {
+            DiagFormat::Human => Format::Human,
+            DiagFormat::Concise => Format::Concise,
+            DiagFormat::Json => Format::Json,
+            DiagFormat::Github => Format::Github,
+            DiagFormat::Sarif => Format::Sarif,
+        }
+    }
+}
+
+fn read_input(name: &str) -> std::io::Result<Vec<u8>> {
+    if name == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin().lock().read_to_end(&mut buf)?;
+        Ok(buf)
+    } else {
+        std::fs::read(name)
+    }
+}
+
+fn out_path(dir: &Path, input: &str) -> PathBuf {
+    let stem = Path::new(input).file_stem().map_or_else(|| "stdin".into(), |s| s.to_string_lossy().into_owned());
+    dir.join(format!("{stem}.yaml"))
+}
+
+/// Runs `qingdan parse`.
+pub fn run(args: &ParseArgs, global: &Global) -> ExitCode {
+    let started = Instant::now();
+    if args.files.len() > 1 && args.out_dir.is_none() {
+        output::error("parse", "several inputs need --out-dir DIR (one <stem>.yaml each)");
+        return ExitCode::from(2);
+    }
+    if let Some(dir) = &args.out_dir {
+        if !dir.is_dir() {
+            output::error(&dir.display().to_string(), "--out-dir is not an existing directory");
+            return ExitCode::from(2);
+        }
+    }
+    let encoding = match args.encoding.as_deref().map(qingdan::decode::encoding_for_label).transpose() {
+        Ok(e) => e,
+        Err(e) => {
+            output::error("--encoding", e);
+            return ExitCode::from(2);
+        }
+    };
+    let options = ParseOptions { encoding, max_input_bytes: args.max_input_bytes };
+    let format: Format = args.format.into();
+    let mut worst = 0u8;
+    let mut all = Vec::new();
+    let mut summary = Summary::default();
+    for name in &args.files {
+        let bytes = match read_input(name) {
+            Ok(b) => b,
+            Err(e) => {
+                output::error(name, e);
+                worst = 2;
+                continue;
+            }
+        };
+        let parsed = match parse_bytes(name, &bytes, &options) {
+            Ok(p) => p,
+            Err(e) => {
+                let e: ParseError = e;
+                output::error(name, e);
+                worst = 2;
+                continue;
+            }
+        };
+        summary.files += 1;
+        summary.items += parsed.list.items.len();
+        summary.errors += parsed.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+        summary.warnings += parsed.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count();
+        let yaml = qingdan::yaml::to_canonical_string(&parsed.list);
+        let written = match (&args.output, &args.out_dir) {
+            (Some(path), _) => {
+                qingdan::io::write_atomic(path, yaml.as_bytes()).map_err(|e| (path.display().to_string(), e))
+            }
+            (None, Some(dir)) => {
+                let path = out_path(dir, name);
+                qingdan::io::write_atomic(&path, yaml.as_bytes()).map_err(|e| (path.display().to_string(), e))
+            }
+            (None, None) => std::io::stdout().lock().write_all(yaml.as_bytes()).map_err(|e| ("stdout".into(), e)),
+        };
+        if let Err((target, e)) = written {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                // The reader went away (`| head`): stop quietly, as Unix tools do.
+                return ExitCode::from(worst);
+            }
+            output::error(&target, e);
+            worst = 2;
+            continue;
+        }
+        if parsed.has_errors() {
+            worst = worst.max(1);
+        }
+        all.extend(parsed.diagnostics);
+    }
+    output::emit(&all, format, global);
+    summary.millis = started.elapsed().as_millis();
+    if matches!(format, Format::Human | Format::Concise) && !global.quiet {
+        let notes = all.iter().filter(|d| d.severity == Severity::Info).count();
+        let mut line = render_summary(&summary);
+        if notes > 0 && !global.verbose {
+            line.push_str(&format!("; {notes} repair notes (-v lists them)"));
+        }
+        eprintln!("{line}");
+    }
+    ExitCode::from(worst)
+}

@@ -1,0 +1,247 @@
+//! Citations: `1.【法律】《社会保险法》（2018年12月修改）第八十七条：……`
+//! becomes tag, title, edition, document number, articles and text.
+
+use crate::model::Citation;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static ARTICLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"第[一二三四五六七八九十百千零〇两0-9]+条").expect("valid pattern"));
+static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"[\p{Han}]*(?:令|函|发|字|规|办|通|告)[〔\[［【﹝(（{]?\s*[0-9]{2,5}\s*[〕\]］】﹞)）}]?\s*(?:第\s*)?[0-9一二三四五六七八九十百零]+\s*号令?",
+        r"|[\p{Han}]*令\s*(?:第\s*)?[0-9一二三四五六七八九十百零]+\s*号",
+        r"|[\p{Han}]*政府\s*[0-9]+\s*号令",
+        r"|[\p{Han}]*[0-9]{4}\s*年\s*[\p{Han}]+[0-9]+\s*号"
+    ))
+    .expect("valid pattern")
+});
+
+/// The text between a title mark at `open` and its match, nesting counted.
+fn title_end(s: &str, open: usize) -> Option<usize> {
+    let mut depth = 0;
+    for (i, c) in s[open..].char_indices() {
+        match c {
+            '《' => depth += 1,
+            '》' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(open + i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Splits one normalised citation entry into its parts. Text that is not a
+/// citation (no title, no tag) comes back as `text` alone.
+pub fn parse_citation(entry: &str) -> Citation {
+    let mut c = Citation::default();
+    let mut rest = entry.trim();
+    if let Some(after) = rest.strip_prefix('【') {
+        if let Some(end) = after.find('】') {
+            c.tag = after[..end].trim().to_owned();
+            rest = after[end + '】'.len_utf8()..].trim_start();
+        }
+    }
+    let Some(open) = rest.find('《') else {
+        c.text = rest.to_owned();
+        if c.tag.is_empty() {
+            if let Some(m) = ARTICLE.find(rest) {
+                if m.start() == 0 {
+                    c.articles = ARTICLE.find_iter(rest).map(|m| m.as_str().to_owned()).collect();
+                }
+            }
+        }
+        return c;
+    };
+    // Text before the title (`依据` …) stays in the text.
+    let lead = rest[..open].trim();
+    let Some(close) = title_end(rest, open) else {
+        // An unclosed title: keep everything as text, for the bracket rule to report.
+        c.text = rest.to_owned();
+        return c;
+    };
+    c.title = rest[open + '《'.len_utf8()..close].trim().to_owned();
+    let mut tail = rest[close + '》'.len_utf8()..].trim_start();
+    // The parenthesised note right after the title: edition and/or document number.
+    if tail.starts_with(['（', '(']) {
+        let close_paren = matching_paren(tail);
+        let inner_end = close_paren.unwrap_or(tail.len());
+        let inner = tail[tail.chars().next().map_or(1, char::len_utf8)..inner_end].trim();
+        let (doc_number, edition) = split_doc_number(inner);
+        c.doc_number = doc_number;
+        c.edition = edition;
+        tail = match close_paren {
+            Some(e) => tail[e..].trim_start_matches([')', '）']).trim_start(),
+            None => "",
+        };
+    }
+    let articles: Vec<_> = ARTICLE.find_iter(tail).collect();
+    // Articles cited at the head of the tail, before the provision's text.
+    let mut text_start = 0;
+    for m in &articles {
+        let between = tail[text_start..m.start()].trim_matches(|ch: char| {
+            ch.is_whitespace()
+                || matches!(ch, '、' | '，' | ',' | '和' | '及' | '第' | '款' | '项')
+                || ch.is_ascii_digit()
+        });
+        let between_is_clause = between.chars().all(|ch| "一二三四五六七八九十百零（）()款项第".contains(ch));
+        if m.start() == text_start || between_is_clause {
+            c.articles.push(m.as_str().to_owned());
+            text_start = m.end();
+        } else {
+            break;
+        }
+    }
+    let mut text = tail[text_start..].trim_start();
+    text = text.trim_start_matches(['：', ':', '，', ',']).trim();
+    if !lead.is_empty() {
+        c.text =
+            format!("{lead}{}", if text.is_empty() { String::new() } else { format!(" {text}") }).trim().to_owned();
+    } else {
+        c.text = text.to_owned();
+    }
+    c
+}
+
+fn matching_paren(s: &str) -> Option<usize> {
+    let mut depth = 0;
+    for (i, ch) in s.char_indices() {
+        match ch {
+            '（' | '(' => depth += 1,
+            '）' | ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Splits a parenthesised note into a document number and the edition.
+fn split_doc_number(inner: &str) -> (String, String) {
+    match DOC_NUMBER.find(inner) {
+        Some(m) if m.as_str().contains('号') => {
+            let mut start = m.start();
+            // `2000年12月1日济南市人民政府令…`: the date's 日 is not the issuer's.
+            while inner[..start].ends_with(|c: char| c.is_ascii_digit())
+                && inner[start..].starts_with(['日', '月', '年'])
+            {
+                start += '日'.len_utf8();
+            }
+            let number = inner[start..m.end()].trim().to_owned();
+            let edition = format!("{}{}", &inner[..start], &inner[m.end()..])
+                .trim()
+                .trim_matches(['，', ',', '、', ' '])
+                .to_owned();
+            (number, edition)
+        }
+        _ => (String::new(), inner.to_owned()),
+    }
+}
+
+/// Splits an entry citing several articles of one law, each with its own
+/// quoted provision (`第七十七条：“…”；第八十八条：“…”`), into one citation per article.
+pub fn split_per_article(c: Citation) -> Vec<Citation> {
+    if c.title.is_empty() || c.articles.len() != 1 {
+        return vec![c];
+    }
+    let mut out = Vec::new();
+    let text = c.text.clone();
+    let mut pieces: Vec<(String, String)> = Vec::new();
+    let mut last_article = c.articles[0].clone();
+    let mut start = 0;
+    for m in ARTICLE.find_iter(&text) {
+        let after = text[m.end()..].trim_start();
+        let before = text[..m.start()].trim_end();
+        // A new article's provision: `；第八十八条：“` after the end of a quotation.
+        if after.starts_with(['：', ':'])
+            && (before.ends_with('；') || before.ends_with('”') || before.ends_with('。') || before.ends_with(';'))
+        {
+            pieces.push((last_article.clone(), text[start..m.start()].trim().trim_end_matches(['；', ';']).to_owned()));
+            last_article = m.as_str().to_owned();
+            start = m.end() + after.chars().next().map_or(0, char::len_utf8) + (text[m.end()..].len() - after.len());
+        }
+    }
+    if pieces.is_empty() {
+        return vec![c];
+    }
+    pieces.push((last_article, text[start..].trim().to_owned()));
+    for (article, piece) in pieces {
+        out.push(Citation { articles: vec![article], text: piece, ..c.clone() });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tagged_citation_with_edition() {
+        let c = parse_citation(
+            "【法律】《社会保险法》（2018年12月修改）第八十七条：社会保险经办机构以及医疗机构骗取的，处罚。",
+        );
+        assert_eq!(c.tag, "法律");
+        assert_eq!(c.title, "社会保险法");
+        assert_eq!(c.edition, "2018年12月修改");
+        assert_eq!(c.articles, vec!["第八十七条"]);
+        assert_eq!(c.text, "社会保险经办机构以及医疗机构骗取的，处罚。");
+    }
+
+    #[test]
+    fn doc_number_in_the_note() {
+        let c = parse_citation("【市政府规章】《济南市城镇企业职工生育保险暂行办法》（2000年12月1日济南市人民政府令第168号）第十七条医疗机构及其工作人员弄虚作假的");
+        assert_eq!(c.doc_number, "济南市人民政府令第168号");
+        assert_eq!(c.edition, "2000年12月1日");
+        assert_eq!(c.articles, vec!["第十七条"]);
+        assert_eq!(c.text, "医疗机构及其工作人员弄虚作假的");
+        let c = parse_citation("【市政府规章】《济南市职工基本医疗保险办法》（济南市政府252号令）第三十八条用人单位");
+        assert_eq!(c.doc_number, "济南市政府252号令");
+        assert_eq!(c.edition, "");
+        let c = parse_citation(
+            "【行政法规】《医疗保障基金使用监督管理条例》（2021年1月国务院令第735号）第三十七条：医疗保障经办机构",
+        );
+        assert_eq!(c.doc_number, "国务院令第735号");
+        assert_eq!(c.edition, "2021年1月");
+    }
+
+    #[test]
+    fn several_articles() {
+        let c = parse_citation("《中华人民共和国社会保险法》第八十六条、第八十七条：用人单位未按时足额缴纳");
+        assert_eq!(c.articles, vec!["第八十六条", "第八十七条"]);
+        assert_eq!(c.text, "用人单位未按时足额缴纳");
+    }
+
+    #[test]
+    fn one_citation_per_quoted_article() {
+        let c = parse_citation(
+            "《中华人民共和国社会保险法》第七十七条：“社会保险经办机构骗取的”；第八十八条：“以欺诈骗取待遇的。”",
+        );
+        let parts = split_per_article(c);
+        assert_eq!(parts.len(), 2);
+        assert_eq!(parts[0].articles, vec!["第七十七条"]);
+        assert_eq!(parts[0].text, "“社会保险经办机构骗取的”");
+        assert_eq!(parts[1].articles, vec!["第八十八条"]);
+        assert_eq!(parts[1].text, "“以欺诈骗取待遇的。”");
+    }
+
+    #[test]
+    fn nested_titles_are_kept_as_printed() {
+        let c = parse_citation("《《中华人民共和国社会保险法》》第七十七条");
+        assert_eq!(c.title, "《中华人民共和国社会保险法》");
+    }
+
+    #[test]
+    fn plain_entry() {
+        let c = parse_citation("没有法律和事实依据实施行政处罚的；");
+        assert_eq!(c.text, "没有法律和事实依据实施行政处罚的；");
+        assert!(c.title.is_empty());
+    }
+}

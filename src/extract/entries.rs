@@ -1,0 +1,188 @@
+//! Splitting a list cell into its entries: numbered markers (`1.` `2、`
+//! `（一）`), group headings (`直接实施责任：`), and unnumbered entries that
+//! an HTML list left separated by spaces.
+
+use crate::text::Text;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+static MARKER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)(?:^|[\s。；;：:])[ \t]*([0-9]{1,3})[ \t]*[.．、]").expect("valid pattern"));
+static GROUP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)(?:^|\s)[ \t]*([\p{Han}]{2,10}责任)[ \t]*[:：][ \t]*(?:\n|$|[0-9]{1,3}[ \t]*[.．、])")
+        .expect("valid pattern")
+});
+
+/// One entry of a list cell.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// The group heading the entry sits under.
+    pub group: Option<Text>,
+    /// The entry's text, marker removed, lines not yet joined.
+    pub text: Text,
+    /// The marker's source range, when there was one.
+    pub marker: Option<Range<usize>>,
+}
+
+/// Splits `cell` into entries. Numbers must run 1, 2, 3 … so a `3.` inside
+/// a sentence (`第3.2条`) does not start an entry.
+pub fn split_entries(cell: &Text) -> Vec<Entry> {
+    let s = cell.as_str();
+    // Group headings, by position.
+    let groups: Vec<(Range<usize>, Range<usize>)> = GROUP
+        .captures_iter(s)
+        .map(|c| {
+            let name = c.get(1).expect("group");
+            let whole = c.get(0).expect("match");
+            // The heading ends after its colon; a marker matched after it is not part of it.
+            let colon = s[name.end()..whole.end()]
+                .find([':', '：'])
+                .map_or(whole.end(), |i| name.end() + i + s[name.end() + i..].chars().next().map_or(1, char::len_utf8));
+            (name.start()..colon, name.range())
+        })
+        .collect();
+    // Markers numbered in sequence.
+    let mut markers: Vec<(Range<usize>, usize)> = Vec::new();
+    let mut expected = 1;
+    for c in MARKER.captures_iter(s) {
+        let num: usize = c[1].parse().unwrap_or(0);
+        let whole = c.get(0).expect("match");
+        let digits = c.get(1).expect("number");
+        if num == expected {
+            markers.push((digits.start()..whole.end(), num));
+            expected += 1;
+        }
+    }
+    let mut bounds: Vec<(usize, Boundary)> = Vec::new();
+    for (whole, name) in &groups {
+        bounds.push((whole.start, Boundary::Group(whole.clone(), name.clone())));
+    }
+    for (r, _) in &markers {
+        if !groups.iter().any(|(g, _)| g.start <= r.start && r.start < g.end) {
+            bounds.push((r.start, Boundary::Marker(r.clone())));
+        }
+    }
+    if markers.is_empty() {
+        for r in unnumbered_breaks(s) {
+            bounds.push((r.start, Boundary::Break(r)));
+        }
+    }
+    bounds.sort_by_key(|b| b.0);
+
+    let mut entries = Vec::new();
+    let mut group: Option<Text> = None;
+    let mut start = 0;
+    let mut marker: Option<Range<usize>> = None;
+    let push = |entries: &mut Vec<Entry>, group: &Option<Text>, range: Range<usize>, marker: Option<Range<usize>>| {
+        let r = cell.trimmed_range(range);
+        if !r.is_empty() {
+            entries.push(Entry {
+                group: group.clone(),
+                text: cell.slice(r),
+                marker: marker.map(|m| cell.source_range(m)),
+            });
+        }
+    };
+    for (pos, b) in bounds {
+        push(&mut entries, &group, start..pos, marker.take());
+        match b {
+            Boundary::Group(whole, name) => {
+                group = Some(cell.slice(name));
+                start = whole.end;
+            }
+            Boundary::Marker(r) => {
+                marker = Some(r.clone());
+                start = r.end;
+            }
+            Boundary::Break(r) => start = r.end,
+        }
+    }
+    push(&mut entries, &group, start..s.len(), marker.take());
+    entries
+}
+
+enum Boundary {
+    Group(Range<usize>, Range<usize>),
+    Marker(Range<usize>),
+    Break(Range<usize>),
+}
+
+/// Breaks between unnumbered entries: a line break, or spaces after a
+/// sentence end (。；) — an HTML list flattened into one line.
+fn unnumbered_breaks(s: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut run: Option<usize> = None;
+    let mut run_has_newline = false;
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            if run.is_none() {
+                run = Some(i);
+                run_has_newline = false;
+            }
+            run_has_newline |= c == '\n';
+            continue;
+        }
+        if let Some(start) = run.take() {
+            let after_sentence = prev.is_some_and(|p| matches!(p, '。' | '；' | ';' | '：'));
+            if start > 0
+                && (after_sentence
+                    || (run_has_newline && prev.is_some_and(|p| matches!(p, '。' | '；' | ';' | '：' | '”'))))
+            {
+                out.push(start..i);
+            }
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<(Option<String>, String)> {
+        split_entries(&Text::from_source(s))
+            .into_iter()
+            .map(|e| (e.group.map(|g| g.into_string()), e.text.into_string()))
+            .collect()
+    }
+
+    #[test]
+    fn numbered_with_groups() {
+        let got = texts("直接实施责任:  \n1.执行省级制定的行政处罚标准\n规范。  \n2.依法依规实施。  \n指导监督责任:  \n3.加强指导。");
+        assert_eq!(
+            got,
+            vec![
+                (Some("直接实施责任".into()), "执行省级制定的行政处罚标准\n规范。".into()),
+                (Some("直接实施责任".into()), "依法依规实施。".into()),
+                (Some("指导监督责任".into()), "加强指导。".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn inline_markers() {
+        let got =
+            texts("直接实施责任: 1. 依法依规实施本级行政处罚事项。 指导监督责任: 2. 建立健全制度。 3. 制定公布规则。");
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[1], (Some("指导监督责任".into()), "建立健全制度。".into()));
+    }
+
+    #[test]
+    fn numbers_out_of_sequence_stay_in_text() {
+        let got = texts("1.依照第3.2条规定办理。2.其他。");
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].1, "依照第3.2条规定办理。");
+    }
+
+    #[test]
+    fn flattened_html_list() {
+        let got = texts("立案阶段责任：发现违法行为予以立案。 调查阶段责任：及时调查取证。 其他责任。");
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[0].1, "立案阶段责任：发现违法行为予以立案。");
+        let got = texts("没有法律和事实依据实施行政处罚的； 行政处罚显失公正的；");
+        assert_eq!(got.len(), 2);
+    }
+}

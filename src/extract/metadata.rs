@@ -1,0 +1,81 @@
+//! The covering notice: title, 发文字号, issuer and date.
+
+use crate::model::Document;
+use crate::normalize;
+use crate::text::Text;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[\p{Han}]{2,12}[〔\[［【﹝(（]\s*[0-9]{4}\s*[〕\]］】﹞)）]\s*[0-9]+\s*号").expect("valid pattern")
+});
+static DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([0-9]{4})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日").expect("valid pattern"));
+static NOTICE_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"关于(?:印发|公布|调整|进一步调整)?[《<〈]?(.+?清单)[》>〉]?的通知").expect("valid pattern")
+});
+
+/// Reads the covering notice's metadata from the text before the table.
+pub fn extract_metadata(preamble: &Text) -> Document {
+    let mut changes = Vec::new();
+    let lines: Vec<String> = preamble
+        .line_ranges()
+        .map(|r| normalize::inline(preamble.slice(r), &mut changes).into_string().trim().to_owned())
+        .filter(|l| !l.is_empty())
+        .collect();
+    let mut doc = Document::default();
+    let whole: String = lines.join("\n");
+    if let Some(m) = DOC_NUMBER.find(&whole) {
+        doc.doc_number = m.as_str().split_whitespace().collect();
+    }
+    // The list's title: from the notice's title, else a line naming a 清单.
+    let joined: String = lines.concat();
+    if let Some(c) = NOTICE_TITLE.captures(&joined) {
+        doc.title = c[1].to_owned();
+    } else if let Some(l) = lines.iter().find(|l| l.ends_with("清单") && l.chars().count() <= 40) {
+        doc.title = l.clone();
+    }
+    // The issuer: the letterhead (`…局文件`) or the signature line above the date.
+    if let Some(l) = lines.iter().find(|l| l.ends_with("文件") && l.chars().count() <= 30) {
+        doc.issuer = l.trim_end_matches("文件").to_owned();
+    }
+    for (i, l) in lines.iter().enumerate() {
+        if let Some(c) = DATE.captures(l) {
+            if c.get(0).is_some_and(|m| m.start() == 0) {
+                let (y, m, d) = (&c[1], c[2].parse::<u32>().unwrap_or(0), c[3].parse::<u32>().unwrap_or(0));
+                if (1..=12).contains(&m) && (1..=31).contains(&d) {
+                    doc.date = format!("{y}-{m:02}-{d:02}");
+                }
+                if doc.issuer.is_empty() && i > 0 {
+                    let prev = &lines[i - 1];
+                    if prev.chars().count() <= 30 && !prev.contains('：') {
+                        doc.issuer = prev.clone();
+                    }
+                }
+            }
+        }
+    }
+    doc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn covering_notice() {
+        let t = Text::from_source(" 济南市医疗保障局文件 \n\n济医保发〔2019〕9号 \n\n关于印发济南市医疗保障局权责清单的通知 \n各区县：\n附件：市医疗保障局权责清单\n\n济南市医疗保障局  \n2019 年 7月 30日 \n（此件公开发布）\n");
+        let d = extract_metadata(&t);
+        assert_eq!(d.doc_number, "济医保发〔2019〕9号");
+        assert_eq!(d.title, "济南市医疗保障局权责清单");
+        assert_eq!(d.issuer, "济南市医疗保障局");
+        assert_eq!(d.date, "2019-07-30");
+    }
+
+    #[test]
+    fn bare_title() {
+        let d = extract_metadata(&Text::from_source("\n\n天水市医保局权责清单\n\n"));
+        assert_eq!(d.title, "天水市医保局权责清单");
+        assert!(d.doc_number.is_empty());
+    }
+}

@@ -1,0 +1,220 @@
+//! Extraction: from a laid-out record to an [`Item`], and from the covering
+//! notice to the document's metadata.
+
+mod citations;
+mod entries;
+mod metadata;
+
+pub use citations::{parse_citation, split_per_article};
+pub use entries::{split_entries, Entry};
+pub use metadata::extract_metadata;
+
+use crate::layout::{section_heading, Column, Record};
+use crate::model::{Citation, Duty, Item, Tier};
+use crate::normalize::{self, Change};
+use crate::text::{Text, TextBuilder};
+
+/// Something extraction noticed, located in the source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Note {
+    /// A code was put together from pieces on several lines or rows.
+    CodeReassembled {
+        /// Source range of the whole code.
+        source: std::ops::Range<usize>,
+        /// How many pieces.
+        pieces: usize,
+    },
+    /// A record had no 序号.
+    MissingSeq {
+        /// Source range of the record.
+        source: std::ops::Range<usize>,
+    },
+    /// A record had no code.
+    MissingCode {
+        /// Source range of the record.
+        source: std::ops::Range<usize>,
+    },
+}
+
+/// What extraction gives for one record.
+#[derive(Debug, Clone)]
+pub struct Extracted {
+    /// The item.
+    pub item: Item,
+    /// Repairs made by the normalisation passes.
+    pub changes: Vec<Change>,
+    /// Notes.
+    pub notes: Vec<Note>,
+}
+
+/// One line of clean text from a cell: cell passes, lines joined, inline passes.
+pub fn clean_value(cell: &Text, changes: &mut Vec<Change>) -> Text {
+    let t = normalize::cell(cell.clone(), changes);
+    let t = normalize::join_lines(&t);
+    normalize::inline(t, changes)
+}
+
+fn joined(cells: Vec<&Text>) -> Text {
+    let mut b = TextBuilder::new();
+    for (i, t) in cells.iter().enumerate() {
+        if i > 0 {
+            let at = t.source_offset(0);
+            b.push_str_at("\n", at..at);
+        }
+        b.push_text(t);
+    }
+    b.finish()
+}
+
+fn value(record: &Record, column: Column, changes: &mut Vec<Change>) -> String {
+    let cells: Vec<&Text> = record.cells(column).collect();
+    if cells.is_empty() {
+        return String::new();
+    }
+    clean_value(&joined(cells), changes).into_string()
+}
+
+/// Extracts one record.
+pub fn extract_record(record: &Record) -> Extracted {
+    let mut changes = Vec::new();
+    let mut notes = Vec::new();
+    let mut item = Item::default();
+    let span = record.span().unwrap_or(0..0);
+
+    let seq_text = value(record, Column::Seq, &mut changes);
+    item.seq = seq_text.split(|c: char| !c.is_ascii_digit()).find(|p| !p.is_empty()).and_then(|p| p.parse().ok());
+    if item.seq.is_none() {
+        notes.push(Note::MissingSeq { source: span.clone() });
+    }
+    if let Some(section) = &record.section {
+        item.section = section_heading(section.as_str()).unwrap_or(section.as_str().trim()).to_owned();
+    }
+    item.item = value(record, Column::Item, &mut changes);
+    item.sub_item = value(record, Column::SubItem, &mut changes);
+    item.code = code(record, Column::Code, &mut notes);
+    if item.code.is_empty() {
+        notes.push(Note::MissingCode { source: span.clone() });
+    }
+    item.sub_code = code(record, Column::SubCode, &mut notes);
+    item.kind = crate::layout::columns::compact(&value(record, Column::Type, &mut changes));
+    item.department = value(record, Column::Department, &mut changes);
+    item.office = value(record, Column::Office, &mut changes);
+    item.responsibility = value(record, Column::Responsibility, &mut changes);
+    item.remarks = value(record, Column::Remarks, &mut changes);
+
+    let basis: Vec<&Text> = record.cells(Column::LegalBasis).collect();
+    if !basis.is_empty() {
+        item.legal_basis = citations_of(&joined(basis), &mut changes);
+    }
+    let liability: Vec<&Text> = record.cells(Column::Liability).collect();
+    if !liability.is_empty() {
+        let (preamble, entries) = liability_of(&joined(liability), &mut changes);
+        item.liability_preamble = preamble;
+        item.liability = entries;
+    }
+    item.tier = tiers(record, &mut changes);
+    Extracted { item, changes, notes }
+}
+
+/// The code: every piece of the code cells, white space removed.
+fn code(record: &Record, column: Column, notes: &mut Vec<Note>) -> String {
+    let cells: Vec<&Text> = record.cells(column).collect();
+    let mut code = String::new();
+    let mut pieces = 0;
+    let mut source: Option<std::ops::Range<usize>> = None;
+    for cell in &cells {
+        let mut changes = Vec::new();
+        let t = normalize::cell((*cell).clone(), &mut changes);
+        for piece in t.as_str().split_whitespace() {
+            pieces += 1;
+            code.push_str(piece);
+        }
+        let span = cell.span();
+        source = Some(match source {
+            None => span,
+            Some(s) => s.start.min(span.start)..s.end.max(span.end),
+        });
+    }
+    if pieces > 1 {
+        notes.push(Note::CodeReassembled { source: source.unwrap_or(0..0), pieces });
+    }
+    code
+}
+
+fn citations_of(cell: &Text, changes: &mut Vec<Change>) -> Vec<Citation> {
+    let cell = normalize::cell(cell.clone(), changes);
+    let mut out = Vec::new();
+    for entry in split_entries(&cell) {
+        let text = normalize::inline(normalize::join_lines(&entry.text), changes);
+        out.extend(split_per_article(parse_citation(text.as_str())));
+    }
+    out
+}
+
+fn is_liability_preamble(s: &str) -> bool {
+    (s.ends_with('：') || s.ends_with(':')) && (s.contains("下列情形") || s.contains("相应责任") || s.contains("追究"))
+}
+
+fn liability_of(cell: &Text, changes: &mut Vec<Change>) -> (String, Vec<Citation>) {
+    let cell = normalize::cell(cell.clone(), changes);
+    let mut preamble = String::new();
+    let mut out = Vec::new();
+    for (i, entry) in split_entries(&cell).into_iter().enumerate() {
+        let text = normalize::inline(normalize::join_lines(&entry.text), changes).into_string();
+        if i == 0 && entry.marker.is_none() && is_liability_preamble(&text) {
+            preamble = text;
+            continue;
+        }
+        out.extend(split_per_article(parse_citation(&text)));
+    }
+    (preamble, out)
+}
+
+fn duties_of(cells: &[&Text], changes: &mut Vec<Change>) -> Vec<Duty> {
+    if cells.is_empty() {
+        return Vec::new();
+    }
+    let cell = normalize::cell(joined(cells.to_vec()), changes);
+    split_entries(&cell)
+        .into_iter()
+        .map(|e| {
+            let group = e
+                .group
+                .map(|g| normalize::inline(normalize::join_lines(&g), changes).into_string())
+                .unwrap_or_default();
+            Duty { group, text: normalize::inline(normalize::join_lines(&e.text), changes).into_string() }
+        })
+        .filter(|d| !d.text.is_empty())
+        .collect()
+}
+
+fn level_of(s: &str) -> String {
+    let t = crate::layout::columns::compact(s);
+    t.strip_suffix('级').unwrap_or(&t).to_owned()
+}
+
+/// Tiers: one per row holding a 实施层级 value; scope and duties in rows
+/// without one continue the tier above.
+fn tiers(record: &Record, changes: &mut Vec<Change>) -> Vec<Tier> {
+    let mut groups: Vec<(Option<&Text>, Vec<&Text>, Vec<&Text>)> = Vec::new();
+    for row in &record.rows {
+        let level = row.iter().find(|(c, _)| *c == Column::Level).map(|(_, t)| t);
+        let scope: Vec<&Text> = row.iter().filter(|(c, _)| *c == Column::Scope).map(|(_, t)| t).collect();
+        let duties: Vec<&Text> = row.iter().filter(|(c, _)| *c == Column::Duties).map(|(_, t)| t).collect();
+        if level.is_some() || groups.is_empty() {
+            groups.push((level, scope, duties));
+        } else if let Some(g) = groups.last_mut() {
+            g.1.extend(scope);
+            g.2.extend(duties);
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(level, scope, duties)| Tier {
+            level: level.map(|l| level_of(&clean_value(l, changes).into_string())).unwrap_or_default(),
+            scope: if scope.is_empty() { String::new() } else { clean_value(&joined(scope), changes).into_string() },
+            duties: duties_of(&duties, changes),
+        })
+        .filter(|t| !(t.level.is_empty() && t.scope.is_empty() && t.duties.is_empty()))
+        .collect()
+}

@@ -1,0 +1,612 @@
+//! The columns a 权责清单 table has, how their headers are written, and how
+//! to tell a column's kind from its cells when the header is lost.
+
+use crate::text::is_han;
+
+/// A column of a list table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Column {
+    /// 序号.
+    Seq,
+    /// 实施机构 / 实施主体 / 行使主体.
+    Department,
+    /// 部门职责.
+    Responsibility,
+    /// 事项名称.
+    Item,
+    /// 子项名称.
+    SubItem,
+    /// 事项编码.
+    Code,
+    /// 子项编码.
+    SubCode,
+    /// 事项类型.
+    Type,
+    /// 承办机构.
+    Office,
+    /// 设定、行使依据.
+    LegalBasis,
+    /// 实施层级.
+    Level,
+    /// 实施权限.
+    Scope,
+    /// 对应责任事项.
+    Duties,
+    /// 追责情形及依据.
+    Liability,
+    /// 备注.
+    Remarks,
+}
+
+impl Column {
+    /// Every column, in the usual order.
+    pub const ALL: [Column; 15] = [
+        Column::Seq,
+        Column::Department,
+        Column::Responsibility,
+        Column::Item,
+        Column::SubItem,
+        Column::Code,
+        Column::SubCode,
+        Column::Type,
+        Column::Office,
+        Column::LegalBasis,
+        Column::Level,
+        Column::Scope,
+        Column::Duties,
+        Column::Liability,
+        Column::Remarks,
+    ];
+
+    /// Whether each 实施层级 row has its own value of this column.
+    pub fn is_per_tier(self) -> bool {
+        matches!(self, Column::Level | Column::Scope | Column::Duties)
+    }
+
+    /// The usual header text.
+    pub fn header(self) -> &'static str {
+        match self {
+            Column::Seq => "序号",
+            Column::Department => "实施机构",
+            Column::Responsibility => "部门职责",
+            Column::Item => "事项名称",
+            Column::SubItem => "子项名称",
+            Column::Code => "事项编码",
+            Column::SubCode => "子项编码",
+            Column::Type => "事项类型",
+            Column::Office => "承办机构",
+            Column::LegalBasis => "设定依据",
+            Column::Level => "实施层级",
+            Column::Scope => "实施权限",
+            Column::Duties => "责任事项",
+            Column::Liability => "追责情形",
+            Column::Remarks => "备注",
+        }
+    }
+}
+
+/// Header texts (without spaces) and the column each names, most specific
+/// first: a header is matched by the first entry it contains.
+const HEADER_KEYWORDS: &[(&str, Column)] = &[
+    ("子项地方权力编码", Column::SubCode),
+    ("子项编码", Column::SubCode),
+    ("子项名称", Column::SubItem),
+    ("地方权力编码", Column::Code),
+    ("权力编码", Column::Code),
+    ("事项编码", Column::Code),
+    ("基本编码", Column::Code),
+    ("编码", Column::Code),
+    ("权力事项类型", Column::Type),
+    ("事项类型", Column::Type),
+    ("权力类型", Column::Type),
+    ("职权类型", Column::Type),
+    ("类型", Column::Type),
+    ("类别", Column::Type),
+    ("追责情形", Column::Liability),
+    ("追责依据", Column::Liability),
+    ("追责", Column::Liability),
+    ("问责", Column::Liability),
+    ("责任事项", Column::Duties),
+    ("责任内容", Column::Duties),
+    ("设定、行使依据", Column::LegalBasis),
+    ("设定依据", Column::LegalBasis),
+    ("实施依据", Column::LegalBasis),
+    ("行使依据", Column::LegalBasis),
+    ("法律法规规章依据", Column::LegalBasis),
+    ("法定依据", Column::LegalBasis),
+    ("依据", Column::LegalBasis),
+    ("实施层级", Column::Level),
+    ("办事层级", Column::Level),
+    ("行使层级", Column::Level),
+    ("层级", Column::Level),
+    ("实施权限", Column::Scope),
+    ("服务内容", Column::Scope),
+    ("权限", Column::Scope),
+    ("部门职责", Column::Responsibility),
+    ("职责", Column::Responsibility),
+    ("承办机构", Column::Office),
+    ("承办", Column::Office),
+    ("实施机构", Column::Department),
+    ("实施主体", Column::Department),
+    ("行使主体", Column::Department),
+    ("责任主体", Column::Department),
+    ("所属部门", Column::Department),
+    ("主体", Column::Department),
+    ("事项名称", Column::Item),
+    ("权责事项", Column::Item),
+    ("名称", Column::Item),
+    ("序号", Column::Seq),
+    ("备注", Column::Remarks),
+];
+
+/// The column a header cell names, if any.
+pub fn column_for_header(cell: &str) -> Option<Column> {
+    let compact = compact(cell);
+    if compact.is_empty() || compact.chars().count() > 40 {
+        return None;
+    }
+    // A parenthesised note (（所属部门）, （无需填写）) must not decide the match
+    // when the words before it do.
+    let head: String = match compact.find(['（', '(']) {
+        Some(i) if i > 0 => compact[..i].to_owned(),
+        _ => compact.clone(),
+    };
+    for text in [&head, &compact] {
+        if let Some(&(_, col)) = HEADER_KEYWORDS.iter().find(|(k, _)| text.contains(k)) {
+            return Some(col);
+        }
+    }
+    None
+}
+
+/// Every column a (possibly merged) header cell names, in reading order.
+pub fn columns_in_header(cell: &str) -> Vec<Column> {
+    if let Some(c) = column_for_header(cell) {
+        // A cell holding two headers side by side (`实施层级 实施权限`).
+        let parts: Vec<&str> = cell.split_whitespace().collect();
+        if parts.len() >= 2 {
+            let cols: Vec<Column> = parts.iter().filter_map(|p| column_for_header(p)).collect();
+            let mut dedup = cols.clone();
+            dedup.dedup();
+            if dedup.len() >= 2 {
+                return dedup;
+            }
+        }
+        return vec![c];
+    }
+    Vec::new()
+}
+
+/// The columns named in running header text, in reading order: the header
+/// of vertical text is one cell's lines after another, so its words arrive
+/// joined (`序号实施机构部门职责事项名称…`). Notes in brackets are skipped.
+pub fn columns_in_running_text(text: &str) -> Vec<Column> {
+    let compact = compact(text);
+    let mut out: Vec<Column> = Vec::new();
+    let mut i = 0;
+    let mut depth = 0i32;
+    while i < compact.len() {
+        let rest = &compact[i..];
+        let c = rest.chars().next().unwrap_or(' ');
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth = (depth - 1).max(0),
+            _ => {}
+        }
+        if depth == 0 {
+            if let Some(&(k, col)) =
+                HEADER_KEYWORDS.iter().filter(|(k, _)| rest.starts_with(k)).max_by_key(|(k, _)| k.len())
+            {
+                if !out.contains(&col) {
+                    out.push(col);
+                }
+                i += k.len();
+                continue;
+            }
+        }
+        i += c.len_utf8();
+    }
+    out
+}
+
+/// How many header words running text holds (for telling header lines from data).
+pub fn header_hits(text: &str) -> usize {
+    let compact = compact(text);
+    let mut hits = 0;
+    let mut i = 0;
+    while i < compact.len() {
+        let rest = &compact[i..];
+        if let Some(&(k, _)) = HEADER_KEYWORDS
+            .iter()
+            .filter(|(k, _)| k.chars().count() >= 2 && rest.starts_with(k))
+            .max_by_key(|(k, _)| k.len())
+        {
+            hits += 1;
+            i += k.len();
+        } else {
+            i += rest.chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    hits
+}
+
+/// Text without white space.
+pub fn compact(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The item types of the national list, and 公共服务.
+pub const ITEM_TYPES: &[&str] = &[
+    "行政许可",
+    "行政处罚",
+    "行政强制",
+    "行政征收",
+    "行政给付",
+    "行政检查",
+    "行政确认",
+    "行政奖励",
+    "行政裁决",
+    "其他行政权力",
+    "公共服务",
+    "行政征用",
+    "行政监督",
+    "其他权力",
+];
+
+/// What scoring needs to know of a cell's text, cheap to combine when a
+/// cell is built from pieces (the vertical layout tries many).
+#[derive(Debug, Clone, Default)]
+pub struct Features {
+    /// Non-space characters.
+    pub chars: usize,
+    /// Han ideographs.
+    pub han: usize,
+    /// ASCII digits.
+    pub digits: usize,
+    /// ASCII capitals.
+    pub upper: usize,
+    /// The first few characters, spaces removed.
+    pub first: String,
+    /// The last few characters, spaces removed.
+    pub last: String,
+    /// The whole text without spaces, while it is short.
+    pub short: Option<String>,
+    /// Holds 《.
+    pub title_mark: bool,
+    /// Holds 条.
+    pub article: bool,
+    /// Holds 【.
+    pub tag: bool,
+    /// Holds words of liability (追究, 处分, 相应责任 …).
+    pub liability_words: bool,
+    /// Holds words of duties (阶段责任, 实施责任 …).
+    pub duty_words: bool,
+    /// Holds words of scope (属地 …).
+    pub scope_words: bool,
+    /// Lines that start a numbered list afresh (`1.`).
+    pub list_starts: usize,
+}
+
+const EDGE: usize = 12;
+const SHORT: usize = 48;
+
+impl Features {
+    /// Features of `text`.
+    pub fn of(text: &str) -> Features {
+        let t = compact(text);
+        let mut f = Features { chars: t.chars().count(), ..Default::default() };
+        for c in t.chars() {
+            if is_han(c) {
+                f.han += 1;
+            } else if c.is_ascii_digit() {
+                f.digits += 1;
+            } else if c.is_ascii_uppercase() {
+                f.upper += 1;
+            }
+        }
+        f.first = t.chars().take(EDGE).collect();
+        let skip = f.chars.saturating_sub(EDGE);
+        f.last = t.chars().skip(skip).collect();
+        f.short = (f.chars <= SHORT).then(|| t.clone());
+        f.title_mark = t.contains('《');
+        f.article = t.contains('条');
+        f.tag = t.contains('【');
+        f.liability_words =
+            ["追究", "处分", "相应责任", "追责", "问责", "监察法", "不正确履行"].iter().any(|w| t.contains(w));
+        f.duty_words = ["阶段责任", "实施责任", "监督责任"].iter().any(|w| t.contains(w));
+        f.scope_words = t.contains("属地") || t.starts_with("负责") || t.starts_with("按照");
+        f.list_starts = text
+            .lines()
+            .filter(|l| {
+                let l = l.trim_start();
+                l.starts_with("1.") || l.starts_with("1、") || l.starts_with("1．")
+            })
+            .count();
+        f
+    }
+
+    /// Features of this text followed by `next`.
+    pub fn then(&self, next: &Features) -> Features {
+        let mut first = self.first.clone();
+        if self.chars < EDGE {
+            first.extend(next.first.chars().take(EDGE - self.chars));
+        }
+        let last = if next.chars >= EDGE {
+            next.last.clone()
+        } else {
+            let need = EDGE - next.chars;
+            let keep = self.last.chars().count().saturating_sub(need);
+            let mut l: String = self.last.chars().skip(keep).collect();
+            l.push_str(&next.last);
+            l
+        };
+        let empty = String::new();
+        let a = if self.chars == 0 { Some(&empty) } else { self.short.as_ref() };
+        let b = if next.chars == 0 { Some(&empty) } else { next.short.as_ref() };
+        let short = match (a, b) {
+            (Some(a), Some(b)) if self.chars + next.chars <= SHORT => Some(format!("{a}{b}")),
+            _ => None,
+        };
+        Features {
+            chars: self.chars + next.chars,
+            han: self.han + next.han,
+            digits: self.digits + next.digits,
+            upper: self.upper + next.upper,
+            first,
+            last,
+            short,
+            title_mark: self.title_mark || next.title_mark,
+            article: self.article || next.article,
+            tag: self.tag || next.tag,
+            liability_words: self.liability_words || next.liability_words,
+            duty_words: self.duty_words || next.duty_words,
+            scope_words: self.scope_words || next.scope_words,
+            list_starts: self.list_starts + next.list_starts,
+        }
+    }
+}
+
+fn is_level_text(t: &str) -> bool {
+    t.chars().count() <= 12
+        && t.trim_end_matches('级').split(['、', '，', ',', '/', '和']).all(|p| {
+            matches!(
+                p.trim_end_matches('级'),
+                "省" | "市"
+                    | "县"
+                    | "区"
+                    | "县区"
+                    | "区县"
+                    | "乡"
+                    | "镇"
+                    | "乡镇"
+                    | "村"
+                    | "国家"
+                    | "省市县"
+                    | "市县"
+                    | "省市"
+                    | "设区的市"
+                    | "街道"
+            )
+        })
+}
+
+/// How well a cell's text fits each column, from its content alone: a score
+/// in about -3 (surely not) to 3 (surely), 0 when the content says nothing.
+pub fn content_score(column: Column, text: &str) -> f32 {
+    feature_score(column, &Features::of(text))
+}
+
+/// [`content_score`] from [`Features`].
+pub fn feature_score(column: Column, f: &Features) -> f32 {
+    if f.chars == 0 {
+        return 0.0;
+    }
+    let chars = f.chars;
+    let short = f.short.as_deref();
+    let code_like = chars >= 6 && chars <= 40 && (f.digits + f.upper) * 10 >= chars * 9 && f.digits * 2 >= chars;
+    let seq_like = chars <= 5 && f.digits == chars && short.is_some_and(|s| s.trim_start_matches('0') != "");
+    let type_like = short.is_some_and(|t| {
+        ITEM_TYPES.iter().any(|k| t == *k) || (chars <= 8 && ITEM_TYPES.iter().any(|k| t.contains(k)))
+    });
+    let level_like = short.is_some_and(is_level_text);
+    let citation_like = f.title_mark && (f.article || f.tag);
+    let liability_like = f.first.starts_with("因不履行") || f.liability_words;
+    let duty_like = (f.duty_words || f.first.starts_with("受理")) && !f.first.starts_with("因不履行");
+    let dept_like = chars <= 24
+        && f.han * 10 >= chars * 8
+        && ["局", "厅", "委", "中心", "办", "政府", "部", "院", "站", "所", "委员会", "办公室"]
+            .iter()
+            .any(|s| f.last.ends_with(s));
+    let office_like = dept_like || (chars <= 16 && ["科", "处", "室", "股", "队"].iter().any(|s| f.last.ends_with(s)));
+    let scope_like = f.scope_words || short == Some("无");
+    let item_like = (f.first.starts_with('对')
+        && ["处罚", "强制", "检查", "措施", "的"].iter().any(|s| f.last.ends_with(s)))
+        || [
+            "登记", "给付", "支付", "确认", "奖励", "许可", "征收", "结算", "备案", "审核", "核定", "待遇", "服务",
+            "转移", "办理", "报销", "封存", "查询", "检查",
+        ]
+        .iter()
+        .any(|s| f.last.ends_with(s));
+    let long_prose = chars > 40 && f.han * 10 >= chars * 6;
+    let s: f32 = match column {
+        Column::Seq => {
+            if seq_like {
+                2.5
+            } else {
+                -3.0
+            }
+        }
+        Column::Code | Column::SubCode => {
+            if code_like {
+                3.0
+            } else if f.digits >= 3 && f.han == 0 {
+                1.0
+            } else {
+                -3.0
+            }
+        }
+        Column::Type => {
+            if type_like {
+                3.0
+            } else if chars <= 6 && f.han == chars {
+                0.0
+            } else {
+                -2.5
+            }
+        }
+        Column::Level => {
+            if level_like {
+                3.0
+            } else if chars <= 3 {
+                0.0
+            } else {
+                -2.5
+            }
+        }
+        Column::LegalBasis => {
+            if citation_like && !liability_like {
+                2.0
+            } else if citation_like {
+                1.0
+            } else if long_prose {
+                0.0
+            } else {
+                -1.0
+            }
+        }
+        Column::Liability => {
+            if liability_like {
+                2.0
+            } else if citation_like {
+                0.5
+            } else {
+                -0.5
+            }
+        }
+        Column::Duties => {
+            if duty_like {
+                2.5
+            } else if long_prose {
+                0.0
+            } else {
+                -1.0
+            }
+        }
+        Column::Department => {
+            if dept_like {
+                2.0
+            } else {
+                -1.5
+            }
+        }
+        Column::Office => {
+            if office_like {
+                1.5
+            } else {
+                -1.5
+            }
+        }
+        Column::Scope => {
+            if scope_like {
+                1.5
+            } else if long_prose {
+                -0.5
+            } else {
+                0.0
+            }
+        }
+        Column::Item | Column::SubItem => {
+            if item_like && chars <= 80 {
+                1.5
+            } else if chars <= 100 && !citation_like && !duty_like {
+                0.0
+            } else {
+                -1.5
+            }
+        }
+        Column::Responsibility => {
+            if chars > 15 && f.han * 10 >= chars * 6 && !citation_like && !duty_like && !liability_like {
+                0.5
+            } else {
+                -0.5
+            }
+        }
+        Column::Remarks => {
+            if citation_like || chars > 30 {
+                -2.0
+            } else {
+                -0.5
+            }
+        }
+    };
+    // A code is nothing else.
+    if code_like && !matches!(column, Column::Code | Column::SubCode) {
+        return s.min(-2.0);
+    }
+    // A list numbered afresh is a second cell.
+    s - 1.5 * f.list_starts.saturating_sub(1) as f32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_synonyms() {
+        assert_eq!(column_for_header("事项名称"), Some(Column::Item));
+        assert_eq!(column_for_header("地方权力编码"), Some(Column::Code));
+        assert_eq!(column_for_header("子项地方权力编码"), Some(Column::SubCode));
+        assert_eq!(column_for_header("权力事项类型"), Some(Column::Type));
+        assert_eq!(column_for_header("行使主体（所属部门）"), Some(Column::Department));
+        assert_eq!(column_for_header("承办机构（实施主体）"), Some(Column::Office));
+        assert_eq!(column_for_header("设定、行使依据及有关条款"), Some(Column::LegalBasis));
+        assert_eq!(column_for_header("法律法规规章依据"), Some(Column::LegalBasis));
+        assert_eq!(column_for_header("办事层级"), Some(Column::Level));
+        assert_eq!(column_for_header("服务内容"), Some(Column::Scope));
+        assert_eq!(column_for_header("责任事项内容"), Some(Column::Duties));
+        assert_eq!(column_for_header("对应责任事项"), Some(Column::Duties));
+        assert_eq!(column_for_header("追责情形及依 据"), Some(Column::Liability));
+        assert_eq!(column_for_header("序 号"), Some(Column::Seq));
+        assert_eq!(column_for_header("备注"), Some(Column::Remarks));
+        assert_eq!(column_for_header("对医疗保险经办机构的处罚"), None);
+    }
+
+    #[test]
+    fn merged_header_cells() {
+        assert_eq!(columns_in_header("实施层级 实施权限"), vec![Column::Level, Column::Scope]);
+        assert_eq!(columns_in_header("部门职责 事项名称"), vec![Column::Responsibility, Column::Item]);
+        assert_eq!(columns_in_header("事项 名称"), vec![Column::Item]);
+    }
+
+    #[test]
+    fn running_header_text() {
+        assert_eq!(
+            columns_in_running_text("序号实施机构部门职责 事项名称事项编码事项类型设定、行使依据及有关条款实施层级实施权限 对应责任事项 追责情形及依据备注"),
+            vec![Column::Seq, Column::Department, Column::Responsibility, Column::Item, Column::Code, Column::Type, Column::LegalBasis, Column::Level, Column::Scope, Column::Duties, Column::Liability, Column::Remarks]
+        );
+        assert_eq!(
+            columns_in_running_text(
+                "事项名称无需填写）力编码子项时无需填写）行使主体（所属部门）承办机构（实施主体）实施依据 责任事项内容"
+            ),
+            vec![Column::Item, Column::Code, Column::Department, Column::Office, Column::LegalBasis, Column::Duties]
+        );
+        assert_eq!(header_hits("序号实施机构"), 2);
+        assert_eq!(header_hits("济南市医保局"), 0);
+    }
+
+    #[test]
+    fn content_kinds() {
+        assert!(content_score(Column::Code, "3700000 236009") > 2.0);
+        assert!(content_score(Column::Code, "11620500MB161709673620236001000") > 2.0);
+        assert!(content_score(Column::Seq, "11620500MB161709673620236001000") < 0.0);
+        assert!(content_score(Column::Type, "行政处罚") > 2.0);
+        assert!(content_score(Column::Type, "行政 处罚") > 2.0);
+        assert!(content_score(Column::Level, "市级") > 2.0);
+        assert!(content_score(Column::Level, "省") > 2.0);
+        assert!(content_score(Column::Seq, "4160") > 2.0);
+        assert!(content_score(Column::Department, "山丹县医保局") > 1.0);
+        assert!(content_score(Column::LegalBasis, "1.【法律】《社会保险法》第八十七条：社会保险经办机构") > 1.0);
+        assert!(content_score(Column::Duties, "直接实施责任：1.执行") > 2.0);
+        assert!(content_score(Column::Type, "对医疗保险经办机构的处罚") < 0.0);
+    }
+}

@@ -1,0 +1,454 @@
+//! Delimited tables: rows split by tabs or `|`, under a header row that may
+//! repeat, with continuation and tier rows below an item's first row.
+//!
+//! Cells are matched to columns by a monotone alignment of each row's cells
+//! against the header's columns, scored by what each cell holds, so a merged
+//! or scrambled header, a lost header or a row with a missing cell still
+//! lands every cell in its column.
+
+use super::columns::{columns_in_header, compact, content_score, Column};
+use super::{section_heading, Fragment, Laid, LayoutKind, Record, Row, SetAside};
+use crate::text::Text;
+use std::ops::Range;
+
+/// The delimiter of a delimited table, if the text is one.
+pub fn detect(text: &Text) -> Option<char> {
+    let mut tabs = 0;
+    let mut pipes = 0;
+    for r in text.line_ranges() {
+        let line = &text.as_str()[r];
+        if line.matches('\t').count() >= 2 {
+            tabs += 1;
+        }
+        if line.matches('|').count() >= 3 {
+            pipes += 1;
+        }
+    }
+    if tabs >= 2 && tabs >= pipes {
+        Some('\t')
+    } else if pipes >= 2 {
+        Some('|')
+    } else {
+        None
+    }
+}
+
+struct Line {
+    range: Range<usize>,
+    cells: Vec<Range<usize>>,
+}
+
+fn split_cells(text: &str, range: Range<usize>, delimiter: char) -> Vec<Range<usize>> {
+    let line = &text[range.clone()];
+    let mut cells = Vec::new();
+    let mut start = 0;
+    for (i, c) in line.char_indices() {
+        if c == delimiter {
+            cells.push(range.start + start..range.start + i);
+            start = i + c.len_utf8();
+        }
+    }
+    cells.push(range.start + start..range.end);
+    if delimiter == '|' {
+        // `| a | b |` has an empty cell before the first and after the last bar.
+        if line.trim_start().starts_with('|') && !cells.is_empty() {
+            cells.remove(0);
+        }
+        if line.trim_end().ends_with('|') && !cells.is_empty() {
+            cells.pop();
+        }
+    }
+    cells
+}
+
+fn is_separator_row(cells: &[&str]) -> bool {
+    cells.iter().all(|c| c.trim().chars().all(|ch| matches!(ch, '-' | ':' | '=' | '+' | ' ')))
+}
+
+/// Header columns of a row, if it is a header: each cell's columns.
+fn header_columns(cells: &[&str]) -> Option<Vec<Vec<Column>>> {
+    let per_cell: Vec<Vec<Column>> = cells.iter().map(|c| columns_in_header(c)).collect();
+    let mut distinct: Vec<Column> = per_cell.iter().flatten().copied().collect();
+    distinct.sort();
+    distinct.dedup();
+    let long = cells.iter().filter(|c| compact(c).chars().count() > 24).count();
+    (distinct.len() >= 3 && long == 0).then_some(per_cell)
+}
+
+/// Reads a delimited table.
+pub fn read(text: &Text, delimiter: char) -> Option<Laid> {
+    let s = text.as_str();
+    let lines: Vec<Line> =
+        text.line_ranges().map(|r| Line { cells: split_cells(s, r.clone(), delimiter), range: r }).collect();
+    let mut fragments = Vec::new();
+    let mut records: Vec<Record> = Vec::new();
+    let mut header: Option<Vec<Column>> = None;
+    let mut header_found = false;
+    let mut first_table_line: Option<usize> = None;
+    let mut section: Option<Text> = None;
+    let mut table_rows: Vec<Vec<Range<usize>>> = Vec::new();
+    let mut pending_sections: Vec<(usize, Option<Text>)> = Vec::new();
+
+    let flush = |rows: &mut Vec<Vec<Range<usize>>>,
+                 header: &Option<Vec<Column>>,
+                 section: &Option<Text>,
+                 records: &mut Vec<Record>| {
+        if rows.is_empty() {
+            return;
+        }
+        let cols = header.clone().unwrap_or_default();
+        records.extend(build_records(text, rows, &cols, section));
+        rows.clear();
+    };
+
+    for (idx, line) in lines.iter().enumerate() {
+        let cell_texts: Vec<&str> = line.cells.iter().map(|r| &s[r.clone()]).collect();
+        let trimmed = s[line.range.clone()].trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        if line.cells.len() >= 2 {
+            if let Some(per_cell) = header_columns(&cell_texts) {
+                flush(&mut table_rows, &header, &section, &mut records);
+                let cols: Vec<Column> = per_cell.into_iter().flatten().collect();
+                if header_found {
+                    fragments.push(Fragment { text: text.slice(line.range.clone()), reason: SetAside::RepeatedHeader });
+                } else {
+                    fragments.push(Fragment { text: text.slice(line.range.clone()), reason: SetAside::RepeatedHeader });
+                }
+                first_table_line.get_or_insert(idx);
+                header = Some(cols);
+                header_found = true;
+                continue;
+            }
+            if is_separator_row(&cell_texts) {
+                fragments.push(Fragment { text: text.slice(line.range.clone()), reason: SetAside::Furniture });
+                continue;
+            }
+            if cell_texts.iter().filter(|c| !c.trim().is_empty()).count() >= 1
+                && (first_table_line.is_some() || line.cells.len() >= 3)
+            {
+                first_table_line.get_or_insert(idx);
+                table_rows.push(line.cells.clone());
+                continue;
+            }
+        }
+        if first_table_line.is_none() {
+            continue; // preamble
+        }
+        if let Some(_kind) = section_heading(trimmed) {
+            flush(&mut table_rows, &header, &section, &mut records);
+            section = Some(text.slice(text.trimmed_range(line.range.clone())));
+            pending_sections.push((idx, section.clone()));
+            continue;
+        }
+        if is_page_furniture(trimmed) {
+            fragments.push(Fragment { text: text.slice(line.range.clone()), reason: SetAside::Furniture });
+            continue;
+        }
+        // A one-cell line inside a table continues the last row's first non-empty column.
+        table_rows.push(line.cells.clone());
+    }
+    flush(&mut table_rows, &header, &section, &mut records);
+    let first = first_table_line?;
+    if records.is_empty() {
+        return None;
+    }
+    let preamble_end = lines[first].range.start;
+    Some(Laid {
+        kind: LayoutKind::Delimited(delimiter),
+        preamble: text.slice(0..preamble_end),
+        records,
+        fragments,
+        header_found,
+    })
+}
+
+/// Page numbers and running heads: `- 3 -`, `— 3 —`, `第 3 页`, `3/12`.
+/// A bare number is not furniture: in a table it is as likely a 序号.
+pub fn is_page_furniture(line: &str) -> bool {
+    let t = compact(line);
+    let digits = t.chars().filter(char::is_ascii_digit).count();
+    if t.is_empty() || digits == 0 || digits > 4 {
+        return false;
+    }
+    let dashes = |c: char| matches!(c, '-' | '—' | '–' | '－');
+    let core = t.trim_matches(dashes);
+    (core.len() < t.len() && t.starts_with(dashes) && t.ends_with(dashes) && core.chars().all(|c| c.is_ascii_digit()))
+        || (core.starts_with('第') && core.ends_with('页') && core.chars().count() <= 12)
+        || (core.contains("页共") && core.chars().count() <= 12)
+        || (core.chars().all(|c| c.is_ascii_digit() || c == '/')
+            && core.matches('/').count() == 1
+            && !core.starts_with('/')
+            && !core.ends_with('/'))
+}
+
+/// Level rank for detecting where a new item's tier rows begin.
+fn level_rank(cell: &str) -> Option<u8> {
+    let t = compact(cell);
+    let first = t.chars().next()?;
+    match first {
+        '国' => Some(0),
+        '省' => Some(1),
+        '市' | '州' | '盟' => Some(2),
+        '县' | '区' | '旗' => Some(3),
+        '乡' | '镇' | '街' => Some(4),
+        '村' | '社' => Some(5),
+        _ => None,
+    }
+}
+
+/// Score for cell `text` in column `col`, plus a prior when the header put
+/// that column at the same position.
+fn cell_score(text: &str, col: Column) -> f32 {
+    if text.trim().is_empty() {
+        0.0
+    } else {
+        content_score(col, text)
+    }
+}
+
+/// Aligns cells (by their score table) to the header's columns, monotone.
+/// `scores[p][j]` is the score of cell `p` in header column `j`;
+/// `extra[p]` the best column outside the header for cell `p` and its score.
+/// Returns, for each cell, the column chosen (or `None` for no column).
+fn align(
+    scores: &[Vec<f32>],
+    header: &[Column],
+    extra: &[Option<(Column, f32)>],
+    nonempty: &[bool],
+) -> Vec<Option<Column>> {
+    let m = scores.len();
+    let n = header.len();
+    const NEG: f32 = f32::NEG_INFINITY;
+    let mut dp = vec![vec![NEG; n + 1]; m + 1];
+    let mut back = vec![vec![0u8; n + 1]; m + 1];
+    dp[0][0] = 0.0;
+    for p in 0..=m {
+        for j in 0..=n {
+            let cur = dp[p][j];
+            if cur == NEG {
+                continue;
+            }
+            if j < n && cur > dp[p][j + 1] {
+                dp[p][j + 1] = cur;
+                back[p][j + 1] = 1; // skip a header column
+            }
+            if p < m {
+                if j < n {
+                    let v = cur + scores[p][j] + 0.75;
+                    if v > dp[p + 1][j + 1] {
+                        dp[p + 1][j + 1] = v;
+                        back[p + 1][j + 1] = 2; // cell p in header column j
+                    }
+                }
+                let own = if nonempty[p] { extra[p].map_or(-0.5, |(_, s)| (s - 1.0).max(-0.5)) } else { 0.0 };
+                let v = cur + own;
+                if v > dp[p + 1][j] {
+                    dp[p + 1][j] = v;
+                    back[p + 1][j] = 3; // cell p outside the header
+                }
+            }
+        }
+    }
+    let mut out = vec![None; m];
+    let (mut p, mut j) = (m, n);
+    while p > 0 || j > 0 {
+        match back[p][j] {
+            1 => j -= 1,
+            2 => {
+                out[p - 1] = Some(header[j - 1]);
+                p -= 1;
+                j -= 1;
+            }
+            3 => {
+                out[p - 1] = extra[p - 1].and_then(|(c, s)| (s >= 1.5).then_some(c));
+                p -= 1;
+            }
+            _ => break,
+        }
+    }
+    out
+}
+
+fn best_extra(text: &str, header: &[Column]) -> Option<(Column, f32)> {
+    Column::ALL
+        .iter()
+        .filter(|c| !header.contains(c))
+        .map(|&c| (c, cell_score(text, c)))
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+}
+
+/// Maps a table's rows to columns and groups them into records.
+fn build_records(text: &Text, rows: &[Vec<Range<usize>>], header: &[Column], section: &Option<Text>) -> Vec<Record> {
+    let s = text.as_str();
+    // The most common cell count: rows of that count share one alignment,
+    // learnt from all of them together.
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for r in rows {
+        match counts.iter_mut().find(|(n, _)| *n == r.len()) {
+            Some(c) => c.1 += 1,
+            None => counts.push((r.len(), 1)),
+        }
+    }
+    let modal = counts.iter().max_by_key(|(n, k)| (*k, *n)).map_or(0, |c| c.0);
+    let modal_rows: Vec<&Vec<Range<usize>>> = rows.iter().filter(|r| r.len() == modal).collect();
+    let modal_map = if header.len() == modal && !header.is_empty() {
+        header.iter().map(|&c| Some(c)).collect()
+    } else {
+        let mut scores = vec![vec![0.0f32; header.len()]; modal];
+        let mut extra_sum: Vec<Vec<f32>> = vec![vec![0.0; Column::ALL.len()]; modal];
+        let mut filled = vec![0usize; modal];
+        for r in &modal_rows {
+            for (p, cell) in r.iter().enumerate() {
+                let t = &s[cell.clone()];
+                if t.trim().is_empty() {
+                    continue;
+                }
+                filled[p] += 1;
+                for (j, &c) in header.iter().enumerate() {
+                    scores[p][j] += cell_score(t, c);
+                }
+                for (k, &c) in Column::ALL.iter().enumerate() {
+                    extra_sum[p][k] += cell_score(t, c);
+                }
+            }
+        }
+        let mut extra = Vec::with_capacity(modal);
+        for p in 0..modal {
+            let n = filled[p].max(1) as f32;
+            for v in &mut scores[p] {
+                *v /= n;
+            }
+            extra.push(
+                Column::ALL
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| !header.contains(c))
+                    .map(|(k, &c)| (c, extra_sum[p][k] / n))
+                    .max_by(|a, b| a.1.total_cmp(&b.1)),
+            );
+        }
+        let nonempty: Vec<bool> = filled.iter().map(|&f| f > 0).collect();
+        align(&scores, header, &extra, &nonempty)
+    };
+    let known: Vec<Column> =
+        if header.is_empty() { modal_map.iter().flatten().copied().collect() } else { header.to_vec() };
+
+    let mapped: Vec<Row> = rows
+        .iter()
+        .map(|r| {
+            let map: Vec<Option<Column>> = if r.len() == modal {
+                modal_map.clone()
+            } else {
+                let scores: Vec<Vec<f32>> =
+                    r.iter().map(|cell| known.iter().map(|&c| cell_score(&s[cell.clone()], c)).collect()).collect();
+                let extra: Vec<Option<(Column, f32)>> =
+                    r.iter().map(|cell| best_extra(&s[cell.clone()], &known)).collect();
+                let nonempty: Vec<bool> = r.iter().map(|cell| !s[cell.clone()].trim().is_empty()).collect();
+                align(&scores, &known, &extra, &nonempty)
+            };
+            r.iter()
+                .zip(map)
+                .filter(|(cell, _)| !s[(*cell).clone()].trim().is_empty())
+                .map(|(cell, col)| (col.unwrap_or(Column::Remarks), text.slice(cell.clone())))
+                .collect()
+        })
+        .collect();
+
+    let level_rows = mapped
+        .iter()
+        .filter(|r| r.iter().any(|(c, t)| *c == Column::Level && level_rank(t.as_str()).is_some()))
+        .count();
+    let seq_rows = mapped.iter().filter(|r| r.iter().any(|(c, _)| *c == Column::Seq)).count();
+    let tiered = level_rows >= 2 && level_rows * 2 > seq_rows * 3;
+
+    let mut records: Vec<Record> = Vec::new();
+    let mut last_rank: Option<u8> = None;
+    for row in mapped {
+        if row.is_empty() {
+            continue;
+        }
+        let rank = row.iter().find(|(c, _)| *c == Column::Level).and_then(|(_, t)| level_rank(t.as_str()));
+        let has = |col: Column| row.iter().any(|(c, _)| *c == col);
+        let current_has = |col: Column| records.last().is_some_and(|r| r.has(col));
+        let new_record = match records.last() {
+            None => true,
+            Some(_) if tiered => match (rank, last_rank) {
+                (Some(r), Some(l)) => r <= l,
+                _ => false,
+            },
+            Some(_) => {
+                (has(Column::Seq) && current_has(Column::Seq))
+                    || (has(Column::Code) && current_has(Column::Code) && has(Column::Item))
+                    || (!current_has(Column::Seq) && has(Column::Seq) && current_has(Column::Item) && has(Column::Item))
+            }
+        };
+        if rank.is_some() {
+            last_rank = rank;
+        }
+        if new_record {
+            records.push(Record { section: section.clone(), rows: vec![row] });
+        } else if let Some(r) = records.last_mut() {
+            r.rows.push(row);
+        }
+    }
+    records
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_str(s: &str) -> Laid {
+        let t = Text::from_source(s);
+        read(&t, detect(&t).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn tsv_with_repeated_header() {
+        let laid = read_str("天水市医保局权责清单\n\n序号\t事项名称\t权力事项类型\t地方权力编码\t实施主体\n4160\t对骗取医保基金支出的处罚\t行政处罚\t11620500MB161709673620236001000\t市医保局\n\n序号\t事项名称\t权力事项类型\t地方权力编码\t实施主体\n4161\t医疗救助对象救助金给付\t行政给付\t11620500MB161709673620536001000\t市医保局\n");
+        assert_eq!(laid.records.len(), 2);
+        assert_eq!(laid.preamble.as_str().trim(), "天水市医保局权责清单");
+        let r = &laid.records[1];
+        assert_eq!(r.cells(Column::Code).next().unwrap().as_str(), "11620500MB161709673620536001000");
+        assert_eq!(r.cells(Column::Item).next().unwrap().as_str(), "医疗救助对象救助金给付");
+        assert_eq!(laid.fragments.iter().filter(|f| f.reason == SetAside::RepeatedHeader).count(), 2);
+    }
+
+    #[test]
+    fn pipe_table_in_another_column_order() {
+        let laid = read_str("| 事项类型 | 事项编码 | 事项名称 | 序号 |\n|---|---|---|---|\n| 行政处罚 | 3700000236009 | 对骗保的处罚 | 1 |\n| 行政强制 | 3700000336001 | 封存资料 | 2 |\n");
+        assert_eq!(laid.records.len(), 2);
+        assert_eq!(laid.records[1].cells(Column::Type).next().unwrap().as_str().trim(), "行政强制");
+        assert_eq!(laid.records[1].cells(Column::Seq).next().unwrap().as_str().trim(), "2");
+    }
+
+    #[test]
+    fn tier_rows_group_under_their_item() {
+        let laid = read_str("序号\t事项名称\t事项编码\t事项类型\t实施层级\t实施权限\n1\t对骗保的处罚\t3700000 236009\t行政处罚\t省\t负责全省\n\t\t\t\t市\t负责本市\n\t\t\t\t县\t负责本县\n2\t封存资料\t3700000 336001\t行政强制\t省\t负责全省\n");
+        assert_eq!(laid.records.len(), 2);
+        assert_eq!(laid.records[0].cells(Column::Level).count(), 3);
+    }
+
+    #[test]
+    fn misaligned_header_is_overruled_by_content() {
+        // The header lost 序号 and merged 实施层级 with 实施权限.
+        let laid = read_str("F.\t部门 职责\t事项 名称\t事项编码\t事项类型\t\t施层级 权限\n1\t拟订全省医疗保障基金监督管理办法并组织实施，建立健全医疗保障基金安全防控机制\t对骗保的处罚\t3700000 236009\t行政处罚\t省\t负责全省\n2\t拟订全省医疗保障基金监督管理办法并组织实施，建立健全医疗保障基金安全防控机制\t封存资料\t3700000 336001\t行政强制\t省\t负责全省\n");
+        let r = &laid.records[0];
+        assert_eq!(r.cells(Column::Seq).next().unwrap().as_str(), "1");
+        assert_eq!(r.cells(Column::Code).next().unwrap().as_str(), "3700000 236009");
+        assert_eq!(r.cells(Column::Level).next().unwrap().as_str(), "省");
+        assert_eq!(r.cells(Column::Scope).next().unwrap().as_str(), "负责全省");
+    }
+
+    #[test]
+    fn furniture() {
+        assert!(is_page_furniture("- 3 -"));
+        assert!(is_page_furniture("第 3 页"));
+        assert!(is_page_furniture("3/12"));
+        assert!(!is_page_furniture("1.【法律】"));
+        assert!(!is_page_furniture("3700002"));
+        assert!(!is_page_furniture("12"));
+    }
+}

@@ -1,0 +1,143 @@
+//! Layout: from normalised text to table records, whatever the shape the
+//! extractor left the table in.
+//!
+//! Three shapes are read, chosen by what the text looks like, never by file
+//! name:
+//! - delimited rows (tabs or `|`) under a header row, with continuation and
+//!   tier rows ([`delimited`]);
+//! - vertical PDF text, where every cell is spread over lines one after the
+//!   other ([`vertical`]).
+
+pub mod columns;
+mod delimited;
+mod vertical;
+
+pub use columns::Column;
+
+use crate::text::Text;
+use std::ops::Range;
+
+/// One row of a record: the cells it holds, by column.
+pub type Row = Vec<(Column, Text)>;
+
+/// One item's cells, as laid out: a main row and any tier or continuation rows.
+#[derive(Debug, Clone, Default)]
+pub struct Record {
+    /// The table heading the record sat under.
+    pub section: Option<Text>,
+    /// The rows, in order.
+    pub rows: Vec<Row>,
+}
+
+impl Record {
+    /// Every cell of `column`, in row order.
+    pub fn cells(&self, column: Column) -> impl Iterator<Item = &Text> {
+        self.rows.iter().flat_map(move |r| r.iter().filter(move |(c, _)| *c == column).map(|(_, t)| t))
+    }
+
+    /// Whether any row has a non-empty cell of `column`.
+    pub fn has(&self, column: Column) -> bool {
+        self.cells(column).any(|t| !t.as_str().trim().is_empty())
+    }
+
+    /// Source range from the first to the last cell.
+    pub fn span(&self) -> Option<Range<usize>> {
+        let mut spans = self.rows.iter().flatten().map(|(_, t)| t.span()).filter(|r| !r.is_empty());
+        let first = spans.next()?;
+        Some(spans.fold(first, |acc, r| acc.start.min(r.start)..acc.end.max(r.end)))
+    }
+}
+
+/// Why a piece of text was set aside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SetAside {
+    /// A repeated header row.
+    RepeatedHeader,
+    /// Page furniture: page numbers, running heads, separators.
+    Furniture,
+    /// Text that could not be placed in any cell.
+    Unassigned,
+}
+
+/// A piece of text that is not in any record, and why.
+#[derive(Debug, Clone)]
+pub struct Fragment {
+    /// The text.
+    pub text: Text,
+    /// Why it was set aside.
+    pub reason: SetAside,
+}
+
+/// Which shape the table was read in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LayoutKind {
+    /// Rows split by a delimiter.
+    Delimited(char),
+    /// Cells spread vertically.
+    Vertical,
+}
+
+impl LayoutKind {
+    /// A short name.
+    pub fn name(self) -> &'static str {
+        match self {
+            LayoutKind::Delimited('\t') => "tab-separated",
+            LayoutKind::Delimited('|') => "pipe table",
+            LayoutKind::Delimited(_) => "delimited",
+            LayoutKind::Vertical => "vertical",
+        }
+    }
+}
+
+/// The table read out of a document.
+#[derive(Debug, Clone)]
+pub struct Laid {
+    /// The shape it was read in.
+    pub kind: LayoutKind,
+    /// Text before the first table: the covering notice.
+    pub preamble: Text,
+    /// The records, in document order.
+    pub records: Vec<Record>,
+    /// Text set aside.
+    pub fragments: Vec<Fragment>,
+    /// Whether a header row was found (else columns came from content alone).
+    pub header_found: bool,
+}
+
+/// Reads the table out of normalised document text. `None` when the text
+/// holds no table qingdan recognises.
+pub fn lay_out(text: &Text) -> Option<Laid> {
+    if let Some(delimiter) = delimited::detect(text) {
+        if let Some(laid) = delimited::read(text, delimiter) {
+            return Some(laid);
+        }
+    }
+    vertical::read(text)
+}
+
+/// A section heading such as `权责清单目录分表(行政处罚类)`: the type in the
+/// trailing brackets, when the line is a heading.
+pub fn section_heading(line: &str) -> Option<&str> {
+    let t = line.trim();
+    if t.chars().count() > 60 || !(t.contains("清单") || t.contains("目录") || t.contains("分表")) {
+        return None;
+    }
+    let open = t.rfind(['(', '（'])?;
+    let inner = t[open..].trim_start_matches(['(', '（']).trim_end_matches([')', '）']);
+    let inner = inner.trim_end_matches('类').trim_end_matches("事项");
+    (!inner.is_empty() && inner.chars().count() <= 10).then_some(inner)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn section_headings() {
+        assert_eq!(section_heading("权责清单目录分表(行政处罚类) "), Some("行政处罚"));
+        assert_eq!(section_heading("山东省医疗保障系统权责清单(行政处罚)"), Some("行政处罚"));
+        assert_eq!(section_heading("山东省医疗保障系统权责清单（公共服务事项）"), Some("公共服务"));
+        assert_eq!(section_heading("《社会保险法》（2018年12月修改）"), None);
+        assert_eq!(section_heading("天水市医保局权责清单"), None);
+    }
+}

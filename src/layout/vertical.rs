@@ -1,0 +1,528 @@
+//! Vertical PDF text: every cell of a row is spread over lines, one cell
+//! after another, with the header row (itself spread) repeated on each page
+//! and section headings between tables.
+//!
+//! The lines are grouped into blocks (runs between blank lines), and the
+//! blocks are cut into cells by dynamic programming: the cut that best fits
+//! the header's column order, the content each column holds (a code, a type,
+//! a level, a citation …) and each column's line width, which is nearly the
+//! same for every full line of a justified column. Widths are learnt from the
+//! document itself in a first pass and used in a second.
+
+use super::columns::{columns_in_running_text, compact, feature_score, header_hits, Column, Features};
+use super::delimited::is_page_furniture;
+use super::{section_heading, Fragment, Laid, LayoutKind, Record, SetAside};
+use crate::text::{is_han, Text, TextBuilder};
+use std::ops::Range;
+
+/// Most blocks one cell may span.
+const MAX_CELL_BLOCKS: usize = 96;
+
+#[derive(Debug, Clone)]
+struct Line {
+    /// Trimmed range in the text.
+    range: Range<usize>,
+    /// Display width: two for wide characters, one for others.
+    width: usize,
+    blank_before: bool,
+    /// Ends with 。；： or a closing bracket.
+    ends_sentence: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Block {
+    /// Indices into the body's lines.
+    lines: Range<usize>,
+    /// A blank line, header or heading stands before it.
+    separated: bool,
+    /// Section heading in force.
+    section: Option<usize>,
+    features: Features,
+    max_width: usize,
+}
+
+fn display_width(s: &str) -> usize {
+    s.chars().map(|c| if is_han(c) || (c as u32) >= 0x2E80 { 2 } else { 1 }).sum()
+}
+
+/// Reads vertical text.
+pub fn read(text: &Text) -> Option<Laid> {
+    let s = text.as_str();
+    // Lines, trimmed, with whether a blank line precedes each.
+    let mut lines: Vec<Line> = Vec::new();
+    let mut blank = false;
+    for r in text.line_ranges() {
+        let t = text.trimmed_range(r);
+        if t.is_empty() {
+            blank = true;
+            continue;
+        }
+        lines.push(Line {
+            width: display_width(&s[t.clone()]),
+            ends_sentence: ends_sentence(&s[t.clone()]),
+            range: t,
+            blank_before: blank,
+        });
+        blank = false;
+    }
+    let headers = header_runs(s, &lines);
+    let first_header = headers.first()?;
+    let columns = columns_in_running_text(&headers_text(s, &lines, first_header));
+    if columns.len() < 3 {
+        return None;
+    }
+
+    // Preamble: everything before the first heading or header.
+    let mut fragments = Vec::new();
+    let mut sections: Vec<Text> = Vec::new();
+    let mut body: Vec<(usize, Option<usize>, bool)> = Vec::new(); // line index, section, hard break before
+    let mut table_start: Option<usize> = None;
+    let mut current_section: Option<usize> = None;
+    let mut hard = true;
+    let mut i = 0;
+    while i < lines.len() {
+        if let Some(h) = headers.iter().find(|h| h.start == i) {
+            let range = lines[h.start].range.start..lines[h.end - 1].range.end;
+            fragments.push(Fragment { text: text.slice(range), reason: SetAside::RepeatedHeader });
+            table_start.get_or_insert(lines[h.start].range.start);
+            hard = true;
+            i = h.end;
+            continue;
+        }
+        let line = &s[lines[i].range.clone()];
+        let before_table = table_start.is_none() && i < first_header.start;
+        if section_heading(line).is_some() && !line.chars().any(|c| c.is_ascii_digit()) {
+            table_start.get_or_insert(lines[i].range.start);
+            sections.push(text.slice(lines[i].range.clone()));
+            current_section = Some(sections.len() - 1);
+            hard = true;
+            i += 1;
+            continue;
+        }
+        if before_table {
+            i += 1;
+            continue;
+        }
+        if is_page_furniture(line) {
+            fragments.push(Fragment { text: text.slice(lines[i].range.clone()), reason: SetAside::Furniture });
+            i += 1;
+            continue;
+        }
+        body.push((i, current_section, hard));
+        hard = false;
+        i += 1;
+    }
+    let preamble_end = table_start.unwrap_or(0);
+    let blocks = make_blocks(s, &lines, &body);
+    if blocks.is_empty() {
+        return None;
+    }
+    // Two passes: the first learns each column's width, the second uses it.
+    let first = segment(&blocks, &lines, &columns, None);
+    let widths = learn_widths(&first, &blocks, &lines);
+    let cells = segment(&blocks, &lines, &columns, Some(&widths));
+
+    let mut records: Vec<Record> = Vec::new();
+    for rec in cells {
+        let mut row = Vec::new();
+        let mut section = None;
+        for (col, blocks_range) in rec {
+            let b0 = &blocks[blocks_range.start];
+            section = section.or(b0.section);
+            row.push((col, cell_text(text, &lines, &blocks[blocks_range])));
+        }
+        if !row.is_empty() {
+            records.push(Record { section: section.map(|k| sections[k].clone()), rows: vec![row] });
+        }
+    }
+    if records.is_empty() {
+        return None;
+    }
+    Some(Laid {
+        kind: LayoutKind::Vertical,
+        preamble: text.slice(0..preamble_end),
+        records,
+        fragments,
+        header_found: true,
+    })
+}
+
+/// A header run: lines `start..end`.
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    start: usize,
+    end: usize,
+}
+
+fn headers_text(s: &str, lines: &[Line], run: &Run) -> String {
+    lines[run.start..run.end].iter().map(|l| &s[l.range.clone()]).collect::<Vec<_>>().join(" ")
+}
+
+/// Runs of short, digit-free lines that together spell at least three header words.
+fn header_runs(s: &str, lines: &[Line]) -> Vec<Run> {
+    let candidate = |l: &Line| {
+        let t = &s[l.range.clone()];
+        let c = compact(t);
+        !c.is_empty()
+            && c.chars().count() <= 30
+            && !c.chars().any(|ch| ch.is_ascii_digit())
+            && section_heading(t).is_none()
+    };
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if !candidate(&lines[i])
+            || header_hits(&s[lines[i].range.clone()]) == 0 && !starts_header_word(&s[lines[i].range.clone()])
+        {
+            i += 1;
+            continue;
+        }
+        // Extend while candidate; keep the shortest prefix with the most hits.
+        let mut j = i;
+        let mut joined = String::new();
+        let mut best = (0usize, i);
+        while j < lines.len() && candidate(&lines[j]) && j - i < 60 {
+            joined.push_str(&compact(&s[lines[j].range.clone()]));
+            let hits = header_hits(&joined);
+            if hits > best.0 {
+                best = (hits, j + 1);
+            }
+            j += 1;
+        }
+        let chars = lines[i..best.1].iter().map(|l| compact(&s[l.range.clone()]).chars().count()).sum::<usize>();
+        if best.0 >= 3 && chars <= best.0 * 14 {
+            runs.push(Run { start: i, end: best.1 });
+            i = best.1;
+        } else {
+            i += 1;
+        }
+    }
+    runs
+}
+
+/// A line that begins a header word split over lines (`序`, `实施`, `事项`).
+fn starts_header_word(line: &str) -> bool {
+    let c = compact(line);
+    c.chars().count() <= 3
+        && ["序", "实施", "事项", "行使", "权力", "设定", "对应", "追责", "备"].iter().any(|w| c.starts_with(w))
+}
+
+/// Blocks: runs of body lines between blank lines, split further where a
+/// lone number starts the run (the 序号 cell touches the next cell) or where
+/// code pieces meet text.
+fn make_blocks(s: &str, lines: &[Line], body: &[(usize, Option<usize>, bool)]) -> Vec<Block> {
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut start = 0;
+    let is_code_piece = |i: usize| {
+        let c = compact(&s[lines[i].range.clone()]);
+        !c.is_empty()
+            && c.len() <= 14
+            && c.chars().all(|ch| ch.is_ascii_alphanumeric())
+            && c.chars().any(|ch| ch.is_ascii_digit())
+    };
+    let is_number = |i: usize| {
+        let c = compact(&s[lines[i].range.clone()]);
+        !c.is_empty() && c.len() <= 5 && c.chars().all(|ch| ch.is_ascii_digit())
+    };
+    for k in 0..=body.len() {
+        let split = if k == body.len() {
+            true
+        } else if k == start {
+            false
+        } else {
+            let (li, _, hard) = body[k];
+            let (prev, _, _) = body[k - 1];
+            hard || lines[li].blank_before
+                || li != prev + 1
+                || (k - 1 == start && is_number(prev) && !is_number(li))
+                || is_code_piece(prev) != is_code_piece(li)
+                || width_jump(lines[prev].width, lines[li].width)
+                || (starts_first_marker(&s[lines[li].range.clone()]) && ends_sentence(&s[lines[prev].range.clone()]))
+        };
+        if split && k > start {
+            let idx: Vec<usize> = body[start..k].iter().map(|b| b.0).collect();
+            let first = idx[0];
+            let last = *idx.last().unwrap_or(&first);
+            let mut features = Features::default();
+            let mut max_width = 0;
+            for &li in &idx {
+                features = features.then(&Features::of(&s[lines[li].range.clone()]));
+                max_width = max_width.max(lines[li].width);
+            }
+            blocks.push(Block {
+                lines: first..last + 1,
+                separated: body[start].2 || lines[first].blank_before,
+                section: body[start].1,
+                features,
+                max_width,
+            });
+        }
+        if split {
+            start = k;
+        }
+    }
+    blocks
+}
+
+/// Widths so different that the lines are hardly of one column.
+fn width_jump(a: usize, b: usize) -> bool {
+    let (lo, hi) = (a.min(b), a.max(b));
+    hi >= lo * 2 + 4
+}
+
+/// A line that starts a numbered list: `1.` or `1、`.
+fn starts_first_marker(line: &str) -> bool {
+    let t = line.trim_start();
+    t.starts_with("1.") || t.starts_with("1、") || t.starts_with("1．")
+}
+
+fn ends_sentence(line: &str) -> bool {
+    line.trim_end().ends_with(['。', '；', ';', '：', ':', '）', ')'])
+}
+
+/// The text of a cell made of `blocks`, their lines kept apart.
+fn cell_text(text: &Text, lines: &[Line], blocks: &[Block]) -> Text {
+    let mut b = TextBuilder::new();
+    for (k, block) in blocks.iter().enumerate() {
+        if k > 0 {
+            let at = lines[block.lines.start].range.start;
+            b.push_str_at("\n", at..at);
+        }
+        let range = lines[block.lines.start].range.start..lines[block.lines.end - 1].range.end;
+        b.push_copy(text, range);
+    }
+    b.finish()
+}
+
+/// Columns whose cells are often empty cost little to skip.
+fn skip_cost(c: Column) -> f32 {
+    match c {
+        Column::Remarks | Column::SubItem | Column::SubCode => 0.1,
+        Column::Seq | Column::Office | Column::Responsibility | Column::Scope => 0.8,
+        Column::Code | Column::Item => 3.0,
+        _ => 1.5,
+    }
+}
+
+/// Columns a document may hold without its header naming them, when the
+/// header was cut off: each may fill a cell its content makes certain.
+const EXTRA_COLUMNS: [Column; 6] =
+    [Column::Seq, Column::Type, Column::Level, Column::Liability, Column::Duties, Column::Code];
+
+type RecordCells = Vec<(Column, Range<usize>)>;
+
+#[derive(Clone, Copy)]
+enum Step {
+    Start,
+    Skip,
+    Fill { from: usize, column: Column },
+    Extra { from: usize, column: Column },
+    Wrap,
+}
+
+/// Cuts the blocks into cells, record after record.
+fn segment(
+    blocks: &[Block],
+    lines: &[Line],
+    columns: &[Column],
+    widths: Option<&[(Column, usize)]>,
+) -> Vec<RecordCells> {
+    let n = blocks.len();
+    let k = columns.len();
+    let extras: Vec<Column> = EXTRA_COLUMNS.iter().copied().filter(|c| !columns.contains(c)).collect();
+    const NEG: f32 = f32::NEG_INFINITY;
+    let mut score = vec![vec![NEG; k + 1]; n + 1];
+    let mut back: Vec<Vec<(Step, usize)>> = vec![vec![(Step::Start, 0); k + 1]; n + 1];
+    score[0][0] = 0.0;
+    let width_of = |c: Column| widths.and_then(|w| w.iter().find(|(col, _)| *col == c).map(|x| x.1));
+
+    for b in 0..=n {
+        // Skips and wraps at this block, twice round so a wrap can feed skips.
+        for _ in 0..2 {
+            for j in 0..k {
+                let v = score[b][j] - skip_cost(columns[j]);
+                if v > score[b][j + 1] {
+                    score[b][j + 1] = v;
+                    back[b][j + 1] = (Step::Skip, j);
+                }
+            }
+            if b < n {
+                let v = score[b][k] - 0.5;
+                if v > score[b][0] {
+                    score[b][0] = v;
+                    back[b][0] = (Step::Wrap, k);
+                }
+            }
+        }
+        if b == n {
+            break;
+        }
+        // Cells starting at block b.
+        let mut f = Features::default();
+        let mut lines_seen: Vec<usize> = Vec::new();
+        let boundary_bonus = if blocks[b].separated { 0.3 } else { -1.0 };
+        for e in b + 1..=(b + MAX_CELL_BLOCKS).min(n) {
+            let blk = &blocks[e - 1];
+            f = f.then(&blk.features);
+            lines_seen.extend(blk.lines.clone());
+            let shape = shape_cost(&lines_seen, lines);
+            let inner = (e - b - 1) as f32 * 0.1;
+            for j in 0..k {
+                let base = score[b][j];
+                if base == NEG {
+                    continue;
+                }
+                let col = columns[j];
+                let v = base + feature_score(col, &f) + boundary_bonus
+                    - shape
+                    - inner
+                    - width_cost(&lines_seen, lines, width_of(col));
+                if v > score[e][j + 1] {
+                    score[e][j + 1] = v;
+                    back[e][j + 1] = (Step::Fill { from: b, column: col }, j);
+                }
+            }
+            for &col in &extras {
+                let fs = feature_score(col, &f);
+                if fs < 2.0 {
+                    continue;
+                }
+                for j in 0..=k {
+                    // 序号 opens a record; other columns follow one the header named.
+                    if (col == Column::Seq) != (j == 0) {
+                        continue;
+                    }
+                    let base = score[b][j];
+                    if base == NEG {
+                        continue;
+                    }
+                    let v = base + fs - 1.2 + boundary_bonus
+                        - shape
+                        - inner
+                        - width_cost(&lines_seen, lines, width_of(col));
+                    if v > score[e][j] {
+                        score[e][j] = v;
+                        back[e][j] = (Step::Extra { from: b, column: col }, j);
+                    }
+                }
+            }
+            // A cell longer than any column's widest runs on no further.
+            if f.chars > 4000 {
+                break;
+            }
+        }
+    }
+    // Best end state, paying for columns left unfilled.
+    let mut best = (NEG, 0);
+    for j in 0..=k {
+        let rest: f32 = columns[j.min(k)..].iter().map(|&c| skip_cost(c)).sum();
+        let v = score[n][j] - if j == k { 0.0 } else { rest };
+        if v > best.0 {
+            best = (v, j);
+        }
+    }
+    // Walk back.
+    let mut records: Vec<RecordCells> = vec![Vec::new()];
+    let (mut b, mut j) = (n, best.1);
+    let mut guard = 0;
+    while (b > 0 || j > 0) && guard < 10 * (n + 1) * (k + 2) {
+        guard += 1;
+        let (step, pj) = back[b][j];
+        match step {
+            Step::Start => break,
+            Step::Skip => j = pj,
+            Step::Wrap => {
+                records.push(Vec::new());
+                j = pj;
+            }
+            Step::Fill { from, column } | Step::Extra { from, column } => {
+                if let Some(r) = records.last_mut() {
+                    r.push((column, from..b));
+                }
+                b = from;
+                j = pj;
+            }
+        }
+    }
+    let mut out: Vec<RecordCells> = records
+        .into_iter()
+        .filter(|r| !r.is_empty())
+        .map(|mut r| {
+            r.reverse();
+            r
+        })
+        .collect();
+    out.reverse();
+    out
+}
+
+/// Short lines inside a cell (not its last line) are unusual in justified
+/// text: a cell mixing two widths is probably two cells.
+fn shape_cost(seen: &[usize], lines: &[Line]) -> f32 {
+    if seen.len() < 2 {
+        return 0.0;
+    }
+    let max = seen.iter().map(|&i| lines[i].width).max().unwrap_or(1).max(1) as f32;
+    let mut short = 0.0;
+    for &i in &seen[..seen.len() - 1] {
+        let w = lines[i].width as f32;
+        // A paragraph's last line is short by nature.
+        if w < max * 0.6 && !lines[i].ends_sentence {
+            short += (max - w) / max;
+        }
+    }
+    (short * 0.6).min(4.0)
+}
+
+/// Lines wider than the column's learnt width do not belong in it.
+fn width_cost(seen: &[usize], lines: &[Line], width: Option<usize>) -> f32 {
+    let Some(w) = width else { return 0.0 };
+    let limit = w + w / 8 + 2;
+    let over = seen.iter().filter(|&&i| lines[i].width > limit).count() as f32;
+    (over * 2.0).min(8.0)
+}
+
+/// Each column's width: the widest line of most of its cells.
+fn learn_widths(records: &[RecordCells], blocks: &[Block], _lines: &[Line]) -> Vec<(Column, usize)> {
+    let mut per: Vec<(Column, Vec<usize>)> = Vec::new();
+    for rec in records {
+        for (col, range) in rec {
+            let w = blocks[range.clone()].iter().map(|b| b.max_width).max().unwrap_or(0);
+            match per.iter_mut().find(|(c, _)| c == col) {
+                Some((_, v)) => v.push(w),
+                None => per.push((*col, vec![w])),
+            }
+        }
+    }
+    per.into_iter()
+        .map(|(c, mut v)| {
+            v.sort_unstable();
+            // The 80th percentile: most cells are full width; a few are wider by error.
+            let idx = ((v.len() as f32) * 0.8).ceil() as usize;
+            (c, v[idx.saturating_sub(1).min(v.len() - 1)])
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = "权责清单目录分表(行政处罚类)\n序\n\n号\n\n实施\n\n机构\n部门职责 事项名称\n\n事项\n\n编码\n\n事项\n类型\n设定、行使依据\n\n实施\n\n层级\n\n备\n\n注\n\n1\n济南\n市医\n保局\n\n拟订全市医疗保\n障基金监督管理\n办法。\n\n对 医 疗 保\n险 经 办 机\n构的处罚\n\n3700000\n236009\n\n行政\n处罚\n\n1.【法律】《社会保险法》第八十七条：社会保\n险经办机构以及医疗机构骗取社会保险基金\n支出的，处罚。\n\n市\n\n2\n济南\n市医\n保局\n\n拟订全市医疗保\n障基金监督管理\n办法。\n\n对以欺诈、\n伪造证明的\n处罚\n\n3700000\n236010\n\n行政\n处罚\n\n1.【法律】《社会保险法》第八十八条：以欺诈\n、伪造证明材料或者其他手段骗取社会保险待\n遇的，处罚。\n\n市\n";
+
+    #[test]
+    fn cells_spread_over_lines() {
+        let laid = read(&Text::from_source(SAMPLE)).unwrap();
+        assert_eq!(laid.records.len(), 2, "{:#?}", laid.records);
+        let r = &laid.records[1];
+        let cell = |c: Column| compact(r.cells(c).next().map(|t| t.as_str()).unwrap_or(""));
+        assert_eq!(cell(Column::Seq), "2");
+        assert_eq!(cell(Column::Department), "济南市医保局");
+        assert_eq!(cell(Column::Code), "3700000236010");
+        assert_eq!(cell(Column::Type), "行政处罚");
+        assert_eq!(cell(Column::Item), "对以欺诈、伪造证明的处罚");
+        assert_eq!(cell(Column::Level), "市");
+        assert!(cell(Column::LegalBasis).starts_with("1.【法律】"));
+        assert!(r.section.as_ref().unwrap().as_str().contains("行政处罚"));
+    }
+}

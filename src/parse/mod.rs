@@ -1,0 +1,240 @@
+//! `parse`: from the bytes of an extracted document to a canonical list and
+//! the warnings that say, at the place in the source, what was doubtful,
+//! repaired or set aside.
+
+use crate::decode::{self, DecodeError, Decoded};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::extract::{self, Note};
+use crate::layout::{self, SetAside};
+use crate::model::{List, FORMAT_VERSION};
+use crate::normalize::{self, Change, ChangeKind};
+use crate::rules::registry;
+use crate::text::{SourceFile, Text};
+use sha2::{Digest, Sha256};
+use std::sync::Arc;
+
+/// Default largest input, in bytes.
+pub const DEFAULT_MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
+
+/// Options for [`parse_bytes`].
+#[derive(Debug, Clone)]
+pub struct ParseOptions {
+    /// Decode with this encoding instead of detecting one.
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// Refuse inputs larger than this.
+    pub max_input_bytes: usize,
+}
+
+impl Default for ParseOptions {
+    fn default() -> Self {
+        ParseOptions { encoding: None, max_input_bytes: DEFAULT_MAX_INPUT_BYTES }
+    }
+}
+
+/// A parsed document.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    /// The list.
+    pub list: List,
+    /// Warnings and errors, located in the decoded input.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The decoded input, for showing the source lines.
+    pub source: Arc<SourceFile>,
+}
+
+impl Parsed {
+    /// Whether any diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+    }
+}
+
+/// Why a document could not be parsed at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ParseError {
+    /// The bytes are not text.
+    #[error(transparent)]
+    Decode(#[from] DecodeError),
+    /// The input is over the size limit.
+    #[error("input is {size} bytes, over the limit of {limit} bytes (raise it with --max-input-bytes)")]
+    TooLarge {
+        /// Input size.
+        size: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// The input is empty or white space only.
+    #[error("input is empty")]
+    Empty,
+    /// No table was found.
+    #[error("no 权责清单 table found: no header row (事项名称, 事项编码 …) and no cells recognisable as items")]
+    NoTable,
+}
+
+/// Parses the bytes of the file named `name`.
+pub fn parse_bytes(name: &str, bytes: &[u8], options: &ParseOptions) -> Result<Parsed, ParseError> {
+    if bytes.len() > options.max_input_bytes {
+        return Err(ParseError::TooLarge { size: bytes.len(), limit: options.max_input_bytes });
+    }
+    let decoded = decode::decode(bytes, options.encoding)?;
+    if decoded.text.trim().is_empty() {
+        return Err(ParseError::Empty);
+    }
+    let source = Arc::new(SourceFile::new(name, decoded.text.as_str()));
+    let mut changes: Vec<Change> = Vec::new();
+    let text = normalize::document(Text::from_source(&decoded.text), &mut changes);
+    let laid = layout::lay_out(&text).ok_or(ParseError::NoTable)?;
+
+    let mut list = List { qingdan: FORMAT_VERSION, ..Default::default() };
+    list.document = extract::extract_metadata(&laid.preamble);
+    list.document.source = base_name(name);
+    list.document.sha256 = hex(&Sha256::digest(bytes));
+    list.document.encoding = decoded.encoding_name();
+
+    let mut diagnostics = Vec::new();
+    decoding_notes(&decoded, &source, &mut diagnostics);
+    if !laid.header_found {
+        diagnostics.push(parse_diag(
+            "missing-header",
+            "no header row found: columns were recognised from the cells' content",
+            &source,
+            None,
+        ));
+    }
+    for record in &laid.records {
+        let extracted = extract::extract_record(record);
+        let who = item_label(&extracted.item);
+        for note in &extracted.notes {
+            diagnostics.push(note_diagnostic(note, &source).for_item(who.clone()));
+        }
+        changes.extend(extracted.changes);
+        list.items.push(extracted.item);
+    }
+    for fragment in &laid.fragments {
+        let range = fragment.text.span();
+        let quoted: String = fragment.text.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
+        let (name, what) = match fragment.reason {
+            SetAside::RepeatedHeader => ("header-row", "header row"),
+            SetAside::Furniture => ("page-furniture", "page furniture removed"),
+            SetAside::Unassigned => ("unassigned-text", "text not placed in any field"),
+        };
+        diagnostics.push(parse_diag(name, &format!("{what}: `{}`", ellipsis(&quoted, 60)), &source, Some(range)));
+    }
+    diagnostics.extend(change_diagnostics(&changes, &source));
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    Ok(Parsed { list, diagnostics, source })
+}
+
+fn base_name(name: &str) -> String {
+    if name == "-" {
+        return String::new();
+    }
+    std::path::Path::new(name).file_name().map_or_else(|| name.to_owned(), |f| f.to_string_lossy().into_owned())
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn item_label(item: &crate::model::Item) -> String {
+    if !item.code.is_empty() {
+        item.code.clone()
+    } else {
+        item.seq.map(|s| s.to_string()).unwrap_or_default()
+    }
+}
+
+fn ellipsis(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_owned()
+    } else {
+        format!("{}…", s.chars().take(max).collect::<String>())
+    }
+}
+
+/// A diagnostic of one of parse's own kinds, by name.
+fn parse_diag(
+    name: &str,
+    message: &str,
+    source: &Arc<SourceFile>,
+    range: Option<std::ops::Range<usize>>,
+) -> Diagnostic {
+    let meta = registry::by_name(name).unwrap_or(&registry::UNREGISTERED);
+    let d = Diagnostic::new(meta.code, meta.name, meta.severity, message);
+    match range {
+        Some(r) => d.at(source, r),
+        None => d,
+    }
+}
+
+fn decoding_notes(decoded: &Decoded, source: &Arc<SourceFile>, out: &mut Vec<Diagnostic>) {
+    for &offset in &decoded.malformed {
+        let at = decoded.text.char_indices().filter(|(_, c)| *c == '\u{FFFD}').map(|(i, _)| i).next().unwrap_or(0);
+        out.push(parse_diag(
+            "malformed-bytes",
+            &format!("malformed {} sequence at byte {offset} replaced with U+FFFD", decoded.encoding_name()),
+            source,
+            Some(at..at + 3),
+        ));
+    }
+}
+
+fn note_diagnostic(note: &Note, source: &Arc<SourceFile>) -> Diagnostic {
+    match note {
+        Note::CodeReassembled { source: r, pieces } => {
+            parse_diag("code-reassembled", &format!("code put together from {pieces} pieces"), source, Some(r.clone()))
+        }
+        Note::MissingSeq { source: r } => {
+            let at = r.start..r.start;
+            let meta = registry::by_name("missing-seq").unwrap_or(&registry::UNREGISTERED);
+            Diagnostic::new(meta.code, meta.name, Severity::Warning, "item has no 序号").at(source, at)
+        }
+        Note::MissingCode { source: r } => {
+            parse_diag("missing-code", "no code found for this item", source, Some(r.start..r.start))
+        }
+    }
+}
+
+/// Repairs made by normalisation, reported under the rule that `validate`
+/// would raise for the same problem. Line ends and spaces are not defects
+/// and are not reported one by one.
+fn change_diagnostics(changes: &[Change], source: &Arc<SourceFile>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for c in changes {
+        let Some(rule) = c.kind.rule_name() else { continue };
+        if c.kind == ChangeKind::LayoutSpace {
+            continue; // reported per line below
+        }
+        let meta = registry::by_name(rule).unwrap_or(&registry::UNREGISTERED);
+        let message = match c.kind {
+            ChangeKind::Html => format!("HTML removed: `{}`", ellipsis(&c.before, 40)),
+            _ => format!("{}: `{}` → `{}`", c.kind.describe(), c.before.escape_debug(), c.after.escape_debug()),
+        };
+        out.push(
+            Diagnostic::new(meta.code, meta.name, Severity::Info, message).at(source, c.source.clone()).fixable(true),
+        );
+    }
+    // Justification spaces come by the thousand: one note per source line.
+    let mut by_line: std::collections::BTreeMap<usize, (std::ops::Range<usize>, usize)> = Default::default();
+    for c in changes.iter().filter(|c| c.kind == ChangeKind::LayoutSpace) {
+        let line = source.line_col(c.source.start).line;
+        let e = by_line.entry(line).or_insert((c.source.clone(), 0));
+        e.0 = e.0.start.min(c.source.start)..e.0.end.max(c.source.end);
+        e.1 += 1;
+    }
+    if let Some(meta) = registry::by_name("layout-space") {
+        for (_, (range, n)) in by_line {
+            out.push(
+                Diagnostic::new(
+                    meta.code,
+                    meta.name,
+                    Severity::Info,
+                    format!("{n} justification space{} removed", if n == 1 { "" } else { "s" }),
+                )
+                .at(source, range)
+                .fixable(true),
+            );
+        }
+    }
+    out
+}
