@@ -403,11 +403,10 @@ pub fn feature_score(column: Column, f: &Features) -> f32 {
     }
     let chars = f.chars;
     let short = f.short.as_deref();
-    let code_like = chars >= 6 && chars <= 40 && (f.digits + f.upper) * 10 >= chars * 9 && f.digits * 2 >= chars;
-    let seq_like = chars <= 5 && f.digits == chars && short.is_some_and(|s| s.trim_start_matches('0') != "");
-    let type_like = short.is_some_and(|t| {
-        ITEM_TYPES.iter().any(|k| t == *k) || (chars <= 8 && ITEM_TYPES.iter().any(|k| t.contains(k)))
-    });
+    let code_like = (6..=40).contains(&chars) && (f.digits + f.upper) * 10 >= chars * 9 && f.digits * 2 >= chars;
+    let seq_like = chars <= 5 && f.digits == chars && short.is_some_and(|s| !s.trim_start_matches('0').is_empty());
+    let type_like =
+        short.is_some_and(|t| ITEM_TYPES.contains(&t) || (chars <= 8 && ITEM_TYPES.iter().any(|k| t.contains(k))));
     let level_like = short.is_some_and(is_level_text);
     let citation_like = f.title_mark && (f.article || f.tag);
     let liability_like = f.first.starts_with("因不履行") || f.liability_words;

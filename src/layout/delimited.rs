@@ -87,17 +87,19 @@ pub fn read(text: &Text, delimiter: char) -> Option<Laid> {
     let mut first_table_line: Option<usize> = None;
     let mut section: Option<Text> = None;
     let mut table_rows: Vec<Vec<Range<usize>>> = Vec::new();
-    let mut pending_sections: Vec<(usize, Option<Text>)> = Vec::new();
 
     let flush = |rows: &mut Vec<Vec<Range<usize>>>,
                  header: &Option<Vec<Column>>,
                  section: &Option<Text>,
-                 records: &mut Vec<Record>| {
+                 records: &mut Vec<Record>,
+                 fragments: &mut Vec<Fragment>| {
         if rows.is_empty() {
             return;
         }
         let cols = header.clone().unwrap_or_default();
-        records.extend(build_records(text, rows, &cols, section));
+        let (recs, unplaced) = build_records(text, rows, &cols, section);
+        records.extend(recs);
+        fragments.extend(unplaced);
         rows.clear();
     };
 
@@ -109,13 +111,9 @@ pub fn read(text: &Text, delimiter: char) -> Option<Laid> {
         }
         if line.cells.len() >= 2 {
             if let Some(per_cell) = header_columns(&cell_texts) {
-                flush(&mut table_rows, &header, &section, &mut records);
+                flush(&mut table_rows, &header, &section, &mut records, &mut fragments);
                 let cols: Vec<Column> = per_cell.into_iter().flatten().collect();
-                if header_found {
-                    fragments.push(Fragment { text: text.slice(line.range.clone()), reason: SetAside::RepeatedHeader });
-                } else {
-                    fragments.push(Fragment { text: text.slice(line.range.clone()), reason: SetAside::RepeatedHeader });
-                }
+                fragments.push(Fragment { text: text.slice(line.range.clone()), reason: SetAside::RepeatedHeader });
                 first_table_line.get_or_insert(idx);
                 header = Some(cols);
                 header_found = true;
@@ -137,9 +135,8 @@ pub fn read(text: &Text, delimiter: char) -> Option<Laid> {
             continue; // preamble
         }
         if let Some(_kind) = section_heading(trimmed) {
-            flush(&mut table_rows, &header, &section, &mut records);
+            flush(&mut table_rows, &header, &section, &mut records, &mut fragments);
             section = Some(text.slice(text.trimmed_range(line.range.clone())));
-            pending_sections.push((idx, section.clone()));
             continue;
         }
         if is_page_furniture(trimmed) {
@@ -149,7 +146,7 @@ pub fn read(text: &Text, delimiter: char) -> Option<Laid> {
         // A one-cell line inside a table continues the last row's first non-empty column.
         table_rows.push(line.cells.clone());
     }
-    flush(&mut table_rows, &header, &section, &mut records);
+    flush(&mut table_rows, &header, &section, &mut records, &mut fragments);
     let first = first_table_line?;
     if records.is_empty() {
         return None;
@@ -236,6 +233,7 @@ fn align(
             }
             if p < m {
                 if j < n {
+                    // The header's word counts for something, more where it stands at the same place.
                     let v = cur + scores[p][j] + 0.75;
                     if v > dp[p + 1][j + 1] {
                         dp[p + 1][j + 1] = v;
@@ -280,79 +278,40 @@ fn best_extra(text: &str, header: &[Column]) -> Option<(Column, f32)> {
 }
 
 /// Maps a table's rows to columns and groups them into records.
-fn build_records(text: &Text, rows: &[Vec<Range<usize>>], header: &[Column], section: &Option<Text>) -> Vec<Record> {
+fn build_records(
+    text: &Text,
+    rows: &[Vec<Range<usize>>],
+    header: &[Column],
+    section: &Option<Text>,
+) -> (Vec<Record>, Vec<Fragment>) {
     let s = text.as_str();
-    // The most common cell count: rows of that count share one alignment,
-    // learnt from all of them together.
-    let mut counts: Vec<(usize, usize)> = Vec::new();
-    for r in rows {
-        match counts.iter_mut().find(|(n, _)| *n == r.len()) {
-            Some(c) => c.1 += 1,
-            None => counts.push((r.len(), 1)),
-        }
-    }
-    let modal = counts.iter().max_by_key(|(n, k)| (*k, *n)).map_or(0, |c| c.0);
-    let modal_rows: Vec<&Vec<Range<usize>>> = rows.iter().filter(|r| r.len() == modal).collect();
-    let modal_map = if header.len() == modal && !header.is_empty() {
-        header.iter().map(|&c| Some(c)).collect()
-    } else {
-        let mut scores = vec![vec![0.0f32; header.len()]; modal];
-        let mut extra_sum: Vec<Vec<f32>> = vec![vec![0.0; Column::ALL.len()]; modal];
-        let mut filled = vec![0usize; modal];
-        for r in &modal_rows {
-            for (p, cell) in r.iter().enumerate() {
-                let t = &s[cell.clone()];
-                if t.trim().is_empty() {
-                    continue;
-                }
-                filled[p] += 1;
-                for (j, &c) in header.iter().enumerate() {
-                    scores[p][j] += cell_score(t, c);
-                }
-                for (k, &c) in Column::ALL.iter().enumerate() {
-                    extra_sum[p][k] += cell_score(t, c);
-                }
-            }
-        }
-        let mut extra = Vec::with_capacity(modal);
-        for p in 0..modal {
-            let n = filled[p].max(1) as f32;
-            for v in &mut scores[p] {
-                *v /= n;
-            }
-            extra.push(
-                Column::ALL
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, c)| !header.contains(c))
-                    .map(|(k, &c)| (c, extra_sum[p][k] / n))
-                    .max_by(|a, b| a.1.total_cmp(&b.1)),
-            );
-        }
-        let nonempty: Vec<bool> = filled.iter().map(|&f| f > 0).collect();
-        align(&scores, header, &extra, &nonempty)
-    };
-    let known: Vec<Column> =
-        if header.is_empty() { modal_map.iter().flatten().copied().collect() } else { header.to_vec() };
-
+    // Each row is aligned on its own: rows of one table differ in how many
+    // cells they hold (a lost or merged cell shifts the rest), and their
+    // content is what says where each cell belongs.
+    let known: Vec<Column> = header.to_vec();
+    let mut unplaced = Vec::new();
     let mapped: Vec<Row> = rows
         .iter()
         .map(|r| {
-            let map: Vec<Option<Column>> = if r.len() == modal {
-                modal_map.clone()
-            } else {
-                let scores: Vec<Vec<f32>> =
-                    r.iter().map(|cell| known.iter().map(|&c| cell_score(&s[cell.clone()], c)).collect()).collect();
-                let extra: Vec<Option<(Column, f32)>> =
-                    r.iter().map(|cell| best_extra(&s[cell.clone()], &known)).collect();
-                let nonempty: Vec<bool> = r.iter().map(|cell| !s[cell.clone()].trim().is_empty()).collect();
-                align(&scores, &known, &extra, &nonempty)
-            };
-            r.iter()
-                .zip(map)
-                .filter(|(cell, _)| !s[(*cell).clone()].trim().is_empty())
-                .map(|(cell, col)| (col.unwrap_or(Column::Remarks), text.slice(cell.clone())))
-                .collect()
+            let scores: Vec<Vec<f32>> =
+                r.iter().map(|cell| known.iter().map(|&c| cell_score(&s[cell.clone()], c)).collect()).collect();
+            let extra: Vec<Option<(Column, f32)>> = r.iter().map(|cell| best_extra(&s[cell.clone()], &known)).collect();
+            let nonempty: Vec<bool> = r.iter().map(|cell| !s[cell.clone()].trim().is_empty()).collect();
+            let map = align(&scores, &known, &extra, &nonempty);
+            let mut row = Vec::new();
+            for (cell, col) in r.iter().zip(map) {
+                if s[cell.clone()].trim().is_empty() {
+                    continue;
+                }
+                match col {
+                    Some(c) => row.push((c, text.slice(cell.clone()))),
+                    None => unplaced.push(Fragment {
+                        text: text.slice(text.trimmed_range(cell.clone())),
+                        reason: SetAside::Unassigned,
+                    }),
+                }
+            }
+            row
         })
         .collect();
 
@@ -393,7 +352,7 @@ fn build_records(text: &Text, rows: &[Vec<Range<usize>>], header: &[Column], sec
             r.rows.push(row);
         }
     }
-    records
+    (records, unplaced)
 }
 
 #[cfg(test)]

@@ -68,11 +68,9 @@ pub fn punctuation_width(text: Text, changes: &mut Vec<Change>) -> Text {
                     out[k] = full_width(c);
                 }
             }
-            '"' => {
-                if p.is_some_and(is_cjk) || n.is_some_and(is_cjk) {
-                    out[k] = if quotes_open { '”' } else { '“' };
-                    quotes_open = !quotes_open;
-                }
+            '"' if p.is_some_and(is_cjk) || n.is_some_and(is_cjk) => {
+                out[k] = if quotes_open { '”' } else { '“' };
+                quotes_open = !quotes_open;
             }
             '\n' => quotes_open = false,
             _ => {}

@@ -101,8 +101,21 @@ pub fn parse_bytes(name: &str, bytes: &[u8], options: &ParseOptions) -> Result<P
             None,
         ));
     }
+    let mut fragments = laid.fragments.clone();
     for record in &laid.records {
         let extracted = extract::extract_record(record);
+        if extracted.item.code.is_empty() && extracted.item.kind.is_empty() {
+            // Neither code nor type: not an item but pieces of cells that
+            // could not be placed. They are reported, not made into an item.
+            fragments.extend(
+                record
+                    .rows
+                    .iter()
+                    .flatten()
+                    .map(|(_, t)| layout::Fragment { text: t.clone(), reason: SetAside::Unassigned }),
+            );
+            continue;
+        }
         let who = item_label(&extracted.item);
         for note in &extracted.notes {
             diagnostics.push(note_diagnostic(note, &source).for_item(who.clone()));
@@ -110,7 +123,7 @@ pub fn parse_bytes(name: &str, bytes: &[u8], options: &ParseOptions) -> Result<P
         changes.extend(extracted.changes);
         list.items.push(extracted.item);
     }
-    for fragment in &laid.fragments {
+    for fragment in &fragments {
         let range = fragment.text.span();
         let quoted: String = fragment.text.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
         let (name, what) = match fragment.reason {
