@@ -37,7 +37,8 @@ fn main() {
         for (r, row) in rec.rows.iter().enumerate() {
             for (col, cell) in row {
                 let flat: String = cell.as_str().replace('\n', "⏎");
-                let short: String = flat.chars().take(70).collect();
+                let limit = if std::env::var_os("FULL").is_some() { usize::MAX } else { 70 };
+                let short: String = flat.chars().take(limit).collect();
                 println!("  [{r}] {col:?}: {short}");
             }
         }

@@ -209,6 +209,12 @@ pub fn columns_in_running_text(text: &str) -> Vec<Column> {
     out
 }
 
+/// The header keyword starting at byte `at` of compact text, if any.
+pub fn header_keyword_at(compact: &str, at: usize) -> Option<Column> {
+    let rest = compact.get(at..)?;
+    HEADER_KEYWORDS.iter().filter(|(k, _)| rest.starts_with(k)).max_by_key(|(k, _)| k.len()).map(|&(_, c)| c)
+}
+
 /// How many header words running text holds (for telling header lines from data).
 pub fn header_hits(text: &str) -> usize {
     let compact = compact(text);

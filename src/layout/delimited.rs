@@ -131,13 +131,24 @@ pub fn read(text: &Text, delimiter: char) -> Option<Laid> {
                 continue;
             }
         }
+        if section_heading(trimmed).is_some() {
+            // A heading opens a table when a header or rows follow it closely.
+            let opens_table = lines[idx + 1..]
+                .iter()
+                .filter(|l| !s[l.range.clone()].trim().is_empty())
+                .take(3)
+                .any(|l| l.cells.len() >= 3);
+            if first_table_line.is_some() || opens_table {
+                flush(&mut table_rows, &header, &section, &mut records, &mut fragments);
+                first_table_line.get_or_insert(idx);
+                let heading = text.slice(text.trimmed_range(line.range.clone()));
+                fragments.push(Fragment { text: heading.clone(), reason: SetAside::SectionHeading });
+                section = Some(heading);
+                continue;
+            }
+        }
         if first_table_line.is_none() {
             continue; // preamble
-        }
-        if let Some(_kind) = section_heading(trimmed) {
-            flush(&mut table_rows, &header, &section, &mut records, &mut fragments);
-            section = Some(text.slice(text.trimmed_range(line.range.clone())));
-            continue;
         }
         if is_page_furniture(trimmed) {
             fragments.push(Fragment { text: text.slice(line.range.clone()), reason: SetAside::Furniture });

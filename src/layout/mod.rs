@@ -9,10 +9,12 @@
 //!   other ([`vertical`]).
 
 pub mod columns;
+mod coverage;
 mod delimited;
 mod vertical;
 
 pub use columns::Column;
+pub use coverage::{coverage, Coverage};
 
 use crate::text::Text;
 use std::ops::Range;
@@ -51,8 +53,10 @@ impl Record {
 /// Why a piece of text was set aside.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SetAside {
-    /// A repeated header row.
+    /// A header row.
     RepeatedHeader,
+    /// A section heading (`权责清单目录分表(行政处罚类)`), kept in each item's `section`.
+    SectionHeading,
     /// Page furniture: page numbers, running heads, separators.
     Furniture,
     /// Text that could not be placed in any cell.

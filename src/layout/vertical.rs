@@ -94,6 +94,7 @@ pub fn read(text: &Text) -> Option<Laid> {
         if section_heading(line).is_some() && !line.chars().any(|c| c.is_ascii_digit()) {
             table_start.get_or_insert(lines[i].range.start);
             sections.push(text.slice(lines[i].range.clone()));
+            fragments.push(Fragment { text: text.slice(lines[i].range.clone()), reason: SetAside::SectionHeading });
             current_section = Some(sections.len() - 1);
             hard = true;
             i += 1;
@@ -171,9 +172,7 @@ fn header_runs(s: &str, lines: &[Line]) -> Vec<Run> {
     let mut runs = Vec::new();
     let mut i = 0;
     while i < lines.len() {
-        if !candidate(&lines[i])
-            || header_hits(&s[lines[i].range.clone()]) == 0 && !starts_header_word(&s[lines[i].range.clone()])
-        {
+        if !candidate(&lines[i]) || !starts_header_word(&s[lines[i].range.clone()]) {
             i += 1;
             continue;
         }
@@ -201,10 +200,13 @@ fn header_runs(s: &str, lines: &[Line]) -> Vec<Run> {
 }
 
 /// A line that begins a header word split over lines (`序`, `实施`, `事项`).
+/// A line that can begin a header: it starts with a header word, or with
+/// the first part of one split over lines (`序`, `实施`, `事项`).
 fn starts_header_word(line: &str) -> bool {
     let c = compact(line);
-    c.chars().count() <= 3
-        && ["序", "实施", "事项", "行使", "权力", "设定", "对应", "追责", "备"].iter().any(|w| c.starts_with(w))
+    super::columns::header_keyword_at(&c, 0).is_some()
+        || (c.chars().count() <= 3
+            && ["序", "实施", "事项", "行使", "权力", "设定", "对应", "追责", "备"].iter().any(|w| c.starts_with(w)))
 }
 
 /// Blocks: runs of body lines between blank lines, split further where a

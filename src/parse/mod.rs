@@ -71,6 +71,27 @@ pub enum ParseError {
     NoTable,
 }
 
+/// Checks the layout of `bytes` for conservation: every non-space character
+/// after the covering notice is in exactly one cell or set-aside fragment.
+/// Returns the places where text was lost or doubled, as `line:column: text`.
+pub fn check_conservation(bytes: &[u8], options: &ParseOptions) -> Result<Vec<String>, ParseError> {
+    let decoded = decode::decode(bytes, options.encoding)?;
+    let text = normalize::document(Text::from_source(&decoded.text), &mut Vec::new());
+    let laid = layout::lay_out(&text).ok_or(ParseError::NoTable)?;
+    let cov = layout::coverage(&decoded.text, &text, &laid);
+    let file = SourceFile::new("input", decoded.text.as_str());
+    let describe = |what: &str, r: &std::ops::Range<usize>| {
+        let lc = file.line_col(r.start);
+        format!("{what} {}:{}: {}", lc.line, lc.column, &decoded.text[r.clone()])
+    };
+    Ok(cov
+        .missing
+        .iter()
+        .map(|r| describe("lost", r))
+        .chain(cov.doubled.iter().map(|r| describe("doubled", r)))
+        .collect())
+}
+
 /// Parses the bytes of the file named `name`.
 pub fn parse_bytes(name: &str, bytes: &[u8], options: &ParseOptions) -> Result<Parsed, ParseError> {
     if bytes.len() > options.max_input_bytes {
@@ -128,10 +149,11 @@ pub fn parse_bytes(name: &str, bytes: &[u8], options: &ParseOptions) -> Result<P
         let quoted: String = fragment.text.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
         let (name, what) = match fragment.reason {
             SetAside::RepeatedHeader => ("header-row", "header row"),
+            SetAside::SectionHeading => ("section-heading", "section heading"),
             SetAside::Furniture => ("page-furniture", "page furniture removed"),
             SetAside::Unassigned => ("unassigned-text", "text not placed in any field"),
         };
-        diagnostics.push(parse_diag(name, &format!("{what}: `{}`", ellipsis(&quoted, 60)), &source, Some(range)));
+        diagnostics.push(parse_diag(name, &format!("{what}: `{quoted}`"), &source, Some(range)));
     }
     diagnostics.extend(change_diagnostics(&changes, &source));
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
