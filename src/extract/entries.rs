@@ -25,9 +25,18 @@ pub struct Entry {
     pub marker: Option<Range<usize>>,
 }
 
+/// Where a list without numbers breaks into entries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unnumbered {
+    /// At sentence ends followed by white space (a flattened HTML list of duties or cases).
+    Sentences,
+    /// Only where a new citation (《 or 【) begins after a sentence end.
+    Citations,
+}
+
 /// Splits `cell` into entries. Numbers must run 1, 2, 3 … so a `3.` inside
 /// a sentence (`第3.2条`) does not start an entry.
-pub fn split_entries(cell: &Text) -> Vec<Entry> {
+pub fn split_entries(cell: &Text, unnumbered: Unnumbered) -> Vec<Entry> {
     let s = cell.as_str();
     // Group headings, by position.
     let groups: Vec<(Range<usize>, Range<usize>)> = GROUP
@@ -64,7 +73,11 @@ pub fn split_entries(cell: &Text) -> Vec<Entry> {
         }
     }
     if markers.is_empty() {
-        for r in unnumbered_breaks(s) {
+        let breaks = match unnumbered {
+            Unnumbered::Sentences => unnumbered_breaks(s),
+            Unnumbered::Citations => citation_breaks(s),
+        };
+        for r in breaks {
             bounds.push((r.start, Boundary::Break(r)));
         }
     }
@@ -108,6 +121,26 @@ enum Boundary {
     Break(Range<usize>),
 }
 
+/// Breaks before a citation that starts after a sentence end: `…。《条例》…`.
+fn citation_breaks(s: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut last_non_space: Option<char> = None;
+    let mut gap_start: Option<usize> = None;
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            gap_start.get_or_insert(i);
+            continue;
+        }
+        if matches!(c, '《' | '【') && matches!(last_non_space, Some('。' | '；' | ';')) {
+            let start = gap_start.unwrap_or(i);
+            out.push(start..i);
+        }
+        gap_start = None;
+        last_non_space = Some(c);
+    }
+    out
+}
+
 /// Breaks between unnumbered entries: a line break, or spaces after a
 /// sentence end (。；) — an HTML list flattened into one line.
 fn unnumbered_breaks(s: &str) -> Vec<Range<usize>> {
@@ -143,7 +176,7 @@ mod tests {
     use super::*;
 
     fn texts(s: &str) -> Vec<(Option<String>, String)> {
-        split_entries(&Text::from_source(s))
+        split_entries(&Text::from_source(s), Unnumbered::Sentences)
             .into_iter()
             .map(|e| (e.group.map(|g| g.into_string()), e.text.into_string()))
             .collect()
@@ -184,5 +217,14 @@ mod tests {
         assert_eq!(got[0].1, "立案阶段责任：发现违法行为予以立案。");
         let got = texts("没有法律和事实依据实施行政处罚的； 行政处罚显失公正的；");
         assert_eq!(got.len(), 2);
+    }
+
+    #[test]
+    fn unnumbered_citations_split_only_at_a_new_title() {
+        let t = Text::from_source("《社会保险法》第七十七条：县级以上。\n第七十九条：社会保险行政部门；\n（一）查阅；\n《社会保险稽核办法》第三条");
+        let got: Vec<String> =
+            split_entries(&t, Unnumbered::Citations).into_iter().map(|e| e.text.into_string()).collect();
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[1].starts_with("《社会保险稽核办法》"));
     }
 }

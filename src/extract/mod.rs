@@ -6,7 +6,7 @@ mod entries;
 mod metadata;
 
 pub use citations::{parse_citation, split_per_article};
-pub use entries::{split_entries, Entry};
+pub use entries::{split_entries, Entry, Unnumbered};
 pub use metadata::extract_metadata;
 
 use crate::layout::{section_heading, Column, Record};
@@ -144,7 +144,7 @@ fn code(record: &Record, column: Column, notes: &mut Vec<Note>) -> String {
 fn citations_of(cell: &Text, changes: &mut Vec<Change>) -> Vec<Citation> {
     let cell = normalize::cell(cell.clone(), changes);
     let mut out = Vec::new();
-    for entry in split_entries(&cell) {
+    for entry in split_entries(&cell, Unnumbered::Citations) {
         let text = normalize::inline(normalize::join_lines(&entry.text), changes);
         out.extend(split_per_article(parse_citation(text.as_str())));
     }
@@ -159,11 +159,24 @@ fn liability_of(cell: &Text, changes: &mut Vec<Change>) -> (String, Vec<Citation
     let cell = normalize::cell(cell.clone(), changes);
     let mut preamble = String::new();
     let mut out = Vec::new();
-    for (i, entry) in split_entries(&cell).into_iter().enumerate() {
-        let text = normalize::inline(normalize::join_lines(&entry.text), changes).into_string();
-        if i == 0 && entry.marker.is_none() && is_liability_preamble(&text) {
-            preamble = text;
-            continue;
+    for (i, entry) in split_entries(&cell, Unnumbered::Sentences).into_iter().enumerate() {
+        let mut text = normalize::inline(normalize::join_lines(&entry.text), changes).into_string();
+        if i == 0 && entry.marker.is_none() {
+            if is_liability_preamble(&text) {
+                preamble = text;
+                continue;
+            }
+            // `……应承担相应责任：受理和查处举报的单位……`: the preamble, then a first case.
+            if let Some(colon) = text.find('：') {
+                let head = &text[..colon + '：'.len_utf8()];
+                if is_liability_preamble(head) {
+                    preamble = head.to_owned();
+                    text = text[head.len()..].trim().to_owned();
+                    if text.is_empty() {
+                        continue;
+                    }
+                }
+            }
         }
         out.extend(split_per_article(parse_citation(&text)));
     }
@@ -175,7 +188,7 @@ fn duties_of(cells: &[&Text], changes: &mut Vec<Change>) -> Vec<Duty> {
         return Vec::new();
     }
     let cell = normalize::cell(joined(cells.to_vec()), changes);
-    split_entries(&cell)
+    split_entries(&cell, Unnumbered::Sentences)
         .into_iter()
         .map(|e| {
             let group = e

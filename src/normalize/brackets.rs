@@ -9,7 +9,8 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\p{Han}([\[［【﹝(（{｛〔])\s*([0-9]{4})\s*([\]］】﹞)）}｝〕])\s*[0-9]+\s*号").expect("valid pattern")
+    Regex::new(r"\p{Han}[ \t]*([\[［【﹝(（{｛〔])\s*([0-9]{4})\s*([\]］】﹞)）}｝〕])\s*[0-9]+\s*号")
+        .expect("valid pattern")
 });
 
 /// Puts document-number years in 〔〕.
@@ -48,6 +49,7 @@ mod tests {
         assert_eq!(run("甘医保发﹝2019﹞12号").0, "甘医保发〔2019〕12号");
         assert_eq!(run("鲁政办字（2022）5号").0, "鲁政办字〔2022〕5号");
         assert_eq!(run("人社部[2016〕120号"), ("人社部〔2016〕120号".into(), 1));
+        assert_eq!(run("卫规财发 [2010] 64号").0, "卫规财发 〔2010〕 64号");
     }
 
     #[test]

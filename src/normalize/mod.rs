@@ -123,8 +123,9 @@ pub fn cell(text: Text, changes: &mut Vec<Change>) -> Text {
 /// Passes that run on text whose lines have been joined.
 pub fn inline(text: Text, changes: &mut Vec<Change>) -> Text {
     let text = punctuation_width(text, changes);
-    let text = layout_spaces(text, changes);
-    doc_number_brackets(text, changes)
+    // Brackets before spaces: `发 [2010] 64号` becomes `发 〔2010〕 64号`, whose spaces are then layout.
+    let text = doc_number_brackets(text, changes);
+    layout_spaces(text, changes)
 }
 
 /// Every pass, in order, on a text that is already one value (as `fmt` uses it).
