@@ -11,10 +11,12 @@
 pub mod columns;
 mod coverage;
 mod delimited;
+mod scrambled;
 mod vertical;
 
 pub use columns::Column;
 pub use coverage::{coverage, Coverage};
+pub use scrambled::{repair_scrambled, unscramble, BigramModel, Repair};
 
 use crate::text::Text;
 use std::ops::Range;

@@ -104,7 +104,8 @@ pub fn parse_bytes(name: &str, bytes: &[u8], options: &ParseOptions) -> Result<P
     let source = Arc::new(SourceFile::new(name, decoded.text.as_str()));
     let mut changes: Vec<Change> = Vec::new();
     let text = normalize::document(Text::from_source(&decoded.text), &mut changes);
-    let laid = layout::lay_out(&text).ok_or(ParseError::NoTable)?;
+    let mut laid = layout::lay_out(&text).ok_or(ParseError::NoTable)?;
+    let repairs = layout::repair_scrambled(&mut laid, text.as_str());
 
     let mut list = List { qingdan: FORMAT_VERSION, ..Default::default() };
     list.document = extract::extract_metadata(&laid.preamble);
@@ -121,6 +122,28 @@ pub fn parse_bytes(name: &str, bytes: &[u8], options: &ParseOptions) -> Result<P
             &source,
             None,
         ));
+    }
+    for repair in &repairs {
+        let quoted: String = repair.raw.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
+        let d = match &repair.recovered {
+            Some(fixed) => parse_diag(
+                "scrambled-cell",
+                &format!(
+                    "scrambled cell read back {} characters per line{}: `{quoted}` → `{fixed}`",
+                    repair.width,
+                    if repair.confirmed { ", confirmed elsewhere in the document" } else { "" }
+                ),
+                &source,
+                Some(repair.raw.span()),
+            ),
+            None => parse_diag(
+                "scrambled-cell",
+                &format!("cell reads as scrambled or garbled and could not be recovered; kept as printed: `{quoted}`"),
+                &source,
+                Some(repair.raw.span()),
+            ),
+        };
+        diagnostics.push(d);
     }
     let mut fragments = laid.fragments.clone();
     for record in &laid.records {

@@ -1,0 +1,289 @@
+//! Scrambled cells: some extractors read a narrow cell column-major — the
+//! first character of every line, then the second of every line, and so on,
+//! with a space where a line was short. The characters are an exact
+//! permutation of the text, so the text can be recovered by laying them back
+//! out line by line.
+//!
+//! A cell is suspect when its character bigrams are improbable under the
+//! statistics of the document's own text. For each column count `W` (2 to
+//! 12) there is exactly one way to lay `N` characters out column-major with
+//! only the last line short, so the search is linear in the cell's length;
+//! the layout whose text is most probable wins, and only when it is much
+//! more probable than the cell as read. A recovered text that also appears
+//! elsewhere in the document is taken as confirmed.
+
+use super::{Column, Laid};
+use crate::text::{Text, TextBuilder};
+use std::collections::HashMap;
+
+/// Widest column layout tried.
+const MAX_WIDTH: usize = 12;
+/// Shortest cell worth examining, in characters.
+const MIN_CHARS: usize = 6;
+/// Longest cell examined: longer cells are prose, not narrow cells.
+const MAX_CHARS: usize = 2000;
+/// How much more probable (mean log-probability per bigram) a recovered
+/// text must be than the text as read.
+const MIN_GAIN: f64 = 2.5;
+/// How much more probable the best layout must be than the next best: a
+/// true recovery stands out; a random permutation does not.
+const MIN_PEAK: f64 = 1.0;
+/// How far below the document's typical prose a recovered text may score.
+const MAX_BELOW_TYPICAL: f64 = -5.5;
+/// Fewest characters for a recovery without confirmation: short cells
+/// have too few bigrams to tell.
+const MIN_RECOVER_CHARS: usize = 10;
+/// Below this mean log-probability a cell that could not be recovered is
+/// reported as garbled.
+const GARBLED: f64 = -7.0;
+
+/// Character bigram statistics of one document.
+#[derive(Debug, Default)]
+pub struct BigramModel {
+    unigrams: HashMap<char, u32>,
+    bigrams: HashMap<(char, char), u32>,
+    total: u32,
+}
+
+impl BigramModel {
+    /// Counts the characters of `texts`, white space skipped.
+    pub fn train<'a>(texts: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut m = BigramModel::default();
+        for t in texts {
+            let mut prev: Option<char> = None;
+            for c in t.chars().filter(|c| !c.is_whitespace()) {
+                *m.unigrams.entry(c).or_default() += 1;
+                m.total += 1;
+                if let Some(p) = prev {
+                    *m.bigrams.entry((p, c)).or_default() += 1;
+                }
+                prev = Some(c);
+            }
+        }
+        m
+    }
+
+    /// Mean log-probability per bigram of `text` (white space skipped);
+    /// `None` for fewer than two characters.
+    pub fn score(&self, text: &str) -> Option<f64> {
+        let vocab = self.unigrams.len() as f64 + 1.0;
+        let total = f64::from(self.total) + vocab;
+        let mut prev: Option<char> = None;
+        let mut sum = 0.0;
+        let mut n = 0usize;
+        for c in text.chars().filter(|c| !c.is_whitespace()) {
+            if let Some(p) = prev {
+                let uni_c = (f64::from(self.unigrams.get(&c).copied().unwrap_or(0)) + 1.0) / total;
+                let c_p = f64::from(self.unigrams.get(&p).copied().unwrap_or(0));
+                let c_pc = f64::from(self.bigrams.get(&(p, c)).copied().unwrap_or(0));
+                // Interpolated with the unigram, so unseen pairs are unlikely but possible.
+                let prob = (c_pc + 2.0 * uni_c) / (c_p + 2.0);
+                sum += prob.ln();
+                n += 1;
+            }
+            prev = Some(c);
+        }
+        (n > 0).then(|| sum / n as f64)
+    }
+}
+
+/// The order in which the characters of a `len`-character cell laid out
+/// `width` characters per line, read column-major, stand in the text: the
+/// text is `order.map(|i| cell[i])`. Only the last line is short.
+pub fn column_major_order(len: usize, width: usize) -> Option<Vec<usize>> {
+    if width < 2 || len < width + 1 {
+        return None;
+    }
+    let lines = (len - 1) / width + 1;
+    let last = len - (lines - 1) * width; // characters on the last line, 1..=width
+                                          // Column j holds `lines` characters when the last line reaches it, else one fewer.
+    let mut starts = Vec::with_capacity(width);
+    let mut p = 0;
+    for j in 0..width {
+        starts.push(p);
+        p += if j < last { lines } else { lines - 1 };
+    }
+    let mut order = Vec::with_capacity(len);
+    for i in 0..lines {
+        for (j, &start) in starts.iter().enumerate() {
+            if i < lines - 1 || j < last {
+                order.push(start + i);
+            }
+        }
+    }
+    Some(order)
+}
+
+/// A cell's text read back line by line, for `width` characters per line.
+pub fn unscramble(text: &str, width: usize) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let order = column_major_order(chars.len(), width)?;
+    Some(order.into_iter().map(|i| chars[i]).filter(|c| !c.is_whitespace()).collect())
+}
+
+/// What happened to one suspect cell.
+#[derive(Debug, Clone)]
+pub struct Repair {
+    /// The cell as read.
+    pub raw: Text,
+    /// The recovered text, when recovery was confident.
+    pub recovered: Option<String>,
+    /// Characters per line of the recovered layout.
+    pub width: usize,
+    /// Whether the recovered text also stands elsewhere in the document.
+    pub confirmed: bool,
+}
+
+/// Columns narrow enough in printed lists to be read column-major.
+fn may_be_narrow(c: Column) -> bool {
+    matches!(
+        c,
+        Column::Item | Column::SubItem | Column::Responsibility | Column::Scope | Column::Department | Column::Office
+    )
+}
+
+/// Finds scrambled cells in `laid` and recovers those it can, in place.
+pub fn repair_scrambled(laid: &mut Laid, document: &str) -> Vec<Repair> {
+    // The statistics come from the wide columns (citations, duties), which
+    // are read line by line, and from the covering notice.
+    let model = BigramModel::train(
+        laid.records
+            .iter()
+            .flat_map(|r| r.rows.iter().flatten())
+            .filter(|(c, _)| !may_be_narrow(*c))
+            .map(|(_, t)| t.as_str())
+            .chain(std::iter::once(laid.preamble.as_str())),
+    );
+    // What clean cells of the document score: the bar a recovered text must reach.
+    let mut clean: Vec<f64> = laid
+        .records
+        .iter()
+        .flat_map(|r| r.rows.iter().flatten())
+        .filter(|(c, t)| !may_be_narrow(*c) && t.as_str().chars().count() >= 20)
+        .filter_map(|(_, t)| model.score(t.as_str()))
+        .collect();
+    clean.sort_by(f64::total_cmp);
+    let typical = if clean.is_empty() { -4.0 } else { clean[clean.len() / 2] };
+    let compact_document: String = document.chars().filter(|c| !c.is_whitespace()).collect();
+
+    let mut repairs = Vec::new();
+    for record in &mut laid.records {
+        for row in &mut record.rows {
+            for (column, cell) in row.iter_mut() {
+                if !may_be_narrow(*column) {
+                    continue;
+                }
+                let line = cell.as_str().trim();
+                let n = line.chars().count();
+                if !(MIN_CHARS..=MAX_CHARS).contains(&n) || line.contains('\n') {
+                    continue;
+                }
+                let Some(raw_score) = model.score(line) else { continue };
+                if raw_score > typical - 1.0 {
+                    continue; // reads as well as the document's own prose
+                }
+                let mut best: Option<(f64, usize, String)> = None;
+                let mut runner_up = f64::NEG_INFINITY;
+                for width in 2..=MAX_WIDTH.min(n - 1) {
+                    let Some(candidate) = unscramble(line, width) else { continue };
+                    let Some(s) = model.score(&candidate) else { continue };
+                    if best.as_ref().is_none_or(|b| s > b.0) {
+                        if let Some(b) = &best {
+                            runner_up = runner_up.max(b.0);
+                        }
+                        best = Some((s, width, candidate));
+                    } else {
+                        runner_up = runner_up.max(s);
+                    }
+                }
+                let trimmed = cell.trim();
+                let Some((score, width, candidate)) = best else { continue };
+                let gain = score - raw_score;
+                let confident = n >= MIN_RECOVER_CHARS
+                    && gain >= MIN_GAIN
+                    && score - runner_up >= MIN_PEAK
+                    && score >= typical + MAX_BELOW_TYPICAL;
+                let confirmed = candidate.chars().count() >= 8 && compact_document.contains(&candidate);
+                if confident || (confirmed && gain > 0.0) {
+                    *cell = permuted(&trimmed, width).unwrap_or_else(|| trimmed.clone());
+                    repairs.push(Repair { raw: trimmed, recovered: Some(candidate), width, confirmed });
+                } else if raw_score <= GARBLED {
+                    repairs.push(Repair { raw: trimmed, recovered: None, width: 0, confirmed: false });
+                }
+            }
+        }
+    }
+    repairs
+}
+
+/// The cell's characters in recovered order, each keeping its source position.
+fn permuted(cell: &Text, width: usize) -> Option<Text> {
+    let s = cell.as_str();
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let order = column_major_order(chars.len(), width)?;
+    let mut b = TextBuilder::with_capacity(s.len());
+    for i in order {
+        let (at, c) = chars[i];
+        if !c.is_whitespace() {
+            b.push_copy(cell, at..at + c.len_utf8());
+        }
+    }
+    Some(b.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lays_characters_back_out() {
+        assert_eq!(
+            unscramble("负施统域大的责本跨、事处实系区重项罚", 3).unwrap(),
+            "负责实施本系统跨区域、重大事项的处罚"
+        );
+        assert_eq!(
+            unscramble("按地原负级区违为罚照监则责行域法的属管,市政内行处", 3).unwrap(),
+            "按照属地监管原则,负责市级行政区域内违法行为的处罚"
+        );
+        // A short line inside the cell left a space; the last line is short.
+        assert_eq!(
+            unscramble("对保办以疗构品单医险机欺伪明或他骗疗基出罚医险机及机、经位疗服构诈造材者手取保金的疗经构医 药营等保务以、证料其段医障支处", 3).unwrap(),
+            "对医疗保险经办机构以及医疗机构、药品经营单位等医疗保险服务机构以欺诈、伪造证明材料或者其他手段骗取医疗保障基金支出的处罚"
+        );
+    }
+
+    #[test]
+    fn order_is_a_permutation() {
+        for len in 3..60 {
+            for w in 2..8 {
+                if let Some(o) = column_major_order(len, w) {
+                    let mut sorted = o.clone();
+                    sorted.sort_unstable();
+                    assert_eq!(sorted, (0..len).collect::<Vec<_>>(), "len {len} width {w}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_model_prefers_the_recovered_text() {
+        let m = BigramModel::train([
+            "按照属地管理原则，负责本系统跨区域、重大事项的实施处罚",
+            "负责实施本级行政处罚事项",
+            "按照属地监管原则，负责市级行政区域内违法行为的处罚",
+        ]);
+        let raw = m.score("负施统域大的责本跨、事处实系区重项罚").unwrap();
+        let fixed = m.score("负责实施本系统跨区域、重大事项的处罚").unwrap();
+        assert!(fixed - raw > MIN_GAIN, "{raw} {fixed}");
+    }
+
+    #[test]
+    fn long_uniform_text_stays_linear_and_safe() {
+        let s = "医".repeat(5000);
+        let m = BigramModel::train([s.as_str()]);
+        assert!(m.score(&s).is_some());
+        for w in 2..=MAX_WIDTH {
+            assert_eq!(unscramble(&s, w).unwrap().chars().count(), 5000);
+        }
+    }
+}
