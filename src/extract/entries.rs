@@ -51,15 +51,24 @@ pub fn split_entries(cell: &Text, unnumbered: Unnumbered) -> Vec<Entry> {
             (name.start()..colon, name.range())
         })
         .collect();
-    // Markers numbered in sequence.
+    // Markers numbered in sequence. When the first entry is a tagged or
+    // titled citation (`1.【法律】`, `1.《条例》`), later entries are too, so a
+    // numbered list quoted inside a provision does not split it.
+    let candidates: Vec<(Range<usize>, usize, Option<char>)> = MARKER
+        .captures_iter(s)
+        .map(|c| {
+            let whole = c.get(0).expect("match");
+            let digits = c.get(1).expect("number");
+            let next = s[whole.end()..].chars().find(|ch| !ch.is_whitespace());
+            (digits.start()..whole.end(), c[1].parse().unwrap_or(0), next)
+        })
+        .collect();
+    let required = candidates.iter().find(|c| c.1 == 1).and_then(|c| c.2).filter(|ch| matches!(ch, '【' | '《'));
     let mut markers: Vec<(Range<usize>, usize)> = Vec::new();
     let mut expected = 1;
-    for c in MARKER.captures_iter(s) {
-        let num: usize = c[1].parse().unwrap_or(0);
-        let whole = c.get(0).expect("match");
-        let digits = c.get(1).expect("number");
-        if num == expected {
-            markers.push((digits.start()..whole.end(), num));
+    for (range, num, next) in candidates {
+        if num == expected && (required.is_none() || next == required) {
+            markers.push((range, num));
             expected += 1;
         }
     }
@@ -208,6 +217,15 @@ mod tests {
         let got = texts("1.依照第3.2条规定办理。2.其他。");
         assert_eq!(got.len(), 2);
         assert_eq!(got[0].1, "依照第3.2条规定办理。");
+    }
+
+    #[test]
+    fn a_list_quoted_inside_a_citation_stays_in_it() {
+        let got = texts(
+            "1.【部委文件】《规程》第七条：接续手续：1.核对信息；2.计入账户；3.存档。\n2.【市政府规章】《办法》全文",
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[0].1.contains("3.存档"));
     }
 
     #[test]

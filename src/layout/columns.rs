@@ -473,20 +473,22 @@ pub fn feature_score(column: Column, f: &Features) -> f32 {
                 2.0
             } else if citation_like {
                 1.0
-            } else if long_prose {
+            } else if long_prose || (chars > 15 && f.han * 10 >= chars * 6) {
                 0.0
             } else {
                 -1.0
             }
         }
         Column::Liability => {
-            if liability_like {
+            // Duty headings (监督责任 …) belong to the duties before it.
+            let duty_penalty = if f.duty_words { 1.5 } else { 0.0 };
+            (if liability_like {
                 2.0
             } else if citation_like {
                 0.5
             } else {
                 -0.5
-            }
+            }) - duty_penalty
         }
         Column::Duties => {
             if duty_like {

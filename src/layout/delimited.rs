@@ -220,6 +220,9 @@ fn cell_score(text: &str, col: Column) -> f32 {
 /// `scores[p][j]` is the score of cell `p` in header column `j`;
 /// `extra[p]` the best column outside the header for cell `p` and its score.
 /// Returns, for each cell, the column chosen (or `None` for no column).
+/// Cost of a header column that has no cell in a row.
+const SKIP_COLUMN: f32 = 0.6;
+
 fn align(
     scores: &[Vec<f32>],
     header: &[Column],
@@ -238,14 +241,16 @@ fn align(
             if cur == NEG {
                 continue;
             }
-            if j < n && cur > dp[p][j + 1] {
-                dp[p][j + 1] = cur;
+            // Rows hold a cell, maybe empty, for each column: a column with
+            // no cell is a lost cell, which happens but costs.
+            if j < n && cur - SKIP_COLUMN > dp[p][j + 1] {
+                dp[p][j + 1] = cur - SKIP_COLUMN;
                 back[p][j + 1] = 1; // skip a header column
             }
             if p < m {
                 if j < n {
-                    // The header's word counts for something, more where it stands at the same place.
-                    let v = cur + scores[p][j] + 0.75;
+                    // The header's word counts for something; an empty cell holds a column's place.
+                    let v = cur + if nonempty[p] { scores[p][j] + 0.75 } else { 0.3 };
                     if v > dp[p + 1][j + 1] {
                         dp[p + 1][j + 1] = v;
                         back[p + 1][j + 1] = 2; // cell p in header column j

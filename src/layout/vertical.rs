@@ -240,6 +240,7 @@ fn make_blocks(s: &str, lines: &[Line], body: &[(usize, Option<usize>, bool)]) -
                 || is_code_piece(prev) != is_code_piece(li)
                 || width_jump(lines[prev].width, lines[li].width)
                 || (starts_first_marker(&s[lines[li].range.clone()]) && ends_sentence(&s[lines[prev].range.clone()]))
+                || (is_group_heading(&s[lines[li].range.clone()]) && ends_sentence(&s[lines[prev].range.clone()]))
         };
         if split && k > start {
             let idx: Vec<usize> = body[start..k].iter().map(|b| b.0).collect();
@@ -269,7 +270,13 @@ fn make_blocks(s: &str, lines: &[Line], body: &[(usize, Option<usize>, bool)]) -
 /// Widths so different that the lines are hardly of one column.
 fn width_jump(a: usize, b: usize) -> bool {
     let (lo, hi) = (a.min(b), a.max(b));
-    hi >= lo * 2 + 4
+    hi * 5 >= lo * 9 + 10
+}
+
+/// A heading of a group of duties, alone on its line: `直接实施责任:`.
+fn is_group_heading(line: &str) -> bool {
+    let c = compact(line);
+    (c.ends_with(':') || c.ends_with('：')) && c.chars().count() <= 12 && c.contains("责任")
 }
 
 /// A line that starts a numbered list: `1.` or `1、`.
@@ -294,6 +301,16 @@ fn cell_text(text: &Text, lines: &[Line], blocks: &[Block]) -> Text {
         b.push_copy(text, range);
     }
     b.finish()
+}
+
+/// Whether `next` reads as the continuation of `prev`: `prev` ends in a
+/// full-width line that does not end a sentence (the text was wrapped), and
+/// `next` is not a code or a number, which start cells of their own.
+fn continues(prev: &Block, next: &Block, lines: &[Line]) -> bool {
+    let last = &lines[prev.lines.end - 1];
+    let widest = prev.max_width.max(next.max_width);
+    let starts_own_cell = next.features.short.as_deref().is_some_and(|t| t.chars().all(|c| c.is_ascii_alphanumeric()));
+    !last.ends_sentence && last.width * 5 >= widest * 4 && !starts_own_cell
 }
 
 /// Columns whose cells are often empty cost little to skip.
@@ -362,7 +379,8 @@ fn segment(
         // Cells starting at block b.
         let mut f = Features::default();
         let mut lines_seen: Vec<usize> = Vec::new();
-        let boundary_bonus = if blocks[b].separated { 0.3 } else { -1.0 };
+        let boundary_bonus = if blocks[b].separated { 0.3 } else { -1.0 }
+            - if b > 0 && continues(&blocks[b - 1], &blocks[b], lines) { 1.2 } else { 0.0 };
         for e in b + 1..=(b + MAX_CELL_BLOCKS).min(n) {
             let blk = &blocks[e - 1];
             f = f.then(&blk.features);
