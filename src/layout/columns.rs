@@ -215,6 +215,29 @@ pub fn header_keyword_at(compact: &str, at: usize) -> Option<Column> {
     HEADER_KEYWORDS.iter().filter(|(k, _)| rest.starts_with(k)).max_by_key(|(k, _)| k.len()).map(|&(_, c)| c)
 }
 
+/// How many header words running text holds, and how many characters they cover.
+pub fn header_coverage(text: &str) -> (usize, usize) {
+    let compact = compact(text);
+    let mut hits = 0;
+    let mut covered = 0;
+    let mut i = 0;
+    while i < compact.len() {
+        let rest = &compact[i..];
+        if let Some(&(k, _)) = HEADER_KEYWORDS
+            .iter()
+            .filter(|(k, _)| k.chars().count() >= 2 && rest.starts_with(k))
+            .max_by_key(|(k, _)| k.len())
+        {
+            hits += 1;
+            covered += k.chars().count();
+            i += k.len();
+        } else {
+            i += rest.chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    (hits, covered)
+}
+
 /// How many header words running text holds (for telling header lines from data).
 pub fn header_hits(text: &str) -> usize {
     let compact = compact(text);

@@ -52,9 +52,14 @@ pub fn coverage(source: &str, document: &Text, laid: &Laid) -> Coverage {
     // Characters the document passes replaced stand for their whole source
     // range; only the first byte of each is counted above, and characters
     // they removed (zero-width spaces) count as space.
+    // The delimiter of a delimited table is structure, like white space.
+    let delimiter = match laid.kind {
+        super::LayoutKind::Delimited(d) => Some(d),
+        super::LayoutKind::Vertical => None,
+    };
     let mut expected = vec![false; source.len() + 1];
     for (i, c) in document.as_str().char_indices() {
-        if !c.is_whitespace() {
+        if !c.is_whitespace() && Some(c) != delimiter {
             let r = document.source_range(i..i + c.len_utf8());
             if r.start < expected.len() {
                 expected[r.start] = true;

@@ -28,9 +28,74 @@ pub fn detect(text: &Text) -> Option<char> {
         Some('\t')
     } else if pipes >= 2 {
         Some('|')
+    } else if is_space_aligned(text) {
+        Some(' ')
     } else {
         None
     }
+}
+
+/// A table whose columns are set apart by runs of spaces: a header line
+/// that splits into three or more header words, and rows that split too.
+fn is_space_aligned(text: &Text) -> bool {
+    let s = text.as_str();
+    let mut header = false;
+    let mut rows = 0;
+    for r in text.line_ranges() {
+        let cells = split_aligned(s, r.clone());
+        if cells.len() >= 3 {
+            rows += 1;
+            let words: Vec<&str> = cells.iter().map(|(c, _)| &s[c.clone()]).collect();
+            header |= header_columns(&words).is_some();
+        }
+    }
+    header && rows >= 2
+}
+
+/// Pieces of a line between runs of two or more spaces (or tabs), with the
+/// display column each starts at.
+fn split_aligned(text: &str, range: Range<usize>) -> Vec<(Range<usize>, usize)> {
+    let line = &text[range.clone()];
+    let mut out = Vec::new();
+    let mut start: Option<(usize, usize)> = None;
+    let mut spaces = 0;
+    let mut col = 0;
+    let mut last_end = 0;
+    for (i, c) in line.char_indices() {
+        if c == ' ' || c == '\t' {
+            spaces += if c == '\t' { 2 } else { 1 };
+        } else {
+            if spaces >= 2 {
+                if let Some((b, bc)) = start.take() {
+                    out.push((range.start + b..range.start + last_end, bc));
+                }
+            }
+            if start.is_none() {
+                start = Some((i, col));
+            }
+            spaces = 0;
+            last_end = i + c.len_utf8();
+        }
+        col += if crate::text::is_cjk(c) { 2 } else { 1 };
+    }
+    if let Some((b, bc)) = start {
+        out.push((range.start + b..range.start + last_end, bc));
+    }
+    out
+}
+
+/// Places the pieces of an aligned row under the header cells whose start
+/// column they follow; pieces under one header cell are one cell.
+fn slot_aligned(pieces: &[(Range<usize>, usize)], header_starts: &[usize]) -> Vec<Range<usize>> {
+    let mut slots: Vec<Option<Range<usize>>> = vec![None; header_starts.len()];
+    for (range, col) in pieces {
+        let k = header_starts.iter().rposition(|&h| h <= col + 1).unwrap_or(0);
+        slots[k] = Some(match slots[k].take() {
+            Some(prev) => prev.start..range.end,
+            None => range.clone(),
+        });
+    }
+    slots.into_iter().map(|r| r.unwrap_or(0..0)).collect()
 }
 
 struct Line {
@@ -78,8 +143,26 @@ fn header_columns(cells: &[&str]) -> Option<Vec<Vec<Column>>> {
 /// Reads a delimited table.
 pub fn read(text: &Text, delimiter: char) -> Option<Laid> {
     let s = text.as_str();
-    let lines: Vec<Line> =
-        text.line_ranges().map(|r| Line { cells: split_cells(s, r.clone(), delimiter), range: r }).collect();
+    let lines: Vec<Line> = text
+        .line_ranges()
+        .map(|r| {
+            let cells = if delimiter == ' ' {
+                split_aligned(s, r.clone()).into_iter().map(|(c, _)| c).collect()
+            } else {
+                split_cells(s, r.clone(), delimiter)
+            };
+            Line { cells, range: r }
+        })
+        .collect();
+    let mut header_starts: Vec<usize> = Vec::new();
+    // An aligned row's pieces go under the header cells they stand below.
+    let row_cells = |line: &Line, starts: &[usize]| -> Vec<Range<usize>> {
+        if delimiter == ' ' && !starts.is_empty() {
+            slot_aligned(&split_aligned(s, line.range.clone()), starts)
+        } else {
+            line.cells.clone()
+        }
+    };
     let mut fragments = Vec::new();
     let mut records: Vec<Record> = Vec::new();
     let mut header: Option<Vec<Column>> = None;
@@ -117,6 +200,9 @@ pub fn read(text: &Text, delimiter: char) -> Option<Laid> {
                 first_table_line.get_or_insert(idx);
                 header = Some(cols);
                 header_found = true;
+                if delimiter == ' ' {
+                    header_starts = split_aligned(s, line.range.clone()).into_iter().map(|(_, col)| col).collect();
+                }
                 continue;
             }
             if is_separator_row(&cell_texts) {
@@ -127,7 +213,7 @@ pub fn read(text: &Text, delimiter: char) -> Option<Laid> {
                 && (first_table_line.is_some() || line.cells.len() >= 3)
             {
                 first_table_line.get_or_insert(idx);
-                table_rows.push(line.cells.clone());
+                table_rows.push(row_cells(line, &header_starts));
                 continue;
             }
         }
@@ -155,7 +241,7 @@ pub fn read(text: &Text, delimiter: char) -> Option<Laid> {
             continue;
         }
         // A one-cell line inside a table continues the last row's first non-empty column.
-        table_rows.push(line.cells.clone());
+        table_rows.push(row_cells(line, &header_starts));
     }
     flush(&mut table_rows, &header, &section, &mut records, &mut fragments);
     let first = first_table_line?;

@@ -9,7 +9,7 @@
 //! same for every full line of a justified column. Widths are learnt from the
 //! document itself in a first pass and used in a second.
 
-use super::columns::{columns_in_running_text, compact, feature_score, header_hits, Column, Features};
+use super::columns::{columns_in_running_text, compact, feature_score, Column, Features};
 use super::delimited::is_page_furniture;
 use super::{section_heading, Fragment, Laid, LayoutKind, Record, SetAside};
 use crate::text::{is_han, Text, TextBuilder};
@@ -179,17 +179,20 @@ fn header_runs(s: &str, lines: &[Line]) -> Vec<Run> {
         // Extend while candidate; keep the shortest prefix with the most hits.
         let mut j = i;
         let mut joined = String::new();
-        let mut best = (0usize, i);
+        // The best end: most header words, then most characters inside
+        // header words (`追责` + `情形` is one longer word).
+        let mut best = ((0usize, 0usize), i);
         while j < lines.len() && candidate(&lines[j]) && j - i < 60 {
             joined.push_str(&compact(&s[lines[j].range.clone()]));
-            let hits = header_hits(&joined);
-            if hits > best.0 {
-                best = (hits, j + 1);
+            let score = super::columns::header_coverage(&joined);
+            if score > best.0 {
+                best = (score, j + 1);
             }
             j += 1;
         }
+        let hits = best.0 .0;
         let chars = lines[i..best.1].iter().map(|l| compact(&s[l.range.clone()]).chars().count()).sum::<usize>();
-        if best.0 >= 3 && chars <= best.0 * 14 {
+        if hits >= 3 && chars <= hits * 14 {
             runs.push(Run { start: i, end: best.1 });
             i = best.1;
         } else {

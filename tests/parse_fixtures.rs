@@ -1,0 +1,60 @@
+//! Layouts beyond the seeds' own: other column orders, `|` tables,
+//! space-aligned tables, GBK with CRLF, narrow vertical text.
+
+mod common;
+
+use common::*;
+use qingdan::model::List;
+use qingdan::parse::{parse_bytes, ParseOptions};
+
+fn parse_fixture(name: &str) -> List {
+    let path = root().join("fixtures").join(name);
+    let bytes = std::fs::read(&path).unwrap();
+    parse_bytes(name, &bytes, &ParseOptions::default()).unwrap().list
+}
+
+#[test]
+fn pipe_table_in_another_column_order() {
+    let list = parse_fixture("pipe-table.txt");
+    assert_eq!(list.items.len(), 2);
+    let second = &list.items[1];
+    assert_eq!(second.seq, Some(2));
+    assert_eq!(second.code, "3707000336004");
+    assert_eq!(second.kind, "行政强制");
+    assert_eq!(second.legal_basis[0].articles, ["第七十九条"]);
+    assert_eq!(second.tier[0].level, "县");
+    assert_eq!(second.liability.len(), 2);
+}
+
+#[test]
+fn space_aligned_table() {
+    let list = parse_fixture("space-aligned.txt");
+    let codes: Vec<&str> = list.items.iter().map(|i| i.code.as_str()).collect();
+    assert_eq!(codes, ["3701002036022", "3701002036023", "3701002036027"]);
+    assert!(list.items.iter().all(|i| i.kind == "公共服务" && i.department == "市医保局"));
+    assert_eq!(list.items[2].remarks, "无");
+    assert_eq!(list.items[0].remarks, "");
+}
+
+#[test]
+fn gbk_with_crlf_and_tabs() {
+    let list = parse_fixture("tsv-gbk-crlf.txt");
+    assert_eq!(list.document.encoding, "GB18030");
+    assert_eq!(list.items.len(), 2);
+    assert_eq!(list.items[0].office, "基金监管科");
+    assert_eq!(list.items[1].legal_basis[0].doc_number, "国务院令第649号");
+    assert_eq!(list.items[1].tier[0].duties.len(), 2);
+    assert_eq!(list.items[1].tier[0].level, "县");
+}
+
+#[test]
+fn narrow_vertical_text_with_a_different_column_set() {
+    let list = parse_fixture("vertical-narrow.txt");
+    assert_eq!(list.items.len(), 2);
+    assert_eq!(list.items[0].item, "对定点医药机构服务行为的监督检查");
+    assert_eq!(list.items[0].code, "3701020636003");
+    assert_eq!(list.items[0].legal_basis[0].doc_number, "国务院令第735号");
+    assert_eq!(list.items[1].legal_basis[0].doc_number, "劳动和社会保障部令第16号");
+    assert_eq!(list.items[1].liability[1].text, "泄露被稽核对象信息的。");
+    assert!(list.items.iter().all(|i| i.section == "行政检查"));
+}
