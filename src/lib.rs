@@ -20,3 +20,4 @@ pub mod yaml;
 
 /// The JSON Schema of the list format, as shipped in `schema/qingdan.schema.json`.
 pub const SCHEMA: &str = include_str!("../schema/qingdan.schema.json");
+pub mod validate;

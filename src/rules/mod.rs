@@ -1,3 +1,126 @@
-//! Rules: what `validate` checks, one per file, grouped by family.
+//! Rules: what `validate` checks, one per file, grouped by family (like
+//! ruff's). Each rule has a stable code and name in [`registry`], a
+//! documentation page with a bad and a good example ([`RuleDoc`]), and
+//! tests that run both examples.
 
+pub mod citations;
+pub mod codes;
+mod context;
 pub mod registry;
+pub mod structure;
+pub mod text;
+
+pub use context::{CitationRef, Context, TextRef};
+
+use std::ops::Range;
+
+/// One finding of a rule, located by the path of the value it concerns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// Path of the value (`items[3].legal_basis[0].doc_number`).
+    pub path: String,
+    /// Index of the item, when the finding concerns one.
+    pub item: Option<usize>,
+    /// What is wrong.
+    pub message: String,
+    /// Byte range within the string value, when the finding is about part of it.
+    pub part: Option<Range<usize>>,
+    /// The value with the problem fixed, when the rule can fix it.
+    pub fix: Option<String>,
+}
+
+impl Finding {
+    /// A finding about the value at `path`.
+    pub fn new(path: impl Into<String>, item: Option<usize>, message: impl Into<String>) -> Self {
+        Finding { path: path.into(), item, message: message.into(), part: None, fix: None }
+    }
+
+    /// Narrows it to part of the value.
+    pub fn part(mut self, range: Range<usize>) -> Self {
+        self.part = Some(range);
+        self
+    }
+
+    /// Offers a fix: the whole value, corrected.
+    pub fn fix(mut self, value: impl Into<String>) -> Self {
+        self.fix = Some(value.into());
+        self
+    }
+}
+
+/// A rule's documentation page.
+#[derive(Debug, Clone, Copy)]
+pub struct RuleDoc {
+    /// What it finds and why that matters.
+    pub explanation: &'static str,
+    /// A list that breaks the rule.
+    pub bad: &'static str,
+    /// The same list, right.
+    pub good: &'static str,
+}
+
+/// A check over one list.
+pub trait Rule: Send + Sync {
+    /// The rule's code (`QD201`), its key in [`registry::RULES`].
+    fn code(&self) -> &'static str;
+    /// Its documentation.
+    fn doc(&self) -> &'static RuleDoc;
+    /// Runs the check.
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>);
+}
+
+/// Every rule, in code order.
+pub fn all() -> Vec<Box<dyn Rule>> {
+    let mut rules: Vec<Box<dyn Rule>> = Vec::new();
+    rules.extend(structure::rules());
+    rules.extend(codes::rules());
+    rules.extend(citations::rules());
+    rules.extend(text::rules());
+    rules.sort_by_key(|r| r.code());
+    rules
+}
+
+/// Renders a rule's documentation page.
+pub fn render_doc(rule: &dyn Rule) -> String {
+    let meta = registry::by_code(rule.code()).unwrap_or(&registry::UNREGISTERED);
+    let doc = rule.doc();
+    format!(
+        "{} {} ({}, {} by default{})\n\n{}\n\n{}\n\n## Bad\n\n```yaml\n{}```\n\n## Good\n\n```yaml\n{}```\n",
+        meta.code,
+        meta.name,
+        meta.family.as_str(),
+        meta.severity.as_str(),
+        if registry::is_fixable(meta.code) { ", fixable" } else { "" },
+        meta.summary,
+        doc.explanation,
+        doc.bad,
+        doc.good
+    )
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Runs a rule on YAML text.
+    use super::*;
+    use crate::validate::laws::LawRegistry;
+
+    /// Findings of `rule` on the list in `yaml`.
+    pub fn run(rule: &dyn Rule, yaml: &str) -> Vec<Finding> {
+        let loaded = crate::yaml::load(yaml, &Default::default())
+            .unwrap_or_else(|e| panic!("example does not load: {e}\n{yaml}"));
+        let laws = LawRegistry::builtin();
+        let profiles = crate::validate::profile::builtin_profiles();
+        let cx = Context::new(&loaded.list, &profiles, None, &laws, 2026);
+        let mut out = Vec::new();
+        rule.check(&cx, &mut out);
+        out
+    }
+
+    /// Checks that the bad example is found and the good one is not.
+    pub fn check_examples(rule: &dyn Rule) {
+        let doc = rule.doc();
+        assert!(!run(rule, doc.bad).is_empty(), "{}: the bad example passes", rule.code());
+        let good = run(rule, doc.good);
+        assert!(good.is_empty(), "{}: the good example fails: {good:?}", rule.code());
+    }
+}

@@ -137,6 +137,11 @@ pub fn by_name(name: &str) -> Option<&'static RuleMeta> {
     RULES.iter().find(|r| r.name == name)
 }
 
+/// Whether `fmt` can fix what the rule finds.
+pub fn is_fixable(code: &str) -> bool {
+    matches!(code, "QD301" | "QD401" | "QD402" | "QD403" | "QD404" | "QD405")
+}
+
 /// The rule with this code (case-insensitive).
 pub fn by_code(code: &str) -> Option<&'static RuleMeta> {
     RULES.iter().find(|r| r.code.eq_ignore_ascii_case(code))

@@ -7,9 +7,11 @@
 //! exact place in the user's file.
 
 mod chars;
+mod numerals;
 mod source;
 
 pub use chars::{is_cjk, is_cjk_punct, is_han};
+pub use numerals::{chinese_number, to_chinese};
 pub use source::{LineCol, SourceFile};
 
 use std::ops::Range;

@@ -1,0 +1,151 @@
+//! QD309 article-mismatch.
+
+use crate::rules::{Context, Finding, Rule, RuleDoc};
+use std::collections::{HashMap, HashSet};
+
+/// The quoted text belongs to another article of the law.
+pub struct ArticleMismatch;
+
+static DOC: RuleDoc = RuleDoc {
+    explanation: "When the registry knows a law's text, the provision a citation quotes must be the cited article's. A quotation that matches another article better was cited under the wrong number. Across a directory run, the same quotation cited under different articles of one law is reported too.",
+    bad: "qingdan: 1\nitems:\n  - item: 甲\n    code: \"3700000236009\"\n    type: 行政处罚\n    legal_basis:\n      - title: 中华人民共和国社会保险法\n        articles: [第七十七条]\n        text: “社会保险经办机构以及医疗机构、药品经营单位等社会保险服务机构以欺诈、伪造证明材料或者其他手段骗取社会保险基金支出的，由社会保险行政部门责令退回骗取的社会保险金”\n",
+    good: "qingdan: 1\nitems:\n  - item: 甲\n    code: \"3700000236009\"\n    type: 行政处罚\n    legal_basis:\n      - title: 中华人民共和国社会保险法\n        articles: [第八十七条]\n        text: “社会保险经办机构以及医疗机构、药品经营单位等社会保险服务机构以欺诈、伪造证明材料或者其他手段骗取社会保险基金支出的，由社会保险行政部门责令退回骗取的社会保险金”\n",
+};
+
+fn bigrams(s: &str) -> HashSet<(char, char)> {
+    let chars: Vec<char> = s.chars().filter(|c| !c.is_whitespace() && !"“”‘’，。；：、（）《》".contains(*c)).collect();
+    chars.windows(2).map(|w| (w[0], w[1])).collect()
+}
+
+/// How much of `quote` is in `article`: the share of the quotation's
+/// character bigrams that the article holds (0 to 1).
+pub fn similarity(quote: &str, article: &str) -> f64 {
+    let q = bigrams(quote);
+    if q.is_empty() {
+        return 0.0;
+    }
+    let a = bigrams(article);
+    q.intersection(&a).count() as f64 / q.len() as f64
+}
+
+/// A quotation's identity: its text without punctuation and spaces.
+fn fingerprint(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace() && !"“”‘’，。；：、（）《》\"".contains(*c)).collect()
+}
+
+/// Where a quotation was cited: file, item, path of the article, the article.
+type QuoteUse = (String, usize, String, String);
+
+/// Quotations seen across lists: (law, fingerprint) → the articles it was cited under, with where.
+#[derive(Debug, Default)]
+pub struct QuoteIndex {
+    seen: HashMap<(String, String), Vec<QuoteUse>>,
+}
+
+impl QuoteIndex {
+    /// Records the single-article quotations of one list (`file` names it).
+    pub fn add(&mut self, file: &str, cx: &Context) {
+        for c in cx.citations() {
+            let cite = c.citation;
+            if cite.title.is_empty() || cite.articles.len() != 1 || cite.text.chars().count() < 20 {
+                continue;
+            }
+            let law = cx
+                .laws
+                .find(&cite.title)
+                .map_or_else(|| cite.title.trim_start_matches("中华人民共和国").to_owned(), |l| l.title.clone());
+            self.seen.entry((law, fingerprint(&cite.text))).or_default().push((
+                file.to_owned(),
+                c.item,
+                format!("{}.articles[0]", c.path),
+                cite.articles[0].clone(),
+            ));
+        }
+    }
+
+    /// Quotations cited under more than one article: (file, item, path, message).
+    pub fn conflicts(&self) -> Vec<QuoteUse> {
+        let mut out = Vec::new();
+        for ((law, _), uses) in &self.seen {
+            let mut counts: HashMap<&str, usize> = HashMap::new();
+            for u in uses {
+                *counts.entry(u.3.as_str()).or_default() += 1;
+            }
+            if counts.len() < 2 {
+                continue;
+            }
+            let (&usual, _) = counts.iter().max_by_key(|(a, n)| (**n, std::cmp::Reverse(**a))).expect("two or more");
+            for (file, item, path, article) in uses {
+                if article != usual {
+                    out.push((
+                        file.clone(),
+                        *item,
+                        path.clone(),
+                        format!("the same quotation of 《{law}》 is cited elsewhere as {usual}, here as {article}"),
+                    ));
+                }
+            }
+        }
+        out.sort();
+        out
+    }
+}
+
+impl Rule for ArticleMismatch {
+    fn code(&self) -> &'static str {
+        "QD309"
+    }
+    fn doc(&self) -> &'static RuleDoc {
+        &DOC
+    }
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        for c in cx.citations() {
+            let cite = c.citation;
+            if cite.articles.len() != 1 || cite.text.chars().count() < 12 {
+                continue;
+            }
+            let Some(law) = cx.laws.find(&cite.title) else { continue };
+            if law.text.is_empty() {
+                continue;
+            }
+            let cited = &cite.articles[0];
+            let own = law.text.get(cited).map_or(0.0, |t| similarity(&cite.text, t));
+            let best = law
+                .text
+                .iter()
+                .filter(|(a, _)| *a != cited)
+                .map(|(a, t)| (a, similarity(&cite.text, t)))
+                .max_by(|x, y| x.1.total_cmp(&y.1));
+            if let Some((other, score)) = best {
+                if score >= 0.6 && score > own + 0.25 {
+                    out.push(Finding::new(
+                        format!("{}.articles[0]", c.path),
+                        Some(c.item),
+                        format!(
+                            "the quoted text is {other} of 《{}》 ({:.0}% alike), not {cited} ({:.0}%)",
+                            law.title,
+                            score * 100.0,
+                            own * 100.0
+                        ),
+                    ));
+                }
+            }
+        }
+        // Within one list: the same quotation under different articles.
+        let mut index = QuoteIndex::default();
+        index.add("", cx);
+        for (_, item, path, message) in index.conflicts() {
+            if !out.iter().any(|f| f.path == path) {
+                out.push(Finding::new(path, Some(item), message));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn examples() {
+        crate::rules::testing::check_examples(&super::ArticleMismatch);
+    }
+}

@@ -1,0 +1,49 @@
+//! QD308 article-out-of-range.
+
+use crate::rules::{Context, Finding, Rule, RuleDoc};
+use crate::text::chinese_number;
+
+/// An article beyond the law's article count.
+pub struct ArticleOutOfRange;
+
+static DOC: RuleDoc = RuleDoc {
+    explanation: "When the law registry knows how many articles a law has (社会保险法 98, 医疗保障基金使用监督管理条例 50 …), a citation of an article beyond it is wrong: a digit slipped, or another law was meant.",
+    bad: "qingdan: 1\nitems:\n  - item: 甲\n    code: \"3700000236009\"\n    type: 行政处罚\n    legal_basis:\n      - title: 医疗保障基金使用监督管理条例\n        articles: [第五十八条]\n",
+    good: "qingdan: 1\nitems:\n  - item: 甲\n    code: \"3700000236009\"\n    type: 行政处罚\n    legal_basis:\n      - title: 医疗保障基金使用监督管理条例\n        articles: [第三十八条]\n",
+};
+
+impl Rule for ArticleOutOfRange {
+    fn code(&self) -> &'static str {
+        "QD308"
+    }
+    fn doc(&self) -> &'static RuleDoc {
+        &DOC
+    }
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        for c in cx.citations() {
+            let Some(law) = cx.laws.find(&c.citation.title) else { continue };
+            let Some(count) = law.article_count(&c.citation.edition) else { continue };
+            for (k, art) in c.citation.articles.iter().enumerate() {
+                let Some(n) = art.strip_prefix('第').and_then(|a| a.strip_suffix('条')).and_then(chinese_number)
+                else {
+                    continue;
+                };
+                if n > count || n == 0 {
+                    out.push(Finding::new(
+                        format!("{}.articles[{k}]", c.path),
+                        Some(c.item),
+                        format!("{art}: 《{}》 has {count} articles", law.title),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn examples() {
+        crate::rules::testing::check_examples(&super::ArticleOutOfRange);
+    }
+}

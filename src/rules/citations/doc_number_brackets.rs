@@ -1,0 +1,52 @@
+//! QD301 doc-number-brackets.
+
+use super::DOC_NUMBER;
+use crate::normalize::doc_number_brackets;
+use crate::rules::{Context, Finding, Rule, RuleDoc};
+use crate::text::Text;
+
+/// A document number's year is not in 〔〕.
+pub struct DocNumberBrackets;
+
+static DOC: RuleDoc = RuleDoc {
+    explanation: "GB/T 9704-2012 writes the year of a 发文字号 in 〔〕 (U+3014, U+3015): 人社厅发〔2016〕94号. Square brackets, 【】, ﹝﹞ or （） are typing habits that break search and comparison. fmt puts them right.",
+    bad: "qingdan: 1\nitems:\n  - item: 甲\n    code: \"3700000236009\"\n    type: 行政处罚\n    legal_basis:\n      - title: 关于做好工作的通知\n        doc_number: 人社部[2016]120号\n",
+    good: "qingdan: 1\nitems:\n  - item: 甲\n    code: \"3700000236009\"\n    type: 行政处罚\n    legal_basis:\n      - title: 关于做好工作的通知\n        doc_number: 人社部〔2016〕120号\n",
+};
+
+impl Rule for DocNumberBrackets {
+    fn code(&self) -> &'static str {
+        "QD301"
+    }
+    fn doc(&self) -> &'static RuleDoc {
+        &DOC
+    }
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        for t in cx.texts() {
+            for c in DOC_NUMBER.captures_iter(t.text) {
+                let (open, year, close) = (c.get(2).expect("group"), &c[3], c.get(4).expect("group"));
+                if c[7].is_empty() || year.len() != 4 || (open.as_str() == "〔" && close.as_str() == "〕") {
+                    continue;
+                }
+                let fixed = doc_number_brackets(Text::from_source(t.text), &mut Vec::new()).into_string();
+                out.push(
+                    Finding::new(
+                        &t.path,
+                        t.item,
+                        format!("document number year in {}{} instead of 〔〕", open.as_str(), close.as_str()),
+                    )
+                    .part(open.start()..close.end())
+                    .fix(fixed),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn examples() {
+        crate::rules::testing::check_examples(&super::DocNumberBrackets);
+    }
+}

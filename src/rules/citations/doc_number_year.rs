@@ -1,0 +1,90 @@
+//! QD302 doc-number-year.
+
+use super::DOC_NUMBER;
+use crate::rules::{Context, Finding, Rule, RuleDoc};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A document number's year is not four digits in 1949 to this year, or
+/// stands outside the brackets.
+pub struct DocNumberYear;
+
+/// `2017年鲁人社规14号`: the year written before the agency, not in brackets.
+static YEAR_OUTSIDE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([0-9]{4})年([\p{Han}]{2,10}?(?:发|规|字|函|办|通))([0-9]+)号").expect("valid pattern")
+});
+
+static DOC: RuleDoc = RuleDoc {
+    explanation: "The year of a 发文字号 is four digits, from 1949 to this year, inside 〔〕 after the agency: 民发〔2017〕101号. `〔20017〕` has a digit too many; `2017年鲁人社规14号` puts the year outside.",
+    bad: "qingdan: 1\nitems:\n  - item: 甲\n    code: \"3700000236009\"\n    type: 行政处罚\n    legal_basis:\n      - title: 关于做好工作的通知\n        doc_number: 民发〔20017〕101号\n",
+    good: "qingdan: 1\nitems:\n  - item: 甲\n    code: \"3700000236009\"\n    type: 行政处罚\n    legal_basis:\n      - title: 关于做好工作的通知\n        doc_number: 民发〔2017〕101号\n",
+};
+
+impl Rule for DocNumberYear {
+    fn code(&self) -> &'static str {
+        "QD302"
+    }
+    fn doc(&self) -> &'static RuleDoc {
+        &DOC
+    }
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        for t in cx.texts() {
+            for c in DOC_NUMBER.captures_iter(t.text) {
+                if c[7].is_empty() {
+                    continue;
+                }
+                let year = c.get(3).expect("group");
+                let value: i32 = year.as_str().parse().unwrap_or(0);
+                if year.as_str().len() != 4 || !(1949..=cx.this_year).contains(&value) {
+                    out.push(
+                        Finding::new(
+                            &t.path,
+                            t.item,
+                            format!(
+                                "document number year {} is not a year from 1949 to {}",
+                                year.as_str(),
+                                cx.this_year
+                            ),
+                        )
+                        .part(year.range()),
+                    );
+                }
+            }
+            for c in YEAR_OUTSIDE.captures_iter(t.text) {
+                let m = c.get(0).expect("match");
+                out.push(
+                    Finding::new(
+                        &t.path,
+                        t.item,
+                        format!(
+                            "year written outside the brackets: `{}` should read {}〔{}〕{}号",
+                            m.as_str(),
+                            &c[2],
+                            &c[1],
+                            &c[3]
+                        ),
+                    )
+                    .part(m.range()),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::run;
+
+    #[test]
+    fn examples() {
+        crate::rules::testing::check_examples(&super::DocNumberYear);
+    }
+
+    #[test]
+    fn year_outside_brackets() {
+        let f =
+            run(&super::DocNumberYear, "qingdan: 1\nitems:\n  - item: 甲\n    remarks: 依据2017年鲁人社规14号执行\n");
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains("鲁人社规〔2017〕14号"));
+    }
+}

@@ -1,0 +1,51 @@
+//! QD306 nested-title-marks.
+
+use crate::rules::{Context, Finding, Rule, RuleDoc};
+
+/// 《 inside 《》, where 〈〉 belongs.
+pub struct NestedTitleMarks;
+
+static DOC: RuleDoc = RuleDoc {
+    explanation: "A title inside a title takes 〈〉: 《关于修改〈社会保险法〉的决定》. `《《…》》` and `《关于印发《…》的通知》` are defects of typing.",
+    bad: "qingdan: 1\nitems:\n  - item: 甲\n    code: \"3700000236009\"\n    type: 行政处罚\n    legal_basis:\n      - title: 关于印发《济南市医疗保障办法》的通知\n",
+    good: "qingdan: 1\nitems:\n  - item: 甲\n    code: \"3700000236009\"\n    type: 行政处罚\n    legal_basis:\n      - title: 关于印发〈济南市医疗保障办法〉的通知\n",
+};
+
+impl Rule for NestedTitleMarks {
+    fn code(&self) -> &'static str {
+        "QD306"
+    }
+    fn doc(&self) -> &'static RuleDoc {
+        &DOC
+    }
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        for t in cx.texts() {
+            // A title is what stood inside the outermost 《》: any mark in it is nested.
+            let mut depth = usize::from(t.path.ends_with(".title"));
+            for (i, c) in t.text.char_indices() {
+                match c {
+                    '《' => {
+                        if depth >= 1 {
+                            out.push(
+                                Finding::new(&t.path, t.item, "《 inside a title: a title within a title takes 〈〉")
+                                    .part(i..i + c.len_utf8()),
+                            );
+                            break;
+                        }
+                        depth += 1;
+                    }
+                    '》' => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn examples() {
+        crate::rules::testing::check_examples(&super::NestedTitleMarks);
+    }
+}

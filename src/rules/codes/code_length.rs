@@ -1,0 +1,59 @@
+//! QD201 code-length.
+
+use crate::rules::{Context, Finding, Rule, RuleDoc};
+
+/// The code's shape does not fit the document's profile.
+pub struct CodeLength;
+
+static DOC: RuleDoc = RuleDoc {
+    explanation: "Codes follow their province's grammar: Shandong's are 13 digits, Gansu's 31 characters of the social-credit-code alphabet. The profile is the one most of the list's codes fit (or the one configured). A code of another length, or with characters outside the alphabet, was cut, doubled or mistyped.",
+    bad: "qingdan: 1\nitems:\n  - item: 甲\n    code: \"11620500MB161709673620236001000\"\n    type: 行政处罚\n  - item: 乙\n    code: \"11620500MB1673620836001000\"\n    type: 行政奖励\n",
+    good: "qingdan: 1\nitems:\n  - item: 甲\n    code: \"11620500MB161709673620236001000\"\n    type: 行政处罚\n  - item: 乙\n    code: \"11620500MB161709673620836001000\"\n    type: 行政奖励\n",
+};
+
+impl Rule for CodeLength {
+    fn code(&self) -> &'static str {
+        "QD201"
+    }
+    fn doc(&self) -> &'static RuleDoc {
+        &DOC
+    }
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let Some(p) = cx.profile else { return };
+        for (i, item) in cx.items() {
+            let code = item.code.as_str();
+            if code.is_empty() || p.fits(code) {
+                continue;
+            }
+            let n = code.chars().count();
+            let path = format!("items[{i}].code");
+            if n != p.length {
+                out.push(Finding::new(
+                    path,
+                    Some(i),
+                    format!("code has {n} characters; the {} profile wants {}", p.name, p.length),
+                ));
+            } else {
+                let bad = p.bad_chars(code);
+                let chars: String = bad.iter().map(|r| &code[r.clone()]).collect();
+                let mut f = Finding::new(
+                    path,
+                    Some(i),
+                    format!("code holds `{chars}`, outside the {} profile's characters", p.name),
+                );
+                if let Some(first) = bad.first() {
+                    f = f.part(first.clone());
+                }
+                out.push(f);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn examples() {
+        crate::rules::testing::check_examples(&super::CodeLength);
+    }
+}

@@ -1,0 +1,148 @@
+//! What rules see: the list, the document's code profile, the law registry,
+//! and iterators over every text value and citation with its path.
+
+use crate::model::{Citation, Item, List};
+use crate::validate::laws::LawRegistry;
+use crate::validate::profile::Profile;
+
+/// Everything a rule may consult.
+pub struct Context<'a> {
+    /// The list.
+    pub list: &'a List,
+    /// The code profile of the document: configured, or the one most codes fit.
+    pub profile: Option<&'a Profile>,
+    /// The law registry.
+    pub laws: &'a LawRegistry,
+    /// The current year, for checking document-number years.
+    pub this_year: i32,
+}
+
+/// A text value and where it is.
+pub struct TextRef<'a> {
+    /// Its path.
+    pub path: String,
+    /// Its item, if any.
+    pub item: Option<usize>,
+    /// The value.
+    pub text: &'a str,
+}
+
+/// A citation and where it is.
+pub struct CitationRef<'a> {
+    /// Path of the citation (`items[0].legal_basis[1]`).
+    pub path: String,
+    /// Its item.
+    pub item: usize,
+    /// Whether it is in `liability` rather than `legal_basis`.
+    pub in_liability: bool,
+    /// The citation.
+    pub citation: &'a Citation,
+}
+
+impl<'a> Context<'a> {
+    /// A context; the profile is `configured` if given, else the one that
+    /// most of the list's codes fit.
+    pub fn new(
+        list: &'a List,
+        profiles: &'a [Profile],
+        configured: Option<&str>,
+        laws: &'a LawRegistry,
+        this_year: i32,
+    ) -> Self {
+        let profile = match configured {
+            Some(name) => profiles.iter().find(|p| p.name == name),
+            None => profiles
+                .iter()
+                .map(|p| (p, list.items.iter().filter(|i| p.fits(&i.code)).count()))
+                .filter(|(_, n)| *n > 0)
+                .max_by_key(|(_, n)| *n)
+                .map(|(p, _)| p),
+        };
+        Context { list, profile, laws, this_year }
+    }
+
+    /// The items with their index.
+    pub fn items(&self) -> impl Iterator<Item = (usize, &'a Item)> {
+        self.list.items.iter().enumerate()
+    }
+
+    /// Every citation of every item, with its path.
+    pub fn citations(&self) -> Vec<CitationRef<'a>> {
+        let mut out = Vec::new();
+        for (i, item) in self.list.items.iter().enumerate() {
+            for (k, c) in item.legal_basis.iter().enumerate() {
+                out.push(CitationRef {
+                    path: format!("items[{i}].legal_basis[{k}]"),
+                    item: i,
+                    in_liability: false,
+                    citation: c,
+                });
+            }
+            for (k, c) in item.liability.iter().enumerate() {
+                out.push(CitationRef {
+                    path: format!("items[{i}].liability[{k}]"),
+                    item: i,
+                    in_liability: true,
+                    citation: c,
+                });
+            }
+        }
+        out
+    }
+
+    /// Every text value of the list, with its path: document fields, item
+    /// fields, citations, tiers and duties.
+    pub fn texts(&self) -> Vec<TextRef<'a>> {
+        let mut out = Vec::new();
+        let mut push = |path: String, item: Option<usize>, text: &'a str| {
+            if !text.is_empty() {
+                out.push(TextRef { path, item, text });
+            }
+        };
+        let d = &self.list.document;
+        for (k, v) in [("title", &d.title), ("issuer", &d.issuer), ("doc_number", &d.doc_number)] {
+            push(format!("document.{k}"), None, v);
+        }
+        for (i, item) in self.list.items.iter().enumerate() {
+            let fields: [(&str, &'a String); 9] = [
+                ("section", &item.section),
+                ("item", &item.item),
+                ("sub_item", &item.sub_item),
+                ("type", &item.kind),
+                ("department", &item.department),
+                ("office", &item.office),
+                ("responsibility", &item.responsibility),
+                ("liability_preamble", &item.liability_preamble),
+                ("remarks", &item.remarks),
+            ];
+            for (k, v) in fields {
+                push(format!("items[{i}].{k}"), Some(i), v);
+            }
+            for (list_name, cites) in [("legal_basis", &item.legal_basis), ("liability", &item.liability)] {
+                for (c, cite) in cites.iter().enumerate() {
+                    for (k, v) in [
+                        ("tag", &cite.tag),
+                        ("title", &cite.title),
+                        ("edition", &cite.edition),
+                        ("doc_number", &cite.doc_number),
+                        ("text", &cite.text),
+                    ] {
+                        push(format!("items[{i}].{list_name}[{c}].{k}"), Some(i), v);
+                    }
+                    for (a, art) in cite.articles.iter().enumerate() {
+                        push(format!("items[{i}].{list_name}[{c}].articles[{a}]"), Some(i), art);
+                    }
+                }
+            }
+            for (t, tier) in item.tier.iter().enumerate() {
+                push(format!("items[{i}].tier[{t}].level"), Some(i), &tier.level);
+                push(format!("items[{i}].tier[{t}].scope"), Some(i), &tier.scope);
+                for (k, duty) in tier.duties.iter().enumerate() {
+                    push(format!("items[{i}].tier[{t}].duties[{k}].group"), Some(i), &duty.group);
+                    push(format!("items[{i}].tier[{t}].duties[{k}].text"), Some(i), &duty.text);
+                }
+            }
+        }
+        out
+    }
+}

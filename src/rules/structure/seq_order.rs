@@ -1,0 +1,66 @@
+//! QD103 seq-order.
+
+use crate::rules::{Context, Finding, Rule, RuleDoc};
+
+/// 序号 duplicated, skipped or out of order within a section.
+pub struct SeqOrder;
+
+static DOC: RuleDoc = RuleDoc {
+    explanation: "序号 count 1, 2, 3 … within a section (they may restart in each section, or run on through the list). A number repeated, skipped or going backwards means an item was lost, doubled or moved.",
+    bad: "qingdan: 1\nitems:\n  - seq: 1\n    item: 甲\n    code: \"3700000236009\"\n    type: 行政处罚\n  - seq: 3\n    item: 乙\n    code: \"3700000236010\"\n    type: 行政处罚\n",
+    good: "qingdan: 1\nitems:\n  - seq: 1\n    item: 甲\n    code: \"3700000236009\"\n    type: 行政处罚\n  - seq: 2\n    item: 乙\n    code: \"3700000236010\"\n    type: 行政处罚\n",
+};
+
+impl Rule for SeqOrder {
+    fn code(&self) -> &'static str {
+        "QD103"
+    }
+    fn doc(&self) -> &'static RuleDoc {
+        &DOC
+    }
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let mut prev: Option<(u64, &str)> = None;
+        for (i, item) in cx.items() {
+            let Some(seq) = item.seq else { continue };
+            let path = format!("items[{i}].seq");
+            if let Some((p, section)) = prev {
+                let same_section = section == item.section;
+                let restart = !same_section && seq == 1;
+                if !restart {
+                    if seq == p {
+                        out.push(Finding::new(path, Some(i), format!("序号 {seq} repeats the item before")));
+                    } else if seq < p {
+                        out.push(Finding::new(path, Some(i), format!("序号 {seq} comes after {p}")));
+                    } else if seq > p + 1 {
+                        let missing =
+                            if seq == p + 2 { format!("{}", p + 1) } else { format!("{} to {}", p + 1, seq - 1) };
+                        out.push(Finding::new(
+                            path,
+                            Some(i),
+                            format!("序号 jumps from {p} to {seq}: {missing} missing"),
+                        ));
+                    }
+                }
+            }
+            prev = Some((seq, item.section.as_str()));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::run;
+
+    #[test]
+    fn examples() {
+        crate::rules::testing::check_examples(&super::SeqOrder);
+    }
+
+    #[test]
+    fn sections_may_restart_and_lists_may_start_anywhere() {
+        let yaml = "qingdan: 1\nitems:\n  - seq: 4160\n    section: 行政处罚\n  - seq: 4161\n    section: 行政处罚\n  - seq: 1\n    section: 行政强制\n  - seq: 1\n    section: 行政强制\n";
+        let f = run(&super::SeqOrder, yaml);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].path, "items[3].seq");
+    }
+}

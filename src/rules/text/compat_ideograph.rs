@@ -1,0 +1,34 @@
+//! QD405 compat-ideograph.
+
+use super::check_with_pass;
+use crate::normalize::{ideographs, ChangeKind};
+use crate::rules::{Context, Finding, Rule, RuleDoc};
+
+/// Finds a radical or compatibility ideograph in text values.
+pub struct CompatIdeograph;
+
+static DOC: RuleDoc = RuleDoc {
+    explanation: "PDF extraction often gives Kangxi radicals (⼈ U+2F08) or CJK compatibility ideographs for ordinary characters. They look the same but compare, sort and search differently. fmt maps them to the unified ideographs (⼾ becomes 户).",
+    bad: "qingdan: 1\nitems:\n  - item: 参保⼈员的医疗费⽤\n    code: \"3700000236009\"\n    type: 行政处罚\n",
+    good: "qingdan: 1\nitems:\n  - item: 参保人员的医疗费用\n    code: \"3700000236009\"\n    type: 行政处罚\n",
+};
+
+impl Rule for CompatIdeograph {
+    fn code(&self) -> &'static str {
+        "QD405"
+    }
+    fn doc(&self) -> &'static RuleDoc {
+        &DOC
+    }
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        check_with_pass(cx, out, ChangeKind::CompatIdeograph, ideographs, "a radical or compatibility ideograph");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn examples() {
+        crate::rules::testing::check_examples(&super::CompatIdeograph);
+    }
+}

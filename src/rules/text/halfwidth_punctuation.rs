@@ -1,0 +1,34 @@
+//! QD404 halfwidth-punctuation.
+
+use super::check_with_pass;
+use crate::normalize::{punctuation_width, ChangeKind};
+use crate::rules::{Context, Finding, Rule, RuleDoc};
+
+/// Finds ASCII punctuation in CJK text in text values.
+pub struct HalfwidthPunctuation;
+
+static DOC: RuleDoc = RuleDoc {
+    explanation: "Chinese text takes full-width punctuation: ，：；（）？！“”. ASCII commas, colons and parentheses between Chinese characters come from OCR or typing. fmt makes them full width; digits and Latin text keep theirs.",
+    bad: "qingdan: 1\nitems:\n  - item: 按照属地管理原则,负责本系统跨区域的处罚\n    code: \"3700000236009\"\n    type: 行政处罚\n",
+    good: "qingdan: 1\nitems:\n  - item: 按照属地管理原则，负责本系统跨区域的处罚\n    code: \"3700000236009\"\n    type: 行政处罚\n",
+};
+
+impl Rule for HalfwidthPunctuation {
+    fn code(&self) -> &'static str {
+        "QD404"
+    }
+    fn doc(&self) -> &'static RuleDoc {
+        &DOC
+    }
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        check_with_pass(cx, out, ChangeKind::HalfwidthPunctuation, punctuation_width, "ASCII punctuation in CJK text");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn examples() {
+        crate::rules::testing::check_examples(&super::HalfwidthPunctuation);
+    }
+}

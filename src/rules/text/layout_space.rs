@@ -1,0 +1,34 @@
+//! QD403 layout-space.
+
+use super::check_with_pass;
+use crate::normalize::{layout_spaces, ChangeKind};
+use crate::rules::{Context, Finding, Rule, RuleDoc};
+
+/// Finds justification spaces in text values.
+pub struct LayoutSpace;
+
+static DOC: RuleDoc = RuleDoc {
+    explanation: "PDF extraction spreads justified Chinese text with spaces (`对 医 疗 保`, `2018 年 12 月`). Chinese has no spaces between words: they are layout, and they break search and comparison. fmt removes them.",
+    bad: "qingdan: 1\nitems:\n  - item: 对 医 疗 保 险 经 办 机 构 的 处 罚\n    code: \"3700000236009\"\n    type: 行政处罚\n",
+    good: "qingdan: 1\nitems:\n  - item: 对医疗保险经办机构的处罚\n    code: \"3700000236009\"\n    type: 行政处罚\n",
+};
+
+impl Rule for LayoutSpace {
+    fn code(&self) -> &'static str {
+        "QD403"
+    }
+    fn doc(&self) -> &'static RuleDoc {
+        &DOC
+    }
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        check_with_pass(cx, out, ChangeKind::LayoutSpace, layout_spaces, "justification spaces");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn examples() {
+        crate::rules::testing::check_examples(&super::LayoutSpace);
+    }
+}

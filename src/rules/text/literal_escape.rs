@@ -1,0 +1,34 @@
+//! QD402 literal-escape.
+
+use super::check_with_pass;
+use crate::normalize::{literal_escapes, ChangeKind};
+use crate::rules::{Context, Finding, Rule, RuleDoc};
+
+/// Finds a literal escape sequence in text values.
+pub struct LiteralEscape;
+
+static DOC: RuleDoc = RuleDoc {
+    explanation: "An export that wrote line breaks as the two characters `\\n` leaves them in the text. fmt turns them back into what they stood for.",
+    bad: "qingdan: 1\nitems:\n  - item: 和管理情况进行审计。\\n第三十三条\n    code: \"3700000236009\"\n    type: 行政处罚\n",
+    good: "qingdan: 1\nitems:\n  - item: 和管理情况进行审计。第三十三条\n    code: \"3700000236009\"\n    type: 行政处罚\n",
+};
+
+impl Rule for LiteralEscape {
+    fn code(&self) -> &'static str {
+        "QD402"
+    }
+    fn doc(&self) -> &'static RuleDoc {
+        &DOC
+    }
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        check_with_pass(cx, out, ChangeKind::LiteralEscape, literal_escapes, "a literal escape sequence");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn examples() {
+        crate::rules::testing::check_examples(&super::LiteralEscape);
+    }
+}

@@ -1,0 +1,51 @@
+//! Text: the form of characters, spaces and markup. Every rule here is
+//! fixable: the fix is the normalisation pass that parse applies.
+
+mod compat_ideograph;
+mod halfwidth_punctuation;
+mod layout_space;
+mod literal_escape;
+mod residual_html;
+
+use super::{Context, Finding, Rule};
+use crate::normalize::{self, Change, ChangeKind};
+use crate::text::Text;
+
+pub(super) fn rules() -> Vec<Box<dyn Rule>> {
+    vec![
+        Box::new(residual_html::ResidualHtml),
+        Box::new(literal_escape::LiteralEscape),
+        Box::new(layout_space::LayoutSpace),
+        Box::new(halfwidth_punctuation::HalfwidthPunctuation),
+        Box::new(compat_ideograph::CompatIdeograph),
+    ]
+}
+
+/// Runs `pass` over every text value; each value it changes is one finding,
+/// located at its first change, with the pass's result (lines joined) as the fix.
+fn check_with_pass(
+    cx: &Context,
+    out: &mut Vec<Finding>,
+    kind: ChangeKind,
+    pass: fn(Text, &mut Vec<Change>) -> Text,
+    what: &str,
+) {
+    for t in cx.texts() {
+        let mut changes = Vec::new();
+        let fixed = pass(Text::from_source(t.text), &mut changes);
+        let relevant: Vec<&Change> = changes.iter().filter(|c| c.kind == kind).collect();
+        let Some(first) = relevant.first() else { continue };
+        let fixed = normalize::join_lines(&fixed).into_string();
+        let shown = if first.before.chars().count() > 24 {
+            format!("{}…", first.before.chars().take(24).collect::<String>())
+        } else {
+            first.before.clone()
+        };
+        let more = if relevant.len() > 1 { format!(" (and {} more)", relevant.len() - 1) } else { String::new() };
+        out.push(
+            Finding::new(&t.path, t.item, format!("{what}: `{}`{more}", shown.escape_debug()))
+                .part(first.source.clone())
+                .fix(fixed),
+        );
+    }
+}

@@ -1,0 +1,124 @@
+//! The law registry: what is known of the instruments lists cite, from
+//! `schema/laws/*.toml` and any extra directories the configuration names.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// One law, regulation or rule.
+#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Law {
+    /// Full title, without 《》.
+    pub title: String,
+    /// Other titles it is cited by.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// Kind under 立法法: 法律, 行政法规, 地方性法规, 部门规章, 地方政府规章, 规范性文件.
+    pub kind: String,
+    /// Promulgation number (国务院令第735号 …).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub promulgation: String,
+    /// The edition the article count and texts are of.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub edition: String,
+    /// Number of articles.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub articles: Option<u32>,
+    /// Article counts of particular editions, by year.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub editions: BTreeMap<String, u32>,
+    /// Texts of articles, by 第…条.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub text: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct LawFile {
+    #[serde(default)]
+    law: Vec<Law>,
+}
+
+/// Every known law.
+#[derive(Debug, Clone, Default)]
+pub struct LawRegistry {
+    laws: Vec<Law>,
+}
+
+/// The 中华人民共和国 prefix is often dropped in citations.
+fn bare(title: &str) -> &str {
+    title.strip_prefix("中华人民共和国").unwrap_or(title)
+}
+
+impl LawRegistry {
+    /// The laws shipped with qingdan.
+    pub fn builtin() -> LawRegistry {
+        let mut r = LawRegistry::default();
+        for text in
+            [include_str!("../../schema/laws/national.toml"), include_str!("../../schema/laws/shandong-345.toml")]
+        {
+            // The shipped files are tested to parse.
+            let _ = r.add_toml(text);
+        }
+        r
+    }
+
+    /// Adds the laws of a TOML file.
+    pub fn add_toml(&mut self, text: &str) -> Result<usize, String> {
+        let file: LawFile = toml::from_str(text).map_err(|e| e.to_string())?;
+        let n = file.law.len();
+        self.laws.extend(file.law);
+        Ok(n)
+    }
+
+    /// The law cited by `title`.
+    pub fn find(&self, title: &str) -> Option<&Law> {
+        let t = bare(title.trim());
+        self.laws.iter().find(|l| bare(&l.title) == t || l.aliases.iter().any(|a| bare(a) == t))
+    }
+
+    /// Number of laws.
+    pub fn len(&self) -> usize {
+        self.laws.len()
+    }
+
+    /// True when empty.
+    pub fn is_empty(&self) -> bool {
+        self.laws.is_empty()
+    }
+}
+
+impl Law {
+    /// The article count for a citation whose edition note is `edition`.
+    pub fn article_count(&self, edition: &str) -> Option<u32> {
+        self.editions.iter().find(|(year, _)| edition.contains(year.as_str())).map(|(_, n)| *n).or(self.articles)
+    }
+}
+
+/// Writes laws as a registry TOML file.
+pub fn to_toml(laws: &[Law]) -> String {
+    #[derive(serde::Serialize)]
+    struct Out<'a> {
+        law: &'a [Law],
+    }
+    toml::to_string(&Out { law: laws }).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_registry() {
+        let r = LawRegistry::builtin();
+        let sbf = r.find("社会保险法").unwrap();
+        assert_eq!(sbf.articles, Some(98));
+        assert!(r.find("中华人民共和国社会保险法").is_some());
+        assert_eq!(r.find("医疗保障基金使用监督管理条例").unwrap().promulgation, "国务院令第735号");
+        let jcf = r.find("监察法").unwrap();
+        assert_eq!(jcf.article_count("2018年3月通过"), Some(69));
+        assert_eq!(jcf.article_count(""), Some(78));
+        let sd = r.find("山东省医疗保障基金监督管理办法").unwrap();
+        assert_eq!(sd.articles, Some(37));
+        assert_eq!(sd.kind, "地方政府规章");
+    }
+}
