@@ -1,7 +1,10 @@
 //! Command-line interface.
 
+mod law;
 mod output;
 mod parse;
+mod rule;
+mod validate;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::process::ExitCode;
@@ -12,6 +15,10 @@ Examples:
   qingdan parse list.txt -o list.yaml                     write the list to a file
   qingdan parse *.txt --out-dir lists/                    one <stem>.yaml per input
   qingdan parse --encoding gbk old.txt                    override encoding detection
+  qingdan validate lists/                                 check every list under lists/
+  qingdan validate --format sarif lists/ > out.sarif      SARIF 2.1.0 for code scanning
+  qingdan rule QD201                                      what a rule finds, with examples
+  qingdan law import regulation.txt -o laws/x.toml        add a regulation to the law registry
   qingdan schema > qingdan.schema.json                    the JSON Schema of the format";
 
 /// Turn 权责清单 documents into canonical YAML lists, and check them.
@@ -46,6 +53,12 @@ pub enum ColorChoice {
 pub enum Command {
     /// Parse extracted document text into a canonical YAML list.
     Parse(parse::ParseArgs),
+    /// Check list files: codes, types, citations, structure and text.
+    Validate(validate::ValidateArgs),
+    /// Explain a rule (`qingdan rule QD201`), or list them all (`--list`).
+    Rule(rule::RuleArgs),
+    /// Work with the law registry.
+    Law(law::LawArgs),
     /// Print the JSON Schema of the list format.
     Schema,
 }
@@ -62,6 +75,9 @@ pub fn run() -> ExitCode {
     let global = output::Global::new(cli.color, cli.quiet, cli.verbose);
     match cli.command {
         Command::Parse(args) => parse::run(&args, &global),
+        Command::Validate(args) => validate::run(&args, &global),
+        Command::Rule(args) => rule::run(&args),
+        Command::Law(args) => law::run(&args),
         Command::Schema => {
             print!("{}", qingdan::SCHEMA);
             ExitCode::SUCCESS

@@ -69,7 +69,8 @@ pub fn parse_citation(entry: &str) -> Citation {
     c.title = rest[open + '《'.len_utf8()..close].trim().to_owned();
     let mut tail = rest[close + '》'.len_utf8()..].trim_start();
     // The parenthesised note right after the title: edition and/or document number.
-    if tail.starts_with(['（', '(']) {
+    if tail.starts_with(['（', '(']) && matching_paren(tail).is_some() {
+        // An unclosed note stays in the text as printed, for the bracket rule to see.
         let close_paren = matching_paren(tail);
         let inner_end = close_paren.unwrap_or(tail.len());
         let inner = tail[tail.chars().next().map_or(1, char::len_utf8)..inner_end].trim();
@@ -162,13 +163,16 @@ pub fn split_per_article(c: Citation) -> Vec<Citation> {
     for m in ARTICLE.find_iter(&text) {
         let after = text[m.end()..].trim_start();
         let before = text[..m.start()].trim_end();
-        // A new article's provision: `；第八十八条：“` after the end of a quotation.
-        if after.starts_with(['：', ':'])
-            && (before.ends_with('；') || before.ends_with('”') || before.ends_with('。') || before.ends_with(';'))
-        {
+        // A new article's provision: `；第八十八条：“` after the end of a
+        // quotation, or `。”第七十九条社会保险…` — but not `。第七十九条规定的…`.
+        let ends = before.ends_with('；') || before.ends_with('”') || before.ends_with('。') || before.ends_with(';');
+        let opens = after.starts_with(['：', ':', '“'])
+            || after.chars().next().is_some_and(|c| crate::text::is_han(c) && !"规的之中至和及或项款第".contains(c));
+        if ends && opens {
             pieces.push((last_article.clone(), text[start..m.start()].trim().trim_end_matches(['；', ';']).to_owned()));
             last_article = m.as_str().to_owned();
-            start = m.end() + after.chars().next().map_or(0, char::len_utf8) + (text[m.end()..].len() - after.len());
+            let skip = if after.starts_with(['：', ':']) { after.chars().next().map_or(0, char::len_utf8) } else { 0 };
+            start = m.end() + skip + (text[m.end()..].len() - after.len());
         }
     }
     if pieces.is_empty() {
@@ -232,6 +236,23 @@ mod tests {
         assert_eq!(parts[0].text, "“社会保险经办机构骗取的”");
         assert_eq!(parts[1].articles, vec!["第八十八条"]);
         assert_eq!(parts[1].text, "“以欺诈骗取待遇的。”");
+    }
+
+    #[test]
+    fn an_unclosed_note_stays_in_the_text() {
+        let c = parse_citation("《甘肃省人民政府关于加强社会保险基金监督管理工作的意见》（甘政发〔2012〕64号：“全省社会保险基金预算草案由省社会保险经办机构编制。”");
+        assert_eq!(c.title, "甘肃省人民政府关于加强社会保险基金监督管理工作的意见");
+        assert!(c.text.starts_with("（甘政发〔2012〕64号："), "{}", c.text);
+        assert!(c.edition.is_empty() && c.doc_number.is_empty());
+    }
+
+    #[test]
+    fn a_second_article_after_a_quotation() {
+        let c = parse_citation("《中华人民共和国社会保险法》第七十七条县级以上人民政府社会保险行政部门应当加强监督检查。”第七十九条社会保险行政部门对社会保险基金进行监督检查。");
+        let parts = split_per_article(c);
+        assert_eq!(parts.len(), 2, "{parts:?}");
+        assert_eq!(parts[1].articles, vec!["第七十九条"]);
+        assert_eq!(parts[1].text, "社会保险行政部门对社会保险基金进行监督检查。");
     }
 
     #[test]

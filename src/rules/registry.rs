@@ -70,6 +70,13 @@ pub static RULES: &[RuleMeta] = &[
     rule("QP007", "missing-code", Parse, Error, "an item whose code could not be found"),
     rule("QP008", "malformed-bytes", Parse, Warning, "bytes invalid in the detected encoding, replaced"),
     rule("QP009", "section-heading", Parse, Info, "a section heading, recognised and kept in each item's section"),
+    rule(
+        "QD100",
+        "invalid-list",
+        Structure,
+        Error,
+        "the file is not a list of the format: YAML syntax, an unknown key, a wrong type or version",
+    ),
     rule("QD101", "missing-field", Structure, Error, "an item lacks item, code or type"),
     rule("QD102", "duplicate-code", Structure, Error, "two items share a code"),
     rule("QD103", "seq-order", Structure, Warning, "序号 duplicated, skipped or out of order"),

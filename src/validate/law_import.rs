@@ -33,7 +33,7 @@ pub fn kind_of_promulgation(number: &str) -> &'static str {
         "法律"
     } else if number.contains("国务院令") {
         "行政法规"
-    } else if number.contains("人民政府令") || number.contains("府令") {
+    } else if number.contains("政府") || number.contains("府令") {
         "地方政府规章"
     } else if number.contains('令') {
         "部门规章"
@@ -121,5 +121,6 @@ mod tests {
         assert_eq!(kind_of_promulgation("人社部令第13号"), "部门规章");
         assert_eq!(kind_of_promulgation("渝府令第231号"), "地方政府规章");
         assert_eq!(kind_of_promulgation("主席令第三十五号"), "法律");
+        assert_eq!(kind_of_promulgation("济南市政府252号令"), "地方政府规章");
     }
 }

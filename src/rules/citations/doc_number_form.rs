@@ -10,7 +10,7 @@ pub struct DocNumberForm;
 
 /// `国务院令149号`: an order (令) number needs 第.
 static ORDER_WITHOUT_DI: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\p{Han}令[ \t]*([0-9]+)[ \t]*号").expect("valid pattern"));
+    LazyLock::new(|| Regex::new(r"\p{Han}+令[ \t]*([0-9]+)[ \t]*号").expect("valid pattern"));
 
 static DOC: RuleDoc = RuleDoc {
     explanation: "A 发文字号 is 机关代字〔年份〕序号号: no 第 before the number, no leading zeros, and 号 at the end. An order (令) number is the other way round: 国务院令第149号, with 第.",

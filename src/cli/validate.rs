@@ -1,0 +1,199 @@
+//! `qingdan validate`.
+
+use super::output::{self, Global};
+use super::parse::DiagFormat;
+use clap::Args;
+use qingdan::diagnostic::{render, render_summary, Diagnostic, Format, Severity, Summary};
+use qingdan::validate::{Config, Engine, FileReport};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// Arguments of `qingdan validate`.
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// List files or directories (walked for *.yaml and *.yml, honouring .gitignore); `-` reads stdin.
+    #[arg(value_name = "PATH", default_value = ".")]
+    pub paths: Vec<String>,
+    /// Output format; `github` is the default when GITHUB_ACTIONS is set.
+    #[arg(long, value_enum)]
+    pub format: Option<DiagFormat>,
+    /// Run only these rules (codes, code prefixes such as QD3, or names), comma-separated.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub select: Vec<String>,
+    /// Do not run these rules, comma-separated.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub ignore: Vec<String>,
+    /// Code profile to use (shandong, gansu, or one from a profile directory).
+    #[arg(long, value_name = "NAME")]
+    pub profile: Option<String>,
+    /// Configuration file, instead of the nearest qingdan.toml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Stop reporting after this many diagnostics.
+    #[arg(long, value_name = "N")]
+    pub max_diagnostics: Option<usize>,
+    /// Exit 1 on warnings too.
+    #[arg(long)]
+    pub strict: bool,
+    /// Always exit 0 (unless the command itself fails).
+    #[arg(long)]
+    pub exit_zero: bool,
+}
+
+fn is_list_file(p: &Path) -> bool {
+    p.extension().is_some_and(|e| e == "yaml" || e == "yml")
+}
+
+/// The files to check, in a stable order; errors name the path.
+fn collect(paths: &[String]) -> (Vec<String>, Vec<String>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for p in paths {
+        if p == "-" {
+            files.push("-".to_owned());
+            continue;
+        }
+        let path = Path::new(p);
+        if path.is_dir() {
+            let mut found = Vec::new();
+            for entry in ignore::WalkBuilder::new(path).hidden(false).filter_entry(|e| e.file_name() != ".git").build()
+            {
+                match entry {
+                    Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_list_file(e.path()) => {
+                        found.push(e.path().display().to_string())
+                    }
+                    Ok(_) => {}
+                    Err(e) => errors.push(format!("{p}: {e}")),
+                }
+            }
+            found.sort();
+            files.extend(found);
+        } else if path.exists() {
+            files.push(p.clone());
+        } else {
+            errors.push(format!("{p}: no such file or directory"));
+        }
+    }
+    (files, errors)
+}
+
+fn read(name: &str) -> Result<String, String> {
+    let bytes = if name == "-" {
+        let mut b = Vec::new();
+        std::io::stdin().lock().read_to_end(&mut b).map_err(|e| format!("stdin: {e}"))?;
+        b
+    } else {
+        std::fs::read(name).map_err(|e| format!("{name}: {e}"))?
+    };
+    String::from_utf8(bytes).map_err(|e| format!("{name}: not UTF-8 at byte {}", e.utf8_error().valid_up_to()))
+}
+
+/// Runs `qingdan validate`.
+pub fn run(args: &ValidateArgs, global: &Global) -> ExitCode {
+    let started = Instant::now();
+    let config = match &args.config {
+        Some(p) => Config::read(p),
+        None => {
+            args.paths.first().map(Path::new).and_then(Config::find).map_or(Ok(Config::default()), |p| Config::read(&p))
+        }
+    };
+    let config = match config {
+        Ok(c) => c.with_cli(&args.select, &args.ignore, args.profile.clone()),
+        Err(e) => {
+            output::error("config", e);
+            return ExitCode::from(2);
+        }
+    };
+    let problems = config.problems();
+    if !problems.is_empty() {
+        for p in problems {
+            output::error(
+                config.origin.as_ref().map_or("--select/--ignore".into(), |o| o.display().to_string()).as_str(),
+                p,
+            );
+        }
+        return ExitCode::from(2);
+    }
+    let max = args.max_diagnostics.or(config.max_diagnostics);
+    let year = this_year();
+    let engine = match Engine::new(config, year) {
+        Ok(e) => e,
+        Err(e) => {
+            output::error("config", e);
+            return ExitCode::from(2);
+        }
+    };
+    let (files, errors) = collect(&args.paths);
+    let mut trouble = !errors.is_empty();
+    for e in errors {
+        eprintln!("error: {e}");
+    }
+    let mut reports: Vec<FileReport> = Vec::new();
+    for f in &files {
+        match read(f) {
+            Ok(text) => reports.push(engine.check_text(if f == "-" { "<stdin>" } else { f }, &text)),
+            Err(e) => {
+                eprintln!("error: {e}");
+                trouble = true;
+            }
+        }
+    }
+    engine.check_corpus(&mut reports);
+
+    let format = match args.format {
+        Some(f) => Format::from(f),
+        None if std::env::var_os("GITHUB_ACTIONS").is_some_and(|v| v == "true") => Format::Github,
+        None => Format::Human,
+    };
+    let mut all: Vec<Diagnostic> = reports.iter().flat_map(|r| r.diagnostics.iter().cloned()).collect();
+    let mut summary = Summary {
+        files: reports.len(),
+        items: reports.iter().map(FileReport::items).sum(),
+        errors: all.iter().filter(|d| d.severity == Severity::Error).count(),
+        warnings: all.iter().filter(|d| d.severity == Severity::Warning).count(),
+        ..Summary::default()
+    };
+    if let Some(max) = max {
+        if all.len() > max {
+            summary.omitted = all.len() - max;
+            all.truncate(max);
+        }
+    }
+    let shown: Vec<Diagnostic> = match format {
+        Format::Human | Format::Concise => all.into_iter().filter(|d| d.severity >= global.threshold()).collect(),
+        _ => all,
+    };
+    let text = render(&shown, format, &global.render_options());
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    summary.millis = started.elapsed().as_millis();
+    if !global.quiet && matches!(format, Format::Human | Format::Concise | Format::Github) {
+        eprintln!("{}", render_summary(&summary));
+    }
+    if trouble {
+        return ExitCode::from(2);
+    }
+    if args.exit_zero {
+        return ExitCode::SUCCESS;
+    }
+    if summary.errors > 0 || (args.strict && summary.warnings > 0) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// The current year, from the system clock (UTC), for checking document-number years.
+fn this_year() -> i32 {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    // Days to civil date (Howard Hinnant's algorithm), year only.
+    let days = (secs / 86_400) as i64 + 719_468;
+    let era = days.div_euclid(146_097);
+    let doe = days - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(month <= 2)) as i32
+}

@@ -1,0 +1,263 @@
+//! Running the rules over list files: loading with positions, turning
+//! findings into located diagnostics, honouring configuration and each
+//! item's `ignore`, and the checks that need every file of a run.
+
+use super::config::Config;
+use super::laws::LawRegistry;
+use super::profile::{builtin_profiles, parse_profile, Profile};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::List;
+use crate::rules::citations::QuoteIndex;
+use crate::rules::registry::{self, RuleMeta};
+use crate::rules::{self, Context, Finding, Rule};
+use crate::text::SourceFile;
+use crate::yaml::{self, Loaded, SpanIndex, YamlLimits};
+use std::sync::Arc;
+
+/// The rules, data and configuration of a run.
+pub struct Engine {
+    rules: Vec<Box<dyn Rule>>,
+    profiles: Vec<Profile>,
+    laws: LawRegistry,
+    config: Config,
+    limits: YamlLimits,
+    this_year: i32,
+}
+
+/// What checking one file gave.
+pub struct FileReport {
+    /// The file, as read.
+    pub source: Arc<SourceFile>,
+    /// Its diagnostics, in order of position.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The list, when it loaded.
+    pub list: Option<List>,
+}
+
+impl FileReport {
+    /// Number of items read.
+    pub fn items(&self) -> usize {
+        self.list.as_ref().map_or(0, |l| l.items.len())
+    }
+}
+
+impl Engine {
+    /// An engine with the built-in data, the configuration's extra
+    /// directories and its rule selection.
+    pub fn new(config: Config, this_year: i32) -> Result<Engine, String> {
+        let mut profiles = builtin_profiles();
+        for dir in &config.profile_dirs {
+            for path in files_with_ext(dir, "toml")? {
+                let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+                let p = parse_profile(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+                profiles.retain(|q| q.name != p.name);
+                profiles.push(p);
+            }
+        }
+        if let Some(name) = &config.profile {
+            if !profiles.iter().any(|p| &p.name == name) {
+                return Err(format!(
+                    "profile `{name}` not found (known: {})",
+                    profiles.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join(", ")
+                ));
+            }
+        }
+        let mut laws = LawRegistry::builtin();
+        for dir in &config.law_dirs {
+            for path in files_with_ext(dir, "toml")? {
+                let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+                laws.add_toml(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+            }
+        }
+        let limits = YamlLimits {
+            max_depth: config.max_yaml_depth.unwrap_or(YamlLimits::default().max_depth),
+            max_aliases: config.max_yaml_aliases.unwrap_or(YamlLimits::default().max_aliases),
+            ..YamlLimits::default()
+        };
+        let rules = rules::all()
+            .into_iter()
+            .filter(|r| registry::by_code(r.code()).is_some_and(|m| config.enabled(m.code, m.name)))
+            .collect();
+        Ok(Engine { rules, profiles, laws, config, limits, this_year })
+    }
+
+    /// The configuration in force.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Checks one list file's text.
+    pub fn check_text(&self, name: &str, text: &str) -> FileReport {
+        let source = Arc::new(SourceFile::new(name, text));
+        let loaded = match yaml::load(text, &self.limits) {
+            Ok(l) => l,
+            Err(e) => {
+                let meta = registry::by_code("QD100").unwrap_or(&registry::UNREGISTERED);
+                let mut d = Diagnostic::new(meta.code, meta.name, Severity::Error, e.message);
+                if let Some(r) = e.range {
+                    d = d.at(&source, r);
+                }
+                return FileReport { source, diagnostics: vec![d], list: None };
+            }
+        };
+        let cx = Context::new(&loaded.list, &self.profiles, self.config.profile.as_deref(), &self.laws, self.this_year);
+        let mut diagnostics = Vec::new();
+        for rule in &self.rules {
+            let Some(meta) = registry::by_code(rule.code()) else { continue };
+            let mut findings = Vec::new();
+            rule.check(&cx, &mut findings);
+            for f in findings {
+                if let Some(d) = self.diagnostic(meta, &f, &loaded, &source) {
+                    diagnostics.push(d);
+                }
+            }
+        }
+        diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        FileReport { source, diagnostics, list: Some(loaded.list) }
+    }
+
+    /// The diagnostic for a finding, or `None` when the item silences the rule.
+    fn diagnostic(
+        &self,
+        meta: &'static RuleMeta,
+        f: &Finding,
+        loaded: &Loaded,
+        source: &Arc<SourceFile>,
+    ) -> Option<Diagnostic> {
+        let item = f.item.and_then(|i| loaded.list.items.get(i));
+        if item.is_some_and(|it| it.ignore.iter().any(|r| r.eq_ignore_ascii_case(meta.code) || r == meta.name)) {
+            return None;
+        }
+        let severity = self.config.severity(meta.code, meta.name, meta.severity);
+        let mut d = Diagnostic::new(meta.code, meta.name, severity, f.message.clone())
+            .with_path(f.path.clone())
+            .fixable(f.fix.is_some());
+        if let Some(item) = item {
+            d = d.for_item(if item.code.is_empty() {
+                item.seq.map(|s| s.to_string()).unwrap_or_default()
+            } else {
+                item.code.clone()
+            });
+        }
+        if let Some(range) = locate(&loaded.spans, source.text(), &f.path, f.part.clone()) {
+            d = d.at(source, range);
+        }
+        if let Some(fix) = &f.fix {
+            let shown: String = fix.chars().take(60).collect();
+            d = d.with_help(format!("fmt writes: {shown}{}", if fix.chars().count() > 60 { "…" } else { "" }));
+        }
+        Some(d)
+    }
+
+    /// Checks that need all the lists of a run: the same quotation cited
+    /// under different articles in different files.
+    pub fn check_corpus(&self, reports: &mut [FileReport]) {
+        if !self.rules.iter().any(|r| r.code() == "QD309") {
+            return;
+        }
+        let Some(meta) = registry::by_code("QD309") else { return };
+        let mut index = QuoteIndex::default();
+        for (k, r) in reports.iter().enumerate() {
+            if let Some(list) = &r.list {
+                let cx = Context::new(list, &self.profiles, self.config.profile.as_deref(), &self.laws, self.this_year);
+                index.add(&k.to_string(), &cx);
+            }
+        }
+        for (file, item, path, message) in index.conflicts() {
+            let Ok(k) = file.parse::<usize>() else { continue };
+            let report = &mut reports[k];
+            if report.diagnostics.iter().any(|d| d.code == meta.code && d.path.as_deref() == Some(path.as_str())) {
+                continue;
+            }
+            let Some(list) = &report.list else { continue };
+            let text = report.source.text().to_owned();
+            let Ok(loaded) = yaml::load(&text, &self.limits) else { continue };
+            let f = Finding::new(path, Some(item), format!("{message} (across the lists of this run)"));
+            let _ = list;
+            if let Some(d) = self.diagnostic(meta, &f, &loaded, &report.source) {
+                report.diagnostics.push(d);
+                report.diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+            }
+        }
+    }
+}
+
+/// The byte range a finding points at: the value at `path` (or its nearest
+/// ancestor), narrowed to `part` when the value is written plainly enough to
+/// find the part in it.
+fn locate(
+    spans: &SpanIndex,
+    text: &str,
+    path: &str,
+    part: Option<std::ops::Range<usize>>,
+) -> Option<std::ops::Range<usize>> {
+    let span = spans.get(path).or_else(|| spans.nearest(path))?;
+    let value = span.value.clone();
+    let Some(part) = part else { return Some(value) };
+    let raw = text.get(value.clone())?;
+    let inner_start = if raw.starts_with('"') || raw.starts_with('\'') { value.start + 1 } else { value.start };
+    let start = inner_start + part.start;
+    let end = inner_start + part.end;
+    // Only when the written scalar holds the value unescaped do offsets agree.
+    if end <= value.end && !raw.contains('\\') {
+        Some(start..end)
+    } else {
+        Some(value)
+    }
+}
+
+fn files_with_ext(dir: &std::path::Path, ext: &str) -> Result<Vec<std::path::PathBuf>, String> {
+    let rd = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut v: Vec<_> =
+        rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == ext)).collect();
+    v.sort();
+    Ok(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn engine() -> Engine {
+        Engine::new(Config::default(), 2026).unwrap()
+    }
+
+    #[test]
+    fn points_at_the_part_of_the_value() {
+        let yaml = "qingdan: 1\nitems:\n  - item: 甲\n    code: \"3700000236009\"\n    type: 行政处罚\n    legal_basis:\n      - title: 关于做好工作的通知\n        doc_number: 人社部[2016]120号\n";
+        let r = engine().check_text("list.yaml", yaml);
+        let d = r.diagnostics.iter().find(|d| d.code == "QD301").unwrap();
+        let loc = d.location.as_ref().unwrap();
+        assert_eq!(&yaml[loc.range.clone()], "[2016]");
+        assert_eq!(d.path.as_deref(), Some("items[0].legal_basis[0].doc_number"));
+        assert_eq!(d.item.as_deref(), Some("3700000236009"));
+        assert!(d.fixable);
+    }
+
+    #[test]
+    fn item_ignore_silences() {
+        let yaml =
+            "qingdan: 1\nitems:\n  - item: 甲\n    code: \"3700000236009\"\n    type: 行政处罚\n    ignore: [QD105]\n";
+        let r = engine().check_text("list.yaml", yaml);
+        assert!(r.diagnostics.iter().all(|d| d.code != "QD105"), "{:?}", r.diagnostics);
+    }
+
+    #[test]
+    fn schema_violation_is_a_diagnostic() {
+        let r = engine().check_text("bad.yaml", "qingdan: 1\nitems:\n  - item: 甲\n    colour: red\n");
+        assert_eq!(r.diagnostics.len(), 1);
+        assert_eq!(r.diagnostics[0].code, "QD100");
+        assert!(r.diagnostics[0].location.is_some());
+    }
+
+    #[test]
+    fn a_clean_fixture_gets_nothing() {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/clean.yaml")).unwrap();
+        let r = engine().check_text("clean.yaml", &text);
+        assert!(
+            r.diagnostics.is_empty(),
+            "{:#?}",
+            r.diagnostics.iter().map(|d| (&d.code, &d.message)).collect::<Vec<_>>()
+        );
+    }
+}
