@@ -58,7 +58,11 @@ fn collect(paths: &[String]) -> (Vec<String>, Vec<String>) {
         let path = Path::new(p);
         if path.is_dir() {
             let mut found = Vec::new();
-            for entry in ignore::WalkBuilder::new(path).hidden(false).filter_entry(|e| e.file_name() != ".git").build()
+            for entry in ignore::WalkBuilder::new(path)
+                .hidden(false)
+                .require_git(false)
+                .filter_entry(|e| e.file_name() != ".git")
+                .build()
             {
                 match entry {
                     Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_list_file(e.path()) => {

@@ -124,3 +124,21 @@ pub(crate) mod testing {
         assert!(good.is_empty(), "{}: the good example fails: {good:?}", rule.code());
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_registered_rule_is_implemented_and_documented() {
+        let implemented: Vec<&str> = all().iter().map(|r| r.code()).collect();
+        for meta in registry::RULES.iter().filter(|m| m.code.starts_with("QD") && m.code != "QD100") {
+            assert!(implemented.contains(&meta.code), "{} has no implementation", meta.code);
+        }
+        for rule in all() {
+            assert!(registry::by_code(rule.code()).is_some(), "{} is not registered", rule.code());
+            assert!(!rule.doc().explanation.is_empty());
+            testing::check_examples(rule.as_ref());
+        }
+    }
+}

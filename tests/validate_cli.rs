@@ -1,0 +1,240 @@
+//! `qingdan validate`, `qingdan rule` and `qingdan law import` as CI and
+//! users run them.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+/// The seeds parsed once into a directory of lists.
+fn parsed_lists() -> &'static PathBuf {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = temp_dir("validate-lists");
+        let mut args = vec!["parse".to_owned(), "-q".to_owned(), "--out-dir".to_owned(), dir.display().to_string()];
+        args.extend(list_seeds().iter().map(|p| p.display().to_string()));
+        let out = qingdan(&args.iter().map(String::as_str).collect::<Vec<_>>());
+        assert!(out.status.code().is_some_and(|c| c <= 1));
+        dir
+    })
+}
+
+fn list(prefix: &str) -> String {
+    let dir = parsed_lists();
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
+        .unwrap()
+        .display()
+        .to_string()
+}
+
+fn json(args: &[&str]) -> (Option<i32>, Vec<Value>) {
+    let mut all = vec!["validate", "--format", "json"];
+    all.extend_from_slice(args);
+    let out = qingdan(&all);
+    let v: Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)));
+    (out.status.code(), v.as_array().unwrap().clone())
+}
+
+fn has(diags: &[Value], code: &str, needle: &str) -> bool {
+    diags.iter().any(|d| d["code"] == code && d["message"].as_str().unwrap().contains(needle))
+}
+
+#[test]
+fn a_clean_list_gets_no_diagnostic() {
+    let (code, diags) = json(&["fixtures/clean.yaml"]);
+    assert_eq!(code, Some(0));
+    assert!(diags.is_empty(), "{diags:#?}");
+}
+
+#[test]
+fn tianshui_defects() {
+    let (code, d) = json(&[&list("003_")]);
+    assert_eq!(code, Some(1));
+    assert!(has(&d, "QD201", "26 characters"), "{d:#?}");
+    assert!(has(&d, "QD304", "第六49号"));
+    assert!(has(&d, "QD302", "20017"));
+    assert!(has(&d, "QD305", "（"), "the unclosed （甘政发〔2012〕64号：");
+    assert!(has(&d, "QD309", "第八十七条"), "第七十七条 quoting article 87");
+    assert!(has(&d, "QD303", "国务院令149号"));
+}
+
+#[test]
+fn jinan_defects() {
+    let (_, d) = json(&[&list("000_")]);
+    assert!(has(&d, "QD307", "劳动部令第16号"), "【法律】 on a ministry's rule");
+    assert!(has(&d, "QD307", "山东省人民政府令"), "【部门规章】 on a provincial government's rule");
+    assert!(d.iter().any(|x| x["code"] == "QD306"), "《关于印发《…》的通知》");
+    assert!(has(&d, "QD302", "2017年鲁人社规14号"));
+}
+
+#[test]
+fn shandan_defects() {
+    let (_, d) = json(&[&list("004_")]);
+    assert!(has(&d, "QD106", "行政监督"));
+    assert!(has(&d, "QD204", "09"));
+    assert!(d.iter().any(|x| x["code"] == "QD306"), "《《中华人民共和国社会保险法》》");
+}
+
+#[test]
+fn shandong_tag_defect() {
+    let (_, d) = json(&[&list("001_")]);
+    assert!(
+        has(&d, "QD307", "山东省人民政府令第345号"),
+        "{:#?}",
+        d.iter().filter(|x| x["code"] == "QD307").collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn json_shape() {
+    let (_, d) = json(&[&list("003_")]);
+    for x in &d {
+        for key in [
+            "code",
+            "name",
+            "severity",
+            "message",
+            "file",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "item",
+            "path",
+            "fixable",
+        ] {
+            assert!(x.get(key).is_some(), "{key} missing in {x}");
+        }
+        assert!(x["code"].as_str().unwrap().starts_with("QD"));
+        assert!(x["line"].as_u64().unwrap() >= 1);
+    }
+    let short = d.iter().find(|x| x["code"] == "QD201").unwrap();
+    assert_eq!(short["item"], "11620500MB1673620836001000");
+    assert!(short["path"].as_str().unwrap().ends_with(".code"));
+}
+
+#[test]
+fn sarif_shape() {
+    let out = qingdan(&["validate", "--format", "sarif", &list("003_")]);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["version"], "2.1.0");
+    let run = &v["runs"][0];
+    assert_eq!(run["tool"]["driver"]["name"], "qingdan");
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    let results = run["results"].as_array().unwrap();
+    assert!(!results.is_empty());
+    for r in results {
+        let idx = r["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[idx]["id"], r["ruleId"]);
+        assert!(matches!(r["level"].as_str().unwrap(), "error" | "warning" | "note"));
+        let region = &r["locations"][0]["physicalLocation"]["region"];
+        assert!(region["startLine"].as_u64().unwrap() >= 1);
+    }
+}
+
+#[test]
+fn github_annotations_are_chosen_on_actions() {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_qingdan"));
+    let out = cmd.args(["validate", &list("004_")]).current_dir(root()).env("GITHUB_ACTIONS", "true").output().unwrap();
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.lines().any(|l| l.starts_with("::error file=") && l.contains("title=QD106")), "{s}");
+}
+
+#[test]
+fn select_ignore_strict_and_exit_zero() {
+    let f = list("004_");
+    let (_, d) = json(&["--select", "QD1", &f]);
+    assert!(d.iter().all(|x| x["code"].as_str().unwrap().starts_with("QD1")));
+    let (_, d) = json(&["--ignore", "QD104,unknown-type", &f]);
+    assert!(d.iter().all(|x| x["code"] != "QD104" && x["code"] != "QD106"));
+    let (code, _) = json(&["--select", "QD103", &f]);
+    assert_eq!(code, Some(0), "warnings only");
+    let (code, _) = json(&["--select", "QD103", "--strict", &f]);
+    assert_eq!(code, Some(1));
+    let (code, _) = json(&["--exit-zero", &f]);
+    assert_eq!(code, Some(0));
+    let out = qingdan(&["validate", "--select", "QD999", &f]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn configuration_file_and_directory_walk() {
+    let dir = temp_dir("config");
+    std::fs::create_dir_all(dir.join("lists/old")).unwrap();
+    std::fs::copy(list("004_"), dir.join("lists/shandan.yaml")).unwrap();
+    std::fs::copy(list("004_"), dir.join("lists/old/ignored.yaml")).unwrap();
+    std::fs::write(dir.join(".gitignore"), "old/\n").unwrap();
+    std::fs::write(
+        dir.join("qingdan.toml"),
+        "ignore = [\"QD104\"]\n[severity]\nQD106 = \"warning\"\nQD204 = \"off\"\n",
+    )
+    .unwrap();
+    // The walk honours .gitignore only inside a git work tree or with the file beside: ignore reads it either way.
+    let out = qingdan(&["validate", "--format", "json", dir.to_str().unwrap()]);
+    let d: Vec<Value> = serde_json::from_slice::<Value>(&out.stdout).unwrap().as_array().unwrap().clone();
+    assert!(d.iter().all(|x| !x["file"].as_str().unwrap().contains("ignored.yaml")), "gitignored file checked");
+    assert!(d.iter().any(|x| x["code"] == "QD106" && x["severity"] == "warning"));
+    assert!(d.iter().all(|x| x["code"] != "QD104" && x["code"] != "QD204"));
+}
+
+#[test]
+fn max_diagnostics_says_it_cut() {
+    let out = qingdan(&["validate", "--format", "concise", "--max-diagnostics", "2", &list("000_")]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(stdout.lines().count(), 2);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("more not shown"));
+}
+
+#[test]
+fn broken_yaml_is_a_diagnostic_not_a_crash() {
+    let dir = temp_dir("broken");
+    let p = dir.join("broken.yaml");
+    std::fs::write(&p, "qingdan: 1\nitems:\n  - item: 甲\n    colour: red\n").unwrap();
+    let (code, d) = json(&[p.to_str().unwrap()]);
+    assert_eq!(code, Some(1));
+    assert_eq!(d[0]["code"], "QD100");
+    assert_eq!(d[0]["line"], 4);
+    let (code, _) = json(&["no/such/dir"]);
+    assert_eq!(code, Some(2));
+}
+
+#[test]
+fn rules_are_documented() {
+    let out = qingdan(&["rule", "--list"]);
+    let s = String::from_utf8(out.stdout).unwrap();
+    for meta in qingdan::rules::registry::RULES.iter().filter(|m| m.code.starts_with("QD")) {
+        assert!(s.contains(meta.code) && s.contains(meta.name));
+    }
+    let out = qingdan(&["rule", "code-length"]);
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.starts_with("QD201 code-length"));
+    assert!(s.contains("## Bad") && s.contains("## Good"));
+    assert_eq!(qingdan(&["rule", "QD999"]).status.code(), Some(2));
+}
+
+#[test]
+fn law_import_of_the_regulation_seed() {
+    let seed = root()
+        .join("seeds")
+        .read_dir()
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("002_"))
+        .unwrap();
+    let out = qingdan(&["law", "import", seed.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let toml = String::from_utf8(out.stdout).unwrap();
+    assert!(toml.contains("title = \"山东省医疗保障基金监督管理办法\""));
+    assert!(toml.contains("promulgation = \"山东省人民政府令第345号\""));
+    assert!(toml.contains("articles = 37"));
+    assert!(toml.contains("\"第三十七条\" = \"本办法自2022年5月1日起施行。\""));
+    // The shipped entry is this import.
+    let shipped = std::fs::read_to_string(root().join("schema/laws/shandong-345.toml")).unwrap();
+    assert_eq!(shipped.lines().skip(1).collect::<Vec<_>>(), toml.lines().skip(1).collect::<Vec<_>>());
+}
