@@ -15,6 +15,7 @@ pub struct Context<'a> {
     pub laws: &'a LawRegistry,
     /// The current year, for checking document-number years.
     pub this_year: i32,
+    texts: std::sync::OnceLock<Vec<TextRef<'a>>>,
 }
 
 /// A text value and where it is.
@@ -58,7 +59,7 @@ impl<'a> Context<'a> {
                 .max_by_key(|(_, n)| *n)
                 .map(|(p, _)| p),
         };
-        Context { list, profile, laws, this_year }
+        Context { list, profile, laws, this_year, texts: std::sync::OnceLock::new() }
     }
 
     /// The items with their index.
@@ -91,8 +92,12 @@ impl<'a> Context<'a> {
     }
 
     /// Every text value of the list, with its path: document fields, item
-    /// fields, citations, tiers and duties.
-    pub fn texts(&self) -> Vec<TextRef<'a>> {
+    /// fields, citations, tiers and duties. Gathered once for all rules.
+    pub fn texts(&self) -> &[TextRef<'a>] {
+        self.texts.get_or_init(|| self.gather_texts())
+    }
+
+    fn gather_texts(&self) -> Vec<TextRef<'a>> {
         let mut out = Vec::new();
         let mut push = |path: String, item: Option<usize>, text: &'a str| {
             if !text.is_empty() {

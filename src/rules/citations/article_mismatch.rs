@@ -1,7 +1,7 @@
 //! QD309 article-mismatch.
 
 use crate::rules::{Context, Finding, Rule, RuleDoc};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// The quoted text belongs to another article of the law.
 pub struct ArticleMismatch;
@@ -12,9 +12,33 @@ static DOC: RuleDoc = RuleDoc {
     good: "qingdan: 1\nitems:\n  - item: 甲\n    code: \"3700000236009\"\n    type: 行政处罚\n    legal_basis:\n      - title: 中华人民共和国社会保险法\n        articles: [第八十七条]\n        text: “社会保险经办机构以及医疗机构、药品经营单位等社会保险服务机构以欺诈、伪造证明材料或者其他手段骗取社会保险基金支出的，由社会保险行政部门责令退回骗取的社会保险金”\n",
 };
 
-fn bigrams(s: &str) -> HashSet<(char, char)> {
-    let chars: Vec<char> = s.chars().filter(|c| !c.is_whitespace() && !"“”‘’，。；：、（）《》".contains(*c)).collect();
-    chars.windows(2).map(|w| (w[0], w[1])).collect()
+fn is_quote_punct(c: char) -> bool {
+    matches!(c, '“' | '”' | '‘' | '’' | '，' | '。' | '；' | '：' | '、' | '（' | '）' | '《' | '》' | '"')
+}
+
+/// The distinct character bigrams of `s`, punctuation and spaces left out, sorted.
+fn bigrams(s: &str) -> Vec<u64> {
+    let chars: Vec<char> = s.chars().filter(|&c| !c.is_whitespace() && !is_quote_punct(c)).collect();
+    let mut v: Vec<u64> = chars.windows(2).map(|w| (u64::from(w[0] as u32) << 32) | u64::from(w[1] as u32)).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+fn shared(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// How much of `quote` is in `article`: the share of the quotation's
@@ -24,13 +48,12 @@ pub fn similarity(quote: &str, article: &str) -> f64 {
     if q.is_empty() {
         return 0.0;
     }
-    let a = bigrams(article);
-    q.intersection(&a).count() as f64 / q.len() as f64
+    shared(&q, &bigrams(article)) as f64 / q.len() as f64
 }
 
 /// A quotation's identity: its text without punctuation and spaces.
 fn fingerprint(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace() && !"“”‘’，。；：、（）《》\"".contains(*c)).collect()
+    text.chars().filter(|&c| !c.is_whitespace() && !is_quote_punct(c)).collect()
 }
 
 /// Where a quotation was cited: file, item, path of the article, the article.
