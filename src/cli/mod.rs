@@ -1,5 +1,6 @@
 //! Command-line interface.
 
+mod fmt;
 mod law;
 mod output;
 mod parse;
@@ -17,6 +18,7 @@ Examples:
   qingdan parse --encoding gbk old.txt                    override encoding detection
   qingdan validate lists/                                 check every list under lists/
   qingdan validate --format sarif lists/ > out.sarif      SARIF 2.1.0 for code scanning
+  qingdan fmt --check lists/                              CI: fail when a list is not canonical
   qingdan rule QD201                                      what a rule finds, with examples
   qingdan law import regulation.txt -o laws/x.toml        add a regulation to the law registry
   qingdan schema > qingdan.schema.json                    the JSON Schema of the format";
@@ -55,6 +57,8 @@ pub enum Command {
     Parse(parse::ParseArgs),
     /// Check list files: codes, types, citations, structure and text.
     Validate(validate::ValidateArgs),
+    /// Rewrite list files in canonical form, with the fixes of the fixable rules.
+    Fmt(fmt::FmtArgs),
     /// Explain a rule (`qingdan rule QD201`), or list them all (`--list`).
     Rule(rule::RuleArgs),
     /// Work with the law registry.
@@ -77,6 +81,7 @@ pub fn run() -> ExitCode {
         Command::Parse(args) => parse::run(&args, &global),
         Command::Validate(args) => validate::run(&args, &global),
         Command::Rule(args) => rule::run(&args),
+        Command::Fmt(args) => fmt::run(&args, &global),
         Command::Law(args) => law::run(&args),
         Command::Schema => {
             print!("{}", qingdan::SCHEMA);

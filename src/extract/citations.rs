@@ -102,8 +102,10 @@ pub fn parse_citation(entry: &str) -> Citation {
     let mut text = tail[text_start..].trim_start();
     text = text.trim_start_matches(['：', ':', '，', ',']).trim();
     if !lead.is_empty() {
-        c.text =
-            format!("{lead}{}", if text.is_empty() { String::new() } else { format!(" {text}") }).trim().to_owned();
+        // Prose that names the instrument mid-sentence (`按照……《办法》规定`):
+        // the sentence stays whole as the text; title and numbers are still read out.
+        c.text = rest.to_owned();
+        c.articles.clear();
     } else {
         c.text = text.to_owned();
     }
@@ -259,6 +261,14 @@ mod tests {
     fn nested_titles_are_kept_as_printed() {
         let c = parse_citation("《《中华人民共和国社会保险法》》第七十七条");
         assert_eq!(c.title, "《中华人民共和国社会保险法》");
+    }
+
+    #[test]
+    fn prose_keeps_its_sentence() {
+        let c = parse_citation("按照人力资源社会保障部、财政部《关于开展基本医疗保险付费总额控制的意见》（人社部发〔2012〕70号）精神，开展总额控制。");
+        assert_eq!(c.title, "关于开展基本医疗保险付费总额控制的意见");
+        assert_eq!(c.doc_number, "人社部发〔2012〕70号");
+        assert_eq!(c.text, "按照人力资源社会保障部、财政部《关于开展基本医疗保险付费总额控制的意见》（人社部发〔2012〕70号）精神，开展总额控制。");
     }
 
     #[test]

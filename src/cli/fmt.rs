@@ -1,0 +1,165 @@
+//! `qingdan fmt`.
+
+use super::output::{self, Global};
+use clap::Args;
+use qingdan::format::{format_text, FormatOptions};
+use qingdan::rules::registry;
+use qingdan::validate::Config;
+use std::io::{Read, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Arguments of `qingdan fmt`.
+#[derive(Debug, Args)]
+pub struct FmtArgs {
+    /// List files or directories (walked for *.yaml and *.yml); `-` formats stdin to stdout.
+    #[arg(value_name = "PATH", default_value = ".")]
+    pub paths: Vec<String>,
+    /// Change nothing; exit 1 when a file would change.
+    #[arg(long)]
+    pub check: bool,
+    /// Change nothing; print a unified diff of what would change.
+    #[arg(long)]
+    pub diff: bool,
+    /// Apply only these rules' fixes (codes or names), comma-separated.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub select: Vec<String>,
+    /// Do not apply these rules' fixes, comma-separated.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub ignore: Vec<String>,
+    /// Configuration file, instead of the nearest qingdan.toml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<std::path::PathBuf>,
+}
+
+fn list_files(paths: &[String]) -> (Vec<String>, Vec<String>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for p in paths {
+        let path = Path::new(p);
+        if p == "-" || path.is_file() {
+            files.push(p.clone());
+        } else if path.is_dir() {
+            let mut found = Vec::new();
+            for e in ignore::WalkBuilder::new(path)
+                .hidden(false)
+                .require_git(false)
+                .filter_entry(|e| e.file_name() != ".git")
+                .build()
+            {
+                match e {
+                    Ok(e)
+                        if e.file_type().is_some_and(|t| t.is_file())
+                            && e.path().extension().is_some_and(|x| x == "yaml" || x == "yml") =>
+                    {
+                        found.push(e.path().display().to_string())
+                    }
+                    Ok(_) => {}
+                    Err(err) => errors.push(format!("{p}: {err}")),
+                }
+            }
+            found.sort();
+            files.extend(found);
+        } else {
+            errors.push(format!("{p}: no such file or directory"));
+        }
+    }
+    (files, errors)
+}
+
+/// Runs `qingdan fmt`.
+pub fn run(args: &FmtArgs, global: &Global) -> ExitCode {
+    let config = match &args.config {
+        Some(p) => Config::read(p),
+        None => {
+            args.paths.first().map(Path::new).and_then(Config::find).map_or(Ok(Config::default()), |p| Config::read(&p))
+        }
+    };
+    let config = match config {
+        Ok(c) => c.with_cli(&args.select, &args.ignore, None),
+        Err(e) => {
+            output::error("config", e);
+            return ExitCode::from(2);
+        }
+    };
+    let fixes: Vec<String> = registry::RULES
+        .iter()
+        .filter(|m| registry::is_fixable(m.code) && config.enabled(m.code, m.name))
+        .map(|m| m.code.to_owned())
+        .collect();
+    let options = FormatOptions { fixes: Some(fixes), ..FormatOptions::default() };
+    let (files, errors) = list_files(&args.paths);
+    let mut trouble = !errors.is_empty();
+    for e in errors {
+        eprintln!("error: {e}");
+    }
+    let mut changed = 0usize;
+    let mut out = std::io::stdout().lock();
+    for f in &files {
+        let text = if f == "-" {
+            let mut s = String::new();
+            if let Err(e) = std::io::stdin().lock().read_to_string(&mut s) {
+                eprintln!("error: stdin: {e}");
+                trouble = true;
+                continue;
+            }
+            s
+        } else {
+            match std::fs::read_to_string(f) {
+                Ok(s) => s,
+                Err(e) => {
+                    eprintln!("error: {f}: {e}");
+                    trouble = true;
+                    continue;
+                }
+            }
+        };
+        let formatted = match format_text(&text, &options) {
+            Ok(t) => t,
+            Err(e) => {
+                let at = e.range.as_ref().map(|r| {
+                    let lc = qingdan::text::SourceFile::new(f.as_str(), text.as_str()).line_col(r.start);
+                    format!(":{}:{}", lc.line, lc.column)
+                });
+                eprintln!("error: {f}{}: {}", at.unwrap_or_default(), e.message);
+                trouble = true;
+                continue;
+            }
+        };
+        if f == "-" && !args.check && !args.diff {
+            let _ = out.write_all(formatted.as_bytes());
+            continue;
+        }
+        if formatted == text {
+            continue;
+        }
+        changed += 1;
+        if args.diff {
+            let diff = similar::TextDiff::from_lines(&text, &formatted);
+            let _ =
+                write!(out, "{}", diff.unified_diff().context_radius(2).header(&format!("a/{f}"), &format!("b/{f}")));
+        } else if args.check {
+            let _ = writeln!(out, "would reformat {f}");
+        } else if let Err(e) = qingdan::io::write_atomic(Path::new(f), formatted.as_bytes()) {
+            eprintln!("error: {f}: {e}");
+            trouble = true;
+        } else if !global.quiet {
+            eprintln!("reformatted {f}");
+        }
+    }
+    if !global.quiet && f_count_summary(&files) {
+        let verb = if args.check || args.diff { "would be reformatted" } else { "reformatted" };
+        eprintln!("{} file{} checked, {changed} {verb}", files.len(), if files.len() == 1 { "" } else { "s" });
+    }
+    if trouble {
+        ExitCode::from(2)
+    } else if (args.check || args.diff) && changed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn f_count_summary(files: &[String]) -> bool {
+    !(files.len() == 1 && files[0] == "-")
+}
