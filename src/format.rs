@@ -32,6 +32,9 @@ impl FormatOptions {
     }
 }
 
+/// A normalisation pass.
+type Pass = fn(Text, &mut Vec<Change>) -> Text;
+
 /// One text value in canonical form, under `options`.
 pub fn format_value(value: &str, options: &FormatOptions) -> String {
     let mut changes: Vec<Change> = Vec::new();
@@ -41,7 +44,7 @@ pub fn format_value(value: &str, options: &FormatOptions) -> String {
     }
     // Some fixes are not wanted: apply the allowed passes one by one.
     let mut t = Text::from_source(value);
-    let passes: [(ChangeKind, fn(Text, &mut Vec<Change>) -> Text); 9] = [
+    let passes: [(ChangeKind, Pass); 9] = [
         (ChangeKind::LineEnd, normalize::line_ends),
         (ChangeKind::Space, normalize::spaces),
         (ChangeKind::CompatIdeograph, normalize::ideographs),

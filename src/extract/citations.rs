@@ -105,7 +105,6 @@ pub fn parse_citation(entry: &str) -> Citation {
         // Prose that names the instrument mid-sentence (`按照……《办法》规定`):
         // the sentence stays whole as the text; title and numbers are still read out.
         c.text = rest.to_owned();
-        c.articles.clear();
     } else {
         c.text = text.to_owned();
     }
