@@ -20,5 +20,6 @@ pub mod yaml;
 
 /// The JSON Schema of the list format, as shipped in `schema/qingdan.schema.json`.
 pub const SCHEMA: &str = include_str!("../schema/qingdan.schema.json");
+pub mod diff;
 pub mod format;
 pub mod validate;

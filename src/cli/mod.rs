@@ -1,5 +1,6 @@
 //! Command-line interface.
 
+mod diff;
 mod fmt;
 mod law;
 mod output;
@@ -19,6 +20,7 @@ Examples:
   qingdan validate lists/                                 check every list under lists/
   qingdan validate --format sarif lists/ > out.sarif      SARIF 2.1.0 for code scanning
   qingdan fmt --check lists/                              CI: fail when a list is not canonical
+  qingdan diff old/list.yaml new/list.yaml                what changed, item by item
   qingdan rule QD201                                      what a rule finds, with examples
   qingdan law import regulation.txt -o laws/x.toml        add a regulation to the law registry
   qingdan schema > qingdan.schema.json                    the JSON Schema of the format";
@@ -59,6 +61,8 @@ pub enum Command {
     Validate(validate::ValidateArgs),
     /// Rewrite list files in canonical form, with the fixes of the fixable rules.
     Fmt(fmt::FmtArgs),
+    /// Show what changed between two versions of a list (or two directories of lists).
+    Diff(diff::DiffArgs),
     /// Explain a rule (`qingdan rule QD201`), or list them all (`--list`).
     Rule(rule::RuleArgs),
     /// Work with the law registry.
@@ -82,6 +86,7 @@ pub fn run() -> ExitCode {
         Command::Validate(args) => validate::run(&args, &global),
         Command::Rule(args) => rule::run(&args),
         Command::Fmt(args) => fmt::run(&args, &global),
+        Command::Diff(args) => diff::run(&args, &global),
         Command::Law(args) => law::run(&args),
         Command::Schema => {
             print!("{}", qingdan::SCHEMA);
