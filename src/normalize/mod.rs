@@ -128,11 +128,12 @@ pub fn inline(text: Text, changes: &mut Vec<Change>) -> Text {
     layout_spaces(text, changes)
 }
 
-/// Every pass, in order, on a text that is already one value (as `fmt` uses it).
+/// Every pass, in order, on a text that is one value (as `fmt` uses it):
+/// its lines are joined before the passes that look at neighbours.
 pub fn value(text: Text, changes: &mut Vec<Change>) -> Text {
     let text = document(text, changes);
     let text = cell(text, changes);
-    inline(text, changes)
+    inline(join_lines(&text), changes)
 }
 
 /// What [`map_chars`] does with one char.
@@ -219,7 +220,7 @@ mod tests {
         let src = "第 八 十 七 条:  社会&ldquo;保险&rdquo;\r\n";
         let mut changes = Vec::new();
         let t = value(Text::from_source(src), &mut changes);
-        assert_eq!(t.as_str(), "第八十七条：社会“保险”\n");
+        assert_eq!(t.as_str(), "第八十七条：社会“保险”");
         let i = t.as_str().find('社').unwrap();
         assert_eq!(&src[t.source_offset(i)..][..3], "社");
         let q = t.as_str().find('”').unwrap();

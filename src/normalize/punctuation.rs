@@ -26,10 +26,30 @@ pub fn punctuation_width(text: Text, changes: &mut Vec<Change>) -> Text {
     }
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     let mut out: Vec<char> = chars.iter().map(|&(_, c)| c).collect();
+    // A conversion can put CJK context beside another mark (`),医` → `)，医`),
+    // so decide again until nothing changes: the pass is then idempotent.
+    for _ in 0..4 {
+        let before = out.clone();
+        widen(&mut out);
+        if out == before {
+            break;
+        }
+    }
+    let edits = chars
+        .iter()
+        .zip(&out)
+        .filter(|((_, before), after)| before != *after)
+        .map(|(&(i, before), &after)| (i..i + before.len_utf8(), after.to_string()))
+        .collect();
+    apply_edits(text, ChangeKind::HalfwidthPunctuation, changes, edits)
+}
+
+/// One round of decisions over `out`, converting in place.
+fn widen(out: &mut [char]) {
     // Parentheses first, as pairs: a pair is CJK when it holds CJK text or follows it.
     let mut stack: Vec<usize> = Vec::new();
     let mut pairs: Vec<(Option<usize>, Option<usize>)> = Vec::new();
-    for (k, &(_, c)) in chars.iter().enumerate() {
+    for (k, &c) in out.to_vec().iter().enumerate() {
         match c {
             '(' | '（' => stack.push(k),
             ')' | '）' => pairs.push((stack.pop(), Some(k))),
@@ -40,8 +60,11 @@ pub fn punctuation_width(text: Text, changes: &mut Vec<Change>) -> Text {
         }
     }
     pairs.extend(stack.drain(..).map(|o| (Some(o), None)));
-    let prev = |k: usize, out: &[char]| if k == 0 { None } else { Some(out[k - 1]) };
-    let next = |k: usize, out: &[char]| out.get(k + 1).copied();
+    // Neighbours across spaces: justification spaces go in a later pass, and
+    // the decision must not change when they do.
+    let prev = |k: usize, out: &[char]| out[..k].iter().rev().find(|c| !matches!(c, ' ' | '\t')).copied();
+    let next =
+        |k: usize, out: &[char]| out.get(k + 1..).and_then(|r| r.iter().find(|c| !matches!(c, ' ' | '\t')).copied());
     for (open, close) in pairs {
         let cjk = match (open, close) {
             (Some(o), Some(c)) => out[o + 1..c].iter().any(|&ch| is_cjk(ch)) || prev(o, &out).is_some_and(is_cjk),
@@ -76,13 +99,6 @@ pub fn punctuation_width(text: Text, changes: &mut Vec<Change>) -> Text {
             _ => {}
         }
     }
-    let edits = chars
-        .iter()
-        .zip(&out)
-        .filter(|((_, before), after)| before != *after)
-        .map(|(&(i, before), &after)| (i..i + before.len_utf8(), after.to_string()))
-        .collect();
-    apply_edits(text, ChangeKind::HalfwidthPunctuation, changes, edits)
 }
 
 #[cfg(test)]

@@ -1,0 +1,153 @@
+//! Properties that hold for any input: normalisation is idempotent and its
+//! offset maps are monotone and in range; parse → YAML → load gives the same
+//! list; fmt is idempotent; every table, in each layout, keeps its text.
+
+use proptest::prelude::*;
+use qingdan::model::{Citation, Duty, Item, List, Tier};
+use qingdan::normalize;
+use qingdan::parse::{check_conservation, parse_bytes, ParseOptions};
+use qingdan::text::Text;
+
+/// Text with what real cells hold: CJK, CJK and ASCII punctuation, digits,
+/// spaces, radicals, full-width digits, HTML and escapes.
+fn messy_text() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "医", "疗", "保", "险", "基", "金", "处", "罚", "《", "》", "（", "）", "“", "”", "，", "。", "：", "〔", "〕",
+        ",", ":", ";", "(", ")", "\"", " ", "  ", "\t", "1", "2", "0", "１", "Ａ", "⼈", "⻔", "\u{3000}", "\u{a0}",
+        "<p>", "</p>", "&ldquo;", "&amp;", "\\n", "[2016]", "号", "第", "条", "a", "-", "\n",
+    ]);
+    prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(256), ..ProptestConfig::default() })]
+
+    #[test]
+    fn normalise_is_idempotent(s in messy_text()) {
+        let once = normalize::join_lines(&normalize::value(Text::from_source(&s), &mut Vec::new())).into_string();
+        let twice = normalize::join_lines(&normalize::value(Text::from_source(&once), &mut Vec::new())).into_string();
+        prop_assert_eq!(once, twice);
+    }
+
+    #[test]
+    fn offset_maps_are_monotone_and_in_range(s in messy_text()) {
+        let t = normalize::value(Text::from_source(&s), &mut Vec::new());
+        let mut last = 0;
+        for (i, _) in t.as_str().char_indices() {
+            let src = t.source_offset(i);
+            prop_assert!(src <= s.len());
+            prop_assert!(s.is_char_boundary(src));
+            prop_assert!(src >= last, "offset of byte {} went back: {} < {}", i, src, last);
+            last = src;
+            let r = t.source_range(i..i + 1);
+            prop_assert!(r.start <= r.end && r.end <= s.len());
+        }
+    }
+
+    #[test]
+    fn fmt_is_idempotent(list in arbitrary_list()) {
+        let yaml = qingdan::yaml::to_canonical_string(&list);
+        let once = qingdan::format::format_text(&yaml, &Default::default()).unwrap();
+        let twice = qingdan::format::format_text(&once, &Default::default()).unwrap();
+        prop_assert_eq!(once, twice);
+    }
+
+    #[test]
+    fn yaml_round_trips(list in arbitrary_list()) {
+        let yaml = qingdan::yaml::to_canonical_string(&list);
+        let back = qingdan::yaml::load(&yaml, &Default::default()).unwrap().list;
+        prop_assert_eq!(back, list);
+    }
+
+    #[test]
+    fn generated_tables_keep_their_text(rows in prop::collection::vec(row(), 1..6), delimiter in prop::sample::select(vec!['\t', '|'])) {
+        let text = table(&rows, delimiter);
+        let lost = check_conservation(text.as_bytes(), &ParseOptions::default()).unwrap();
+        prop_assert!(lost.is_empty(), "{:?}\n{}", lost, text);
+        let parsed = parse_bytes("t.txt", text.as_bytes(), &ParseOptions::default()).unwrap();
+        prop_assert_eq!(parsed.list.items.len(), rows.len());
+        let yaml = qingdan::yaml::to_canonical_string(&parsed.list);
+        let back = qingdan::yaml::load(&yaml, &Default::default()).unwrap().list;
+        prop_assert_eq!(back, parsed.list);
+    }
+}
+
+fn word() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop::sample::select(vec![
+            "医疗", "保险", "基金", "处罚", "经办", "机构", "，", "。", "（", "）", "监督", "检查", "1", "号",
+        ]),
+        1..8,
+    )
+    .prop_map(|v| v.concat())
+}
+
+fn arbitrary_list() -> impl Strategy<Value = List> {
+    let citation = (
+        word(),
+        word(),
+        prop::collection::vec(prop::sample::select(vec!["第一条", "第八十七条", "第一百零四条"]), 0..3),
+    )
+        .prop_map(|(title, text, articles)| Citation {
+            title,
+            text,
+            articles: articles.into_iter().map(String::from).collect(),
+            ..Default::default()
+        });
+    let item = (
+        word(),
+        "[0-9]{13}",
+        prop::sample::select(vec!["行政处罚", "公共服务"]),
+        prop::collection::vec(citation, 0..3),
+        prop::option::of(1u64..500),
+        word(),
+    )
+        .prop_map(|(name, code, kind, legal_basis, seq, duty)| Item {
+            seq,
+            item: name,
+            code,
+            kind: kind.to_owned(),
+            legal_basis,
+            tier: vec![Tier {
+                level: "市".into(),
+                scope: String::new(),
+                duties: vec![Duty { group: String::new(), text: duty }],
+            }],
+            ignore: vec!["QD203".into()],
+            ..Default::default()
+        });
+    prop::collection::vec(item, 0..5).prop_map(|items| List { qingdan: 1, items, ..Default::default() })
+}
+
+#[derive(Debug, Clone)]
+struct Row {
+    name: String,
+    code: String,
+    kind: &'static str,
+    basis: String,
+}
+
+fn row() -> impl Strategy<Value = Row> {
+    (word(), "[0-9]{13}", prop::sample::select(vec!["行政处罚", "行政强制", "公共服务"]), word()).prop_map(
+        |(name, code, kind, basis)| Row {
+            name: format!("对{name}的处罚"),
+            code,
+            kind,
+            basis: format!("《社会保险法》第八十七条：{basis}"),
+        },
+    )
+}
+
+fn table(rows: &[Row], d: char) -> String {
+    let sep = if d == '|' { " | " } else { "\t" };
+    let line = |cells: &[&str]| if d == '|' { format!("| {} |", cells.join(sep)) } else { cells.join(sep) };
+    let mut out = String::from("某局权责清单\n\n");
+    out.push_str(&line(&["序号", "事项名称", "事项编码", "事项类型", "设定依据"]));
+    out.push('\n');
+    for (i, r) in rows.iter().enumerate() {
+        let n = (i + 1).to_string();
+        out.push_str(&line(&[&n, &r.name, &r.code, r.kind, &r.basis]));
+        out.push('\n');
+    }
+    out
+}
