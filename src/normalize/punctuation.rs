@@ -67,9 +67,9 @@ fn widen(out: &mut [char]) {
         |k: usize, out: &[char]| out.get(k + 1..).and_then(|r| r.iter().find(|c| !matches!(c, ' ' | '\t')).copied());
     for (open, close) in pairs {
         let cjk = match (open, close) {
-            (Some(o), Some(c)) => out[o + 1..c].iter().any(|&ch| is_cjk(ch)) || prev(o, &out).is_some_and(is_cjk),
-            (Some(o), None) => prev(o, &out).is_some_and(is_cjk) || next(o, &out).is_some_and(is_han),
-            (None, Some(c)) => prev(c, &out).is_some_and(is_han) || next(c, &out).is_some_and(is_cjk),
+            (Some(o), Some(c)) => out[o + 1..c].iter().any(|&ch| is_cjk(ch)) || prev(o, out).is_some_and(is_cjk),
+            (Some(o), None) => prev(o, out).is_some_and(is_cjk) || next(o, out).is_some_and(is_han),
+            (None, Some(c)) => prev(c, out).is_some_and(is_han) || next(c, out).is_some_and(is_cjk),
             (None, None) => false,
         };
         if cjk {
@@ -81,7 +81,7 @@ fn widen(out: &mut [char]) {
     let mut quotes_open = false;
     for k in 0..out.len() {
         let c = out[k];
-        let (p, n) = (prev(k, &out), next(k, &out));
+        let (p, n) = (prev(k, out), next(k, out));
         match c {
             ',' | ':' | ';' | '?' | '!' => {
                 let after_cjk = p.is_some_and(is_cjk);
