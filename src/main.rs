@@ -1,5 +1,6 @@
 //! The `qingdan` command: argument parsing and printing only; the work is in
 //! the library.
+#![forbid(unsafe_code)]
 
 mod cli;
 

@@ -59,14 +59,21 @@ impl From<DiagFormat> for Format {
     }
 }
 
-fn read_input(name: &str) -> std::io::Result<Vec<u8>> {
+/// Reads an input, never more than `limit + 1` bytes: a larger input is
+/// refused by size before it fills memory.
+fn read_input(name: &str, limit: usize) -> std::io::Result<Vec<u8>> {
+    let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
+    let mut buf = Vec::new();
     if name == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin().lock().read_to_end(&mut buf)?;
-        Ok(buf)
+        std::io::stdin().lock().take(cap).read_to_end(&mut buf)?;
     } else {
-        std::fs::read(name)
+        let file = std::fs::File::open(name)?;
+        if file.metadata()?.is_dir() {
+            return Err(std::io::Error::new(std::io::ErrorKind::IsADirectory, "is a directory, not a file"));
+        }
+        file.take(cap).read_to_end(&mut buf)?;
     }
+    Ok(buf)
 }
 
 fn out_path(dir: &Path, input: &str) -> PathBuf {
@@ -100,7 +107,7 @@ pub fn run(args: &ParseArgs, global: &Global) -> ExitCode {
     let mut all = Vec::new();
     let mut summary = Summary::default();
     for name in &args.files {
-        let bytes = match read_input(name) {
+        let bytes = match read_input(name, args.max_input_bytes) {
             Ok(b) => b,
             Err(e) => {
                 output::error(name, e);
