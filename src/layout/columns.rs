@@ -427,35 +427,101 @@ pub fn content_score(column: Column, text: &str) -> f32 {
 
 /// [`content_score`] from [`Features`].
 pub fn feature_score(column: Column, f: &Features) -> f32 {
-    if f.chars == 0 {
+    kind_score(column, &Kinds::of(f))
+}
+
+/// What a cell's content looks like, worked out once and scored for each column.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Kinds {
+    empty: bool,
+    chars: usize,
+    han: usize,
+    digits: usize,
+    list_starts: usize,
+    code_like: bool,
+    seq_like: bool,
+    type_like: bool,
+    level_like: bool,
+    citation_like: bool,
+    liability_like: bool,
+    duty_like: bool,
+    duty_words: bool,
+    dept_like: bool,
+    office_like: bool,
+    scope_like: bool,
+    item_like: bool,
+    long_prose: bool,
+}
+
+impl Kinds {
+    /// The kinds of a cell with these features.
+    pub fn of(f: &Features) -> Kinds {
+        if f.chars == 0 {
+            return Kinds { empty: true, ..Kinds::default() };
+        }
+        let chars = f.chars;
+        let short = f.short.as_deref();
+        let dept_like = chars <= 24
+            && f.han * 10 >= chars * 8
+            && ["局", "厅", "委", "中心", "办", "政府", "部", "院", "站", "所", "委员会", "办公室"]
+                .iter()
+                .any(|s| f.last.ends_with(s));
+        let liability_like = f.first.starts_with("因不履行") || f.liability_words;
+        Kinds {
+            empty: false,
+            chars,
+            han: f.han,
+            digits: f.digits,
+            list_starts: f.list_starts,
+            code_like: (6..=40).contains(&chars) && (f.digits + f.upper) * 10 >= chars * 9 && f.digits * 2 >= chars,
+            seq_like: chars <= 5 && f.digits == chars && short.is_some_and(|s| !s.trim_start_matches('0').is_empty()),
+            type_like: short
+                .is_some_and(|t| ITEM_TYPES.contains(&t) || (chars <= 8 && ITEM_TYPES.iter().any(|k| t.contains(k)))),
+            level_like: short.is_some_and(is_level_text),
+            citation_like: f.title_mark && (f.article || f.tag),
+            liability_like,
+            duty_like: (f.duty_words || f.first.starts_with("受理")) && !f.first.starts_with("因不履行"),
+            duty_words: f.duty_words,
+            dept_like,
+            office_like: dept_like
+                || (chars <= 16 && ["科", "处", "室", "股", "队"].iter().any(|s| f.last.ends_with(s))),
+            scope_like: f.scope_words || short == Some("无"),
+            item_like: (f.first.starts_with('对')
+                && ["处罚", "强制", "检查", "措施", "的"].iter().any(|s| f.last.ends_with(s)))
+                || [
+                    "登记", "给付", "支付", "确认", "奖励", "许可", "征收", "结算", "备案", "审核", "核定", "待遇",
+                    "服务", "转移", "办理", "报销", "封存", "查询", "检查",
+                ]
+                .iter()
+                .any(|s| f.last.ends_with(s)),
+            long_prose: chars > 40 && f.han * 10 >= chars * 6,
+        }
+    }
+}
+
+/// The score of content of these kinds in `column`.
+pub fn kind_score(column: Column, k: &Kinds) -> f32 {
+    if k.empty {
         return 0.0;
     }
-    let chars = f.chars;
-    let short = f.short.as_deref();
-    let code_like = (6..=40).contains(&chars) && (f.digits + f.upper) * 10 >= chars * 9 && f.digits * 2 >= chars;
-    let seq_like = chars <= 5 && f.digits == chars && short.is_some_and(|s| !s.trim_start_matches('0').is_empty());
-    let type_like =
-        short.is_some_and(|t| ITEM_TYPES.contains(&t) || (chars <= 8 && ITEM_TYPES.iter().any(|k| t.contains(k))));
-    let level_like = short.is_some_and(is_level_text);
-    let citation_like = f.title_mark && (f.article || f.tag);
-    let liability_like = f.first.starts_with("因不履行") || f.liability_words;
-    let duty_like = (f.duty_words || f.first.starts_with("受理")) && !f.first.starts_with("因不履行");
-    let dept_like = chars <= 24
-        && f.han * 10 >= chars * 8
-        && ["局", "厅", "委", "中心", "办", "政府", "部", "院", "站", "所", "委员会", "办公室"]
-            .iter()
-            .any(|s| f.last.ends_with(s));
-    let office_like = dept_like || (chars <= 16 && ["科", "处", "室", "股", "队"].iter().any(|s| f.last.ends_with(s)));
-    let scope_like = f.scope_words || short == Some("无");
-    let item_like = (f.first.starts_with('对')
-        && ["处罚", "强制", "检查", "措施", "的"].iter().any(|s| f.last.ends_with(s)))
-        || [
-            "登记", "给付", "支付", "确认", "奖励", "许可", "征收", "结算", "备案", "审核", "核定", "待遇", "服务",
-            "转移", "办理", "报销", "封存", "查询", "检查",
-        ]
-        .iter()
-        .any(|s| f.last.ends_with(s));
-    let long_prose = chars > 40 && f.han * 10 >= chars * 6;
+    let Kinds {
+        chars,
+        han,
+        digits,
+        code_like,
+        seq_like,
+        type_like,
+        level_like,
+        citation_like,
+        liability_like,
+        duty_like,
+        dept_like,
+        office_like,
+        scope_like,
+        item_like,
+        long_prose,
+        ..
+    } = *k;
     let s: f32 = match column {
         Column::Seq => {
             if seq_like {
@@ -467,7 +533,7 @@ pub fn feature_score(column: Column, f: &Features) -> f32 {
         Column::Code | Column::SubCode => {
             if code_like {
                 3.0
-            } else if f.digits >= 3 && f.han == 0 {
+            } else if digits >= 3 && han == 0 {
                 1.0
             } else {
                 -3.0
@@ -476,7 +542,7 @@ pub fn feature_score(column: Column, f: &Features) -> f32 {
         Column::Type => {
             if type_like {
                 3.0
-            } else if chars <= 6 && f.han == chars {
+            } else if chars <= 6 && han == chars {
                 0.0
             } else {
                 -2.5
@@ -496,7 +562,7 @@ pub fn feature_score(column: Column, f: &Features) -> f32 {
                 2.0
             } else if citation_like {
                 1.0
-            } else if long_prose || (chars > 15 && f.han * 10 >= chars * 6) {
+            } else if long_prose || (chars > 15 && han * 10 >= chars * 6) {
                 0.0
             } else {
                 -1.0
@@ -504,7 +570,7 @@ pub fn feature_score(column: Column, f: &Features) -> f32 {
         }
         Column::Liability => {
             // Duty headings (监督责任 …) belong to the duties before it.
-            let duty_penalty = if f.duty_words { 1.5 } else { 0.0 };
+            let duty_penalty = if k.duty_words { 1.5 } else { 0.0 };
             (if liability_like {
                 2.0
             } else if citation_like {
@@ -555,7 +621,7 @@ pub fn feature_score(column: Column, f: &Features) -> f32 {
             }
         }
         Column::Responsibility => {
-            if chars > 15 && f.han * 10 >= chars * 6 && !citation_like && !duty_like && !liability_like {
+            if chars > 15 && han * 10 >= chars * 6 && !citation_like && !duty_like && !liability_like {
                 0.5
             } else {
                 -0.5
@@ -574,7 +640,7 @@ pub fn feature_score(column: Column, f: &Features) -> f32 {
         return s.min(-2.0);
     }
     // A list numbered afresh is a second cell.
-    s - 1.5 * f.list_starts.saturating_sub(1) as f32
+    s - 1.5 * k.list_starts.saturating_sub(1) as f32
 }
 
 #[cfg(test)]

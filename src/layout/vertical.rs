@@ -9,7 +9,7 @@
 //! same for every full line of a justified column. Widths are learnt from the
 //! document itself in a first pass and used in a second.
 
-use super::columns::{columns_in_running_text, compact, feature_score, Column, Features};
+use super::columns::{columns_in_running_text, compact, kind_score, Column, Features, Kinds};
 use super::delimited::is_page_furniture;
 use super::{section_heading, Fragment, Laid, LayoutKind, Record, SetAside};
 use crate::text::{is_han, Text, TextBuilder};
@@ -380,33 +380,46 @@ fn segment(
             break;
         }
         // Cells starting at block b.
+        // Nothing can start a cell here when no state reaches this block.
+        if score[b].iter().all(|&v| v == NEG) {
+            continue;
+        }
         let mut f = Features::default();
-        let mut lines_seen: Vec<usize> = Vec::new();
+        let mut shape = ShapeCost::default();
+        // Lines too wide for each column (header columns, then extras), counted as the cell grows.
+        let limits: Vec<Option<usize>> =
+            columns.iter().chain(extras.iter()).map(|&c| width_of(c).map(|w| w + w / 8 + 2)).collect();
+        let mut over: Vec<usize> = vec![0; limits.len()];
         let boundary_bonus = if blocks[b].separated { 0.3 } else { -1.0 }
             - if b > 0 && continues(&blocks[b - 1], &blocks[b], lines) { 1.2 } else { 0.0 };
         for e in b + 1..=(b + MAX_CELL_BLOCKS).min(n) {
             let blk = &blocks[e - 1];
             f = f.then(&blk.features);
-            lines_seen.extend(blk.lines.clone());
-            let shape = shape_cost(&lines_seen, lines);
+            for li in blk.lines.clone() {
+                shape.push(&lines[li]);
+                for (o, limit) in over.iter_mut().zip(&limits) {
+                    if limit.is_some_and(|l| lines[li].width > l) {
+                        *o += 1;
+                    }
+                }
+            }
+            let shape = shape.cost();
             let inner = (e - b - 1) as f32 * 0.1;
+            let kinds = Kinds::of(&f);
             for j in 0..k {
                 let base = score[b][j];
                 if base == NEG {
                     continue;
                 }
                 let col = columns[j];
-                let v = base + feature_score(col, &f) + boundary_bonus
-                    - shape
-                    - inner
-                    - width_cost(&lines_seen, lines, width_of(col));
+                let v = base + kind_score(col, &kinds) + boundary_bonus - shape - inner - width_cost(over[j]);
                 if v > score[e][j + 1] {
                     score[e][j + 1] = v;
                     back[e][j + 1] = (Step::Fill { from: b, column: col }, j);
                 }
             }
-            for &col in &extras {
-                let fs = feature_score(col, &f);
+            for (x, &col) in extras.iter().enumerate() {
+                let fs = kind_score(col, &kinds);
                 if fs < 2.0 {
                     continue;
                 }
@@ -419,10 +432,7 @@ fn segment(
                     if base == NEG {
                         continue;
                     }
-                    let v = base + fs - 1.2 + boundary_bonus
-                        - shape
-                        - inner
-                        - width_cost(&lines_seen, lines, width_of(col));
+                    let v = base + fs - 1.2 + boundary_bonus - shape - inner - width_cost(over[k + x]);
                     if v > score[e][j] {
                         score[e][j] = v;
                         back[e][j] = (Step::Extra { from: b, column: col }, j);
@@ -480,29 +490,51 @@ fn segment(
 }
 
 /// Short lines inside a cell (not its last line) are unusual in justified
-/// text: a cell mixing two widths is probably two cells.
-fn shape_cost(seen: &[usize], lines: &[Line]) -> f32 {
-    if seen.len() < 2 {
-        return 0.0;
-    }
-    let max = seen.iter().map(|&i| lines[i].width).max().unwrap_or(1).max(1) as f32;
-    let mut short = 0.0;
-    for &i in &seen[..seen.len() - 1] {
-        let w = lines[i].width as f32;
+/// text: a cell mixing two widths is probably two cells. Kept as the cell
+/// grows, line by line.
+#[derive(Default)]
+struct ShapeCost {
+    /// Widths of the lines so far and whether each ends a sentence.
+    lines: Vec<(usize, bool)>,
+    /// The widest line so far.
+    max: usize,
+    /// How short the lines but the last are, measured against `max`.
+    inner: f32,
+}
+
+impl ShapeCost {
+    fn contribution(max: usize, width: usize, ends_sentence: bool) -> f32 {
+        let (m, w) = (max.max(1) as f32, width as f32);
         // A paragraph's last line is short by nature.
-        if w < max * 0.6 && !lines[i].ends_sentence {
-            short += (max - w) / max;
+        if w < m * 0.6 && !ends_sentence {
+            (m - w) / m
+        } else {
+            0.0
         }
     }
-    (short * 0.6).min(4.0)
+
+    fn push(&mut self, line: &Line) {
+        let prev_last = self.lines.last().copied();
+        self.lines.push((line.width, line.ends_sentence));
+        if line.width > self.max {
+            // A wider line changes every other line's measure: count again.
+            self.max = line.width;
+            let n = self.lines.len();
+            self.inner = self.lines[..n - 1].iter().map(|&(w, e)| Self::contribution(self.max, w, e)).sum();
+        } else if let Some((w, e)) = prev_last {
+            // The line that was last is now inside the cell.
+            self.inner += Self::contribution(self.max, w, e);
+        }
+    }
+
+    fn cost(&self) -> f32 {
+        (self.inner * 0.6).min(4.0)
+    }
 }
 
 /// Lines wider than the column's learnt width do not belong in it.
-fn width_cost(seen: &[usize], lines: &[Line], width: Option<usize>) -> f32 {
-    let Some(w) = width else { return 0.0 };
-    let limit = w + w / 8 + 2;
-    let over = seen.iter().filter(|&&i| lines[i].width > limit).count() as f32;
-    (over * 2.0).min(8.0)
+fn width_cost(over: usize) -> f32 {
+    (over as f32 * 2.0).min(8.0)
 }
 
 /// Each column's width: the widest line of most of its cells.
