@@ -1,5 +1,6 @@
 //! Command-line interface.
 
+mod completions;
 mod diff;
 mod fmt;
 mod law;
@@ -69,6 +70,10 @@ pub enum Command {
     Law(law::LawArgs),
     /// Print the JSON Schema of the list format.
     Schema,
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions(completions::CompletionsArgs),
+    /// Print the man page (roff): `qingdan man > qingdan.1`.
+    Man,
 }
 
 /// Runs the command line.
@@ -88,6 +93,8 @@ pub fn run() -> ExitCode {
         Command::Fmt(args) => fmt::run(&args, &global),
         Command::Diff(args) => diff::run(&args, &global),
         Command::Law(args) => law::run(&args),
+        Command::Completions(args) => completions::completions(&args),
+        Command::Man => completions::man(),
         Command::Schema => {
             print!("{}", qingdan::SCHEMA);
             ExitCode::SUCCESS
