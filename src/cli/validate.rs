@@ -134,10 +134,14 @@ pub fn run(args: &ValidateArgs, global: &Global) -> ExitCode {
     for e in errors {
         eprintln!("error: {e}");
     }
+    // Files are checked in parallel; the results keep the files' order.
+    use rayon::prelude::*;
+    let results: Vec<Result<FileReport, String>> =
+        files.par_iter().map(|f| read(f).map(|text| engine.check_text(if f == "-" { "<stdin>" } else { f }, &text))).collect();
     let mut reports: Vec<FileReport> = Vec::new();
-    for f in &files {
-        match read(f) {
-            Ok(text) => reports.push(engine.check_text(if f == "-" { "<stdin>" } else { f }, &text)),
+    for r in results {
+        match r {
+            Ok(report) => reports.push(report),
             Err(e) => {
                 eprintln!("error: {e}");
                 trouble = true;
