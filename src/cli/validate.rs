@@ -136,8 +136,10 @@ pub fn run(args: &ValidateArgs, global: &Global) -> ExitCode {
     }
     // Files are checked in parallel; the results keep the files' order.
     use rayon::prelude::*;
-    let results: Vec<Result<FileReport, String>> =
-        files.par_iter().map(|f| read(f).map(|text| engine.check_text(if f == "-" { "<stdin>" } else { f }, &text))).collect();
+    let results: Vec<Result<FileReport, String>> = files
+        .par_iter()
+        .map(|f| read(f).map(|text| engine.check_text(if f == "-" { "<stdin>" } else { f }, &text)))
+        .collect();
     let mut reports: Vec<FileReport> = Vec::new();
     for r in results {
         match r {

@@ -28,7 +28,7 @@ pub fn punctuation_width(text: Text, changes: &mut Vec<Change>) -> Text {
     let mut out: Vec<char> = chars.iter().map(|&(_, c)| c).collect();
     // A conversion can put CJK context beside another mark (`),医` → `)，医`),
     // so decide again until nothing changes: the pass is then idempotent.
-    for _ in 0..4 {
+    for _ in 0..8 {
         let before = out.clone();
         widen(&mut out);
         if out == before {
@@ -65,11 +65,27 @@ fn widen(out: &mut [char]) {
     let prev = |k: usize, out: &[char]| out[..k].iter().rev().find(|c| !matches!(c, ' ' | '\t')).copied();
     let next =
         |k: usize, out: &[char]| out.get(k + 1..).and_then(|r| r.iter().find(|c| !matches!(c, ' ' | '\t')).copied());
+    // An unmatched bracket takes its context from beyond its run of like
+    // brackets (`))))处罚`), so a whole run decides at once.
+    let beyond = |k: usize, out: &[char], forward: bool, run: [char; 2]| -> Option<char> {
+        let skip = |c: &char| matches!(c, ' ' | '\t') || run.contains(c);
+        if forward {
+            out.get(k + 1..).and_then(|r| r.iter().find(|c| !skip(c)).copied())
+        } else {
+            out[..k].iter().rev().find(|c| !skip(c)).copied()
+        }
+    };
     for (open, close) in pairs {
         let cjk = match (open, close) {
             (Some(o), Some(c)) => out[o + 1..c].iter().any(|&ch| is_cjk(ch)) || prev(o, out).is_some_and(is_cjk),
-            (Some(o), None) => prev(o, out).is_some_and(is_cjk) || next(o, out).is_some_and(is_han),
-            (None, Some(c)) => prev(c, out).is_some_and(is_han) || next(c, out).is_some_and(is_cjk),
+            (Some(o), None) => {
+                beyond(o, out, false, ['(', '（']).is_some_and(is_cjk)
+                    || beyond(o, out, true, ['(', '（']).is_some_and(is_han)
+            }
+            (None, Some(c)) => {
+                beyond(c, out, false, [')', '）']).is_some_and(is_han)
+                    || beyond(c, out, true, [')', '）']).is_some_and(is_cjk)
+            }
             (None, None) => false,
         };
         if cjk {
@@ -126,6 +142,13 @@ mod tests {
         assert_eq!(run("10:30"), "10:30");
         assert_eq!(run("see http://x.cn (a, b)"), "see http://x.cn (a, b)");
         assert_eq!(run("1) a"), "1) a");
+    }
+
+    #[test]
+    fn runs_of_unmatched_brackets_decide_together() {
+        let once = run("保701000236))))))))))))))))))))处罚");
+        assert_eq!(run(&once), once);
+        assert!(once.ends_with("））））））））））））））））））））处罚"), "{once}");
     }
 
     #[test]

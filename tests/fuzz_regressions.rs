@@ -1,0 +1,38 @@
+//! Inputs the fuzzers found, kept as tests (`fixtures/fuzz/`).
+
+mod common;
+
+use common::*;
+
+fn files(ext: &str) -> Vec<std::path::PathBuf> {
+    let mut v: Vec<_> = std::fs::read_dir(root().join("fixtures/fuzz"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == ext))
+        .collect();
+    v.sort();
+    v
+}
+
+/// fmt was not idempotent on runs of unmatched brackets (`))))处罚`).
+#[test]
+fn fmt_is_a_fixed_point_on_fuzzed_lists() {
+    for f in files("yaml") {
+        let text = std::fs::read_to_string(&f).unwrap();
+        if let Ok(once) = qingdan::format::format_text(&text, &Default::default()) {
+            assert_eq!(qingdan::format::format_text(&once, &Default::default()).unwrap(), once, "{}", f.display());
+        }
+    }
+}
+
+/// Slow under the old vertical layout search; parsed and conserved now.
+#[test]
+fn fuzzed_documents_parse_and_conserve() {
+    for f in files("txt") {
+        let bytes = std::fs::read(&f).unwrap();
+        let options = qingdan::parse::ParseOptions::default();
+        if qingdan::parse::parse_bytes("fuzz.txt", &bytes, &options).is_ok() {
+            assert!(qingdan::parse::check_conservation(&bytes, &options).unwrap().is_empty(), "{}", f.display());
+        }
+    }
+}
