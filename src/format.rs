@@ -18,17 +18,8 @@ pub struct FormatOptions {
 
 impl FormatOptions {
     fn allows(&self, kind: ChangeKind) -> bool {
-        let code = match kind {
-            ChangeKind::Html => "QD401",
-            ChangeKind::LiteralEscape => "QD402",
-            ChangeKind::LayoutSpace => "QD403",
-            ChangeKind::HalfwidthPunctuation => "QD404",
-            ChangeKind::CompatIdeograph => "QD405",
-            ChangeKind::DocNumberBrackets => "QD301",
-            // Line ends, odd spaces and full-width digits are form, not findings.
-            ChangeKind::LineEnd | ChangeKind::Space | ChangeKind::FullwidthAlphanumeric => return true,
-        };
-        self.fixes.as_ref().is_none_or(|f| f.iter().any(|c| c == code))
+        // Line ends, odd spaces and full-width digits are form, not findings: always fixed.
+        kind.rule_code().is_none_or(|code| self.fixes.as_ref().is_none_or(|f| f.iter().any(|c| c == code)))
     }
 }
 

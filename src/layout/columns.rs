@@ -240,23 +240,7 @@ pub fn header_coverage(text: &str) -> (usize, usize) {
 
 /// How many header words running text holds (for telling header lines from data).
 pub fn header_hits(text: &str) -> usize {
-    let compact = compact(text);
-    let mut hits = 0;
-    let mut i = 0;
-    while i < compact.len() {
-        let rest = &compact[i..];
-        if let Some(&(k, _)) = HEADER_KEYWORDS
-            .iter()
-            .filter(|(k, _)| k.chars().count() >= 2 && rest.starts_with(k))
-            .max_by_key(|(k, _)| k.len())
-        {
-            hits += 1;
-            i += k.len();
-        } else {
-            i += rest.chars().next().map_or(1, char::len_utf8);
-        }
-    }
-    hits
+    header_coverage(text).0
 }
 
 /// Text without white space.
@@ -264,23 +248,18 @@ pub fn compact(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-/// The item types of the national list, and 公共服务.
-pub const ITEM_TYPES: &[&str] = &[
-    "行政许可",
-    "行政处罚",
-    "行政强制",
-    "行政征收",
-    "行政给付",
-    "行政检查",
-    "行政确认",
-    "行政奖励",
-    "行政裁决",
-    "其他行政权力",
-    "公共服务",
-    "行政征用",
-    "行政监督",
-    "其他权力",
-];
+/// Names that are not types but stand in the type column of real lists.
+const TYPE_LOOKALIKES: &[&str] = &["行政征用", "行政监督", "其他权力"];
+
+/// Whether a type cell's text names a type, or a name lists use as one.
+fn is_type_name(t: &str) -> bool {
+    crate::model::ITEM_TYPES.contains(&t) || TYPE_LOOKALIKES.contains(&t)
+}
+
+/// Whether short text holds a type name.
+fn holds_type_name(t: &str) -> bool {
+    crate::model::ITEM_TYPES.iter().chain(TYPE_LOOKALIKES).any(|k| t.contains(k))
+}
 
 /// What scoring needs to know of a cell's text, cheap to combine when a
 /// cell is built from pieces (the vertical layout tries many).
@@ -475,8 +454,7 @@ impl Kinds {
             list_starts: f.list_starts,
             code_like: (6..=40).contains(&chars) && (f.digits + f.upper) * 10 >= chars * 9 && f.digits * 2 >= chars,
             seq_like: chars <= 5 && f.digits == chars && short.is_some_and(|s| !s.trim_start_matches('0').is_empty()),
-            type_like: short
-                .is_some_and(|t| ITEM_TYPES.contains(&t) || (chars <= 8 && ITEM_TYPES.iter().any(|k| t.contains(k)))),
+            type_like: short.is_some_and(|t| is_type_name(t) || (chars <= 8 && holds_type_name(t))),
             level_like: short.is_some_and(is_level_text),
             citation_like: f.title_mark && (f.article || f.tag),
             liability_like,

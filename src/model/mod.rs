@@ -6,6 +6,21 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The item types a list may use: the national list of 事项类型 and 公共服务.
+pub const ITEM_TYPES: &[&str] = &[
+    "行政许可",
+    "行政处罚",
+    "行政强制",
+    "行政征收",
+    "行政给付",
+    "行政检查",
+    "行政确认",
+    "行政奖励",
+    "行政裁决",
+    "其他行政权力",
+    "公共服务",
+];
+
 /// The only format version this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
 

@@ -77,6 +77,19 @@ impl ChangeKind {
         }
     }
 
+    /// The code of the `validate` rule that reports the same problem, if any.
+    pub fn rule_code(self) -> Option<&'static str> {
+        match self {
+            ChangeKind::LineEnd | ChangeKind::Space | ChangeKind::FullwidthAlphanumeric => None,
+            ChangeKind::CompatIdeograph => Some("QD405"),
+            ChangeKind::Html => Some("QD401"),
+            ChangeKind::LiteralEscape => Some("QD402"),
+            ChangeKind::LayoutSpace => Some("QD403"),
+            ChangeKind::HalfwidthPunctuation => Some("QD404"),
+            ChangeKind::DocNumberBrackets => Some("QD301"),
+        }
+    }
+
     /// A short English description.
     pub fn describe(self) -> &'static str {
         match self {

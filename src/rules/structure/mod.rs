@@ -11,19 +11,7 @@ mod unknown_type;
 use super::Rule;
 
 /// The type names a list may use: the national list and 公共服务.
-pub const KNOWN_TYPES: &[&str] = &[
-    "行政许可",
-    "行政处罚",
-    "行政强制",
-    "行政征收",
-    "行政给付",
-    "行政检查",
-    "行政确认",
-    "行政奖励",
-    "行政裁决",
-    "其他行政权力",
-    "公共服务",
-];
+pub use crate::model::ITEM_TYPES as KNOWN_TYPES;
 
 pub(super) fn rules() -> Vec<Box<dyn Rule>> {
     vec![
