@@ -67,7 +67,7 @@ fn widen(out: &mut [char]) {
         |k: usize, out: &[char]| out.get(k + 1..).and_then(|r| r.iter().find(|c| !matches!(c, ' ' | '\t')).copied());
     // An unmatched bracket takes its context from beyond its run of like
     // brackets (`))))处罚`), so a whole run decides at once.
-    let beyond = |k: usize, out: &[char], forward: bool, run: [char; 2]| -> Option<char> {
+    let beyond = |k: usize, out: &[char], forward: bool, run: &[char]| -> Option<char> {
         let skip = |c: &char| matches!(c, ' ' | '\t') || run.contains(c);
         if forward {
             out.get(k + 1..).and_then(|r| r.iter().find(|c| !skip(c)).copied())
@@ -79,12 +79,12 @@ fn widen(out: &mut [char]) {
         let cjk = match (open, close) {
             (Some(o), Some(c)) => out[o + 1..c].iter().any(|&ch| is_cjk(ch)) || prev(o, out).is_some_and(is_cjk),
             (Some(o), None) => {
-                beyond(o, out, false, ['(', '（']).is_some_and(is_cjk)
-                    || beyond(o, out, true, ['(', '（']).is_some_and(is_han)
+                beyond(o, out, false, &['(', '（']).is_some_and(is_cjk)
+                    || beyond(o, out, true, &['(', '（']).is_some_and(is_han)
             }
             (None, Some(c)) => {
-                beyond(c, out, false, [')', '）']).is_some_and(is_han)
-                    || beyond(c, out, true, [')', '）']).is_some_and(is_cjk)
+                beyond(c, out, false, &[')', '）']).is_some_and(is_han)
+                    || beyond(c, out, true, &[')', '）']).is_some_and(is_cjk)
             }
             (None, None) => false,
         };
@@ -97,7 +97,9 @@ fn widen(out: &mut [char]) {
     let mut quotes_open = false;
     for k in 0..out.len() {
         let c = out[k];
-        let (p, n) = (prev(k, out), next(k, out));
+        // Marks in a run (`,,,` or `"""`) take their context from beyond the run.
+        let run: &[char] = if c == '"' { &['"', '“', '”'] } else { &[c, full_width(c)] };
+        let (p, n) = (beyond(k, out, false, run), beyond(k, out, true, run));
         match c {
             ',' | ':' | ';' | '?' | '!' => {
                 let after_cjk = p.is_some_and(is_cjk);
@@ -149,6 +151,14 @@ mod tests {
         let once = run("保701000236))))))))))))))))))))处罚");
         assert_eq!(run(&once), once);
         assert!(once.ends_with("））））））））））））））））））））处罚"), "{once}");
+    }
+
+    #[test]
+    fn runs_of_marks_decide_together() {
+        for s in ["t\"\"\"\"\"\"\"\"\"\"\"\"数", "数,,,,,,,,,,,,,,,,x", "x!!!!!!!!!!!!!!!!数"] {
+            let once = run(s);
+            assert_eq!(run(&once), once, "{s}");
+        }
     }
 
     #[test]
