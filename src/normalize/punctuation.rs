@@ -63,8 +63,6 @@ fn widen(out: &mut [char]) {
     // Neighbours across spaces: justification spaces go in a later pass, and
     // the decision must not change when they do.
     let prev = |k: usize, out: &[char]| out[..k].iter().rev().find(|c| !matches!(c, ' ' | '\t')).copied();
-    let next =
-        |k: usize, out: &[char]| out.get(k + 1..).and_then(|r| r.iter().find(|c| !matches!(c, ' ' | '\t')).copied());
     // An unmatched bracket takes its context from beyond its run of like
     // brackets (`))))处罚`), so a whole run decides at once.
     let beyond = |k: usize, out: &[char], forward: bool, run: &[char]| -> Option<char> {
