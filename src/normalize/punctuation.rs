@@ -60,11 +60,9 @@ fn widen(out: &mut [char]) {
         }
     }
     pairs.extend(stack.drain(..).map(|o| (Some(o), None)));
-    // Neighbours across spaces: justification spaces go in a later pass, and
-    // the decision must not change when they do.
-    let prev = |k: usize, out: &[char]| out[..k].iter().rev().find(|c| !matches!(c, ' ' | '\t')).copied();
-    // An unmatched bracket takes its context from beyond its run of like
-    // brackets (`))))处罚`), so a whole run decides at once.
+    // A mark takes its context from beyond spaces (justification spaces go
+    // in a later pass, and the decision must not change when they do) and
+    // beyond its run of like marks (`))))处罚`), so a whole run decides at once.
     let beyond = |k: usize, out: &[char], forward: bool, run: &[char]| -> Option<char> {
         let skip = |c: &char| matches!(c, ' ' | '\t') || run.contains(c);
         if forward {
@@ -75,7 +73,9 @@ fn widen(out: &mut [char]) {
     };
     for (open, close) in pairs {
         let cjk = match (open, close) {
-            (Some(o), Some(c)) => out[o + 1..c].iter().any(|&ch| is_cjk(ch)) || prev(o, out).is_some_and(is_cjk),
+            (Some(o), Some(c)) => {
+                out[o + 1..c].iter().any(|&ch| is_cjk(ch)) || beyond(o, out, false, &['(', '（']).is_some_and(is_cjk)
+            }
             (Some(o), None) => {
                 beyond(o, out, false, &['(', '（']).is_some_and(is_cjk)
                     || beyond(o, out, true, &['(', '（']).is_some_and(is_han)
@@ -153,7 +153,12 @@ mod tests {
 
     #[test]
     fn runs_of_marks_decide_together() {
-        for s in ["t\"\"\"\"\"\"\"\"\"\"\"\"数", "数,,,,,,,,,,,,,,,,x", "x!!!!!!!!!!!!!!!!数"] {
+        for s in [
+            "t\"\"\"\"\"\"\"\"\"\"\"\"数",
+            "数,,,,,,,,,,,,,,,,x",
+            "x!!!!!!!!!!!!!!!!数",
+            "行（（（（（（（（（（((((((((()))))))))）确认",
+        ] {
             let once = run(s);
             assert_eq!(run(&once), once, "{s}");
         }
