@@ -26,8 +26,28 @@ impl FormatOptions {
 /// A normalisation pass.
 type Pass = fn(Text, &mut Vec<Change>) -> Text;
 
-/// One text value in canonical form, under `options`.
+/// Most rounds of normalisation for one value. Every pass only converts
+/// one way (half to full width, radicals to ideographs) or removes (spaces,
+/// markup), so rounds reach a fixed point; the bound keeps a hostile value
+/// from costing more than this many passes.
+const MAX_ROUNDS: usize = 64;
+
+/// One text value in canonical form, under `options`: normalised again
+/// until nothing changes, so that fmt is idempotent.
 pub fn format_value(value: &str, options: &FormatOptions) -> String {
+    let mut current = format_round(value, options);
+    for _ in 1..MAX_ROUNDS {
+        let next = format_round(&current, options);
+        if next == current {
+            break;
+        }
+        current = next;
+    }
+    current
+}
+
+/// One round of the passes over a value.
+fn format_round(value: &str, options: &FormatOptions) -> String {
     let mut changes: Vec<Change> = Vec::new();
     let fixed = normalize::join_lines(&normalize::value(Text::from_source(value), &mut changes)).into_string();
     if changes.iter().all(|c| options.allows(c.kind)) {
