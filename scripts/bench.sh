@@ -24,7 +24,9 @@ fi
 mb() { du -sb "$@" | awk '{s+=$1} END {printf "%.1f MB", s/1e6}'; }
 row() { # label, input description, command...
   local label=$1 input=$2; shift 2
-  local out; out=$( { /usr/bin/time -f "%e %M" "$@" > /dev/null 2>/dev/null; } 2>&1 | tail -1 )
+  local t; t=$(mktemp)
+  /usr/bin/time -f "%e %M" -o "$t" "$@" > /dev/null 2>&1 || true
+  local out; out=$(tail -1 "$t"); rm -f "$t"
   printf '| %s | %s | %s s | %s MB |\n' "$label" "$input" "${out% *}" "$(awk -v k="${out#* }" 'BEGIN {printf "%.0f", k/1024}')"
 }
 
