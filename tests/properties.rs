@@ -60,8 +60,8 @@ proptest! {
     }
 
     #[test]
-    fn generated_tables_keep_their_text(rows in prop::collection::vec(row(), 1..6), delimiter in prop::sample::select(vec!['\t', '|'])) {
-        let text = table(&rows, delimiter);
+    fn generated_tables_keep_their_text(rows in prop::collection::vec(row(), 1..6), delimiter in prop::sample::select(vec!['\t', '|', ' ', 'v'])) {
+        let text = if delimiter == 'v' { vertical(&rows) } else { table(&rows, delimiter) };
         let lost = check_conservation(text.as_bytes(), &ParseOptions::default()).unwrap();
         prop_assert!(lost.is_empty(), "{:?}\n{}", lost, text);
         let parsed = parse_bytes("t.txt", text.as_bytes(), &ParseOptions::default()).unwrap();
@@ -138,7 +138,65 @@ fn row() -> impl Strategy<Value = Row> {
     )
 }
 
+/// The same table as vertical PDF text: each cell's lines one after another.
+fn vertical(rows: &[Row]) -> String {
+    let wrap = |s: &str, w: usize| -> String {
+        let chars: Vec<char> = s.chars().collect();
+        chars.chunks(w).map(|c| c.iter().collect::<String>()).collect::<Vec<_>>().join("\n")
+    };
+    let mut out =
+        String::from("某局权责清单\n\n序\n\n号\n\n事项\n\n名称\n\n事项\n\n编码\n\n事项\n\n类型\n\n设定依据\n\n");
+    for (i, r) in rows.iter().enumerate() {
+        out.push_str(&format!(
+            "{}\n\n{}\n\n{}\n{}\n\n{}\n\n{}\n\n",
+            i + 1,
+            wrap(&r.name, 5),
+            &r.code[..7],
+            &r.code[7..],
+            wrap(r.kind, 2),
+            wrap(&r.basis, 18)
+        ));
+    }
+    out
+}
+
+/// Display width: two for CJK characters.
+fn width(s: &str) -> usize {
+    s.chars().map(|c| if (c as u32) >= 0x2E80 { 2 } else { 1 }).sum()
+}
+
+/// The table with its columns padded to line up, as a space-aligned export writes it.
+fn aligned(rows: &[Row]) -> String {
+    let header = ["序号", "事项名称", "事项编码", "事项类型", "设定依据"];
+    let cells: Vec<[String; 5]> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| [(i + 1).to_string(), r.name.clone(), r.code.clone(), r.kind.to_owned(), r.basis.clone()])
+        .collect();
+    let widths: Vec<usize> =
+        (0..5).map(|k| cells.iter().map(|c| width(&c[k])).chain([width(header[k])]).max().unwrap_or(0) + 2).collect();
+    let line = |c: &[&str]| {
+        c.iter()
+            .zip(&widths)
+            .map(|(s, w)| format!("{s}{}", " ".repeat(w - width(s))))
+            .collect::<String>()
+            .trim_end()
+            .to_owned()
+    };
+    let mut out = String::from("某局权责清单\n\n");
+    out.push_str(&line(&header));
+    out.push('\n');
+    for c in &cells {
+        out.push_str(&line(&c.iter().map(String::as_str).collect::<Vec<_>>()));
+        out.push('\n');
+    }
+    out
+}
+
 fn table(rows: &[Row], d: char) -> String {
+    if d == ' ' {
+        return aligned(rows);
+    }
     let sep = if d == '|' { " | " } else { "\t" };
     let line = |cells: &[&str]| if d == '|' { format!("| {} |", cells.join(sep)) } else { cells.join(sep) };
     let mut out = String::from("某局权责清单\n\n");
