@@ -14,7 +14,7 @@ use std::process::ExitCode;
 
 const EXAMPLES: &str = "\
 Examples:
-  qingdan parse seeds/000_18985ebb02928dda.txt           YAML on stdout, warnings on stderr
+  qingdan parse list.txt                                  YAML on stdout, warnings on stderr
   qingdan parse list.txt -o list.yaml                     write the list to a file
   qingdan parse *.txt --out-dir lists/                    one <stem>.yaml per input
   qingdan parse --encoding gbk old.txt                    override encoding detection

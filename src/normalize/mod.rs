@@ -64,6 +64,19 @@ pub enum ChangeKind {
 }
 
 impl ChangeKind {
+    /// Every kind.
+    pub const ALL: [ChangeKind; 9] = [
+        ChangeKind::LineEnd,
+        ChangeKind::Space,
+        ChangeKind::CompatIdeograph,
+        ChangeKind::FullwidthAlphanumeric,
+        ChangeKind::Html,
+        ChangeKind::LiteralEscape,
+        ChangeKind::LayoutSpace,
+        ChangeKind::HalfwidthPunctuation,
+        ChangeKind::DocNumberBrackets,
+    ];
+
     /// The kebab-case name of the `validate` rule that reports the same problem, if any.
     pub fn rule_name(self) -> Option<&'static str> {
         match self {
