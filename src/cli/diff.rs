@@ -118,7 +118,7 @@ pub fn run(args: &DiffArgs, global: &Global) -> ExitCode {
     let mut any = false;
     let mut out = std::io::stdout().lock();
     let mut json = Vec::new();
-    for (o, n, name) in pairs {
+    for (o, n, _) in pairs {
         let (a, b) = match (load(&o), load(&n)) {
             (Ok(a), Ok(b)) => (a, b),
             (Err(e), _) | (_, Err(e)) => {
@@ -135,7 +135,6 @@ pub fn run(args: &DiffArgs, global: &Global) -> ExitCode {
         let matched = b.items.len().min(a.items.len());
         let stat = d.stat(matched);
         any |= !d.is_empty();
-        let _ = name;
         if args.stat {
             let _ = out.write_all(render_stat(&d, &stat).as_bytes());
             continue;

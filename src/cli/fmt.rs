@@ -147,7 +147,8 @@ pub fn run(args: &FmtArgs, global: &Global) -> ExitCode {
             eprintln!("reformatted {f}");
         }
     }
-    if !global.quiet && f_count_summary(&files) {
+    let stdin_only = files.len() == 1 && files[0] == "-";
+    if !global.quiet && !stdin_only {
         let verb = if args.check || args.diff { "would be reformatted" } else { "reformatted" };
         eprintln!("{} file{} checked, {changed} {verb}", files.len(), if files.len() == 1 { "" } else { "s" });
     }
@@ -158,8 +159,4 @@ pub fn run(args: &FmtArgs, global: &Global) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
-}
-
-fn f_count_summary(files: &[String]) -> bool {
-    !(files.len() == 1 && files[0] == "-")
 }

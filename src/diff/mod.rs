@@ -164,18 +164,7 @@ pub fn text_similarity(a: &str, b: &str) -> f64 {
     if x.is_empty() && y.is_empty() {
         return 1.0;
     }
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < x.len() && j < y.len() {
-        match x[i].cmp(&y[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    let n = crate::text::count_shared(&x, &y);
     2.0 * n as f64 / (x.len() + y.len()) as f64
 }
 
@@ -462,12 +451,10 @@ fn citations(out: &mut Vec<FieldChange>, field: &str, a: &[Citation], b: &[Citat
             }
         }
     }
-    for (i, ca) in a.iter().enumerate().filter(|(i, _)| a_left[*i]) {
-        let _ = i;
+    for (_, ca) in a.iter().enumerate().filter(|(i, _)| a_left[*i]) {
         out.push(FieldChange::Removed { field: field.to_owned(), entry: describe_citation(ca) });
     }
-    for (j, cb) in b.iter().enumerate().filter(|(j, _)| b_left[*j]) {
-        let _ = j;
+    for (_, cb) in b.iter().enumerate().filter(|(j, _)| b_left[*j]) {
         out.push(FieldChange::Added { field: field.to_owned(), entry: describe_citation(cb) });
     }
 }
@@ -524,8 +511,7 @@ fn tiers(out: &mut Vec<FieldChange>, a: &[Tier], b: &[Tier]) {
             }
         }
     }
-    for (j, tb) in b.iter().enumerate().filter(|(j, _)| b_left[*j]) {
-        let _ = j;
+    for (_, tb) in b.iter().enumerate().filter(|(j, _)| b_left[*j]) {
         out.push(FieldChange::Added {
             field: "tier".into(),
             entry: if tb.level.is_empty() { tb.scope.clone() } else { format!("{}级：{}", tb.level, tb.scope) },

@@ -169,11 +169,12 @@ impl Engine {
             if report.diagnostics.iter().any(|d| d.code == meta.code && d.path.as_deref() == Some(path.as_str())) {
                 continue;
             }
-            let Some(list) = &report.list else { continue };
+            if report.list.is_none() {
+                continue;
+            }
             let text = report.source.text().to_owned();
             let Ok(loaded) = yaml::load(&text, &self.limits) else { continue };
             let f = Finding::new(path, Some(item), format!("{message} (across the lists of this run)"));
-            let _ = list;
             if let Some(d) = self.diagnostic(meta, &f, &loaded, &report.source) {
                 report.diagnostics.push(d);
                 report.diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));

@@ -1,6 +1,7 @@
 //! QD309 article-mismatch.
 
 use crate::rules::{Context, Finding, Rule, RuleDoc};
+use crate::text::count_shared;
 use std::collections::HashMap;
 
 /// The quoted text belongs to another article of the law.
@@ -25,22 +26,6 @@ fn bigrams(s: &str) -> Vec<u64> {
     v
 }
 
-fn shared(a: &[u64], b: &[u64]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
-}
-
 /// How much of `quote` is in `article`: the share of the quotation's
 /// character bigrams that the article holds (0 to 1).
 pub fn similarity(quote: &str, article: &str) -> f64 {
@@ -48,7 +33,7 @@ pub fn similarity(quote: &str, article: &str) -> f64 {
     if q.is_empty() {
         return 0.0;
     }
-    shared(&q, &bigrams(article)) as f64 / q.len() as f64
+    count_shared(&q, &bigrams(article)) as f64 / q.len() as f64
 }
 
 /// A quotation's identity: its text without punctuation and spaces.
