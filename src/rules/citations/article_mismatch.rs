@@ -107,6 +107,8 @@ impl Rule for ArticleMismatch {
         &DOC
     }
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        // Each known law's articles as bigrams, worked out once per list.
+        let mut known: HashMap<&str, Vec<(&str, Vec<u64>)>> = HashMap::new();
         for c in cx.citations() {
             let cite = c.citation;
             if cite.articles.len() != 1 || cite.text.chars().count() < 12 {
@@ -116,13 +118,20 @@ impl Rule for ArticleMismatch {
             if law.text.is_empty() {
                 continue;
             }
-            let cited = &cite.articles[0];
-            let own = law.text.get(cited).map_or(0.0, |t| similarity(&cite.text, t));
-            let best = law
-                .text
+            let quote = bigrams(&cite.text);
+            if quote.is_empty() {
+                continue;
+            }
+            let articles = known
+                .entry(law.title.as_str())
+                .or_insert_with(|| law.text.iter().map(|(a, t)| (a.as_str(), bigrams(t))).collect());
+            let score = |b: &[u64]| count_shared(&quote, b) as f64 / quote.len() as f64;
+            let cited = cite.articles[0].as_str();
+            let own = articles.iter().find(|(a, _)| *a == cited).map_or(0.0, |(_, b)| score(b));
+            let best = articles
                 .iter()
                 .filter(|(a, _)| *a != cited)
-                .map(|(a, t)| (a, similarity(&cite.text, t)))
+                .map(|(a, b)| (*a, score(b)))
                 .max_by(|x, y| x.1.total_cmp(&y.1));
             if let Some((other, score)) = best {
                 if score >= 0.6 && score > own + 0.25 {
