@@ -15,11 +15,13 @@ pub mod model;
 pub mod normalize;
 pub mod parse;
 pub mod rules;
+pub mod sheet;
 pub mod text;
 pub mod yaml;
 
 /// The JSON Schema of the list format, as shipped in `schema/qingdan.schema.json`.
 pub const SCHEMA: &str = include_str!("../schema/qingdan.schema.json");
 pub mod diff;
+pub mod export;
 pub mod format;
 pub mod validate;

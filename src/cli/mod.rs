@@ -2,6 +2,7 @@
 
 mod completions;
 mod diff;
+mod export;
 mod fmt;
 mod law;
 mod output;
@@ -22,6 +23,8 @@ Examples:
   qingdan validate --format sarif lists/ > out.sarif      SARIF 2.1.0 for code scanning
   qingdan fmt --check lists/                              CI: fail when a list is not canonical
   qingdan diff old/list.yaml new/list.yaml                what changed, item by item
+  qingdan export list.yaml --to xlsx                      the list as an Excel workbook
+  qingdan parse list.xlsx                                 read a published spreadsheet
   qingdan rule QD201                                      what a rule finds, with examples
   qingdan law import regulation.txt -o laws/x.toml        add a regulation to the law registry
   qingdan schema > qingdan.schema.json                    the JSON Schema of the format";
@@ -56,7 +59,7 @@ pub enum ColorChoice {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Parse extracted document text into a canonical YAML list.
+    /// Parse a list document (extracted text, xlsx/xls/ods or CSV) into a canonical YAML list.
     Parse(parse::ParseArgs),
     /// Check list files: codes, types, citations, structure and text.
     Validate(validate::ValidateArgs),
@@ -64,6 +67,8 @@ pub enum Command {
     Fmt(fmt::FmtArgs),
     /// Show what changed between two versions of a list (or two directories of lists).
     Diff(diff::DiffArgs),
+    /// Write a list as a spreadsheet (xlsx or CSV), one row per item and tier.
+    Export(export::ExportArgs),
     /// Explain a rule (`qingdan rule QD201`), or list them all (`--list`).
     Rule(rule::RuleArgs),
     /// Work with the law registry.
@@ -92,6 +97,7 @@ pub fn run() -> ExitCode {
         Command::Rule(args) => rule::run(&args),
         Command::Fmt(args) => fmt::run(&args, &global),
         Command::Diff(args) => diff::run(&args, &global),
+        Command::Export(args) => export::run(&args),
         Command::Law(args) => law::run(&args),
         Command::Completions(args) => completions::completions(&args),
         Command::Man => completions::man(),

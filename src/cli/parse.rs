@@ -12,7 +12,7 @@ use std::time::Instant;
 /// Arguments of `qingdan parse`.
 #[derive(Debug, Args)]
 pub struct ParseArgs {
-    /// Extracted text of a list document; `-` reads stdin.
+    /// A list document: extracted text, a workbook (.xlsx .xls .xlsb .ods) or CSV; `-` reads stdin.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<String>,
     /// Write the YAML to this file instead of stdout (one input only).

@@ -67,6 +67,13 @@ pub fn split_entries(cell: &Text, unnumbered: Unnumbered) -> Vec<Entry> {
     let mut markers: Vec<(Range<usize>, usize)> = Vec::new();
     let mut expected = 1;
     for (range, num, next) in candidates {
+        // Numbering may start again at 1 right under a group heading.
+        let restarts = num == 1
+            && expected > 1
+            && groups.iter().any(|(g, _)| g.end <= range.start && s[g.end..range.start].trim().is_empty());
+        if restarts {
+            expected = 1;
+        }
         if num == expected && (required.is_none() || next == required) {
             markers.push((range, num));
             expected += 1;
@@ -189,6 +196,23 @@ mod tests {
             .into_iter()
             .map(|e| (e.group.map(|g| g.into_string()), e.text.into_string()))
             .collect()
+    }
+
+    #[test]
+    fn numbering_restarts_under_each_group() {
+        let got = texts("直接实施责任： 1.甲。 2.乙。 指导监督责任： 1.丙。 2.丁。");
+        let g = |n: &str, t: &str| (Some(n.to_owned()), t.to_owned());
+        assert_eq!(
+            got,
+            vec![
+                g("直接实施责任", "甲。"),
+                g("直接实施责任", "乙。"),
+                g("指导监督责任", "丙。"),
+                g("指导监督责任", "丁。")
+            ]
+        );
+        // A 1. inside an entry, not under a heading, is no restart.
+        assert_eq!(texts("1.甲，含 1.乙。 2.丙。").len(), 2);
     }
 
     #[test]

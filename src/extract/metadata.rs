@@ -55,6 +55,30 @@ pub fn extract_metadata(preamble: &Text) -> Document {
             }
         }
     }
+    // Labelled lines, as spreadsheets and forms carry them (`发文机关：…`), say it outright.
+    for l in &lines {
+        let Some((label, value)) = l.split_once(['：', ':']) else { continue };
+        let (label, value) = (label.trim(), value.trim());
+        if value.is_empty() || label.chars().count() > 6 {
+            continue;
+        }
+        match label {
+            "标题" | "清单名称" | "名称" => doc.title = value.to_owned(),
+            "发文机关" | "制定机关" | "发布机关" | "印发机关" | "填报单位" | "编制单位" => {
+                doc.issuer = value.to_owned()
+            }
+            "发文字号" | "文号" => doc.doc_number = value.to_owned(),
+            "成文日期" | "发文日期" | "印发日期" | "发布日期" | "日期" => {
+                if let Some(c) = DATE.captures(value) {
+                    let (m, d) = (c[2].parse::<u32>().unwrap_or(0), c[3].parse::<u32>().unwrap_or(0));
+                    if (1..=12).contains(&m) && (1..=31).contains(&d) {
+                        doc.date = format!("{}-{m:02}-{d:02}", &c[1]);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
     doc
 }
 
@@ -70,6 +94,18 @@ mod tests {
         assert_eq!(d.title, "济南市医疗保障局权责清单");
         assert_eq!(d.issuer, "济南市医疗保障局");
         assert_eq!(d.date, "2019-07-30");
+    }
+
+    #[test]
+    fn labelled_lines() {
+        let t = Text::from_source(
+            "标题：某局行政权力事项目录\n发文机关：某局\n发文字号：某发〔2020〕3号\n成文日期：2020年1月2日\n",
+        );
+        let d = extract_metadata(&t);
+        assert_eq!(d.title, "某局行政权力事项目录");
+        assert_eq!(d.issuer, "某局");
+        assert_eq!(d.doc_number, "某发〔2020〕3号");
+        assert_eq!(d.date, "2020-01-02");
     }
 
     #[test]

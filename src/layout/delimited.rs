@@ -140,8 +140,11 @@ fn header_columns(cells: &[&str]) -> Option<Vec<Vec<Column>>> {
     (distinct.len() >= 3 && long == 0).then_some(per_cell)
 }
 
-/// Reads a delimited table.
-pub fn read(text: &Text, delimiter: char) -> Option<Laid> {
+/// Reads a delimited table. With `grid`, the text is a spreadsheet's
+/// (see [`super::lay_out_grid`]): cells sit under the header cell of their
+/// own position, and an item's rows are those up to the next row that
+/// brings other item cells.
+pub fn read(text: &Text, delimiter: char, grid: bool) -> Option<Laid> {
     let s = text.as_str();
     let lines: Vec<Line> = text
         .line_ranges()
@@ -166,6 +169,8 @@ pub fn read(text: &Text, delimiter: char) -> Option<Laid> {
     let mut fragments = Vec::new();
     let mut records: Vec<Record> = Vec::new();
     let mut header: Option<Vec<Column>> = None;
+    // Each header cell's column, when every header cell names one (or none): the grid's positions.
+    let mut positions: Option<Vec<Option<Column>>> = None;
     let mut header_found = false;
     let mut first_table_line: Option<usize> = None;
     let mut section: Option<Text> = None;
@@ -173,6 +178,7 @@ pub fn read(text: &Text, delimiter: char) -> Option<Laid> {
 
     let flush = |rows: &mut Vec<Vec<Range<usize>>>,
                  header: &Option<Vec<Column>>,
+                 positions: &Option<Vec<Option<Column>>>,
                  section: &Option<Text>,
                  records: &mut Vec<Record>,
                  fragments: &mut Vec<Fragment>| {
@@ -180,7 +186,10 @@ pub fn read(text: &Text, delimiter: char) -> Option<Laid> {
             return;
         }
         let cols = header.clone().unwrap_or_default();
-        let (recs, unplaced) = build_records(text, rows, &cols, section);
+        let (recs, unplaced) = match positions {
+            Some(positions) => grid_records(text, rows, positions, section),
+            None => build_records(text, rows, &cols, section),
+        };
         records.extend(recs);
         fragments.extend(unplaced);
         rows.clear();
@@ -194,7 +203,9 @@ pub fn read(text: &Text, delimiter: char) -> Option<Laid> {
         }
         if line.cells.len() >= 2 {
             if let Some(per_cell) = header_columns(&cell_texts) {
-                flush(&mut table_rows, &header, &section, &mut records, &mut fragments);
+                flush(&mut table_rows, &header, &positions, &section, &mut records, &mut fragments);
+                positions = (grid && per_cell.iter().all(|c| c.len() <= 1))
+                    .then(|| per_cell.iter().map(|c| c.first().copied()).collect());
                 let cols: Vec<Column> = per_cell.into_iter().flatten().collect();
                 fragments.push(Fragment { text: text.slice(line.range.clone()), reason: SetAside::RepeatedHeader });
                 first_table_line.get_or_insert(idx);
@@ -225,7 +236,7 @@ pub fn read(text: &Text, delimiter: char) -> Option<Laid> {
                 .take(3)
                 .any(|l| l.cells.len() >= 3);
             if first_table_line.is_some() || opens_table {
-                flush(&mut table_rows, &header, &section, &mut records, &mut fragments);
+                flush(&mut table_rows, &header, &positions, &section, &mut records, &mut fragments);
                 first_table_line.get_or_insert(idx);
                 let heading = text.slice(text.trimmed_range(line.range.clone()));
                 fragments.push(Fragment { text: heading.clone(), reason: SetAside::SectionHeading });
@@ -243,7 +254,7 @@ pub fn read(text: &Text, delimiter: char) -> Option<Laid> {
         // A one-cell line inside a table continues the last row's first non-empty column.
         table_rows.push(row_cells(line, &header_starts));
     }
-    flush(&mut table_rows, &header, &section, &mut records, &mut fragments);
+    flush(&mut table_rows, &header, &positions, &section, &mut records, &mut fragments);
     let first = first_table_line?;
     if records.is_empty() {
         return None;
@@ -371,6 +382,50 @@ fn align(
     out
 }
 
+/// A spreadsheet's rows: each cell under the header cell of its position.
+/// A row starts a new item when it brings item cells (序号, 事项名称 …) other
+/// than the current item's; rows with only per-tier cells, or that repeat
+/// the item's cells unmerged, are its tier rows.
+fn grid_records(
+    text: &Text,
+    rows: &[Vec<Range<usize>>],
+    positions: &[Option<Column>],
+    section: &Option<Text>,
+) -> (Vec<Record>, Vec<Fragment>) {
+    let mut records: Vec<Record> = Vec::new();
+    let mut unplaced = Vec::new();
+    for cells in rows {
+        let mut row: Row = Vec::new();
+        for (i, cell) in cells.iter().enumerate() {
+            let range = text.trimmed_range(cell.clone());
+            if range.is_empty() {
+                continue;
+            }
+            match positions.get(i).copied().flatten() {
+                Some(column) => row.push((column, text.slice(range))),
+                None => unplaced.push(Fragment { text: text.slice(range), reason: SetAside::Unassigned }),
+            }
+        }
+        let first = records.last().and_then(|r| r.rows.first());
+        let same = |col: Column, t: &Text| {
+            first.is_some_and(|f| f.iter().any(|(c, u)| *c == col && compact(u.as_str()) == compact(t.as_str())))
+        };
+        let item_cells: Vec<bool> = row.iter().filter(|(c, _)| !c.is_per_tier()).map(|(c, t)| same(*c, t)).collect();
+        if records.is_empty() || item_cells.iter().any(|same| !same) {
+            if !row.is_empty() {
+                records.push(Record { section: section.clone(), rows: vec![row] });
+            }
+        } else if let Some(record) = records.last_mut() {
+            // Item cells repeated on a tier row are the item's own, once.
+            row.retain(|(c, _)| c.is_per_tier());
+            if !row.is_empty() {
+                record.rows.push(row);
+            }
+        }
+    }
+    (records, unplaced)
+}
+
 fn best_extra(text: &str, header: &[Column]) -> Option<(Column, f32)> {
     Column::ALL
         .iter()
@@ -463,7 +518,7 @@ mod tests {
 
     fn read_str(s: &str) -> Laid {
         let t = Text::from_source(s);
-        read(&t, detect(&t).unwrap()).unwrap()
+        read(&t, detect(&t).unwrap(), false).unwrap()
     }
 
     #[test]

@@ -114,11 +114,17 @@ pub struct Laid {
 /// holds no table qingdan recognises.
 pub fn lay_out(text: &Text) -> Option<Laid> {
     if let Some(delimiter) = delimited::detect(text) {
-        if let Some(laid) = delimited::read(text, delimiter) {
+        if let Some(laid) = delimited::read(text, delimiter, false) {
             return Some(laid);
         }
     }
     vertical::read(text)
+}
+
+/// Reads the table out of a spreadsheet's text ([`crate::sheet::Sheet::to_text`]):
+/// tab-separated, one line per row, every cell in the column of its position.
+pub fn lay_out_grid(text: &Text) -> Option<Laid> {
+    delimited::read(text, '\t', true)
 }
 
 /// A section heading such as `权责清单目录分表(行政处罚类)`: the type in the

@@ -9,6 +9,7 @@ use crate::layout::{self, SetAside};
 use crate::model::{List, FORMAT_VERSION};
 use crate::normalize::{self, Change, ChangeKind};
 use crate::rules::registry;
+use crate::sheet::{self, Sheet, SheetError, SheetFormat};
 use crate::text::{SourceFile, Text};
 use sha2::{Digest, Sha256};
 use std::sync::Arc;
@@ -66,6 +67,9 @@ pub enum ParseError {
     /// The input is empty or white space only.
     #[error("input is empty")]
     Empty,
+    /// A workbook or CSV file could not be read.
+    #[error(transparent)]
+    Sheet(#[from] SheetError),
     /// No table was found.
     #[error("no 权责清单 table found: no header row (事项名称, 事项编码 …) and no cells recognisable as items")]
     NoTable,
@@ -92,29 +96,134 @@ pub fn check_conservation(bytes: &[u8], options: &ParseOptions) -> Result<Vec<St
         .collect())
 }
 
-/// Parses the bytes of the file named `name`.
+/// Parses the bytes of the file named `name`: extracted document text, a
+/// workbook or a CSV file.
 pub fn parse_bytes(name: &str, bytes: &[u8], options: &ParseOptions) -> Result<Parsed, ParseError> {
     if bytes.len() > options.max_input_bytes {
         return Err(ParseError::TooLarge { size: bytes.len(), limit: options.max_input_bytes });
+    }
+    if let Some(format) = sheet::detect(name, bytes) {
+        return parse_sheets(name, bytes, format, options);
     }
     let decoded = decode::decode(bytes, options.encoding)?;
     if decoded.text.trim().is_empty() {
         return Err(ParseError::Empty);
     }
     let source = Arc::new(SourceFile::new(name, decoded.text.as_str()));
+    let mut parsed = parse_text(&source, None, false)?;
+    parsed.list.document.source = base_name(name);
+    parsed.list.document.sha256 = hex(&Sha256::digest(bytes));
+    parsed.list.document.encoding = decoded.encoding_name();
+    let mut notes = Vec::new();
+    decoding_notes(&decoded, &source, &mut notes);
+    parsed.diagnostics.splice(0..0, notes);
+    Ok(parsed)
+}
+
+/// Parses a workbook or CSV file: each sheet as a table of its own (its
+/// lines are its rows), the items in sheet order. A sheet named for an item
+/// type (`行政处罚`) is the section of the items on it; a sheet with no
+/// table is the covering notice when it is the first to carry metadata, and
+/// is reported either way.
+fn parse_sheets(name: &str, bytes: &[u8], format: SheetFormat, options: &ParseOptions) -> Result<Parsed, ParseError> {
+    let (sheets, encoding) = match format {
+        SheetFormat::Workbook => (sheet::read_workbook(bytes)?, String::new()),
+        SheetFormat::Csv => {
+            let (sheet, encoding) = sheet::read_csv(name, bytes, options.encoding)?;
+            (vec![sheet], encoding)
+        }
+    };
+    let sheets: Vec<Sheet> = sheets.into_iter().filter(|s| !s.is_blank()).collect();
+    if sheets.is_empty() {
+        return Err(ParseError::Empty);
+    }
+    let several = sheets.len() > 1;
+    let mut list = List { qingdan: FORMAT_VERSION, ..Default::default() };
+    let mut diagnostics = Vec::new();
+    let mut first_source = None;
+    let mut notices = Vec::new();
+    for sheet in &sheets {
+        let label = if format == SheetFormat::Csv { name.to_owned() } else { format!("{name}[{}]", sheet.name) };
+        let source = Arc::new(SourceFile::new(label, sheet.to_text()));
+        first_source.get_or_insert_with(|| source.clone());
+        let section = sheet_section(&sheet.name, several);
+        match parse_text(&source, section, true) {
+            Ok(parsed) => {
+                merge_document(&mut list.document, &parsed.list.document);
+                list.items.extend(parsed.list.items);
+                diagnostics.extend(parsed.diagnostics);
+            }
+            Err(ParseError::NoTable) => notices.push(source),
+            Err(e) => return Err(e),
+        }
+    }
+    if list.items.is_empty() && diagnostics.is_empty() {
+        return Err(ParseError::NoTable);
+    }
+    for source in notices {
+        let text = Text::from_source(source.text());
+        merge_document(&mut list.document, &extract::extract_metadata(&text));
+        diagnostics.push(parse_diag(
+            "unassigned-text",
+            "this sheet holds no list table: read only for the covering notice's title, number, issuer and date",
+            &source,
+            Some(0..source.text().trim_end().len()),
+        ));
+    }
+    list.document.source = base_name(name);
+    list.document.sha256 = hex(&Sha256::digest(bytes));
+    list.document.encoding = encoding;
+    let source = first_source.expect("at least one sheet");
+    Ok(Parsed { list, diagnostics, source })
+}
+
+/// The section a sheet's name gives its items: a name that holds an item
+/// type, or any name but the default ones when the workbook has several sheets.
+fn sheet_section(name: &str, several: bool) -> Option<&str> {
+    let name = name.trim();
+    let default_name = {
+        let lower = name.to_lowercase();
+        let stem = lower.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
+        stem.is_empty() || ["sheet", "工作表", "表", "清单", "权责清单"].contains(&stem)
+    };
+    let typed = crate::model::ITEM_TYPES.iter().any(|t| name.contains(t));
+    (typed || (several && !default_name)).then_some(name)
+}
+
+/// Fills the keys of `into` that are empty from `from`.
+fn merge_document(into: &mut crate::model::Document, from: &crate::model::Document) {
+    for (to, value) in [
+        (&mut into.title, &from.title),
+        (&mut into.issuer, &from.issuer),
+        (&mut into.doc_number, &from.doc_number),
+        (&mut into.date, &from.date),
+    ] {
+        if to.is_empty() {
+            to.clone_from(value);
+        }
+    }
+}
+
+/// Parses decoded text; `grid` when it is a spreadsheet's. Records that sit
+/// under no section heading get `default_section`, when there is one.
+fn parse_text(source: &Arc<SourceFile>, default_section: Option<&str>, grid: bool) -> Result<Parsed, ParseError> {
+    let source = source.clone();
     let mut changes: Vec<Change> = Vec::new();
-    let text = normalize::document(Text::from_source(&decoded.text), &mut changes);
-    let mut laid = layout::lay_out(&text).ok_or(ParseError::NoTable)?;
-    let repairs = layout::repair_scrambled(&mut laid, text.as_str());
+    let text = normalize::document(Text::from_source(source.text()), &mut changes);
+    let laid = if grid { layout::lay_out_grid(&text) } else { layout::lay_out(&text) };
+    let mut laid = laid.ok_or(ParseError::NoTable)?;
+    // A spreadsheet's cells are what was typed: nothing there was scrambled by an extractor.
+    let repairs = if grid { Vec::new() } else { layout::repair_scrambled(&mut laid, text.as_str()) };
+    if let Some(section) = default_section {
+        for record in laid.records.iter_mut().filter(|r| r.section.is_none()) {
+            record.section = Some(Text::at_offset(section, 0));
+        }
+    }
 
     let mut list = List { qingdan: FORMAT_VERSION, ..Default::default() };
     list.document = extract::extract_metadata(&laid.preamble);
-    list.document.source = base_name(name);
-    list.document.sha256 = hex(&Sha256::digest(bytes));
-    list.document.encoding = decoded.encoding_name();
 
     let mut diagnostics = Vec::new();
-    decoding_notes(&decoded, &source, &mut diagnostics);
     if !laid.header_found {
         diagnostics.push(parse_diag(
             "missing-header",
