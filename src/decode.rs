@@ -73,6 +73,22 @@ pub enum DecodeError {
     UnknownEncoding(String),
 }
 
+impl DecodeError {
+    /// The error in both languages.
+    pub fn message(&self) -> crate::i18n::Message {
+        match self {
+            DecodeError::Binary { offset } => crate::tr!(
+                "binary data at byte {offset}: this is not a text file",
+                "第 {offset} 字节处是二进制数据：这不是文本文件"
+            ),
+            DecodeError::Malformed { encoding, offset } => {
+                crate::tr!("invalid {encoding} at byte {offset}", "第 {offset} 字节处不是有效的 {encoding}")
+            }
+            DecodeError::UnknownEncoding(name) => crate::tr!("unknown encoding `{name}`", "未知的编码 `{name}`"),
+        }
+    }
+}
+
 /// Looks up an encoding by label (`utf-8`, `gbk`, `gb18030`, `utf-16le` …).
 pub fn encoding_for_label(label: &str) -> Result<&'static Encoding, DecodeError> {
     Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| DecodeError::UnknownEncoding(label.to_owned()))

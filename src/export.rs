@@ -29,6 +29,16 @@ pub enum ExportError {
     Csv(#[from] csv::Error),
 }
 
+impl ExportError {
+    /// The error in both languages.
+    pub fn message(&self) -> crate::i18n::Message {
+        match self {
+            ExportError::Xlsx(e) => crate::tr!("cannot write the workbook: {e}", "无法写出工作簿：{e}"),
+            ExportError::Csv(e) => crate::tr!("cannot write CSV: {e}", "无法写出 CSV：{e}"),
+        }
+    }
+}
+
 /// The columns every export has, in order, and the optional ones, which
 /// appear (at their usual place) only when some item has a value for them.
 const ALWAYS: [Column; 10] = [

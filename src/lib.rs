@@ -9,6 +9,7 @@
 pub mod decode;
 pub mod diagnostic;
 pub mod extract;
+pub mod i18n;
 pub mod io;
 pub mod layout;
 pub mod model;

@@ -67,6 +67,17 @@ pub enum SheetError {
     Decode(#[from] DecodeError),
 }
 
+impl SheetError {
+    /// The error in both languages.
+    pub fn message(&self) -> crate::i18n::Message {
+        match self {
+            SheetError::Workbook(e) => crate::tr!("cannot read the workbook: {e}", "无法读取工作簿：{e}"),
+            SheetError::Csv(e) => crate::tr!("cannot read the CSV file: {e}", "无法读取 CSV 文件：{e}"),
+            SheetError::Decode(e) => e.message(),
+        }
+    }
+}
+
 /// The spreadsheet format of an input, from its leading bytes (a ZIP or OLE
 /// container with a workbook inside) or, for CSV, which has no signature,
 /// from its name.

@@ -49,7 +49,7 @@ pub fn man() -> ExitCode {
     let cmd = super::Cli::command();
     let mut buf = Vec::new();
     if clap_mangen::Man::new(cmd).render(&mut buf).is_err() {
-        eprintln!("error: could not render the man page");
+        super::output::error_plain(&qingdan::tr!("could not render the man page", "无法生成 man 手册页"));
         return ExitCode::from(2);
     }
     let _ = std::io::stdout().lock().write_all(&buf);

@@ -1,9 +1,11 @@
 //! `qingdan diff`.
 
-use super::output::Global;
+use super::output::{self, Global, Localized};
 use clap::{Args, ValueEnum};
 use qingdan::diff::{diff_lists, render_human, render_markdown, render_stat, ListDiff};
+use qingdan::i18n::{Lang, Message};
 use qingdan::model::List;
+use qingdan::tr;
 use qingdan::yaml::{self, YamlLimits};
 use std::io::Write;
 use std::path::Path;
@@ -48,16 +50,23 @@ pub enum DiffFormat {
     Json,
 }
 
-fn load(path: &str) -> Result<List, String> {
+/// An error about a file, to print.
+type FileError = (String, Message);
+
+fn both(e: &dyn Localized) -> Message {
+    Message::new(e.text(Lang::En), e.text(Lang::Zh))
+}
+
+fn load(path: &str) -> Result<List, FileError> {
     if path == "/dev/null" || path.is_empty() {
         return Ok(List { qingdan: 1, ..List::default() });
     }
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
-    yaml::load(&text, &YamlLimits::default()).map(|l| l.list).map_err(|e| format!("{path}: {}", e.message))
+    let text = std::fs::read_to_string(path).map_err(|e| (path.to_owned(), both(&e)))?;
+    yaml::load(&text, &YamlLimits::default()).map(|l| l.list).map_err(|e| (path.to_owned(), e.message))
 }
 
-fn list_files(dir: &Path) -> Result<Vec<String>, String> {
-    let rd = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+fn list_files(dir: &Path) -> Result<Vec<String>, FileError> {
+    let rd = std::fs::read_dir(dir).map_err(|e| (dir.display().to_string(), both(&e)))?;
     let mut v: Vec<String> = rd
         .filter_map(|e| e.ok())
         .filter(|e| e.path().extension().is_some_and(|x| x == "yaml" || x == "yml"))
@@ -68,10 +77,13 @@ fn list_files(dir: &Path) -> Result<Vec<String>, String> {
 }
 
 /// The pairs to compare: one pair of files, or the lists of two directories paired by name.
-fn pairs(old: &str, new: &str) -> Result<Vec<(String, String, String)>, String> {
+fn pairs(old: &str, new: &str) -> Result<Vec<(String, String, String)>, FileError> {
     let (po, pn) = (Path::new(old), Path::new(new));
     if po.is_dir() != pn.is_dir() && po.exists() && pn.exists() {
-        return Err("compare a file with a file, or a directory with a directory".into());
+        return Err((
+            format!("{old}, {new}"),
+            tr!("compare a file with a file, or a directory with a directory", "只能文件对文件、目录对目录比较"),
+        ));
     }
     if !po.is_dir() {
         return Ok(vec![(old.to_owned(), new.to_owned(), new.to_owned())]);
@@ -97,21 +109,24 @@ pub fn run(args: &DiffArgs, global: &Global) -> ExitCode {
         match (args.new.as_str(), args.git_rest.get(2)) {
             (o, Some(n)) => (o.to_owned(), n.clone()),
             _ => {
-                eprintln!("error: --git-external takes git's seven arguments");
+                output::error_plain(&tr!(
+                    "--git-external takes git's seven arguments",
+                    "--git-external 需要 git 传入的七个参数"
+                ));
                 return ExitCode::from(2);
             }
         }
     } else {
         if !args.git_rest.is_empty() {
-            eprintln!("error: diff takes two paths (OLD NEW)");
+            output::error_plain(&tr!("diff takes two paths (OLD NEW)", "diff 需要两个路径（旧 新）"));
             return ExitCode::from(2);
         }
         (args.old.clone(), args.new.clone())
     };
     let pairs = match pairs(&old, &new) {
         Ok(p) => p,
-        Err(e) => {
-            eprintln!("error: {e}");
+        Err((file, e)) => {
+            output::error(&file, &e);
             return ExitCode::from(2);
         }
     };
@@ -121,8 +136,8 @@ pub fn run(args: &DiffArgs, global: &Global) -> ExitCode {
     for (o, n, _) in pairs {
         let (a, b) = match (load(&o), load(&n)) {
             (Ok(a), Ok(b)) => (a, b),
-            (Err(e), _) | (_, Err(e)) => {
-                eprintln!("error: {e}");
+            (Err((file, e)), _) | (_, Err((file, e))) => {
+                output::error(&file, &e);
                 return ExitCode::from(2);
             }
         };

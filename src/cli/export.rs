@@ -51,19 +51,19 @@ pub fn run(args: &ExportArgs) -> ExitCode {
     let text = match read(&args.list) {
         Ok(t) => t,
         Err(e) => {
-            output::error(&args.list, e);
+            output::error(&args.list, &e);
             return ExitCode::from(2);
         }
     };
     let list = match yaml::load(&text, &YamlLimits::default()) {
         Ok(loaded) => loaded.list,
         Err(e) => {
-            let place = e.range.map(|r| SourceFile::new(args.list.as_str(), text.as_str()).line_col(r.start));
+            let place = e.range.clone().map(|r| SourceFile::new(args.list.as_str(), text.as_str()).line_col(r.start));
             let name = match place {
                 Some(lc) => format!("{}:{}:{}", args.list, lc.line, lc.column),
                 None => args.list.clone(),
             };
-            output::error(&name, e.message);
+            output::error(&name, &e);
             return ExitCode::from(2);
         }
     };
@@ -74,7 +74,7 @@ pub fn run(args: &ExportArgs) -> ExitCode {
     let bytes = match Export::new(&list).write(format) {
         Ok(b) => b,
         Err(e) => {
-            output::error(&args.list, e);
+            output::error(&args.list, &e);
             return ExitCode::from(2);
         }
     };
@@ -91,7 +91,7 @@ pub fn run(args: &ExportArgs) -> ExitCode {
     match written {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            output::error(&target.display().to_string(), e);
+            output::error(&target.display().to_string(), &e);
             ExitCode::from(2)
         }
     }

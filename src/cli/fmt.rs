@@ -3,7 +3,9 @@
 use super::output::{self, Global};
 use clap::Args;
 use qingdan::format::{format_text, FormatOptions};
+use qingdan::i18n::Message;
 use qingdan::rules::registry;
+use qingdan::tr;
 use qingdan::validate::Config;
 use std::io::{Read, Write};
 use std::path::Path;
@@ -32,7 +34,7 @@ pub struct FmtArgs {
     pub config: Option<std::path::PathBuf>,
 }
 
-fn list_files(paths: &[String]) -> (Vec<String>, Vec<String>) {
+fn list_files(paths: &[String]) -> (Vec<String>, Vec<(String, Message)>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for p in paths {
@@ -55,13 +57,13 @@ fn list_files(paths: &[String]) -> (Vec<String>, Vec<String>) {
                         found.push(e.path().display().to_string())
                     }
                     Ok(_) => {}
-                    Err(err) => errors.push(format!("{p}: {err}")),
+                    Err(err) => errors.push((p.clone(), Message::same(err.to_string()))),
                 }
             }
             found.sort();
             files.extend(found);
         } else {
-            errors.push(format!("{p}: no such file or directory"));
+            errors.push((p.clone(), tr!("no such file or directory", "文件或目录不存在")));
         }
     }
     (files, errors)
@@ -78,7 +80,7 @@ pub fn run(args: &FmtArgs, global: &Global) -> ExitCode {
     let config = match config {
         Ok(c) => c.with_cli(&args.select, &args.ignore, None),
         Err(e) => {
-            output::error("config", e);
+            output::error("config", &output::ConfigError(&e));
             return ExitCode::from(2);
         }
     };
@@ -90,8 +92,8 @@ pub fn run(args: &FmtArgs, global: &Global) -> ExitCode {
     let options = FormatOptions { fixes: Some(fixes), ..FormatOptions::default() };
     let (files, errors) = list_files(&args.paths);
     let mut trouble = !errors.is_empty();
-    for e in errors {
-        eprintln!("error: {e}");
+    for (file, e) in errors {
+        output::error(&file, &e);
     }
     let mut changed = 0usize;
     let mut out = std::io::stdout().lock();
@@ -99,7 +101,7 @@ pub fn run(args: &FmtArgs, global: &Global) -> ExitCode {
         let text = if f == "-" {
             let mut s = String::new();
             if let Err(e) = std::io::stdin().lock().read_to_string(&mut s) {
-                eprintln!("error: stdin: {e}");
+                output::error("stdin", &e);
                 trouble = true;
                 continue;
             }
@@ -108,7 +110,7 @@ pub fn run(args: &FmtArgs, global: &Global) -> ExitCode {
             match std::fs::read_to_string(f) {
                 Ok(s) => s,
                 Err(e) => {
-                    eprintln!("error: {f}: {e}");
+                    output::error(f, &e);
                     trouble = true;
                     continue;
                 }
@@ -121,7 +123,7 @@ pub fn run(args: &FmtArgs, global: &Global) -> ExitCode {
                     let lc = qingdan::text::SourceFile::new(f.as_str(), text.as_str()).line_col(r.start);
                     format!(":{}:{}", lc.line, lc.column)
                 });
-                eprintln!("error: {f}{}: {}", at.unwrap_or_default(), e.message);
+                output::error(&format!("{f}{}", at.unwrap_or_default()), &e);
                 trouble = true;
                 continue;
             }
@@ -139,18 +141,23 @@ pub fn run(args: &FmtArgs, global: &Global) -> ExitCode {
             let _ =
                 write!(out, "{}", diff.unified_diff().context_radius(2).header(&format!("a/{f}"), &format!("b/{f}")));
         } else if args.check {
-            let _ = writeln!(out, "would reformat {f}");
+            let _ = writeln!(out, "{}", tr!("would reformat {f}", "需要重新格式化 {f}").get(output::lang()));
         } else if let Err(e) = qingdan::io::write_atomic(Path::new(f), formatted.as_bytes()) {
-            eprintln!("error: {f}: {e}");
+            output::error(f, &e);
             trouble = true;
         } else if !global.quiet {
-            eprintln!("reformatted {f}");
+            output::note(&tr!("reformatted {f}", "已重新格式化 {f}"));
         }
     }
     let stdin_only = files.len() == 1 && files[0] == "-";
     if !global.quiet && !stdin_only {
-        let verb = if args.check || args.diff { "would be reformatted" } else { "reformatted" };
-        eprintln!("{} file{} checked, {changed} {verb}", files.len(), if files.len() == 1 { "" } else { "s" });
+        let n = files.len();
+        let s = if n == 1 { "" } else { "s" };
+        output::note(&if args.check || args.diff {
+            tr!("{n} file{s} checked, {changed} would be reformatted", "检查了 {n} 个文件，{changed} 个需要重新格式化")
+        } else {
+            tr!("{n} file{s} checked, {changed} reformatted", "检查了 {n} 个文件，重新格式化了 {changed} 个")
+        });
     }
     if trouble {
         ExitCode::from(2)

@@ -1,6 +1,8 @@
 //! `qingdan law`.
 
+use super::output;
 use clap::{Args, Subcommand};
+use qingdan::tr;
 use qingdan::validate::law_import::import_law;
 use qingdan::validate::laws::to_toml;
 use std::path::PathBuf;
@@ -33,19 +35,19 @@ pub fn run(args: &LawArgs) -> ExitCode {
             let bytes = match std::fs::read(file) {
                 Ok(b) => b,
                 Err(e) => {
-                    eprintln!("error: {file}: {e}");
+                    output::error(file, &e);
                     return ExitCode::from(2);
                 }
             };
             let text = match qingdan::decode::decode(&bytes, None) {
                 Ok(d) => d.text,
                 Err(e) => {
-                    eprintln!("error: {file}: {e}");
+                    output::error(file, &e);
                     return ExitCode::from(2);
                 }
             };
             let Some(imported) = import_law(&text) else {
-                eprintln!("error: {file}: no articles (第…条) found");
+                output::error(file, &tr!("no articles (第…条) found", "没有找到条文（第……条）"));
                 return ExitCode::from(2);
             };
             let toml = format!(
@@ -54,27 +56,37 @@ pub fn run(args: &LawArgs) -> ExitCode {
                 to_toml(std::slice::from_ref(&imported.law))
             );
             let written = match output {
-                Some(p) => qingdan::io::write_atomic(p, toml.as_bytes()).map_err(|e| format!("{}: {e}", p.display())),
+                Some(p) => qingdan::io::write_atomic(p, toml.as_bytes()).map_err(|e| (p.display().to_string(), e)),
                 None => {
                     print!("{toml}");
                     Ok(())
                 }
             };
-            if let Err(e) = written {
-                eprintln!("error: {e}");
+            if let Err((target, e)) = written {
+                output::error(&target, &e);
                 return ExitCode::from(2);
             }
-            eprintln!(
-                "{}: {} articles{}{}",
-                imported.law.title,
-                imported.law.text.len(),
-                if imported.gaps.is_empty() { String::new() } else { format!("; missing: {:?}", imported.gaps) },
-                if imported.out_of_order.is_empty() {
-                    String::new()
-                } else {
-                    format!("; out of order: {:?}", imported.out_of_order)
-                }
-            );
+            let (title, n) = (&imported.law.title, imported.law.text.len());
+            let mut line = tr!("{title}: {n} articles", "{title}：{n} 条");
+            if !imported.gaps.is_empty() {
+                let gaps = imported
+                    .gaps
+                    .iter()
+                    .map(|g| format!("第{}条", qingdan::text::to_chinese(*g)))
+                    .collect::<Vec<_>>()
+                    .join("、");
+                line.append(&tr!("; missing: {gaps}", "；缺少：{gaps}"));
+            }
+            if !imported.out_of_order.is_empty() {
+                let order = imported
+                    .out_of_order
+                    .iter()
+                    .map(|g| format!("第{}条", qingdan::text::to_chinese(*g)))
+                    .collect::<Vec<_>>()
+                    .join("、");
+                line.append(&tr!("; out of order: {order}", "；顺序错乱：{order}"));
+            }
+            output::note(&line);
             if imported.gaps.is_empty() && imported.out_of_order.is_empty() {
                 ExitCode::SUCCESS
             } else {

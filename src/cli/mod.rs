@@ -4,13 +4,15 @@ mod completions;
 mod diff;
 mod export;
 mod fmt;
+mod help_zh;
 mod law;
 mod output;
 mod parse;
 mod rule;
 mod validate;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use qingdan::i18n::Lang;
 use std::process::ExitCode;
 
 const EXAMPLES: &str = "\
@@ -42,6 +44,9 @@ pub struct Cli {
     /// Also print notes about every repair.
     #[arg(short, long, global = true)]
     pub verbose: bool,
+    /// Language of messages and help: zh or en (default: from LC_ALL, LC_MESSAGES or LANG).
+    #[arg(long, value_name = "LANG", global = true, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -81,9 +86,35 @@ pub enum Command {
     Man,
 }
 
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("`{s}` is not a language qingdan speaks: zh or en"))
+}
+
+/// The language asked for with `--lang`, looked for before the arguments are
+/// parsed, since the help itself is written in it.
+fn lang_from_args(args: &[std::ffi::OsString]) -> Option<Lang> {
+    let args: Vec<&str> = args.iter().filter_map(|a| a.to_str()).collect();
+    args.iter().enumerate().find_map(|(i, a)| match a.strip_prefix("--lang") {
+        Some(rest) if rest.starts_with('=') => Lang::parse(&rest[1..]),
+        Some("") => args.get(i + 1).and_then(|v| Lang::parse(v)),
+        _ => None,
+    })
+}
+
+/// The command tree, with its help in `lang`.
+pub fn command(lang: Lang) -> clap::Command {
+    match lang {
+        Lang::En => Cli::command(),
+        Lang::Zh => help_zh::localize(Cli::command()),
+    }
+}
+
 /// Runs the command line.
 pub fn run() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = lang_from_args(&args).unwrap_or_else(Lang::from_env);
+    output::set_lang(lang);
+    let cli = match command(lang).try_get_matches_from(&args).and_then(|m| Cli::from_arg_matches(&m)) {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();

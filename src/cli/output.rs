@@ -2,7 +2,89 @@
 
 use super::ColorChoice;
 use qingdan::diagnostic::{render, Diagnostic, Format, RenderOptions, Severity};
+use qingdan::i18n::{Lang, Message};
+use qingdan::tr;
 use std::io::{IsTerminal, Write};
+use std::sync::OnceLock;
+
+static LANG: OnceLock<Lang> = OnceLock::new();
+
+/// Sets the language of every message for the rest of the run (once, at start).
+pub fn set_lang(lang: Lang) {
+    let _ = LANG.set(lang);
+}
+
+/// The language messages are written in.
+pub fn lang() -> Lang {
+    LANG.get().copied().unwrap_or_default()
+}
+
+/// Something that can be said in either language.
+pub trait Localized {
+    /// The text in `lang`.
+    fn text(&self, lang: Lang) -> String;
+}
+
+impl Localized for Message {
+    fn text(&self, lang: Lang) -> String {
+        self.get(lang).to_owned()
+    }
+}
+
+impl Localized for std::io::Error {
+    fn text(&self, lang: Lang) -> String {
+        use std::io::ErrorKind::*;
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        let what = match self.kind() {
+            NotFound => "文件或目录不存在",
+            PermissionDenied => "没有权限",
+            IsADirectory => "是目录，不是文件",
+            AlreadyExists => "已存在",
+            InvalidData => "内容无效",
+            StorageFull => "磁盘已满",
+            ReadOnlyFilesystem => "文件系统只读",
+            _ => return format!("输入输出错误：{self}"),
+        };
+        what.to_owned()
+    }
+}
+
+impl Localized for qingdan::parse::ParseError {
+    fn text(&self, lang: Lang) -> String {
+        self.message().get(lang).to_owned()
+    }
+}
+
+impl Localized for qingdan::decode::DecodeError {
+    fn text(&self, lang: Lang) -> String {
+        self.message().get(lang).to_owned()
+    }
+}
+
+impl Localized for qingdan::yaml::LoadError {
+    fn text(&self, lang: Lang) -> String {
+        self.message.get(lang).to_owned()
+    }
+}
+
+impl Localized for qingdan::export::ExportError {
+    fn text(&self, lang: Lang) -> String {
+        self.message().get(lang).to_owned()
+    }
+}
+
+/// A configuration or registry error, worded by the file's reader (TOML
+/// errors quote the file), with a Chinese lead.
+pub struct ConfigError<'a>(pub &'a str);
+
+impl Localized for ConfigError<'_> {
+    fn text(&self, lang: Lang) -> String {
+        let e = self.0;
+        tr!("{e}", "配置有误：{e}").get(lang).to_owned()
+    }
+}
 
 /// Settings every command shares.
 #[derive(Debug, Clone, Copy)]
@@ -40,7 +122,7 @@ impl Global {
 
     /// Options for the human renderer.
     pub fn render_options(&self) -> RenderOptions {
-        RenderOptions { color: self.color, width: terminal_width() }
+        RenderOptions { color: self.color, width: terminal_width(), lang: lang() }
     }
 }
 
@@ -65,6 +147,24 @@ pub fn emit(diagnostics: &[Diagnostic], format: Format, global: &Global) {
 }
 
 /// Prints a one-line error about a file to stderr.
-pub fn error(file: &str, message: impl std::fmt::Display) {
-    eprintln!("error: {file}: {message}");
+pub fn error(file: &str, message: &dyn Localized) {
+    let text = message.text(lang());
+    match lang() {
+        Lang::En => eprintln!("error: {file}: {text}"),
+        Lang::Zh => eprintln!("错误：{file}：{text}"),
+    }
+}
+
+/// Prints a one-line error that concerns no one file.
+pub fn error_plain(message: &dyn Localized) {
+    let text = message.text(lang());
+    match lang() {
+        Lang::En => eprintln!("error: {text}"),
+        Lang::Zh => eprintln!("错误：{text}"),
+    }
+}
+
+/// Prints a line of progress or of a summary to stderr, in the run's language.
+pub fn note(message: &Message) {
+    eprintln!("{}", message.get(lang()));
 }

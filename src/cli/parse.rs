@@ -4,6 +4,7 @@ use super::output::{self, Global};
 use clap::{Args, ValueEnum};
 use qingdan::diagnostic::{render_summary, Format, Severity, Summary};
 use qingdan::parse::{parse_bytes, ParseError, ParseOptions, DEFAULT_MAX_INPUT_BYTES};
+use qingdan::tr;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -85,19 +86,28 @@ fn out_path(dir: &Path, input: &str) -> PathBuf {
 pub fn run(args: &ParseArgs, global: &Global) -> ExitCode {
     let started = Instant::now();
     if args.files.len() > 1 && args.out_dir.is_none() {
-        output::error("parse", "several inputs need --out-dir DIR (one <stem>.yaml each)");
+        output::error(
+            "parse",
+            &tr!(
+                "several inputs need --out-dir DIR (one <stem>.yaml each)",
+                "多个输入需要 --out-dir 目录（每个输入写一个 <stem>.yaml）"
+            ),
+        );
         return ExitCode::from(2);
     }
     if let Some(dir) = &args.out_dir {
         if !dir.is_dir() {
-            output::error(&dir.display().to_string(), "--out-dir is not an existing directory");
+            output::error(
+                &dir.display().to_string(),
+                &tr!("--out-dir is not an existing directory", "--out-dir 不是已存在的目录"),
+            );
             return ExitCode::from(2);
         }
     }
     let encoding = match args.encoding.as_deref().map(qingdan::decode::encoding_for_label).transpose() {
         Ok(e) => e,
         Err(e) => {
-            output::error("--encoding", e);
+            output::error("--encoding", &e);
             return ExitCode::from(2);
         }
     };
@@ -110,7 +120,7 @@ pub fn run(args: &ParseArgs, global: &Global) -> ExitCode {
         let bytes = match read_input(name, args.max_input_bytes) {
             Ok(b) => b,
             Err(e) => {
-                output::error(name, e);
+                output::error(name, &e);
                 worst = 2;
                 continue;
             }
@@ -119,7 +129,7 @@ pub fn run(args: &ParseArgs, global: &Global) -> ExitCode {
             Ok(p) => p,
             Err(e) => {
                 let e: ParseError = e;
-                output::error(name, e);
+                output::error(name, &e);
                 worst = 2;
                 continue;
             }
@@ -144,7 +154,7 @@ pub fn run(args: &ParseArgs, global: &Global) -> ExitCode {
                 // The reader went away (`| head`): stop quietly, as Unix tools do.
                 return ExitCode::from(worst);
             }
-            output::error(&target, e);
+            output::error(&target, &e);
             worst = 2;
             continue;
         }
@@ -157,9 +167,11 @@ pub fn run(args: &ParseArgs, global: &Global) -> ExitCode {
     summary.millis = started.elapsed().as_millis();
     if matches!(format, Format::Human | Format::Concise) && !global.quiet {
         let notes = all.iter().filter(|d| d.severity == Severity::Info).count();
-        let mut line = render_summary(&summary);
+        let mut line = render_summary(&summary, output::lang());
         if notes > 0 && !global.verbose {
-            line.push_str(&format!("; {notes} repair notes (-v lists them)"));
+            line.push_str(
+                tr!("; {notes} repair notes (-v lists them)", "；{notes} 条修复说明（-v 列出）").get(output::lang()),
+            );
         }
         eprintln!("{line}");
     }

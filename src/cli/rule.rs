@@ -1,7 +1,10 @@
 //! `qingdan rule`.
 
+use super::output;
 use clap::Args;
+use qingdan::i18n::Lang;
 use qingdan::rules::{self, registry};
+use qingdan::tr;
 use std::process::ExitCode;
 
 /// Arguments of `qingdan rule`.
@@ -19,16 +22,25 @@ pub struct RuleArgs {
 pub fn run(args: &RuleArgs) -> ExitCode {
     let all = rules::all();
     if args.list {
+        let zh = output::lang() == Lang::Zh;
         for meta in registry::RULES {
-            let fix = if registry::is_fixable(meta.code) { " (fixable)" } else { "" };
-            println!(
-                "{}  {:<24} {:<10} {:<8} {}{fix}",
-                meta.code,
-                meta.name,
-                meta.family.as_str(),
-                meta.severity.as_str(),
-                meta.summary
-            );
+            let fixable = registry::is_fixable(meta.code);
+            let (family, severity, summary, fix) = if zh {
+                (
+                    meta.family.name_zh(),
+                    meta.severity.name_zh(),
+                    meta.summary_zh,
+                    if fixable { "（可修复）" } else { "" },
+                )
+            } else {
+                (meta.family.as_str(), meta.severity.as_str(), meta.summary, if fixable { " (fixable)" } else { "" })
+            };
+            // Pad by display width: a Chinese character takes two columns.
+            let pad = |s: &str, width: usize| {
+                let w: usize = s.chars().map(|c| if qingdan::text::is_cjk(c) { 2 } else { 1 }).sum();
+                format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+            };
+            println!("{}  {:<24} {} {} {summary}{fix}", meta.code, meta.name, pad(family, 10), pad(severity, 8));
         }
         return ExitCode::SUCCESS;
     }
@@ -37,23 +49,37 @@ pub fn run(args: &RuleArgs) -> ExitCode {
     match meta {
         Some(meta) => match all.iter().find(|r| r.code() == meta.code) {
             Some(rule) => {
-                print!("{}", rules::render_doc(rule.as_ref()));
+                print!("{}", rules::render_doc(rule.as_ref(), output::lang()));
                 ExitCode::SUCCESS
             }
             None => {
-                println!(
-                    "{} {} ({}, {})\n\n{}",
-                    meta.code,
-                    meta.name,
-                    meta.family.as_str(),
-                    meta.severity.as_str(),
-                    meta.summary
-                );
+                if output::lang() == Lang::Zh {
+                    println!(
+                        "{} {}（{}，{}）\n\n{}",
+                        meta.code,
+                        meta.name,
+                        meta.family.name_zh(),
+                        meta.severity.name_zh(),
+                        meta.summary_zh
+                    );
+                } else {
+                    println!(
+                        "{} {} ({}, {})\n\n{}",
+                        meta.code,
+                        meta.name,
+                        meta.family.as_str(),
+                        meta.severity.as_str(),
+                        meta.summary
+                    );
+                }
                 ExitCode::SUCCESS
             }
         },
         None => {
-            eprintln!("error: no rule `{wanted}`; `qingdan rule --list` lists them");
+            output::error_plain(&tr!(
+                "no rule `{wanted}`; `qingdan rule --list` lists them",
+                "没有规则 `{wanted}`；`qingdan rule --list` 列出全部规则"
+            ));
             ExitCode::from(2)
         }
     }

@@ -1,9 +1,11 @@
 //! `qingdan validate`.
 
-use super::output::{self, Global};
+use super::output::{self, ConfigError, Global, Localized};
 use super::parse::DiagFormat;
 use clap::Args;
 use qingdan::diagnostic::{render, render_summary, Diagnostic, Format, Severity, Summary};
+use qingdan::i18n::Message;
+use qingdan::tr;
 use qingdan::validate::{Config, Engine, FileReport};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -47,7 +49,7 @@ fn is_list_file(p: &Path) -> bool {
 }
 
 /// The files to check, in a stable order; errors name the path.
-fn collect(paths: &[String]) -> (Vec<String>, Vec<String>) {
+fn collect(paths: &[String]) -> (Vec<String>, Vec<(String, Message)>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for p in paths {
@@ -69,7 +71,7 @@ fn collect(paths: &[String]) -> (Vec<String>, Vec<String>) {
                         found.push(e.path().display().to_string())
                     }
                     Ok(_) => {}
-                    Err(e) => errors.push(format!("{p}: {e}")),
+                    Err(e) => errors.push((p.clone(), Message::same(e.to_string()))),
                 }
             }
             found.sort();
@@ -77,21 +79,25 @@ fn collect(paths: &[String]) -> (Vec<String>, Vec<String>) {
         } else if path.exists() {
             files.push(p.clone());
         } else {
-            errors.push(format!("{p}: no such file or directory"));
+            errors.push((p.clone(), tr!("no such file or directory", "文件或目录不存在")));
         }
     }
     (files, errors)
 }
 
-fn read(name: &str) -> Result<String, String> {
+fn read(name: &str) -> Result<String, (String, Message)> {
+    let lang_free = |e: std::io::Error| Message::new(e.text(qingdan::i18n::Lang::En), e.text(qingdan::i18n::Lang::Zh));
     let bytes = if name == "-" {
         let mut b = Vec::new();
-        std::io::stdin().lock().read_to_end(&mut b).map_err(|e| format!("stdin: {e}"))?;
+        std::io::stdin().lock().read_to_end(&mut b).map_err(|e| ("stdin".to_owned(), lang_free(e)))?;
         b
     } else {
-        std::fs::read(name).map_err(|e| format!("{name}: {e}"))?
+        std::fs::read(name).map_err(|e| (name.to_owned(), lang_free(e)))?
     };
-    String::from_utf8(bytes).map_err(|e| format!("{name}: not UTF-8 at byte {}", e.utf8_error().valid_up_to()))
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        (name.to_owned(), tr!("not UTF-8 at byte {at}", "第 {at} 字节处不是 UTF-8"))
+    })
 }
 
 /// Runs `qingdan validate`.
@@ -106,7 +112,7 @@ pub fn run(args: &ValidateArgs, global: &Global) -> ExitCode {
     let config = match config {
         Ok(c) => c.with_cli(&args.select, &args.ignore, args.profile.clone()),
         Err(e) => {
-            output::error("config", e);
+            output::error("config", &ConfigError(&e));
             return ExitCode::from(2);
         }
     };
@@ -115,7 +121,7 @@ pub fn run(args: &ValidateArgs, global: &Global) -> ExitCode {
         for p in problems {
             output::error(
                 config.origin.as_ref().map_or("--select/--ignore".into(), |o| o.display().to_string()).as_str(),
-                p,
+                &ConfigError(&p),
             );
         }
         return ExitCode::from(2);
@@ -125,18 +131,18 @@ pub fn run(args: &ValidateArgs, global: &Global) -> ExitCode {
     let engine = match Engine::new(config, year) {
         Ok(e) => e,
         Err(e) => {
-            output::error("config", e);
+            output::error("config", &ConfigError(&e));
             return ExitCode::from(2);
         }
     };
     let (files, errors) = collect(&args.paths);
     let mut trouble = !errors.is_empty();
-    for e in errors {
-        eprintln!("error: {e}");
+    for (file, e) in errors {
+        output::error(&file, &e);
     }
     // Files are checked in parallel; the results keep the files' order.
     use rayon::prelude::*;
-    let results: Vec<Result<FileReport, String>> = files
+    let results: Vec<Result<FileReport, (String, Message)>> = files
         .par_iter()
         .map(|f| read(f).map(|text| engine.check_text(if f == "-" { "<stdin>" } else { f }, &text)))
         .collect();
@@ -144,8 +150,8 @@ pub fn run(args: &ValidateArgs, global: &Global) -> ExitCode {
     for r in results {
         match r {
             Ok(report) => reports.push(report),
-            Err(e) => {
-                eprintln!("error: {e}");
+            Err((file, e)) => {
+                output::error(&file, &e);
                 trouble = true;
             }
         }
@@ -179,7 +185,7 @@ pub fn run(args: &ValidateArgs, global: &Global) -> ExitCode {
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
     summary.millis = started.elapsed().as_millis();
     if !global.quiet && matches!(format, Format::Human | Format::Concise | Format::Github) {
-        eprintln!("{}", render_summary(&summary));
+        eprintln!("{}", render_summary(&summary, output::lang()));
     }
     if trouble {
         return ExitCode::from(2);

@@ -5,6 +5,7 @@ mod render;
 
 pub use render::{render, render_summary, Format, RenderOptions, Summary};
 
+use crate::i18n::Message;
 use crate::text::SourceFile;
 use serde::Serialize;
 use std::ops::Range;
@@ -23,6 +24,15 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// Chinese name.
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Severity::Info => "提示",
+            Severity::Warning => "警告",
+            Severity::Error => "错误",
+        }
+    }
+
     /// Lower-case name.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -52,13 +62,13 @@ pub struct Diagnostic {
     /// Severity.
     pub severity: Severity,
     /// What is wrong, in one sentence.
-    pub message: String,
+    pub message: Message,
     /// Where.
     pub location: Option<Located>,
     /// Label on the span, when it adds to the message.
-    pub label: Option<String>,
+    pub label: Option<Message>,
     /// How to fix it.
-    pub help: Option<String>,
+    pub help: Option<Message>,
     /// The item's code, or its 序号 when it has no code.
     pub item: Option<String>,
     /// Path of the value in the list (`items[3].code`).
@@ -69,12 +79,12 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A diagnostic with no location.
-    pub fn new(code: &'static str, name: &'static str, severity: Severity, message: impl Into<String>) -> Self {
+    pub fn new(code: &'static str, name: &'static str, severity: Severity, message: Message) -> Self {
         Diagnostic {
             code,
             name,
             severity,
-            message: message.into(),
+            message,
             location: None,
             label: None,
             help: None,
@@ -91,14 +101,14 @@ impl Diagnostic {
     }
 
     /// Adds a label for the span.
-    pub fn with_label(mut self, label: impl Into<String>) -> Self {
-        self.label = Some(label.into());
+    pub fn with_label(mut self, label: Message) -> Self {
+        self.label = Some(label);
         self
     }
 
     /// Adds help.
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    pub fn with_help(mut self, help: Message) -> Self {
+        self.help = Some(help);
         self
     }
 
@@ -136,8 +146,8 @@ impl Diagnostic {
     /// Orders diagnostics by file, position, then code, for stable output.
     pub fn sort_key(&self) -> (String, usize, &'static str, String) {
         match &self.location {
-            Some(l) => (l.file.name().to_owned(), l.range.start, self.code, self.message.clone()),
-            None => (String::new(), 0, self.code, self.message.clone()),
+            Some(l) => (l.file.name().to_owned(), l.range.start, self.code, self.message.en.clone()),
+            None => (String::new(), 0, self.code, self.message.en.clone()),
         }
     }
 }

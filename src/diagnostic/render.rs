@@ -2,6 +2,7 @@
 //! GitHub workflow commands and SARIF 2.1.0.
 
 use super::{Diagnostic, Severity};
+use crate::i18n::Lang;
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource, Report};
 use serde_json::{json, Value};
 use std::fmt::Write as _;
@@ -28,11 +29,13 @@ pub struct RenderOptions {
     pub color: bool,
     /// Terminal width for the human format.
     pub width: usize,
+    /// Language of the messages (codes, names and JSON keys are the same in both).
+    pub lang: Lang,
 }
 
 impl Default for RenderOptions {
     fn default() -> Self {
-        RenderOptions { color: false, width: 100 }
+        RenderOptions { color: false, width: 100, lang: Lang::En }
     }
 }
 
@@ -54,7 +57,17 @@ pub struct Summary {
 }
 
 /// The closing line: files, items, errors, warnings and time.
-pub fn render_summary(s: &Summary) -> String {
+pub fn render_summary(s: &Summary, lang: Lang) -> String {
+    if lang == Lang::Zh {
+        let mut line = format!(
+            "{} 个文件，{} 个事项：{} 个错误，{} 个警告（{} 毫秒）",
+            s.files, s.items, s.errors, s.warnings, s.millis
+        );
+        if s.omitted > 0 {
+            let _ = write!(line, "；另有 {} 条未显示（--max-diagnostics）", s.omitted);
+        }
+        return line;
+    }
     let mut line = format!(
         "{} file{}, {} item{}: {} error{}, {} warning{} ({} ms)",
         s.files,
@@ -85,16 +98,16 @@ fn plural(n: usize) -> &'static str {
 pub fn render(diagnostics: &[Diagnostic], format: Format, options: &RenderOptions) -> String {
     match format {
         Format::Human => diagnostics.iter().map(|d| human(d, options)).collect(),
-        Format::Concise => diagnostics.iter().map(concise).collect(),
+        Format::Concise => diagnostics.iter().map(|d| concise(d, options.lang)).collect(),
         Format::Json => {
-            let values: Vec<Value> = diagnostics.iter().map(to_json).collect();
+            let values: Vec<Value> = diagnostics.iter().map(|d| to_json(d, options.lang)).collect();
             let mut s = serde_json::to_string_pretty(&values).unwrap_or_else(|_| "[]".into());
             s.push('\n');
             s
         }
-        Format::Github => diagnostics.iter().map(github).collect(),
+        Format::Github => diagnostics.iter().map(|d| github(d, options.lang)).collect(),
         Format::Sarif => {
-            let mut s = serde_json::to_string_pretty(&sarif(diagnostics)).unwrap_or_default();
+            let mut s = serde_json::to_string_pretty(&sarif(diagnostics, options.lang)).unwrap_or_default();
             s.push('\n');
             s
         }
@@ -107,24 +120,28 @@ fn human(d: &Diagnostic, options: &RenderOptions) -> String {
         Severity::Warning => miette::Severity::Warning,
         Severity::Info => miette::Severity::Advice,
     };
-    let mut diag =
-        MietteDiagnostic::new(d.message.clone()).with_code(format!("{}({})", d.code, d.name)).with_severity(severity);
+    let mut diag = MietteDiagnostic::new(d.message.get(options.lang))
+        .with_code(format!("{}({})", d.code, d.name))
+        .with_severity(severity);
     if let Some(help) = &d.help {
-        diag = diag.with_help(help.clone());
+        diag = diag.with_help(help.get(options.lang));
     }
     let theme = if options.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
     let handler = GraphicalReportHandler::new_themed(theme).with_width(options.width).with_links(false);
     let report = match &d.location {
         Some(loc) => {
             let len = loc.range.end.saturating_sub(loc.range.start);
-            diag = diag.with_label(LabeledSpan::new_primary_with_span(d.label.clone(), (loc.range.start, len)));
+            diag = diag.with_label(LabeledSpan::new_primary_with_span(
+                d.label.as_ref().map(|l| l.get(options.lang).to_owned()),
+                (loc.range.start, len),
+            ));
             Report::new(diag).with_source_code(NamedSource::new(loc.file.name(), loc.file.shared_text().to_string()))
         }
         None => Report::new(diag),
     };
     let mut out = String::new();
     if handler.render_report(&mut out, report.as_ref()).is_err() {
-        out = concise(d);
+        out = concise(d, options.lang);
     }
     if !out.ends_with('\n') {
         out.push('\n');
@@ -132,21 +149,21 @@ fn human(d: &Diagnostic, options: &RenderOptions) -> String {
     out
 }
 
-fn concise(d: &Diagnostic) -> String {
+fn concise(d: &Diagnostic, lang: Lang) -> String {
     let place = match (d.file_name(), d.line_cols()) {
         (Some(f), Some((s, _))) => format!("{f}:{}:{}: ", s.line, s.column),
         _ => String::new(),
     };
-    format!("{place}{}[{}] {} ({})\n", d.severity.as_str(), d.code, d.message, d.name)
+    format!("{place}{}[{}] {} ({})\n", d.severity.as_str(), d.code, d.message.get(lang), d.name)
 }
 
-fn to_json(d: &Diagnostic) -> Value {
+fn to_json(d: &Diagnostic, lang: Lang) -> Value {
     let (start, end) = d.line_cols().map_or((None, None), |(s, e)| (Some(s), Some(e)));
     json!({
         "code": d.code,
         "name": d.name,
         "severity": d.severity.as_str(),
-        "message": d.message,
+        "message": d.message.get(lang),
         "file": d.file_name(),
         "line": start.map(|p| p.line),
         "column": start.map(|p| p.column),
@@ -166,7 +183,7 @@ fn github_escape(s: &str, property: bool) -> String {
     out
 }
 
-fn github(d: &Diagnostic) -> String {
+fn github(d: &Diagnostic, lang: Lang) -> String {
     let command = match d.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
@@ -183,10 +200,10 @@ fn github(d: &Diagnostic) -> String {
         }
     }
     props.push(format!("title={}", github_escape(&format!("{} {}", d.code, d.name), true)));
-    format!("::{command} {}::{}\n", props.join(","), github_escape(&d.message, false))
+    format!("::{command} {}::{}\n", props.join(","), github_escape(d.message.get(lang), false))
 }
 
-fn sarif(diagnostics: &[Diagnostic]) -> Value {
+fn sarif(diagnostics: &[Diagnostic], lang: Lang) -> Value {
     let mut rules: Vec<(&str, &str)> = diagnostics.iter().map(|d| (d.code, d.name)).collect();
     rules.sort_unstable();
     rules.dedup();
@@ -206,7 +223,7 @@ fn sarif(diagnostics: &[Diagnostic]) -> Value {
                 "ruleId": d.code,
                 "ruleIndex": rules.iter().position(|r| r.0 == d.code).unwrap_or(0),
                 "level": level,
-                "message": { "text": d.message },
+                "message": { "text": d.message.get(lang) },
             });
             if let (Some(f), Some((s, e))) = (d.file_name(), d.line_cols()) {
                 result["locations"] = json!([{

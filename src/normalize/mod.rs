@@ -104,6 +104,22 @@ impl ChangeKind {
     }
 
     /// A short English description.
+    /// What the change did, in Chinese.
+    pub fn describe_zh(self) -> &'static str {
+        match self {
+            ChangeKind::LineEnd => "已统一换行符",
+            ChangeKind::Space => "已统一非标准空格",
+            ChangeKind::CompatIdeograph => "部首或兼容汉字已改为统一汉字",
+            ChangeKind::FullwidthAlphanumeric => "全角数字或字母已改为半角",
+            ChangeKind::Html => "已去除 HTML 标记",
+            ChangeKind::LiteralEscape => "字面转义序列已改为换行",
+            ChangeKind::LayoutSpace => "已去除排版空格",
+            ChangeKind::HalfwidthPunctuation => "半角标点已改为全角",
+            ChangeKind::DocNumberBrackets => "文号括号已改为〔〕",
+        }
+    }
+
+    /// What the change did, in English.
     pub fn describe(self) -> &'static str {
         match self {
             ChangeKind::LineEnd => "line end normalised",

@@ -5,6 +5,7 @@
 use crate::decode::{self, DecodeError, Decoded};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::extract::{self, Note};
+use crate::i18n::Message;
 use crate::layout::{self, SetAside};
 use crate::model::{List, FORMAT_VERSION};
 use crate::normalize::{self, Change, ChangeKind};
@@ -73,6 +74,25 @@ pub enum ParseError {
     /// No table was found.
     #[error("no 权责清单 table found: no header row (事项名称, 事项编码 …) and no cells recognisable as items")]
     NoTable,
+}
+
+impl ParseError {
+    /// The error in both languages.
+    pub fn message(&self) -> Message {
+        match self {
+            ParseError::Decode(e) => e.message(),
+            ParseError::TooLarge { size, limit } => crate::tr!(
+                "input is {size} bytes, over the limit of {limit} bytes (raise it with --max-input-bytes)",
+                "输入有 {size} 字节，超过上限 {limit} 字节（可用 --max-input-bytes 调高）"
+            ),
+            ParseError::Empty => crate::tr!("input is empty", "输入为空"),
+            ParseError::Sheet(e) => e.message(),
+            ParseError::NoTable => crate::tr!(
+                "no 权责清单 table found: no header row (事项名称, 事项编码 …) and no cells recognisable as items",
+                "没有找到权责清单表格：既无表头行（事项名称、事项编码……），也无可识别为事项的单元格"
+            ),
+        }
+    }
 }
 
 /// Checks the layout of `bytes` for conservation: every non-space character
@@ -165,7 +185,10 @@ fn parse_sheets(name: &str, bytes: &[u8], format: SheetFormat, options: &ParseOp
         merge_document(&mut list.document, &extract::extract_metadata(&text));
         diagnostics.push(parse_diag(
             "unassigned-text",
-            "this sheet holds no list table: read only for the covering notice's title, number, issuer and date",
+            crate::tr!(
+                "this sheet holds no list table: read only for the covering notice's title, number, issuer and date",
+                "此工作表没有清单表格：只从中读取通知的标题、文号、发文机关和日期"
+            ),
             &source,
             Some(0..source.text().trim_end().len()),
         ));
@@ -227,7 +250,10 @@ fn parse_text(source: &Arc<SourceFile>, default_section: Option<&str>, grid: boo
     if !laid.header_found {
         diagnostics.push(parse_diag(
             "missing-header",
-            "no header row found: columns were recognised from the cells' content",
+            crate::tr!(
+                "no header row found: columns were recognised from the cells' content",
+                "没有找到表头行：各列按单元格内容识别"
+            ),
             &source,
             None,
         ));
@@ -237,17 +263,27 @@ fn parse_text(source: &Arc<SourceFile>, default_section: Option<&str>, grid: boo
         let d = match &repair.recovered {
             Some(fixed) => parse_diag(
                 "scrambled-cell",
-                &format!(
-                    "scrambled cell read back {} characters per line{}: `{quoted}` → `{fixed}`",
-                    repair.width,
-                    if repair.confirmed { ", confirmed elsewhere in the document" } else { "" }
-                ),
+                {
+                    let width = repair.width;
+                    let (also, also_zh) = if repair.confirmed {
+                        (", confirmed elsewhere in the document", "，文中别处可以印证")
+                    } else {
+                        ("", "")
+                    };
+                    crate::tr!(
+                        "scrambled cell read back {width} characters per line{also}: `{quoted}` → `{fixed}`",
+                        "错乱的单元格按每行 {width} 字还原{also_zh}：`{quoted}` → `{fixed}`"
+                    )
+                },
                 &source,
                 Some(repair.raw.span()),
             ),
             None => parse_diag(
                 "scrambled-cell",
-                &format!("cell reads as scrambled or garbled and could not be recovered; kept as printed: `{quoted}`"),
+                crate::tr!(
+                    "cell reads as scrambled or garbled and could not be recovered; kept as printed: `{quoted}`",
+                    "单元格文字错乱，无法还原；按原样保留：`{quoted}`"
+                ),
                 &source,
                 Some(repair.raw.span()),
             ),
@@ -279,13 +315,14 @@ fn parse_text(source: &Arc<SourceFile>, default_section: Option<&str>, grid: boo
     for fragment in &fragments {
         let range = fragment.text.span();
         let quoted: String = fragment.text.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
-        let (name, what) = match fragment.reason {
-            SetAside::RepeatedHeader => ("header-row", "header row"),
-            SetAside::SectionHeading => ("section-heading", "section heading"),
-            SetAside::Furniture => ("page-furniture", "page furniture removed"),
-            SetAside::Unassigned => ("unassigned-text", "text not placed in any field"),
+        let (name, what, what_zh) = match fragment.reason {
+            SetAside::RepeatedHeader => ("header-row", "header row", "表头行"),
+            SetAside::SectionHeading => ("section-heading", "section heading", "分表标题"),
+            SetAside::Furniture => ("page-furniture", "page furniture removed", "已去除页眉页码"),
+            SetAside::Unassigned => ("unassigned-text", "text not placed in any field", "未能归入任何字段的文字"),
         };
-        diagnostics.push(parse_diag(name, &format!("{what}: `{quoted}`"), &source, Some(range)));
+        let message = crate::tr!("{what}: `{quoted}`", "{what_zh}：`{quoted}`");
+        diagnostics.push(parse_diag(name, message, &source, Some(range)));
     }
     diagnostics.extend(change_diagnostics(&changes, &source));
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
@@ -322,7 +359,7 @@ fn ellipsis(s: &str, max: usize) -> String {
 /// A diagnostic of one of parse's own kinds, by name.
 fn parse_diag(
     name: &str,
-    message: &str,
+    message: Message,
     source: &Arc<SourceFile>,
     range: Option<std::ops::Range<usize>>,
 ) -> Diagnostic {
@@ -339,7 +376,11 @@ fn decoding_notes(decoded: &Decoded, source: &Arc<SourceFile>, out: &mut Vec<Dia
         let at = decoded.text.char_indices().filter(|(_, c)| *c == '\u{FFFD}').map(|(i, _)| i).next().unwrap_or(0);
         out.push(parse_diag(
             "malformed-bytes",
-            &format!("malformed {} sequence at byte {offset} replaced with U+FFFD", decoded.encoding_name()),
+            crate::tr!(
+                "malformed {} sequence at byte {offset} replaced with U+FFFD",
+                "第 {offset} 字节处有无效的 {} 字节序列，已替换为 U+FFFD",
+                decoded.encoding_name()
+            ),
             source,
             Some(at..at + 3),
         ));
@@ -348,17 +389,24 @@ fn decoding_notes(decoded: &Decoded, source: &Arc<SourceFile>, out: &mut Vec<Dia
 
 fn note_diagnostic(note: &Note, source: &Arc<SourceFile>) -> Diagnostic {
     match note {
-        Note::CodeReassembled { source: r, pieces } => {
-            parse_diag("code-reassembled", &format!("code put together from {pieces} pieces"), source, Some(r.clone()))
-        }
+        Note::CodeReassembled { source: r, pieces } => parse_diag(
+            "code-reassembled",
+            crate::tr!("code put together from {pieces} pieces", "编码由 {pieces} 段拼合而成"),
+            source,
+            Some(r.clone()),
+        ),
         Note::MissingSeq { source: r } => {
             let at = r.start..r.start;
             let meta = registry::by_name("missing-seq").unwrap_or(&registry::UNREGISTERED);
-            Diagnostic::new(meta.code, meta.name, Severity::Warning, "item has no 序号").at(source, at)
+            Diagnostic::new(meta.code, meta.name, Severity::Warning, crate::tr!("item has no 序号", "事项没有序号"))
+                .at(source, at)
         }
-        Note::MissingCode { source: r } => {
-            parse_diag("missing-code", "no code found for this item", source, Some(r.start..r.start))
-        }
+        Note::MissingCode { source: r } => parse_diag(
+            "missing-code",
+            crate::tr!("no code found for this item", "没有找到本事项的编码"),
+            source,
+            Some(r.start..r.start),
+        ),
     }
 }
 
@@ -374,8 +422,15 @@ fn change_diagnostics(changes: &[Change], source: &Arc<SourceFile>) -> Vec<Diagn
         }
         let meta = registry::by_name(rule).unwrap_or(&registry::UNREGISTERED);
         let message = match c.kind {
-            ChangeKind::Html => format!("HTML removed: `{}`", ellipsis(&c.before, 40)),
-            _ => format!("{}: `{}` → `{}`", c.kind.describe(), c.before.escape_debug(), c.after.escape_debug()),
+            ChangeKind::Html => {
+                let before = ellipsis(&c.before, 40);
+                crate::tr!("HTML removed: `{before}`", "已去除 HTML：`{before}`")
+            }
+            _ => {
+                let (before, after) = (c.before.escape_debug(), c.after.escape_debug());
+                let (what, what_zh) = (c.kind.describe(), c.kind.describe_zh());
+                crate::tr!("{what}: `{before}` → `{after}`", "{what_zh}：`{before}` → `{after}`")
+            }
         };
         out.push(
             Diagnostic::new(meta.code, meta.name, Severity::Info, message).at(source, c.source.clone()).fixable(true),
@@ -392,12 +447,10 @@ fn change_diagnostics(changes: &[Change], source: &Arc<SourceFile>) -> Vec<Diagn
     if let Some(meta) = registry::by_name("layout-space") {
         for (_, (range, n)) in by_line {
             out.push(
-                Diagnostic::new(
-                    meta.code,
-                    meta.name,
-                    Severity::Info,
-                    format!("{n} justification space{} removed", if n == 1 { "" } else { "s" }),
-                )
+                Diagnostic::new(meta.code, meta.name, Severity::Info, {
+                    let s = if n == 1 { "" } else { "s" };
+                    crate::tr!("{n} justification space{s} removed", "已去除 {n} 个排版空格")
+                })
                 .at(source, range)
                 .fixable(true),
             );

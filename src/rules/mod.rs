@@ -22,7 +22,7 @@ pub struct Finding {
     /// Index of the item, when the finding concerns one.
     pub item: Option<usize>,
     /// What is wrong.
-    pub message: String,
+    pub message: crate::i18n::Message,
     /// Byte range within the string value, when the finding is about part of it.
     pub part: Option<Range<usize>>,
     /// The value with the problem fixed, when the rule can fix it.
@@ -31,8 +31,8 @@ pub struct Finding {
 
 impl Finding {
     /// A finding about the value at `path`.
-    pub fn new(path: impl Into<String>, item: Option<usize>, message: impl Into<String>) -> Self {
-        Finding { path: path.into(), item, message: message.into(), part: None, fix: None }
+    pub fn new(path: impl Into<String>, item: Option<usize>, message: crate::i18n::Message) -> Self {
+        Finding { path: path.into(), item, message, part: None, fix: None }
     }
 
     /// Narrows it to part of the value.
@@ -53,6 +53,8 @@ impl Finding {
 pub struct RuleDoc {
     /// What it finds and why that matters.
     pub explanation: &'static str,
+    /// The same, in Chinese.
+    pub explanation_zh: &'static str,
     /// A list that breaks the rule.
     pub bad: &'static str,
     /// The same list, right.
@@ -81,9 +83,23 @@ pub fn all() -> Vec<Box<dyn Rule>> {
 }
 
 /// Renders a rule's documentation page.
-pub fn render_doc(rule: &dyn Rule) -> String {
+pub fn render_doc(rule: &dyn Rule, lang: crate::i18n::Lang) -> String {
     let meta = registry::by_code(rule.code()).unwrap_or(&registry::UNREGISTERED);
     let doc = rule.doc();
+    if lang == crate::i18n::Lang::Zh {
+        return format!(
+            "{} {}（{}，默认{}{}）\n\n{}\n\n{}\n\n## 错误示例\n\n```yaml\n{}```\n\n## 正确示例\n\n```yaml\n{}```\n",
+            meta.code,
+            meta.name,
+            meta.family.name_zh(),
+            meta.severity.name_zh(),
+            if registry::is_fixable(meta.code) { "，fmt 可修复" } else { "" },
+            meta.summary_zh,
+            doc.explanation_zh,
+            doc.bad,
+            doc.good
+        );
+    }
     format!(
         "{} {} ({}, {} by default{})\n\n{}\n\n{}\n\n## Bad\n\n```yaml\n{}```\n\n## Good\n\n```yaml\n{}```\n",
         meta.code,

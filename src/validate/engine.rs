@@ -144,7 +144,8 @@ impl Engine {
         }
         if let Some(fix) = &f.fix {
             let shown: String = fix.chars().take(60).collect();
-            d = d.with_help(format!("fmt writes: {shown}{}", if fix.chars().count() > 60 { "…" } else { "" }));
+            let more = if fix.chars().count() > 60 { "…" } else { "" };
+            d = d.with_help(crate::tr!("fmt writes: {shown}{more}", "fmt 将写为：{shown}{more}"));
         }
         Some(d)
     }
@@ -174,7 +175,10 @@ impl Engine {
             }
             let text = report.source.text().to_owned();
             let Ok(loaded) = yaml::load(&text, &self.limits) else { continue };
-            let f = Finding::new(path, Some(item), format!("{message} (across the lists of this run)"));
+            let f = Finding::new(path, Some(item), {
+                let (en, zh) = (message.en, message.zh);
+                crate::tr!("{en} (across the lists of this run)", "{zh}（在本次检查的各清单之间）")
+            });
             if let Some(d) = self.diagnostic(meta, &f, &loaded, &report.source) {
                 report.diagnostics.push(d);
                 report.diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));

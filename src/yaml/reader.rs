@@ -45,14 +45,14 @@ impl Loaded {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadError {
     /// What is wrong.
-    pub message: String,
+    pub message: crate::i18n::Message,
     /// Byte range in the YAML text, when known.
     pub range: Option<Range<usize>>,
 }
 
 impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(&self.message.en)
     }
 }
 
@@ -68,14 +68,18 @@ pub fn load(text: &str, limits: &YamlLimits) -> Result<Loaded, LoadError> {
     options.budget = Some(budget);
     options.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::Error;
     let list: List = serde_saphyr::from_str_with_options(text, options).map_err(|e| LoadError {
-        message: clean_message(&e),
+        message: {
+            let text = clean_message(&e);
+            crate::tr!("{text}", "无法读取为清单：{text}")
+        },
         range: e.location().and_then(|l| location_range(text, l)),
     })?;
     let loaded = Loaded { list, text: text.to_owned(), limits: *limits, spans: std::sync::OnceLock::new() };
     if loaded.list.qingdan != FORMAT_VERSION {
         return Err(LoadError {
-            message: format!(
+            message: crate::tr!(
                 "unsupported format version `qingdan: {}`; this build reads version {FORMAT_VERSION}",
+                "不支持的格式版本 `qingdan: {}`；本程序读取第 {FORMAT_VERSION} 版",
                 loaded.list.qingdan
             ),
             range: loaded.spans().get("qingdan").map(|s| s.value.clone()),
@@ -126,12 +130,17 @@ fn index_spans(text: &str, limits: &YamlLimits) -> Result<SpanIndex, LoadError> 
         let (event, span) = next.map_err(|e| {
             let m = e.marker();
             let at = m.byte_offset().unwrap_or(0).min(text.len());
-            LoadError { message: format!("YAML syntax: {}", e.info()), range: Some(at..at) }
+            let info = e.info();
+            LoadError { message: crate::tr!("YAML syntax: {info}", "YAML 语法错误：{info}"), range: Some(at..at) }
         })?;
         events += 1;
         if events > limits.max_events {
             return Err(LoadError {
-                message: format!("YAML too large: more than {} nodes", limits.max_events),
+                message: crate::tr!(
+                    "YAML too large: more than {} nodes",
+                    "YAML 过大：超过 {} 个节点",
+                    limits.max_events
+                ),
                 range: None,
             });
         }
@@ -141,7 +150,10 @@ fn index_spans(text: &str, limits: &YamlLimits) -> Result<SpanIndex, LoadError> 
                 documents += 1;
                 if documents > 1 {
                     return Err(LoadError {
-                        message: "a list file holds one YAML document; found a second".into(),
+                        message: crate::tr!(
+                            "a list file holds one YAML document; found a second",
+                            "一个清单文件只能有一个 YAML 文档；发现了第二个"
+                        ),
                         range: Some(range),
                     });
                 }
@@ -172,7 +184,11 @@ fn index_spans(text: &str, limits: &YamlLimits) -> Result<SpanIndex, LoadError> 
                     if stack.is_empty() { (String::new(), None) } else { child_path(&mut stack, &mut index) };
                 if stack.len() >= limits.max_depth {
                     return Err(LoadError {
-                        message: format!("YAML nested deeper than {} levels", limits.max_depth),
+                        message: crate::tr!(
+                            "YAML nested deeper than {} levels",
+                            "YAML 嵌套超过 {} 层",
+                            limits.max_depth
+                        ),
                         range: Some(range),
                     });
                 }
@@ -239,7 +255,7 @@ mod tests {
     fn unknown_key_is_an_error_with_position() {
         let text = "qingdan: 1\nitems:\n  - item: 甲\n    colour: red\n";
         let err = load(text, &YamlLimits::default()).unwrap_err();
-        assert!(err.message.contains("colour"), "{}", err.message);
+        assert!(err.message.en.contains("colour"), "{}", err.message.en);
         let r = err.range.unwrap();
         assert!(text[r.start..].starts_with("colour") || r.start >= text.find("colour").unwrap() - 4, "{r:?}");
     }
@@ -247,7 +263,7 @@ mod tests {
     #[test]
     fn wrong_version() {
         let err = load("qingdan: 2\nitems: []\n", &YamlLimits::default()).unwrap_err();
-        assert!(err.message.contains("version"));
+        assert!(err.message.en.contains("version"));
         assert_eq!(err.range, Some(9..10));
     }
 
@@ -280,6 +296,6 @@ mod tests {
     #[test]
     fn duplicate_keys_are_refused() {
         let err = load("qingdan: 1\nqingdan: 1\n", &YamlLimits::default()).unwrap_err();
-        assert!(err.message.to_lowercase().contains("duplicate"), "{}", err.message);
+        assert!(err.message.en.to_lowercase().contains("duplicate"), "{}", err.message.en);
     }
 }

@@ -1,5 +1,6 @@
 //! QD309 article-mismatch.
 
+use crate::i18n::Message;
 use crate::rules::{Context, Finding, Rule, RuleDoc};
 use crate::text::count_shared;
 use std::collections::HashMap;
@@ -9,6 +10,7 @@ pub struct ArticleMismatch;
 
 static DOC: RuleDoc = RuleDoc {
     explanation: "When the registry knows a law's text, the provision a citation quotes must be the cited article's. A quotation that matches another article better was cited under the wrong number. Across a directory run, the same quotation cited under different articles of one law is reported too.",
+    explanation_zh: "法规库收有某部法律的条文时，引文所引的内容必须出自所引的那一条。引文与另一条更相符，说明条号引错了。对整个目录检查时，同一部法律的同一段引文在不同地方引作不同条号，也会报告。",
     bad: "qingdan: 1\nitems:\n  - item: 甲\n    code: \"3700000236009\"\n    type: 行政处罚\n    legal_basis:\n      - title: 中华人民共和国社会保险法\n        articles: [第七十七条]\n        text: “社会保险经办机构以及医疗机构、药品经营单位等社会保险服务机构以欺诈、伪造证明材料或者其他手段骗取社会保险基金支出的，由社会保险行政部门责令退回骗取的社会保险金”\n",
     good: "qingdan: 1\nitems:\n  - item: 甲\n    code: \"3700000236009\"\n    type: 行政处罚\n    legal_basis:\n      - title: 中华人民共和国社会保险法\n        articles: [第八十七条]\n        text: “社会保险经办机构以及医疗机构、药品经营单位等社会保险服务机构以欺诈、伪造证明材料或者其他手段骗取社会保险基金支出的，由社会保险行政部门责令退回骗取的社会保险金”\n",
 };
@@ -72,7 +74,7 @@ impl QuoteIndex {
     }
 
     /// Quotations cited under more than one article: (file, item, path, message).
-    pub fn conflicts(&self) -> Vec<QuoteUse> {
+    pub fn conflicts(&self) -> Vec<(String, usize, String, Message)> {
         let mut out = Vec::new();
         for ((law, _), uses) in &self.seen {
             let mut counts: HashMap<&str, usize> = HashMap::new();
@@ -89,7 +91,10 @@ impl QuoteIndex {
                         file.clone(),
                         *item,
                         path.clone(),
-                        format!("the same quotation of 《{law}》 is cited elsewhere as {usual}, here as {article}"),
+                        crate::tr!(
+                            "the same quotation of 《{law}》 is cited elsewhere as {usual}, here as {article}",
+                            "同一段《{law}》引文在别处引作{usual}，此处引作{article}"
+                        ),
                     ));
                 }
             }
@@ -138,8 +143,9 @@ impl Rule for ArticleMismatch {
                     out.push(Finding::new(
                         format!("{}.articles[0]", c.path),
                         Some(c.item),
-                        format!(
+                        crate::tr!(
                             "the quoted text is {other} of 《{}》 ({:.0}% alike), not {cited} ({:.0}%)",
+                            "引文是《{}》{other}的内容（相似度 {:.0}%），不是{cited}（{:.0}%）",
                             law.title,
                             score * 100.0,
                             own * 100.0

@@ -8,6 +8,7 @@ pub struct ArticleOutOfRange;
 
 static DOC: RuleDoc = RuleDoc {
     explanation: "When the law registry knows how many articles a law has (社会保险法 98, 医疗保障基金使用监督管理条例 50 …), a citation of an article beyond it is wrong: a digit slipped, or another law was meant.",
+    explanation_zh: "法规库知道某部法律共有多少条时（社会保险法 98 条，医疗保障基金使用监督管理条例 50 条……），引用超出条数的条文就是错的：数字写错了，或本该是另一部法律。",
     bad: "qingdan: 1\nitems:\n  - item: 甲\n    code: \"3700000236009\"\n    type: 行政处罚\n    legal_basis:\n      - title: 医疗保障基金使用监督管理条例\n        articles: [第五十八条]\n",
     good: "qingdan: 1\nitems:\n  - item: 甲\n    code: \"3700000236009\"\n    type: 行政处罚\n    legal_basis:\n      - title: 医疗保障基金使用监督管理条例\n        articles: [第三十八条]\n",
 };
@@ -32,7 +33,7 @@ impl Rule for ArticleOutOfRange {
                     out.push(Finding::new(
                         format!("{}.articles[{k}]", c.path),
                         Some(c.item),
-                        format!("{art}: 《{}》 has {count} articles", law.title),
+                        crate::tr!("{art}: 《{}》 has {count} articles", "{art}：《{}》只有 {count} 条", law.title),
                     ));
                 }
             }

@@ -9,6 +9,7 @@ pub struct CitationTagMismatch;
 
 static DOC: RuleDoc = RuleDoc {
     explanation: "The label in 【】 says what kind of instrument a citation is, under 立法法: a 主席令 or 《…法》 is 法律; a 国务院令 is 行政法规; a ministry's 令 is 部门规章; a 省/市人民政府令 or X府令 is 地方政府规章 (【省政府规章】, 【市政府规章】, 【地方规章】); a notice with a 发文字号 is a 规范性文件. A 规章 is never titled 条例.",
+    explanation_zh: "【】中的标签说明引用的是哪一类规范，依立法法：主席令或《……法》是法律；国务院令是行政法规；部委的令是部门规章；省、市人民政府令或某府令是地方政府规章（【省政府规章】、【市政府规章】、【地方规章】）；带发文字号的通知是规范性文件。规章从不以“条例”为名。",
     bad: "qingdan: 1\nitems:\n  - item: 甲\n    code: \"3700000236009\"\n    type: 行政处罚\n    legal_basis:\n      - tag: 部门规章\n        title: 山东省医疗保障基金监督管理办法\n        doc_number: 山东省人民政府令第345号\n",
     good: "qingdan: 1\nitems:\n  - item: 甲\n    code: \"3700000236009\"\n    type: 行政处罚\n    legal_basis:\n      - tag: 省政府规章\n        title: 山东省医疗保障基金监督管理办法\n        doc_number: 山东省人民政府令第345号\n",
 };
@@ -80,7 +81,12 @@ impl Rule for CitationTagMismatch {
                     out.push(Finding::new(
                         path,
                         Some(c.item),
-                        format!("tagged 【{}】, but {} is a {kind}", cite.tag, describe(&cite.title, &numbers)),
+                        crate::tr!(
+                            "tagged 【{}】, but {} is a {kind}",
+                            "标为【{}】，但{}是{kind}",
+                            cite.tag,
+                            describe(&cite.title, &numbers)
+                        ),
                     ));
                     continue;
                 }
@@ -89,7 +95,12 @@ impl Rule for CitationTagMismatch {
                 out.push(Finding::new(
                     path,
                     Some(c.item),
-                    format!("tagged 【{}】, but a 规章 is never titled 条例: 《{}》", cite.tag, cite.title),
+                    crate::tr!(
+                        "tagged 【{}】, but a 规章 is never titled 条例: 《{}》",
+                        "标为【{}】，但规章不以“条例”为名：《{}》",
+                        cite.tag,
+                        cite.title
+                    ),
                 ));
             }
         }
@@ -118,7 +129,7 @@ mod tests {
         let yaml = "qingdan: 1\nitems:\n  - legal_basis:\n      - tag: 法律\n        title: 社会保险稽核办法\n        doc_number: 劳动部令第16号\n      - tag: 法律\n        title: 社会保险法\n      - tag: 部门规章\n        title: 医疗保障基金使用监督管理条例\n";
         let f = run(&super::CitationTagMismatch, yaml);
         assert_eq!(f.len(), 2, "{f:?}");
-        assert!(f[0].message.contains("部门规章"));
+        assert!(f[0].message.en.contains("部门规章"));
         assert!(f[1].path.contains("legal_basis[2]"));
     }
 }

@@ -10,6 +10,7 @@ pub struct DocNumberBrackets;
 
 static DOC: RuleDoc = RuleDoc {
     explanation: "GB/T 9704-2012 writes the year of a 发文字号 in 〔〕 (U+3014, U+3015): 人社厅发〔2016〕94号. Square brackets, 【】, ﹝﹞ or （） are typing habits that break search and comparison. fmt puts them right.",
+    explanation_zh: "按 GB/T 9704-2012，发文字号的年份用六角括号〔〕（U+3014、U+3015）：人社厅发〔2016〕94号。方括号、【】、﹝﹞或（）是录入习惯，会妨碍检索和比对。fmt 会改正。",
     bad: "qingdan: 1\nitems:\n  - item: 甲\n    code: \"3700000236009\"\n    type: 行政处罚\n    legal_basis:\n      - title: 关于做好工作的通知\n        doc_number: 人社部[2016]120号\n",
     good: "qingdan: 1\nitems:\n  - item: 甲\n    code: \"3700000236009\"\n    type: 行政处罚\n    legal_basis:\n      - title: 关于做好工作的通知\n        doc_number: 人社部〔2016〕120号\n",
 };
@@ -33,7 +34,12 @@ impl Rule for DocNumberBrackets {
                     Finding::new(
                         &t.path,
                         t.item,
-                        format!("document number year in {}{} instead of 〔〕", open.as_str(), close.as_str()),
+                        crate::tr!(
+                            "document number year in {}{} instead of 〔〕",
+                            "文号年份用了{}{}，应用〔〕",
+                            open.as_str(),
+                            close.as_str()
+                        ),
                     )
                     .part(open.start()..close.end())
                     .fix(fixed),

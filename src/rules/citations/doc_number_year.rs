@@ -16,6 +16,7 @@ static YEAR_OUTSIDE: LazyLock<Regex> = LazyLock::new(|| {
 
 static DOC: RuleDoc = RuleDoc {
     explanation: "The year of a 发文字号 is four digits, from 1949 to this year, inside 〔〕 after the agency: 民发〔2017〕101号. `〔20017〕` has a digit too many; `2017年鲁人社规14号` puts the year outside.",
+    explanation_zh: "发文字号的年份是四位数字，在 1949 年到今年之间，写在机关代字后的〔〕内：民发〔2017〕101号。`〔20017〕` 多了一位；`2017年鲁人社规14号` 把年份写在了外面。",
     bad: "qingdan: 1\nitems:\n  - item: 甲\n    code: \"3700000236009\"\n    type: 行政处罚\n    legal_basis:\n      - title: 关于做好工作的通知\n        doc_number: 民发〔20017〕101号\n",
     good: "qingdan: 1\nitems:\n  - item: 甲\n    code: \"3700000236009\"\n    type: 行政处罚\n    legal_basis:\n      - title: 关于做好工作的通知\n        doc_number: 民发〔2017〕101号\n",
 };
@@ -40,8 +41,9 @@ impl Rule for DocNumberYear {
                         Finding::new(
                             &t.path,
                             t.item,
-                            format!(
+                            crate::tr!(
                                 "document number year {} is not a year from 1949 to {}",
+                                "文号年份 {} 不在 1949 至 {} 年之间",
                                 year.as_str(),
                                 cx.this_year
                             ),
@@ -56,8 +58,9 @@ impl Rule for DocNumberYear {
                     Finding::new(
                         &t.path,
                         t.item,
-                        format!(
+                        crate::tr!(
                             "year written outside the brackets: `{}` should read {}〔{}〕{}号",
+                            "年份写在了括号外：`{}` 应为 {}〔{}〕{}号",
                             m.as_str(),
                             &c[2],
                             &c[1],
@@ -85,6 +88,6 @@ mod tests {
         let f =
             run(&super::DocNumberYear, "qingdan: 1\nitems:\n  - item: 甲\n    remarks: 依据2017年鲁人社规14号执行\n");
         assert_eq!(f.len(), 1);
-        assert!(f[0].message.contains("鲁人社规〔2017〕14号"));
+        assert!(f[0].message.en.contains("鲁人社规〔2017〕14号"));
     }
 }

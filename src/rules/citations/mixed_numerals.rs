@@ -12,6 +12,7 @@ static NUMBERED: LazyLock<Regex> =
 
 static DOC: RuleDoc = RuleDoc {
     explanation: "Article numbers are Chinese numerals (第八十七条); order numbers are one system or the other (国务院令第649号). `第六49号` mixes both, and `第87条` writes an article in Arabic: both are slips of extraction or typing.",
+    explanation_zh: "条号用汉字数字（第八十七条）；令号只用一种数字（国务院令第649号）。`第六49号` 混用了两种，`第87条` 用阿拉伯数字写条号：都是提取或录入的差错。",
     bad: "qingdan: 1\nitems:\n  - item: 甲\n    code: \"3700000236009\"\n    type: 行政处罚\n    legal_basis:\n      - title: 社会救助暂行办法\n        doc_number: 国务院令第六49号\n        articles: [第87条]\n",
     good: "qingdan: 1\nitems:\n  - item: 甲\n    code: \"3700000236009\"\n    type: 行政处罚\n    legal_basis:\n      - title: 社会救助暂行办法\n        doc_number: 国务院令第649号\n        articles: [第八十七条]\n",
 };
@@ -32,15 +33,27 @@ impl Rule for MixedNumerals {
                 let m = c.get(0).expect("match");
                 if arabic && chinese {
                     out.push(
-                        Finding::new(&t.path, t.item, format!("`{}` mixes Chinese and Arabic numerals", m.as_str()))
-                            .part(m.range()),
+                        Finding::new(
+                            &t.path,
+                            t.item,
+                            crate::tr!(
+                                "`{}` mixes Chinese and Arabic numerals",
+                                "`{}` 混用了汉字数字和阿拉伯数字",
+                                m.as_str()
+                            ),
+                        )
+                        .part(m.range()),
                     );
                 } else if arabic && matches!(&c[2], "条" | "款" | "章" | "节") {
                     out.push(
                         Finding::new(
                             &t.path,
                             t.item,
-                            format!("`{}` writes an article number in Arabic numerals", m.as_str()),
+                            crate::tr!(
+                                "`{}` writes an article number in Arabic numerals",
+                                "`{}` 的条号用了阿拉伯数字",
+                                m.as_str()
+                            ),
                         )
                         .part(m.range()),
                     );

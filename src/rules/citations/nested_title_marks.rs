@@ -7,6 +7,7 @@ pub struct NestedTitleMarks;
 
 static DOC: RuleDoc = RuleDoc {
     explanation: "A title inside a title takes 〈〉: 《关于修改〈社会保险法〉的决定》. `《《…》》` and `《关于印发《…》的通知》` are defects of typing.",
+    explanation_zh: "书名中的书名用〈〉：《关于修改〈社会保险法〉的决定》。`《《……》》` 和 `《关于印发《……》的通知》` 是录入的差错。",
     bad: "qingdan: 1\nitems:\n  - item: 甲\n    code: \"3700000236009\"\n    type: 行政处罚\n    legal_basis:\n      - title: 关于印发《济南市医疗保障办法》的通知\n",
     good: "qingdan: 1\nitems:\n  - item: 甲\n    code: \"3700000236009\"\n    type: 行政处罚\n    legal_basis:\n      - title: 关于印发〈济南市医疗保障办法〉的通知\n",
 };
@@ -27,8 +28,15 @@ impl Rule for NestedTitleMarks {
                     '《' => {
                         if depth >= 1 {
                             out.push(
-                                Finding::new(&t.path, t.item, "《 inside a title: a title within a title takes 〈〉")
-                                    .part(i..i + c.len_utf8()),
+                                Finding::new(
+                                    &t.path,
+                                    t.item,
+                                    crate::tr!(
+                                        "《 inside a title: a title within a title takes 〈〉",
+                                        "书名号内又有《：书名中的书名应用〈〉"
+                                    ),
+                                )
+                                .part(i..i + c.len_utf8()),
                             );
                             break;
                         }

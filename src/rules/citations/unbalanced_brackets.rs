@@ -9,6 +9,7 @@ const PAIRS: [(char, char); 4] = [('《', '》'), ('（', '）'), ('“', '”')
 
 static DOC: RuleDoc = RuleDoc {
     explanation: "Within one field, every 《 closes with 》, every （ with ）, every “ with ” and every 〔 with 〕, in order. An unclosed bracket means text was cut off (`（甘政发〔2012〕64号：`) or two fields ran together.",
+    explanation_zh: "同一字段内，每个《都要有》、每个（都要有）、每个“都要有”、每个〔都要有〕，且次序相符。括号不闭合说明文字被截断了（`（甘政发〔2012〕64号：`），或两个字段连在了一起。",
     bad: "qingdan: 1\nitems:\n  - item: 甲\n    code: \"3700000236009\"\n    type: 行政处罚\n    legal_basis:\n      - title: 甘肃省医疗保障办法\n        text: （甘政发〔2012〕64号：参保人员的待遇\n",
     good: "qingdan: 1\nitems:\n  - item: 甲\n    code: \"3700000236009\"\n    type: 行政处罚\n    legal_basis:\n      - title: 甘肃省医疗保障办法\n        text: （甘政发〔2012〕64号）参保人员的待遇\n",
 };
@@ -48,7 +49,14 @@ impl Rule for UnbalancedBrackets {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         for t in cx.texts() {
             if let Some((range, c)) = first_unbalanced(t.text) {
-                out.push(Finding::new(&t.path, t.item, format!("`{c}` does not balance in this field")).part(range));
+                out.push(
+                    Finding::new(
+                        &t.path,
+                        t.item,
+                        crate::tr!("`{c}` does not balance in this field", "`{c}` 在此字段中不成对"),
+                    )
+                    .part(range),
+                );
             }
         }
     }

@@ -35,6 +35,7 @@ pub fn org_code_check(code: &str) -> Option<char> {
 
 static DOC: RuleDoc = RuleDoc {
     explanation: "A Gansu code begins with the issuing body's unified social credit code, whose last character is a check over the first 17, and whose characters 9 to 17 are an organisation code with its own check. A wrong check means a mistyped character; real codes occasionally fail, so this is a warning.",
+    explanation_zh: "甘肃的编码以实施机关的统一社会信用代码开头，其最后一位是对前 17 位的校验，第 9 至 17 位是组织机构代码，另有自己的校验位。校验不符说明有字符录错；真实编码偶尔也不符，所以只作警告。",
     bad: "qingdan: 1\nitems:\n  - item: 甲\n    code: \"11620500MB161709683620236001000\"\n    type: 行政处罚\n",
     good: "qingdan: 1\nitems:\n  - item: 甲\n    code: \"11620500MB161709673620236001000\"\n    type: 行政处罚\n",
 };
@@ -62,7 +63,10 @@ impl Rule for CodeChecksum {
                         Finding::new(
                             path.clone(),
                             Some(i),
-                            format!("organisation code {org}: check character is {actual}, should be {expected}"),
+                            crate::tr!(
+                                "organisation code {org}: check character is {actual}, should be {expected}",
+                                "组织机构代码 {org}：校验码为 {actual}，应为 {expected}"
+                            ),
                         )
                         .part(start + 16..start + 17),
                     );
@@ -74,7 +78,10 @@ impl Rule for CodeChecksum {
                         Finding::new(
                             path,
                             Some(i),
-                            format!("social credit code {uscc}: check character is {actual}, should be {expected}"),
+                            crate::tr!(
+                                "social credit code {uscc}: check character is {actual}, should be {expected}",
+                                "统一社会信用代码 {uscc}：校验码为 {actual}，应为 {expected}"
+                            ),
                         )
                         .part(start + 17..start + 18),
                     );

@@ -7,6 +7,7 @@ pub struct CodeLength;
 
 static DOC: RuleDoc = RuleDoc {
     explanation: "Codes follow their province's grammar: Shandong's are 13 digits, Gansu's 31 characters of the social-credit-code alphabet. The profile is the one most of the list's codes fit (or the one configured). A code of another length, or with characters outside the alphabet, was cut, doubled or mistyped.",
+    explanation_zh: "编码遵循所在省份的规则：山东为 13 位数字，甘肃为 31 位统一社会信用代码字符。所用配置是清单中多数编码符合的那一个（或配置文件指定的）。长度不同或含有其他字符的编码是被截断、重复或录错了。",
     bad: "qingdan: 1\nitems:\n  - item: 甲\n    code: \"11620500MB161709673620236001000\"\n    type: 行政处罚\n  - item: 乙\n    code: \"11620500MB1673620836001000\"\n    type: 行政奖励\n",
     good: "qingdan: 1\nitems:\n  - item: 甲\n    code: \"11620500MB161709673620236001000\"\n    type: 行政处罚\n  - item: 乙\n    code: \"11620500MB161709673620836001000\"\n    type: 行政奖励\n",
 };
@@ -31,7 +32,12 @@ impl Rule for CodeLength {
                 out.push(Finding::new(
                     path,
                     Some(i),
-                    format!("code has {n} characters; the {} profile wants {}", p.name, p.length),
+                    crate::tr!(
+                        "code has {n} characters; the {} profile wants {}",
+                        "编码有 {n} 位；{} 配置要求 {} 位",
+                        p.name,
+                        p.length
+                    ),
                 ));
             } else {
                 let bad = p.bad_chars(code);
@@ -39,7 +45,11 @@ impl Rule for CodeLength {
                 let mut f = Finding::new(
                     path,
                     Some(i),
-                    format!("code holds `{chars}`, outside the {} profile's characters", p.name),
+                    crate::tr!(
+                        "code holds `{chars}`, outside the {} profile's characters",
+                        "编码含有 `{chars}`，不在 {} 配置允许的字符之内",
+                        p.name
+                    ),
                 );
                 if let Some(first) = bad.first() {
                     f = f.part(first.clone());

@@ -7,6 +7,7 @@ pub struct CodeLevelMismatch;
 
 static DOC: RuleDoc = RuleDoc {
     explanation: "Gansu codes carry the level of the body that exercises the power (2 省, 3 地市, 4 区县 …). It must agree with the item's tier, or, without one, with the department's name (…县医保局 is 区县).",
+    explanation_zh: "甘肃的编码含有行使权力的机关层级（2 省、3 地市、4 区县……）。它必须与事项的实施层级一致；没有实施层级时，与实施机构的名称一致（……县医保局是区县级）。",
     bad: "qingdan: 1\nitems:\n  - item: 甲\n    code: \"11620725MB1728597R3620236001000\"\n    type: 行政处罚\n    department: 山丹县医保局\n",
     good: "qingdan: 1\nitems:\n  - item: 甲\n    code: \"11620725MB1728597R4620236001000\"\n    type: 行政处罚\n    department: 山丹县医保局\n",
 };
@@ -42,8 +43,12 @@ impl Rule for CodeLevelMismatch {
             let Some(digit) = p.level(&item.code) else { continue };
             let Some(code_level) = p.levels.get(digit) else {
                 out.push(
-                    Finding::new(format!("items[{i}].code"), Some(i), format!("level digit {digit} is no level"))
-                        .part(start..end),
+                    Finding::new(
+                        format!("items[{i}].code"),
+                        Some(i),
+                        crate::tr!("level digit {digit} is no level", "层级位 {digit} 不代表任何层级"),
+                    )
+                    .part(start..end),
                 );
                 continue;
             };
@@ -52,13 +57,20 @@ impl Rule for CodeLevelMismatch {
                 Some(&l) if tier_levels.len() == 1 => (Some(l), "tier"),
                 _ => (level_of(&item.department), "department"),
             };
+            let from_zh = match from {
+                "tier" => "实施层级",
+                _ => "实施机构",
+            };
             if let Some(expected) = expected {
                 if expected != code_level {
                     out.push(
                         Finding::new(
                             format!("items[{i}].code"),
                             Some(i),
-                            format!("level digit {digit} means {code_level}, but the {from} is {expected}"),
+                            crate::tr!(
+                                "level digit {digit} means {code_level}, but the {from} is {expected}",
+                                "层级位 {digit} 表示{code_level}级，而{from_zh}为{expected}级"
+                            ),
                         )
                         .part(start..end),
                     );

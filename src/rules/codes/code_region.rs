@@ -8,6 +8,7 @@ pub struct CodeRegion;
 
 static DOC: RuleDoc = RuleDoc {
     explanation: "The region part of a code (Shandong's first six digits; in Gansu codes, the region inside the social credit code) is a GB/T 2260 division code, and Gansu's province digits must be its province. A code with a region that does not exist was mistyped.",
+    explanation_zh: "编码的区划部分（山东编码的前六位；甘肃编码中统一社会信用代码里的区划）是 GB/T 2260 行政区划代码，甘肃编码的省级代码必须是其所属省份。区划不存在的编码是录错了。",
     bad: "qingdan: 1\nitems:\n  - item: 甲\n    code: \"3799000236009\"\n    type: 行政处罚\n",
     good: "qingdan: 1\nitems:\n  - item: 甲\n    code: \"3700000236009\"\n    type: 行政处罚\n",
 };
@@ -31,8 +32,15 @@ impl Rule for CodeRegion {
             let path = format!("items[{i}].code");
             if region_name(region).is_none() {
                 out.push(
-                    Finding::new(path.clone(), Some(i), format!("region {region} is not a GB/T 2260 division"))
-                        .part(start..end),
+                    Finding::new(
+                        path.clone(),
+                        Some(i),
+                        crate::tr!(
+                            "region {region} is not a GB/T 2260 division",
+                            "区划代码 {region} 不是 GB/T 2260 行政区划"
+                        ),
+                    )
+                    .part(start..end),
                 );
                 continue;
             }
@@ -44,7 +52,10 @@ impl Rule for CodeRegion {
                         Finding::new(
                             path,
                             Some(i),
-                            format!("province digits {province} disagree with the region {region}"),
+                            crate::tr!(
+                                "province digits {province} disagree with the region {region}",
+                                "省级代码 {province} 与区划代码 {region} 不一致"
+                            ),
                         )
                         .part(ps..pe),
                     );

@@ -8,6 +8,7 @@ pub struct DepartmentCode;
 
 static DOC: RuleDoc = RuleDoc {
     explanation: "A list is one department's: the department part of its codes (36 for 医疗保障 in both provinces' lists) is the same throughout. A code with another department part was copied from another list.",
+    explanation_zh: "一份清单属于一个部门：编码中的部门代码（两省清单中医疗保障都是 36）应当处处相同。部门代码不同的编码是从别的清单抄来的。",
     bad: "qingdan: 1\nitems:\n  - item: 甲\n    code: \"3700000236009\"\n    type: 行政处罚\n  - item: 乙\n    code: \"3700000236010\"\n    type: 行政处罚\n  - item: 丙\n    code: \"3700000212011\"\n    type: 行政处罚\n",
     good: "qingdan: 1\nitems:\n  - item: 甲\n    code: \"3700000236009\"\n    type: 行政处罚\n  - item: 乙\n    code: \"3700000236010\"\n    type: 行政处罚\n  - item: 丙\n    code: \"3700000236011\"\n    type: 行政处罚\n",
 };
@@ -46,7 +47,10 @@ impl Rule for DepartmentCode {
                         Finding::new(
                             format!("items[{i}].code"),
                             Some(i),
-                            format!("department part {d} differs from the list's {majority}"),
+                            crate::tr!(
+                                "department part {d} differs from the list's {majority}",
+                                "部门代码 {d} 与清单中多数事项的 {majority} 不同"
+                            ),
                         )
                         .part(start..end),
                     );

@@ -7,6 +7,7 @@ pub struct TypeCodeMismatch;
 
 static DOC: RuleDoc = RuleDoc {
     explanation: "The type digits of a code (02 行政处罚, 03 行政强制 … 20 公共服务, by the profile's table) must name the type printed for the item. A disagreement means the wrong code or the wrong type was copied.",
+    explanation_zh: "编码中的类型位（02 行政处罚、03 行政强制……20 公共服务，以配置中的对照表为准）必须与事项所印的类型一致。不一致说明抄错了编码或类型。",
     bad: "qingdan: 1\nitems:\n  - item: 对定点医药机构服务监督检查\n    code: \"3700000936003\"\n    type: 行政检查\n",
     good: "qingdan: 1\nitems:\n  - item: 对定点医药机构服务监督检查\n    code: \"3700000636003\"\n    type: 行政检查\n",
 };
@@ -32,7 +33,11 @@ impl Rule for TypeCodeMismatch {
                     Finding::new(
                         format!("items[{i}].code"),
                         Some(i),
-                        format!("type digits {digits} mean {name}, but the item's type is {}", item.kind),
+                        crate::tr!(
+                            "type digits {digits} mean {name}, but the item's type is {}",
+                            "类型位 {digits} 表示{name}，而事项类型是{}",
+                            item.kind
+                        ),
                     )
                     .part(start..end),
                 ),
@@ -40,7 +45,11 @@ impl Rule for TypeCodeMismatch {
                     Finding::new(
                         format!("items[{i}].code"),
                         Some(i),
-                        format!("type digits {digits} are no type of the {} profile", p.name),
+                        crate::tr!(
+                            "type digits {digits} are no type of the {} profile",
+                            "类型位 {digits} 不是 {} 配置中的类型",
+                            p.name
+                        ),
                     )
                     .part(start..end),
                 ),

@@ -7,6 +7,7 @@ pub struct MissingField;
 
 static DOC: RuleDoc = RuleDoc {
     explanation: "Every item needs `item` (事项名称), `code` (事项编码) and `type` (事项类型): without them it cannot be found, matched or checked.",
+    explanation_zh: "每个事项都需要 `item`（事项名称）、`code`（事项编码）和 `type`（事项类型）：缺了它们，事项就无法查找、匹配和检查。",
     bad: "qingdan: 1\nitems:\n  - item: 对骗取医保基金支出的处罚\n    type: 行政处罚\n",
     good: "qingdan: 1\nitems:\n  - item: 对骗取医保基金支出的处罚\n    code: \"3700000236009\"\n    type: 行政处罚\n",
 };
@@ -27,7 +28,7 @@ impl Rule for MissingField {
                     out.push(Finding::new(
                         format!("items[{i}].{key}"),
                         Some(i),
-                        format!("item has no `{key}` ({name})"),
+                        crate::tr!("item has no `{key}` ({name})", "事项缺少 `{key}`（{name}）"),
                     ));
                 }
             }

@@ -7,6 +7,7 @@ pub struct SeqOrder;
 
 static DOC: RuleDoc = RuleDoc {
     explanation: "序号 count 1, 2, 3 … within a section (they may restart in each section, or run on through the list). A number repeated, skipped or going backwards means an item was lost, doubled or moved.",
+    explanation_zh: "序号在每个分表内按 1、2、3……计数（可以每个分表重新开始，也可以全表连续）。序号重复、跳号或倒退，说明有事项丢失、重复或移位。",
     bad: "qingdan: 1\nitems:\n  - seq: 1\n    item: 甲\n    code: \"3700000236009\"\n    type: 行政处罚\n  - seq: 3\n    item: 乙\n    code: \"3700000236010\"\n    type: 行政处罚\n",
     good: "qingdan: 1\nitems:\n  - seq: 1\n    item: 甲\n    code: \"3700000236009\"\n    type: 行政处罚\n  - seq: 2\n    item: 乙\n    code: \"3700000236010\"\n    type: 行政处罚\n",
 };
@@ -28,17 +29,27 @@ impl Rule for SeqOrder {
                 let restart = !same_section && seq == 1;
                 if !restart {
                     if seq == p {
-                        out.push(Finding::new(path, Some(i), format!("序号 {seq} repeats the item before")));
-                    } else if seq < p {
-                        out.push(Finding::new(path, Some(i), format!("序号 {seq} comes after {p}")));
-                    } else if seq > p + 1 {
-                        let missing =
-                            if seq == p + 2 { format!("{}", p + 1) } else { format!("{} to {}", p + 1, seq - 1) };
                         out.push(Finding::new(
                             path,
                             Some(i),
-                            format!("序号 jumps from {p} to {seq}: {missing} missing"),
+                            crate::tr!("序号 {seq} repeats the item before", "序号 {seq} 与上一事项重复"),
                         ));
+                    } else if seq < p {
+                        out.push(Finding::new(
+                            path,
+                            Some(i),
+                            crate::tr!("序号 {seq} comes after {p}", "序号 {seq} 排在 {p} 之后"),
+                        ));
+                    } else if seq > p + 1 {
+                        let missing = if seq == p + 2 {
+                            crate::i18n::Message::same(format!("{}", p + 1))
+                        } else {
+                            crate::tr!("{} to {}", "{} 至 {}", p + 1, seq - 1)
+                        };
+                        out.push(Finding::new(path, Some(i), {
+                            let (en, zh) = (missing.en, missing.zh);
+                            crate::tr!("序号 jumps from {p} to {seq}: {en} missing", "序号从 {p} 跳到 {seq}：缺少 {zh}")
+                        }));
                     }
                 }
             }

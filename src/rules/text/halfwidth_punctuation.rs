@@ -9,6 +9,7 @@ pub struct HalfwidthPunctuation;
 
 static DOC: RuleDoc = RuleDoc {
     explanation: "Chinese text takes full-width punctuation: ，：；（）？！“”. ASCII commas, colons and parentheses between Chinese characters come from OCR or typing. fmt makes them full width; digits and Latin text keep theirs.",
+    explanation_zh: "中文用全角标点：，：；（）？！“”。汉字之间的半角逗号、冒号和括号来自 OCR 或录入。fmt 会改为全角；数字和西文保留原有标点。",
     bad: "qingdan: 1\nitems:\n  - item: 按照属地管理原则,负责本系统跨区域的处罚\n    code: \"3700000236009\"\n    type: 行政处罚\n",
     good: "qingdan: 1\nitems:\n  - item: 按照属地管理原则，负责本系统跨区域的处罚\n    code: \"3700000236009\"\n    type: 行政处罚\n",
 };
@@ -21,7 +22,13 @@ impl Rule for HalfwidthPunctuation {
         &DOC
     }
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        check_with_pass(cx, out, ChangeKind::HalfwidthPunctuation, punctuation_width, "ASCII punctuation in CJK text");
+        check_with_pass(
+            cx,
+            out,
+            ChangeKind::HalfwidthPunctuation,
+            punctuation_width,
+            ("ASCII punctuation in CJK text", "中文中的半角标点"),
+        );
     }
 }
 

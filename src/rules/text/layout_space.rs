@@ -9,6 +9,7 @@ pub struct LayoutSpace;
 
 static DOC: RuleDoc = RuleDoc {
     explanation: "PDF extraction spreads justified Chinese text with spaces (`对 医 疗 保`, `2018 年 12 月`). Chinese has no spaces between words: they are layout, and they break search and comparison. fmt removes them.",
+    explanation_zh: "PDF 提取会用空格撑开两端对齐的中文（`对 医 疗 保`、`2018 年 12 月`）。中文词间没有空格：这些空格只是排版，会妨碍检索和比对。fmt 会去掉它们。",
     bad: "qingdan: 1\nitems:\n  - item: 对 医 疗 保 险 经 办 机 构 的 处 罚\n    code: \"3700000236009\"\n    type: 行政处罚\n",
     good: "qingdan: 1\nitems:\n  - item: 对医疗保险经办机构的处罚\n    code: \"3700000236009\"\n    type: 行政处罚\n",
 };
@@ -21,7 +22,7 @@ impl Rule for LayoutSpace {
         &DOC
     }
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        check_with_pass(cx, out, ChangeKind::LayoutSpace, layout_spaces, "justification spaces");
+        check_with_pass(cx, out, ChangeKind::LayoutSpace, layout_spaces, ("justification spaces", "排版空格"));
     }
 }
 

@@ -9,6 +9,7 @@ pub struct LiteralEscape;
 
 static DOC: RuleDoc = RuleDoc {
     explanation: "An export that wrote line breaks as the two characters `\\n` leaves them in the text. fmt turns them back into what they stood for.",
+    explanation_zh: "把换行写成 `\\n` 两个字符的导出会把它们留在文字里。fmt 会把它们还原成原本代表的字符。",
     bad: "qingdan: 1\nitems:\n  - item: 和管理情况进行审计。\\n第三十三条\n    code: \"3700000236009\"\n    type: 行政处罚\n",
     good: "qingdan: 1\nitems:\n  - item: 和管理情况进行审计。第三十三条\n    code: \"3700000236009\"\n    type: 行政处罚\n",
 };
@@ -21,7 +22,13 @@ impl Rule for LiteralEscape {
         &DOC
     }
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        check_with_pass(cx, out, ChangeKind::LiteralEscape, literal_escapes, "a literal escape sequence");
+        check_with_pass(
+            cx,
+            out,
+            ChangeKind::LiteralEscape,
+            literal_escapes,
+            ("a literal escape sequence", "字面转义序列"),
+        );
     }
 }
 

@@ -28,7 +28,7 @@ fn check_with_pass(
     out: &mut Vec<Finding>,
     kind: ChangeKind,
     pass: fn(Text, &mut Vec<Change>) -> Text,
-    what: &str,
+    (what, what_zh): (&str, &str),
 ) {
     for t in cx.texts() {
         let mut changes = Vec::new();
@@ -41,11 +41,17 @@ fn check_with_pass(
         } else {
             first.before.clone()
         };
-        let more = if relevant.len() > 1 { format!(" (and {} more)", relevant.len() - 1) } else { String::new() };
+        let more = match relevant.len() {
+            1 => crate::i18n::Message::default(),
+            n => crate::tr!(" (and {} more)", "（另有 {} 处）", n - 1),
+        };
         out.push(
-            Finding::new(&t.path, t.item, format!("{what}: `{}`{more}", shown.escape_debug()))
-                .part(first.source.clone())
-                .fix(fixed),
+            Finding::new(&t.path, t.item, {
+                let (shown, more_en, more_zh) = (shown.escape_debug(), more.en, more.zh);
+                crate::tr!("{what}: `{shown}`{more_en}", "{what_zh}：`{shown}`{more_zh}")
+            })
+            .part(first.source.clone())
+            .fix(fixed),
         );
     }
 }
