@@ -92,24 +92,6 @@ fn lookup(key: &str) -> Option<&'static str> {
     HELP.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
 }
 
-/// Every key the command tree has: its commands and their arguments (for the test that each has Chinese).
-pub fn keys(cmd: &Command) -> Vec<String> {
-    fn walk(cmd: &Command, path: &str, out: &mut Vec<String>) {
-        out.push(path.to_owned());
-        for arg in cmd.get_arguments() {
-            out.push(format!("{path}.{}", arg.get_id()));
-        }
-        for sub in cmd.get_subcommands() {
-            let child =
-                if path == "qingdan" { sub.get_name().to_owned() } else { format!("{path} {}", sub.get_name()) };
-            walk(sub, &child, out);
-        }
-    }
-    let mut out = Vec::new();
-    walk(cmd, "qingdan", &mut out);
-    out
-}
-
 /// The command tree with its help in Chinese. `cmd` must not be built yet.
 pub fn localize(mut cmd: Command) -> Command {
     cmd.build();
@@ -160,6 +142,24 @@ const TEMPLATE: &str = "{before-help}{about-with-newline}\n用法：{usage}\n\n{
 mod tests {
     use super::*;
     use clap::CommandFactory;
+
+    /// Every key the command tree has: its commands and their arguments (for the test that each has Chinese).
+    fn keys(cmd: &Command) -> Vec<String> {
+        fn walk(cmd: &Command, path: &str, out: &mut Vec<String>) {
+            out.push(path.to_owned());
+            for arg in cmd.get_arguments() {
+                out.push(format!("{path}.{}", arg.get_id()));
+            }
+            for sub in cmd.get_subcommands() {
+                let child =
+                    if path == "qingdan" { sub.get_name().to_owned() } else { format!("{path} {}", sub.get_name()) };
+                walk(sub, &child, out);
+            }
+        }
+        let mut out = Vec::new();
+        walk(cmd, "qingdan", &mut out);
+        out
+    }
 
     #[test]
     fn every_command_and_argument_has_chinese_help() {

@@ -255,10 +255,15 @@ mod tests {
     fn sample() -> Vec<Diagnostic> {
         let file = Arc::new(SourceFile::new("list.yaml", "qingdan: 1\nitems:\n  - code: \"12\"\n"));
         let start = file.text().find("\"12\"").unwrap();
-        vec![Diagnostic::new("QD201", "code-length", Severity::Error, "code has 2 characters, the profile wants 13")
-            .at(&file, start..start + 4)
-            .for_item("12")
-            .with_path("items[0].code")]
+        vec![Diagnostic::new(
+            "QD201",
+            "code-length",
+            Severity::Error,
+            crate::tr!("code has 2 characters, the profile wants 13", "编码有 2 位，配置要求 13 位"),
+        )
+        .at(&file, start..start + 4)
+        .for_item("12")
+        .with_path("items[0].code")]
     }
 
     #[test]
@@ -309,6 +314,7 @@ mod tests {
     #[test]
     fn summary_line() {
         let s = Summary { files: 2, items: 1, errors: 0, warnings: 3, omitted: 0, millis: 5 };
-        assert_eq!(render_summary(&s), "2 files, 1 item: 0 errors, 3 warnings (5 ms)");
+        assert_eq!(render_summary(&s, Lang::En), "2 files, 1 item: 0 errors, 3 warnings (5 ms)");
+        assert_eq!(render_summary(&s, Lang::Zh), "2 个文件，1 个事项：0 个错误，3 个警告（5 毫秒）");
     }
 }

@@ -47,9 +47,22 @@ pub fn qingdan(args: &[&str]) -> Output {
 
 /// Runs qingdan with `args`, feeding `stdin`.
 pub fn qingdan_with_stdin(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    qingdan_with_env(args, stdin, &[])
+}
+
+/// Runs qingdan with `args`, feeding `stdin`, with extra environment variables.
+pub fn qingdan_with_env(args: &[&str], stdin: Option<&[u8]>, env: &[(&str, &str)]) -> Output {
     use std::io::Write;
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_qingdan"));
-    cmd.args(args).current_dir(root()).env("NO_COLOR", "1").env_remove("GITHUB_ACTIONS");
+    // English unless a test asks otherwise: messages are asserted on.
+    cmd.args(args)
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .env_remove("GITHUB_ACTIONS")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8")
+        .envs(env.iter().copied());
     cmd.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
