@@ -71,6 +71,7 @@ fn list_files(paths: &[String]) -> (Vec<String>, Vec<(String, Message)>) {
 
 /// Runs `qingdan fmt`.
 pub fn run(args: &FmtArgs, global: &Global) -> ExitCode {
+    let started = std::time::Instant::now();
     let config = match &args.config {
         Some(p) => Config::read(p),
         None => {
@@ -97,11 +98,13 @@ pub fn run(args: &FmtArgs, global: &Global) -> ExitCode {
     }
     let mut changed = 0usize;
     let mut out = std::io::stdout().lock();
+    let progress = output::Progress::files(files.len(), &tr!("formatting", "格式化中"), files.len() > 1, global);
     for f in &files {
+        progress.advance();
         let text = if f == "-" {
             let mut s = String::new();
             if let Err(e) = std::io::stdin().lock().read_to_string(&mut s) {
-                output::error("stdin", &e);
+                progress.suspend(|| output::error("stdin", &e));
                 trouble = true;
                 continue;
             }
@@ -110,7 +113,7 @@ pub fn run(args: &FmtArgs, global: &Global) -> ExitCode {
             match std::fs::read_to_string(f) {
                 Ok(s) => s,
                 Err(e) => {
-                    output::error(f, &e);
+                    progress.suspend(|| output::error(f, &e));
                     trouble = true;
                     continue;
                 }
@@ -123,13 +126,13 @@ pub fn run(args: &FmtArgs, global: &Global) -> ExitCode {
                     let lc = qingdan::text::SourceFile::new(f.as_str(), text.as_str()).line_col(r.start);
                     format!(":{}:{}", lc.line, lc.column)
                 });
-                output::error(&format!("{f}{}", at.unwrap_or_default()), &e);
+                progress.suspend(|| output::error(&format!("{f}{}", at.unwrap_or_default()), &e));
                 trouble = true;
                 continue;
             }
         };
         if f == "-" && !args.check && !args.diff {
-            let _ = out.write_all(formatted.as_bytes());
+            let _ = progress.suspend(|| out.write_all(formatted.as_bytes()));
             continue;
         }
         if formatted == text {
@@ -138,25 +141,34 @@ pub fn run(args: &FmtArgs, global: &Global) -> ExitCode {
         changed += 1;
         if args.diff {
             let diff = similar::TextDiff::from_lines(&text, &formatted);
-            let _ =
-                write!(out, "{}", diff.unified_diff().context_radius(2).header(&format!("a/{f}"), &format!("b/{f}")));
+            let shown = diff.unified_diff().context_radius(2).header(&format!("a/{f}"), &format!("b/{f}")).to_string();
+            let _ = progress.suspend(|| out.write_all(shown.as_bytes()));
         } else if args.check {
-            let _ = writeln!(out, "{}", tr!("would reformat {f}", "需要重新格式化 {f}").get(output::lang()));
+            let line = tr!("would reformat {f}", "需要重新格式化 {f}");
+            let _ = progress.suspend(|| writeln!(out, "{}", line.get(output::lang())));
         } else if let Err(e) = qingdan::io::write_atomic(Path::new(f), formatted.as_bytes()) {
-            output::error(f, &e);
+            progress.suspend(|| output::error(f, &e));
             trouble = true;
         } else if !global.quiet {
-            output::note(&tr!("reformatted {f}", "已重新格式化 {f}"));
+            progress.suspend(|| output::note(&tr!("reformatted {f}", "已重新格式化 {f}")));
         }
     }
+    drop(progress);
     let stdin_only = files.len() == 1 && files[0] == "-";
     if !global.quiet && !stdin_only {
         let n = files.len();
         let s = if n == 1 { "" } else { "s" };
+        let ms = started.elapsed().as_millis();
         output::note(&if args.check || args.diff {
-            tr!("{n} file{s} checked, {changed} would be reformatted", "检查了 {n} 个文件，{changed} 个需要重新格式化")
+            tr!(
+                "{n} file{s} checked, {changed} would be reformatted ({ms} ms)",
+                "检查了 {n} 个文件，{changed} 个需要重新格式化（{ms} 毫秒）"
+            )
         } else {
-            tr!("{n} file{s} checked, {changed} reformatted", "检查了 {n} 个文件，重新格式化了 {changed} 个")
+            tr!(
+                "{n} file{s} checked, {changed} reformatted ({ms} ms)",
+                "检查了 {n} 个文件，重新格式化了 {changed} 个（{ms} 毫秒）"
+            )
         });
     }
     if trouble {

@@ -146,6 +146,65 @@ pub fn emit(diagnostics: &[Diagnostic], format: Format, global: &Global) {
     let _ = err.write_all(text.as_bytes());
 }
 
+/// A progress bar on stderr for long runs: drawn only when stderr is a
+/// terminal, never with `--quiet`, and cleared when the run ends so that only
+/// the summary line stays.
+pub struct Progress {
+    bar: indicatif::ProgressBar,
+}
+
+impl Progress {
+    /// A bar over `total` files, labelled `what`; hidden unless the run is long
+    /// enough (`shown`) and stderr is a terminal.
+    pub fn files(total: usize, what: &Message, shown: bool, global: &Global) -> Progress {
+        let visible = shown && !global.quiet && std::io::stderr().is_terminal();
+        if !visible {
+            return Progress { bar: indicatif::ProgressBar::hidden() };
+        }
+        let bar = indicatif::ProgressBar::with_draw_target(Some(total as u64), indicatif::ProgressDrawTarget::stderr());
+        let template = match lang() {
+            Lang::En => "{msg} {bar:30} {pos}/{len} files, {elapsed} (eta {eta})",
+            Lang::Zh => "{msg} {bar:30} {pos}/{len} 个文件，已用 {elapsed}（预计还需 {eta}）",
+        };
+        if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+            bar.set_style(style.progress_chars("█▉▊▋▌▍▎▏ "));
+        }
+        bar.set_message(what.get(lang()).to_owned());
+        bar.tick();
+        Progress { bar }
+    }
+
+    /// A spinner for one large input.
+    pub fn working(what: &Message, global: &Global) -> Progress {
+        if global.quiet || !std::io::stderr().is_terminal() {
+            return Progress { bar: indicatif::ProgressBar::hidden() };
+        }
+        let bar = indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+        if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} {msg} {elapsed}") {
+            bar.set_style(style);
+        }
+        bar.set_message(what.get(lang()).to_owned());
+        bar.enable_steady_tick(std::time::Duration::from_millis(120));
+        Progress { bar }
+    }
+
+    /// One more file done.
+    pub fn advance(&self) {
+        self.bar.inc(1);
+    }
+
+    /// Runs `f` without the bar in the way of what it prints.
+    pub fn suspend<R>(&self, f: impl FnOnce() -> R) -> R {
+        self.bar.suspend(f)
+    }
+}
+
+impl Drop for Progress {
+    fn drop(&mut self) {
+        self.bar.finish_and_clear();
+    }
+}
+
 /// Prints a one-line error about a file to stderr.
 pub fn error(file: &str, message: &dyn Localized) {
     let text = message.text(lang());

@@ -82,6 +82,76 @@ fn out_path(dir: &Path, input: &str) -> PathBuf {
     dir.join(format!("{stem}.yaml"))
 }
 
+/// What parsing one input came to.
+#[derive(Default)]
+struct Outcome {
+    /// 0 parsed, 1 parsed with errors, 2 not parsed or not written.
+    exit: u8,
+    /// Whether a list came out.
+    parsed: bool,
+    /// Its items.
+    items: usize,
+    diagnostics: Vec<qingdan::diagnostic::Diagnostic>,
+    /// stdout was closed by its reader.
+    broken_pipe: bool,
+}
+
+/// Inputs from this size on get a spinner while they are parsed.
+const LARGE_INPUT: usize = 4 * 1024 * 1024;
+
+/// Reads, parses and writes one input. Errors that stop it are printed at once.
+fn parse_one(
+    name: &str,
+    args: &ParseArgs,
+    options: &ParseOptions,
+    global: &Global,
+    progress: &output::Progress,
+) -> Outcome {
+    let failed = |e: &dyn output::Localized| {
+        progress.suspend(|| output::error(name, e));
+        Outcome { exit: 2, ..Outcome::default() }
+    };
+    let bytes = match read_input(name, args.max_input_bytes) {
+        Ok(b) => b,
+        Err(e) => return failed(&e),
+    };
+    let spinner = (args.files.len() == 1 && bytes.len() >= LARGE_INPUT)
+        .then(|| output::Progress::working(&tr!("parsing {name}", "正在解析 {name}"), global));
+    let parsed = match parse_bytes(name, &bytes, options) {
+        Ok(p) => p,
+        Err(e) => {
+            let e: ParseError = e;
+            return failed(&e);
+        }
+    };
+    drop(spinner);
+    let yaml = qingdan::yaml::to_canonical_string(&parsed.list);
+    let written = match (&args.output, &args.out_dir) {
+        (Some(path), _) => {
+            qingdan::io::write_atomic(path, yaml.as_bytes()).map_err(|e| (path.display().to_string(), e))
+        }
+        (None, Some(dir)) => {
+            let path = out_path(dir, name);
+            qingdan::io::write_atomic(&path, yaml.as_bytes()).map_err(|e| (path.display().to_string(), e))
+        }
+        (None, None) => std::io::stdout().lock().write_all(yaml.as_bytes()).map_err(|e| ("stdout".into(), e)),
+    };
+    if let Err((target, e)) = written {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            return Outcome { broken_pipe: true, ..Outcome::default() };
+        }
+        progress.suspend(|| output::error(&target, &e));
+        return Outcome { exit: 2, ..Outcome::default() };
+    }
+    Outcome {
+        exit: u8::from(parsed.has_errors()),
+        parsed: true,
+        items: parsed.list.items.len(),
+        diagnostics: parsed.diagnostics,
+        broken_pipe: false,
+    }
+}
+
 /// Runs `qingdan parse`.
 pub fn run(args: &ParseArgs, global: &Global) -> ExitCode {
     let started = Instant::now();
@@ -113,55 +183,37 @@ pub fn run(args: &ParseArgs, global: &Global) -> ExitCode {
     };
     let options = ParseOptions { encoding, max_input_bytes: args.max_input_bytes };
     let format: Format = args.format.into();
+    let progress = output::Progress::files(args.files.len(), &tr!("parsing", "解析中"), args.files.len() > 1, global);
+    let one = |name: &String| {
+        let outcome = parse_one(name, args, &options, global, &progress);
+        progress.advance();
+        outcome
+    };
+    // Inputs written to a directory are independent: they are parsed in
+    // parallel, and reported in the order given.
+    let outcomes: Vec<Outcome> = if args.out_dir.is_some() && args.files.len() > 1 {
+        use rayon::prelude::*;
+        args.files.par_iter().map(one).collect()
+    } else {
+        args.files.iter().map(one).collect()
+    };
+    drop(progress);
     let mut worst = 0u8;
     let mut all = Vec::new();
     let mut summary = Summary::default();
-    for name in &args.files {
-        let bytes = match read_input(name, args.max_input_bytes) {
-            Ok(b) => b,
-            Err(e) => {
-                output::error(name, &e);
-                worst = 2;
-                continue;
-            }
-        };
-        let parsed = match parse_bytes(name, &bytes, &options) {
-            Ok(p) => p,
-            Err(e) => {
-                let e: ParseError = e;
-                output::error(name, &e);
-                worst = 2;
-                continue;
-            }
-        };
-        summary.files += 1;
-        summary.items += parsed.list.items.len();
-        summary.errors += parsed.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
-        summary.warnings += parsed.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count();
-        let yaml = qingdan::yaml::to_canonical_string(&parsed.list);
-        let written = match (&args.output, &args.out_dir) {
-            (Some(path), _) => {
-                qingdan::io::write_atomic(path, yaml.as_bytes()).map_err(|e| (path.display().to_string(), e))
-            }
-            (None, Some(dir)) => {
-                let path = out_path(dir, name);
-                qingdan::io::write_atomic(&path, yaml.as_bytes()).map_err(|e| (path.display().to_string(), e))
-            }
-            (None, None) => std::io::stdout().lock().write_all(yaml.as_bytes()).map_err(|e| ("stdout".into(), e)),
-        };
-        if let Err((target, e)) = written {
-            if e.kind() == std::io::ErrorKind::BrokenPipe {
-                // The reader went away (`| head`): stop quietly, as Unix tools do.
-                return ExitCode::from(worst);
-            }
-            output::error(&target, &e);
-            worst = 2;
-            continue;
+    for outcome in outcomes {
+        worst = worst.max(outcome.exit);
+        if outcome.broken_pipe {
+            // The reader went away (`| head`): stop quietly, as Unix tools do.
+            return ExitCode::from(worst);
         }
-        if parsed.has_errors() {
-            worst = worst.max(1);
+        if outcome.parsed {
+            summary.files += 1;
+            summary.items += outcome.items;
         }
-        all.extend(parsed.diagnostics);
+        summary.errors += outcome.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+        summary.warnings += outcome.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count();
+        all.extend(outcome.diagnostics);
     }
     output::emit(&all, format, global);
     summary.millis = started.elapsed().as_millis();

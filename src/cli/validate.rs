@@ -142,10 +142,16 @@ pub fn run(args: &ValidateArgs, global: &Global) -> ExitCode {
     }
     // Files are checked in parallel; the results keep the files' order.
     use rayon::prelude::*;
+    let progress = output::Progress::files(files.len(), &tr!("validating", "检查中"), files.len() > 1, global);
     let results: Vec<Result<FileReport, (String, Message)>> = files
         .par_iter()
-        .map(|f| read(f).map(|text| engine.check_text(if f == "-" { "<stdin>" } else { f }, &text)))
+        .map(|f| {
+            let report = read(f).map(|text| engine.check_text(if f == "-" { "<stdin>" } else { f }, &text));
+            progress.advance();
+            report
+        })
         .collect();
+    drop(progress);
     let mut reports: Vec<FileReport> = Vec::new();
     for r in results {
         match r {
