@@ -14,6 +14,9 @@ pub struct FormatOptions {
     pub fixes: Option<Vec<String>>,
     /// Limits for reading.
     pub limits: YamlLimits,
+    /// Schema reference for the `# yaml-language-server` line of a list
+    /// that has none (a list that has one keeps its own).
+    pub schema: Option<String>,
 }
 
 impl FormatOptions {
@@ -129,7 +132,12 @@ pub fn format_list(list: &List, options: &FormatOptions) -> List {
 /// A list file's text in canonical form.
 pub fn format_text(text: &str, options: &FormatOptions) -> Result<String, LoadError> {
     let loaded = yaml::load(text, &options.limits)?;
-    Ok(yaml::to_canonical_string(&format_list(&loaded.list, options)))
+    let canonical = yaml::to_canonical_string(&format_list(&loaded.list, options));
+    let schema_line = yaml::modeline(text).map(|l| l[yaml::MODELINE_PREFIX.len()..].trim().to_owned());
+    Ok(match schema_line.or_else(|| options.schema.clone()) {
+        Some(schema) => yaml::with_modeline(&canonical, &schema),
+        None => canonical,
+    })
 }
 
 #[cfg(test)]

@@ -29,6 +29,10 @@ pub struct FmtArgs {
     /// Do not apply these rules' fixes, comma-separated.
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub ignore: Vec<String>,
+    /// URL or path of the JSON Schema for the `# yaml-language-server` line of lists
+    /// that have none (default: `schema` in qingdan.toml, else the nearest qingdan.schema.json).
+    #[arg(long, value_name = "URL|PATH")]
+    pub schema: Option<String>,
     /// Configuration file, instead of the nearest qingdan.toml.
     #[arg(long, value_name = "FILE")]
     pub config: Option<std::path::PathBuf>,
@@ -119,6 +123,11 @@ pub fn run(args: &FmtArgs, global: &Global) -> ExitCode {
                 }
             }
         };
+        // Each list points at the schema from where it lies.
+        let dir = if f == "-" { Path::new(".") } else { Path::new(f).parent().unwrap_or(Path::new(".")) };
+        let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+        let schema = args.schema.clone().or_else(|| qingdan::yaml::schema_reference(dir, config.schema.as_deref()));
+        let options = FormatOptions { schema, ..options.clone() };
         let formatted = match format_text(&text, &options) {
             Ok(t) => t,
             Err(e) => {

@@ -28,6 +28,10 @@ pub struct ParseArgs {
     /// Diagnostics format on stderr.
     #[arg(long, value_enum, default_value_t = DiagFormat::Human)]
     pub format: DiagFormat,
+    /// URL or path of the JSON Schema for the `# yaml-language-server` line
+    /// (default: `schema` in qingdan.toml, else the nearest qingdan.schema.json).
+    #[arg(long, value_name = "URL|PATH")]
+    pub schema: Option<String>,
     /// Refuse inputs larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_INPUT_BYTES)]
     pub max_input_bytes: usize,
@@ -82,6 +86,27 @@ fn out_path(dir: &Path, input: &str) -> PathBuf {
     dir.join(format!("{stem}.yaml"))
 }
 
+/// The schema reference for the lists this run writes: `--schema`, else
+/// qingdan.toml's `schema`, else the nearest qingdan.schema.json, seen from
+/// where the lists go.
+fn schema_for(args: &ParseArgs) -> Result<Option<String>, String> {
+    let dir = match (&args.output, &args.out_dir) {
+        (Some(file), _) => {
+            file.parent().filter(|p| !p.as_os_str().is_empty()).map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+        }
+        (None, Some(dir)) => dir.clone(),
+        (None, None) => PathBuf::from("."),
+    };
+    if let Some(s) = &args.schema {
+        return Ok(Some(s.clone()));
+    }
+    let configured = match qingdan::validate::Config::find(&dir) {
+        Some(path) => qingdan::validate::Config::read(&path)?.schema,
+        None => None,
+    };
+    Ok(qingdan::yaml::schema_reference(&dir, configured.as_deref()))
+}
+
 /// What parsing one input came to.
 #[derive(Default)]
 struct Outcome {
@@ -106,6 +131,7 @@ fn parse_one(
     options: &ParseOptions,
     global: &Global,
     progress: &output::Progress,
+    schema: Option<&str>,
 ) -> Outcome {
     let failed = |e: &dyn output::Localized| {
         progress.suspend(|| output::error(name, e));
@@ -125,7 +151,10 @@ fn parse_one(
         }
     };
     drop(spinner);
-    let yaml = qingdan::yaml::to_canonical_string(&parsed.list);
+    let mut yaml = qingdan::yaml::to_canonical_string(&parsed.list);
+    if let Some(schema) = schema {
+        yaml = qingdan::yaml::with_modeline(&yaml, schema);
+    }
     let written = match (&args.output, &args.out_dir) {
         (Some(path), _) => {
             qingdan::io::write_atomic(path, yaml.as_bytes()).map_err(|e| (path.display().to_string(), e))
@@ -184,8 +213,15 @@ pub fn run(args: &ParseArgs, global: &Global) -> ExitCode {
     let options = ParseOptions { encoding, max_input_bytes: args.max_input_bytes };
     let format: Format = args.format.into();
     let progress = output::Progress::files(args.files.len(), &tr!("parsing", "解析中"), args.files.len() > 1, global);
+    let schema = match schema_for(args) {
+        Ok(s) => s,
+        Err(e) => {
+            output::error("config", &output::ConfigError(&e));
+            return ExitCode::from(2);
+        }
+    };
     let one = |name: &String| {
-        let outcome = parse_one(name, args, &options, global, &progress);
+        let outcome = parse_one(name, args, &options, global, &progress, schema.as_deref());
         progress.advance();
         outcome
     };

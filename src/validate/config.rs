@@ -40,6 +40,10 @@ pub struct Config {
     /// YAML alias limit.
     #[serde(default)]
     pub max_yaml_aliases: Option<usize>,
+    /// URL or path (relative to this file) of the JSON Schema that parse and
+    /// fmt name in each list's `# yaml-language-server` line.
+    #[serde(default)]
+    pub schema: Option<String>,
     /// Where the file was read from (directories in it are relative to its folder).
     #[serde(skip)]
     pub origin: Option<PathBuf>,
@@ -61,6 +65,11 @@ impl Config {
         let base = path.parent().unwrap_or(Path::new("."));
         c.law_dirs = c.law_dirs.iter().map(|d| base.join(d)).collect();
         c.profile_dirs = c.profile_dirs.iter().map(|d| base.join(d)).collect();
+        if let Some(schema) = &c.schema {
+            if !schema.contains("://") {
+                c.schema = Some(base.join(schema).to_string_lossy().into_owned());
+            }
+        }
         c.origin = Some(path.to_path_buf());
         Ok(c)
     }
