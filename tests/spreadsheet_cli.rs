@@ -174,3 +174,39 @@ fn gbk_csv_with_a_notice_sheet_row_and_tier_rows() {
     assert_eq!(first.tier[1].level, "县");
     assert_eq!(list.items[1].kind, "行政检查");
 }
+
+/// `fixtures/workbook.xls` and `.ods` (written by `tools/gen_sheet_fixtures.py`)
+/// hold the same list as departments publish it: a notice sheet, a sheet per
+/// item type, item cells merged down over their tier rows, codes typed as
+/// numbers, duty cells with line breaks.
+#[test]
+fn xls_and_ods_workbooks_as_published() {
+    let mut lists = Vec::new();
+    for name in ["workbook.xls", "workbook.ods"] {
+        let out = qingdan(&["parse", "--format", "json", root().join("fixtures").join(name).to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(0), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+        let list = list_of(&out.stdout);
+        let d = &list.document;
+        assert_eq!((d.title.as_str(), d.issuer.as_str()), ("某市医疗保障局权责清单", "某市医疗保障局"), "{name}");
+        assert_eq!((d.doc_number.as_str(), d.date.as_str()), ("某医保发〔2021〕7号", "2021-03-05"), "{name}");
+        let sections: Vec<(&str, &str)> = list.items.iter().map(|i| (i.section.as_str(), i.code.as_str())).collect();
+        assert_eq!(
+            sections,
+            [("行政处罚", "3700000236001"), ("行政处罚", "3700000236002"), ("行政检查", "3700000636001")],
+            "{name}"
+        );
+        let first = &list.items[0];
+        assert_eq!(first.tier.iter().map(|t| t.level.as_str()).collect::<Vec<_>>(), ["市", "县"], "{name}");
+        assert_eq!(first.tier[1].duties.len(), 3, "{name}");
+        assert_eq!(first.tier[1].duties[2].group, "指导监督责任", "{name}");
+        assert_eq!(first.liability.len(), 2, "{name}");
+        assert!(first.liability_preamble.ends_with("应承担相应责任："), "{name}");
+        assert_eq!(list.items[1].remarks, "与公安机关协作", "{name}");
+        assert_eq!(list.items[2].legal_basis[0].doc_number, "国务院令第735号", "{name}");
+        // Diagnostics name the sheet.
+        let diags: Vec<serde_json::Value> = serde_json::from_slice(&out.stderr).unwrap();
+        assert!(diags.iter().any(|d| d["file"].as_str().unwrap().ends_with(&format!("{name}[说明]"))), "{diags:?}");
+        lists.push(list.items);
+    }
+    assert_eq!(lists[0], lists[1]);
+}

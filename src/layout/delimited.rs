@@ -522,6 +522,23 @@ mod tests {
     }
 
     #[test]
+    fn grid_rows_repeating_the_item_cells_are_its_tiers() {
+        let t = Text::from_source(
+            "序号\t事项名称\t事项编码\t实施层级\t责任事项\n1\t甲\t3700000236001\t市\t受理。\n1\t甲\t3700000236001\t县\t审查。\n2\t乙\t3700000236002\t市\t检查。\n",
+        );
+        let laid = read(&t, '\t', true).unwrap();
+        assert_eq!(laid.records.len(), 2);
+        let first = &laid.records[0];
+        assert_eq!(first.rows.len(), 2);
+        assert_eq!(first.cells(Column::Item).count(), 1, "the repeated name is kept once");
+        assert_eq!(first.cells(Column::Level).map(|t| t.as_str()).collect::<Vec<_>>(), ["市", "县"]);
+        // A cell under a header cell that names no column is set aside, not guessed.
+        let t = Text::from_source("序号\t事项名称\t事项编码\t事项类型\t\n1\t甲\t3700000236001\t行政处罚\t旁注\n");
+        let laid = read(&t, '\t', true).unwrap();
+        assert!(laid.fragments.iter().any(|f| f.reason == SetAside::Unassigned && f.text.as_str() == "旁注"));
+    }
+
+    #[test]
     fn tsv_with_repeated_header() {
         let laid = read_str("天水市医保局权责清单\n\n序号\t事项名称\t权力事项类型\t地方权力编码\t实施主体\n4160\t对骗取医保基金支出的处罚\t行政处罚\t11620500MB161709673620236001000\t市医保局\n\n序号\t事项名称\t权力事项类型\t地方权力编码\t实施主体\n4161\t医疗救助对象救助金给付\t行政给付\t11620500MB161709673620536001000\t市医保局\n");
         assert_eq!(laid.records.len(), 2);

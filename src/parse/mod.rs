@@ -181,17 +181,34 @@ fn parse_sheets(name: &str, bytes: &[u8], format: SheetFormat, options: &ParseOp
         return Err(ParseError::NoTable);
     }
     for source in notices {
-        let text = Text::from_source(source.text());
-        merge_document(&mut list.document, &extract::extract_metadata(&text));
-        diagnostics.push(parse_diag(
-            "unassigned-text",
-            crate::tr!(
-                "this sheet holds no list table: read only for the covering notice's title, number, issuer and date",
-                "此工作表没有清单表格：只从中读取通知的标题、文号、发文机关和日期"
-            ),
-            &source,
-            Some(0..source.text().trim_end().len()),
-        ));
+        let found = extract::extract_metadata(&Text::from_source(source.text()));
+        let range = Some(0..source.text().trim_end().len());
+        let d = if found.is_empty() {
+            // Neither table nor notice: its text is set aside, and said so.
+            parse_diag(
+                "unassigned-text",
+                crate::tr!(
+                    "this sheet holds no list table and no covering notice: its text was not read",
+                    "此工作表既无清单表格也无通知：其中的文字没有读取"
+                ),
+                &source,
+                range,
+            )
+        } else {
+            let mut d = parse_diag(
+                "unassigned-text",
+                crate::tr!(
+                    "this sheet holds no list table: read for the covering notice's title, number, issuer and date",
+                    "此工作表没有清单表格：从中读取了通知的标题、文号、发文机关和日期"
+                ),
+                &source,
+                range,
+            );
+            d.severity = Severity::Info;
+            d
+        };
+        merge_document(&mut list.document, &found);
+        diagnostics.push(d);
     }
     list.document.source = base_name(name);
     list.document.sha256 = hex(&Sha256::digest(bytes));
