@@ -10,8 +10,23 @@ fn completions_for_every_shell() {
         let out = qingdan(&["completions", shell]);
         assert!(out.status.success(), "{shell}");
         let s = String::from_utf8(out.stdout).unwrap();
-        assert!(s.contains("validate") && s.contains("parse") && s.contains("fmt") && s.contains("diff"), "{shell}");
+        assert!(
+            s.contains("validate")
+                && s.contains("parse")
+                && s.contains("fmt")
+                && s.contains("diff")
+                && s.contains("export"),
+            "{shell}"
+        );
     }
+}
+
+#[test]
+fn man_page_in_chinese_under_a_chinese_locale() {
+    let out = qingdan_with_env(&["man"], None, &[("LANG", "zh_CN.UTF-8")]);
+    assert!(out.status.success());
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.contains(".TH qingdan 1") && s.contains("把权责清单文件转为规范的 YAML 清单"), "{s}");
 }
 
 #[test]

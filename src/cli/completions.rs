@@ -1,6 +1,6 @@
 //! `qingdan completions` and `qingdan man`.
 
-use clap::{Args, CommandFactory, ValueEnum};
+use clap::{Args, ValueEnum};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -30,7 +30,7 @@ pub struct CompletionsArgs {
 /// Writes the completion script for a shell to stdout.
 pub fn completions(args: &CompletionsArgs) -> ExitCode {
     use clap_complete::{generate, shells};
-    let mut cmd = super::Cli::command();
+    let mut cmd = super::command(super::output::lang());
     // Written to a buffer first: the generator panics on a closed pipe.
     let mut out: Vec<u8> = Vec::new();
     match args.shell {
@@ -46,7 +46,7 @@ pub fn completions(args: &CompletionsArgs) -> ExitCode {
 
 /// Writes the man page (roff) to stdout.
 pub fn man() -> ExitCode {
-    let cmd = super::Cli::command();
+    let cmd = super::command(super::output::lang());
     let mut buf = Vec::new();
     if clap_mangen::Man::new(cmd).render(&mut buf).is_err() {
         super::output::error_plain(&qingdan::tr!("could not render the man page", "无法生成 man 手册页"));
