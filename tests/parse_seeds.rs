@@ -121,6 +121,34 @@ fn shandong_tiers_and_scrambled_cells() {
     assert!(list.items.iter().any(|i| i.code == "3700002036033"));
 }
 
+/// Cells cut off in the source are reported where they stop; whole entries
+/// that merely lack a full stop (`……规定的追责情形`, `直接实施责任：无`) are not.
+#[test]
+fn truncated_cells_reported_at_their_end() {
+    let truncated = |prefix: &str| -> Vec<String> {
+        let path = seed(prefix);
+        let bytes = std::fs::read(&path).unwrap();
+        let parsed = parse_bytes(&path.to_string_lossy(), &bytes, &ParseOptions::default()).unwrap();
+        parsed
+            .diagnostics
+            .iter()
+            .filter(|d| d.name == "truncated-cell")
+            .map(|d| {
+                let loc = d.location.as_ref().unwrap();
+                loc.file.text()[loc.range.clone()].to_owned()
+            })
+            .collect()
+    };
+    let cut = truncated("001_");
+    for tail in ["不断", "使用监", "行政处", "真实性、"] {
+        assert!(cut.iter().any(|t| t.ends_with(tail)), "{tail} in {cut:?}");
+    }
+    assert!(!cut.iter().any(|t| t.ends_with('无')), "{cut:?}");
+    for prefix in ["000_", "003_", "004_"] {
+        assert_eq!(truncated(prefix), Vec::<String>::new(), "{prefix}");
+    }
+}
+
 #[test]
 fn snapshots() {
     for prefix in ["000_", "001_", "003_", "004_"] {

@@ -34,6 +34,14 @@ pub enum Note {
         /// Source range of the record.
         source: std::ops::Range<usize>,
     },
+    /// An entry of a list cell stops mid-sentence where its siblings end
+    /// theirs: the cell was cut off (an overflowing PDF cell, a lost page).
+    Truncated {
+        /// Source range of the entry's last characters.
+        source: std::ops::Range<usize>,
+        /// Those characters.
+        tail: String,
+    },
 }
 
 /// What extraction gives for one record.
@@ -104,15 +112,15 @@ pub fn extract_record(record: &Record) -> Extracted {
 
     let basis: Vec<&Text> = record.cells(Column::LegalBasis).collect();
     if !basis.is_empty() {
-        item.legal_basis = citations_of(&joined(basis), &mut changes);
+        item.legal_basis = citations_of(&joined(basis), &mut changes, &mut notes);
     }
     let liability: Vec<&Text> = record.cells(Column::Liability).collect();
     if !liability.is_empty() {
-        let (preamble, entries) = liability_of(&joined(liability), &mut changes);
+        let (preamble, entries) = liability_of(&joined(liability), &mut changes, &mut notes);
         item.liability_preamble = preamble;
         item.liability = entries;
     }
-    item.tier = tiers(record, &mut changes);
+    item.tier = tiers(record, &mut changes, &mut notes);
     Extracted { item, changes, notes }
 }
 
@@ -141,10 +149,43 @@ fn code(record: &Record, column: Column, notes: &mut Vec<Note>) -> String {
     code
 }
 
-fn citations_of(cell: &Text, changes: &mut Vec<Change>) -> Vec<Citation> {
+/// Whether an entry's text ends a sentence (or a quotation, or a bracket).
+fn ends_a_sentence(s: &str) -> bool {
+    s.trim_end().ends_with(['。', '；', ';', '！', '？', '!', '?', '”', '’', '）', ')', '》', '」', '…', '.'])
+}
+
+/// Whether an entry's text stops where no sentence stops: inside a word or
+/// after a comma, an enumeration mark, a colon or an opening bracket.
+fn ends_mid_sentence(s: &str) -> bool {
+    s.trim_end().chars().last().is_some_and(|c| {
+        crate::text::is_han(c) || matches!(c, '，' | '、' | ',' | '：' | ':' | '（' | '(' | '“' | '《')
+    })
+}
+
+/// Notes the entries of one list cell that look cut off: with siblings that
+/// all end a sentence, one that stops mid-sentence; alone, one that stops
+/// after a comma, colon or opening bracket (no cell ends so). Whether a
+/// character ends a word is for the caller to judge, which knows the document.
+fn note_truncated(entries: &[Text], notes: &mut Vec<Note>) {
+    let entries: Vec<Text> = entries.iter().map(normalize::join_lines).collect();
+    let ends: Vec<bool> = entries.iter().map(|e| ends_a_sentence(e.as_str())).collect();
+    for (i, entry) in entries.iter().enumerate() {
+        let s = entry.as_str().trim_end();
+        let siblings_end = entries.len() >= 2 && ends.iter().enumerate().all(|(k, &e)| k == i || e);
+        let lone_break = entries.len() == 1 && !s.ends_with(|c: char| crate::text::is_han(c)) && ends_mid_sentence(s);
+        if ends_mid_sentence(s) && (siblings_end || lone_break) {
+            let start = s.char_indices().rev().nth(5).map_or(0, |(i, _)| i);
+            notes.push(Note::Truncated { source: entry.source_range(start..s.len()), tail: s[start..].to_owned() });
+        }
+    }
+}
+
+fn citations_of(cell: &Text, changes: &mut Vec<Change>, notes: &mut Vec<Note>) -> Vec<Citation> {
     let cell = normalize::cell(cell.clone(), changes);
     let mut out = Vec::new();
-    for entry in split_entries(&cell, Unnumbered::Citations) {
+    let entries = split_entries(&cell, Unnumbered::Citations);
+    note_truncated(&entries.iter().map(|e| e.text.clone()).collect::<Vec<_>>(), notes);
+    for entry in entries {
         let text = normalize::inline(normalize::join_lines(&entry.text), changes);
         out.extend(split_per_article(parse_citation(text.as_str())));
     }
@@ -155,11 +196,19 @@ fn is_liability_preamble(s: &str) -> bool {
     (s.ends_with('：') || s.ends_with(':')) && (s.contains("下列情形") || s.contains("相应责任") || s.contains("追究"))
 }
 
-fn liability_of(cell: &Text, changes: &mut Vec<Change>) -> (String, Vec<Citation>) {
+fn liability_of(cell: &Text, changes: &mut Vec<Change>, notes: &mut Vec<Note>) -> (String, Vec<Citation>) {
     let cell = normalize::cell(cell.clone(), changes);
     let mut preamble = String::new();
     let mut out = Vec::new();
-    for (i, entry) in split_entries(&cell, Unnumbered::Sentences).into_iter().enumerate() {
+    let entries = split_entries(&cell, Unnumbered::Sentences);
+    // The preamble ends with a colon by nature: it is no entry to judge.
+    let cases: Vec<Text> = entries
+        .iter()
+        .filter(|e| !(e.marker.is_none() && is_liability_preamble(normalize::join_lines(&e.text).as_str().trim())))
+        .map(|e| e.text.clone())
+        .collect();
+    note_truncated(&cases, notes);
+    for (i, entry) in entries.into_iter().enumerate() {
         let mut text = normalize::inline(normalize::join_lines(&entry.text), changes).into_string();
         if i == 0 && entry.marker.is_none() {
             if is_liability_preamble(&text) {
@@ -183,12 +232,14 @@ fn liability_of(cell: &Text, changes: &mut Vec<Change>) -> (String, Vec<Citation
     (preamble, out)
 }
 
-fn duties_of(cells: &[&Text], changes: &mut Vec<Change>) -> Vec<Duty> {
+fn duties_of(cells: &[&Text], changes: &mut Vec<Change>, notes: &mut Vec<Note>) -> Vec<Duty> {
     if cells.is_empty() {
         return Vec::new();
     }
     let cell = normalize::cell(joined(cells.to_vec()), changes);
-    split_entries(&cell, Unnumbered::Sentences)
+    let entries = split_entries(&cell, Unnumbered::Sentences);
+    note_truncated(&entries.iter().map(|e| e.text.clone()).collect::<Vec<_>>(), notes);
+    entries
         .into_iter()
         .map(|e| {
             let group = e
@@ -208,7 +259,7 @@ fn level_of(s: &str) -> String {
 
 /// Tiers: one per row holding a 实施层级 value; scope and duties in rows
 /// without one continue the tier above.
-fn tiers(record: &Record, changes: &mut Vec<Change>) -> Vec<Tier> {
+fn tiers(record: &Record, changes: &mut Vec<Change>, notes: &mut Vec<Note>) -> Vec<Tier> {
     let mut groups: Vec<(Option<&Text>, Vec<&Text>, Vec<&Text>)> = Vec::new();
     for row in &record.rows {
         let level = row.iter().find(|(c, _)| *c == Column::Level).map(|(_, t)| t);
@@ -226,8 +277,39 @@ fn tiers(record: &Record, changes: &mut Vec<Change>) -> Vec<Tier> {
         .map(|(level, scope, duties)| Tier {
             level: level.map(|l| level_of(&clean_value(l, changes).into_string())).unwrap_or_default(),
             scope: if scope.is_empty() { String::new() } else { clean_value(&joined(scope), changes).into_string() },
-            duties: duties_of(&duties, changes),
+            duties: duties_of(&duties, changes, notes),
         })
         .filter(|t| !(t.level.is_empty() && t.scope.is_empty() && t.duties.is_empty()))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn notes_for(entries: &[&str]) -> Vec<String> {
+        let texts: Vec<Text> = entries.iter().map(|e| Text::from_source(e)).collect();
+        let mut notes = Vec::new();
+        note_truncated(&texts, &mut notes);
+        notes
+            .into_iter()
+            .map(|n| match n {
+                Note::Truncated { tail, .. } => tail,
+                other => panic!("{other:?}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_entry_stopping_mid_sentence_among_whole_ones() {
+        assert_eq!(notes_for(&["依法受理。", "依法审查。", "指导下级，不断"]), ["下级，不断"]);
+        assert_eq!(notes_for(&["依法受理。", "对服务对象信息的真实性、"]), ["的真实性、"]);
+        // Siblings that do not end sentences say nothing either way.
+        assert!(notes_for(&["依法受理", "依法审查"]).is_empty());
+        // Alone: only a comma, colon or opening bracket gives it away.
+        assert_eq!(notes_for(&["第三十八条：定点医药机构有下列情形之一的，"]), ["之一的，"]);
+        assert!(notes_for(&["负责本市行政区域内的处罚"]).is_empty());
+        // Lines of the source are joined before judging.
+        assert!(notes_for(&["依法受理。", "依法审\n查。"]).is_empty());
+    }
 }

@@ -308,6 +308,7 @@ fn parse_text(source: &Arc<SourceFile>, default_section: Option<&str>, grid: boo
         diagnostics.push(d);
     }
     let mut fragments = laid.fragments.clone();
+    let word_ends = WordEnds::new(text.as_str());
     for record in &laid.records {
         let extracted = extract::extract_record(record);
         if extracted.item.code.is_empty() && extracted.item.kind.is_empty() {
@@ -324,6 +325,11 @@ fn parse_text(source: &Arc<SourceFile>, default_section: Option<&str>, grid: boo
         }
         let who = item_label(&extracted.item);
         for note in &extracted.notes {
+            if let Note::Truncated { tail, .. } = note {
+                if !word_ends.cut_off(tail) {
+                    continue;
+                }
+            }
             diagnostics.push(note_diagnostic(note, &source).for_item(who.clone()));
         }
         changes.extend(extracted.changes);
@@ -344,6 +350,50 @@ fn parse_text(source: &Arc<SourceFile>, default_section: Option<&str>, grid: boo
     diagnostics.extend(change_diagnostics(&changes, &source));
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     Ok(Parsed { list, diagnostics, source })
+}
+
+/// How the document's own text goes on after each Han character: whether it
+/// is almost always inside a word (`监` before `督`, `处` before `罚`). An
+/// entry that stops on such a character was cut off; one that stops on a
+/// character that often ends a phrase (`形` of 情形, `文` of 全文) may be whole.
+struct WordEnds {
+    /// For each character: how often a Han character follows it, and how often anything does.
+    counts: std::collections::HashMap<char, (u32, u32)>,
+}
+
+impl WordEnds {
+    fn new(text: &str) -> WordEnds {
+        let mut counts: std::collections::HashMap<char, (u32, u32)> = Default::default();
+        let mut prev: Option<char> = None;
+        // Line breaks and spaces inside a word are layout: look past them.
+        for c in text.chars().filter(|c| !c.is_whitespace()) {
+            if let Some(p) = prev.filter(|&p| crate::text::is_han(p)) {
+                let e = counts.entry(p).or_default();
+                e.1 += 1;
+                if crate::text::is_han(c) {
+                    e.0 += 1;
+                }
+            }
+            prev = Some(c);
+        }
+        WordEnds { counts }
+    }
+
+    /// Whether an entry ending in `tail` was cut off: it ends on a comma,
+    /// colon or opening bracket, or on a character the document nearly
+    /// always continues with another.
+    fn cut_off(&self, tail: &str) -> bool {
+        let tail = tail.trim_end();
+        let Some(last) = tail.chars().last() else { return false };
+        if !crate::text::is_han(last) {
+            return true;
+        }
+        // A lone character after a break (`直接实施责任：无`) is a word of its own.
+        if tail.chars().rev().take_while(|&c| crate::text::is_han(c)).count() < 2 {
+            return false;
+        }
+        self.counts.get(&last).is_some_and(|&(inside, all)| all >= 3 && inside * 10 >= all * 9)
+    }
 }
 
 fn base_name(name: &str) -> String {
@@ -418,6 +468,15 @@ fn note_diagnostic(note: &Note, source: &Arc<SourceFile>) -> Diagnostic {
             Diagnostic::new(meta.code, meta.name, Severity::Warning, crate::tr!("item has no 序号", "事项没有序号"))
                 .at(source, at)
         }
+        Note::Truncated { source: r, tail } => parse_diag(
+            "truncated-cell",
+            crate::tr!(
+                "entry stops mid-sentence at `…{tail}`: the cell looks cut off; check the source for the rest",
+                "条目在 `……{tail}` 处中断：单元格似乎被截断，请对照原文补全"
+            ),
+            source,
+            Some(r.clone()),
+        ),
         Note::MissingCode { source: r } => parse_diag(
             "missing-code",
             crate::tr!("no code found for this item", "没有找到本事项的编码"),
@@ -474,4 +533,20 @@ fn change_diagnostics(changes: &[Change], source: &Arc<SourceFile>) -> Vec<Diagn
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_ends_from_the_documents_own_text() {
+        let doc = "使用监督。加强监管。实施监察。开展监测。相关情形。下列情形的，其他情形：依法全文。";
+        let ends = WordEnds::new(doc);
+        assert!(ends.cut_off("基金使用监"), "监 always goes on");
+        assert!(!ends.cut_off("规定的情形"), "形 often ends a phrase");
+        assert!(ends.cut_off("信息的真实性、"));
+        assert!(!ends.cut_off("实施责任：无"), "a lone character is a word");
+        assert!(!ends.cut_off("未见过的字"), "a character seen too rarely says nothing");
+    }
 }

@@ -127,6 +127,14 @@ pub static RULES: &[RuleMeta] = &[
         "已识别的分表标题，记入各事项的 section",
     ),
     rule(
+        "QP010",
+        "truncated-cell",
+        Parse,
+        Warning,
+        "an entry of a list cell stops mid-sentence: the cell looks cut off",
+        "列表单元格中的条目在句中中断：单元格似乎被截断",
+    ),
+    rule(
         "QD100",
         "invalid-list",
         Structure,
