@@ -60,6 +60,33 @@ proptest! {
     }
 
     #[test]
+    fn written_lists_take_the_fast_reader(list in arbitrary_list()) {
+        let yaml = qingdan::yaml::to_canonical_string(&list);
+        prop_assert_eq!(qingdan::yaml::read_canonical(&yaml), Some(list));
+    }
+
+    #[test]
+    fn the_fast_reader_agrees_with_the_full_one(list in tricky_list(), cut in 0usize..400, junk in prop::sample::select(vec!["", " ", "\n", "  ", "- ", ": ", "#", "\"", "'", "[", "&a ", "\t"])) {
+        let yaml = qingdan::yaml::to_canonical_string(&list);
+        let full = qingdan::yaml::load_full(&yaml, &Default::default()).unwrap().list;
+        prop_assert_eq!(&full, &list);
+        if let Some(fast) = qingdan::yaml::read_canonical(&yaml) {
+            prop_assert_eq!(fast, list);
+        }
+        // An edited text: whenever the fast reader takes it, it reads what the full one reads.
+        let mut at = cut.min(yaml.len());
+        while !yaml.is_char_boundary(at) {
+            at -= 1;
+        }
+        let edited = format!("{}{junk}{}", &yaml[..at], &yaml[at..]);
+        if let Some(fast) = qingdan::yaml::read_canonical(&edited) {
+            let full = qingdan::yaml::load_full(&edited, &Default::default());
+            prop_assert!(full.is_ok(), "fast took what the full reader refuses:\n{}", edited);
+            prop_assert_eq!(fast, full.unwrap().list, "{}", edited);
+        }
+    }
+
+    #[test]
     fn generated_tables_keep_their_text(rows in prop::collection::vec(row(), 1..6), delimiter in prop::sample::select(vec!['\t', '|', ' ', 'v'])) {
         let text = if delimiter == 'v' { vertical(&rows) } else { table(&rows, delimiter) };
         let lost = check_conservation(text.as_bytes(), &ParseOptions::default()).unwrap();
@@ -117,6 +144,80 @@ fn arbitrary_list() -> impl Strategy<Value = List> {
             ..Default::default()
         });
     prop::collection::vec(item, 0..5).prop_map(|items| List { qingdan: 1, items, ..Default::default() })
+}
+
+/// Values that YAML treats specially when plain: they must be quoted by the
+/// writer and either read exactly or left to the full reader.
+fn tricky() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop::sample::select(vec![
+            "医疗",
+            "yes",
+            "no",
+            "null",
+            "~",
+            "true",
+            "1",
+            "0x1F",
+            "1.5",
+            "2019-07-30",
+            "12:30",
+            ": ",
+            " #",
+            "#",
+            "- ",
+            "-",
+            "[",
+            "]",
+            "{",
+            "}",
+            "&a",
+            "*b",
+            "!t",
+            "|",
+            ">",
+            "'",
+            "\"",
+            "\\",
+            "\n",
+            "\t",
+            " ",
+            "%",
+            "@",
+            "`",
+            ",",
+            "?",
+            "é",
+            "😀",
+            "\u{85}",
+            "\u{2028}",
+            "\u{feff}",
+            "2018年",
+            "第八十七条",
+        ]),
+        1..5,
+    )
+    .prop_map(|v| v.concat())
+}
+
+fn tricky_list() -> impl Strategy<Value = List> {
+    let citation = (tricky(), tricky(), prop::collection::vec(tricky(), 0..3), tricky())
+        .prop_map(|(title, text, articles, edition)| Citation { title, text, articles, edition, ..Default::default() });
+    let item = (tricky(), tricky(), tricky(), prop::collection::vec(citation, 0..3), tricky(), tricky()).prop_map(
+        |(name, code, kind, legal_basis, level, duty)| Item {
+            item: name,
+            code,
+            kind,
+            legal_basis,
+            tier: vec![Tier { level, scope: String::new(), duties: vec![Duty { group: String::new(), text: duty }] }],
+            ..Default::default()
+        },
+    );
+    (tricky(), prop::collection::vec(item, 0..4)).prop_map(|(title, items)| List {
+        qingdan: 1,
+        document: qingdan::model::Document { title, ..Default::default() },
+        items,
+    })
 }
 
 #[derive(Debug, Clone)]

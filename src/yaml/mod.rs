@@ -1,12 +1,14 @@
 //! The canonical YAML form: writing it, and reading it back with the
 //! position of every value.
 
+mod canonical;
 mod modeline;
 mod reader;
 mod spans;
 mod writer;
 
+pub use canonical::read_canonical;
 pub use modeline::{modeline, schema_reference, with_modeline, MODELINE_PREFIX, SCHEMA_FILE};
-pub use reader::{load, LoadError, Loaded, YamlLimits};
+pub use reader::{load, load_full, LoadError, Loaded, YamlLimits};
 pub use spans::{NodeSpan, SpanIndex};
 pub use writer::to_canonical_string;

@@ -60,6 +60,18 @@ impl std::error::Error for LoadError {}
 
 /// Reads `text` as a list file.
 pub fn load(text: &str, limits: &YamlLimits) -> Result<Loaded, LoadError> {
+    // Lists in the canonical form take the fast path; everything else, and
+    // every error, the full reader.
+    if let Some(list) = super::canonical::read_canonical(text) {
+        if list.qingdan == FORMAT_VERSION {
+            return Ok(Loaded { list, text: text.to_owned(), limits: *limits, spans: std::sync::OnceLock::new() });
+        }
+    }
+    load_full(text, limits)
+}
+
+/// Reads `text` with the full YAML reader only (serde-saphyr), whatever its form.
+pub fn load_full(text: &str, limits: &YamlLimits) -> Result<Loaded, LoadError> {
     let mut options = serde_saphyr::Options::default();
     let mut budget = serde_saphyr::Budget::default();
     budget.max_aliases = limits.max_aliases;
