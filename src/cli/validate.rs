@@ -5,11 +5,13 @@ use super::parse::DiagFormat;
 use clap::Args;
 use qingdan::diagnostic::{render, render_summary, Diagnostic, Format, Severity, Summary};
 use qingdan::i18n::Message;
+use qingdan::text::SourceFile;
 use qingdan::tr;
 use qingdan::validate::{Config, Engine, FileReport};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::Instant;
 
 /// Arguments of `qingdan validate`.
@@ -142,11 +144,26 @@ pub fn run(args: &ValidateArgs, global: &Global) -> ExitCode {
     }
     // Files are checked in parallel; the results keep the files' order.
     use rayon::prelude::*;
+    let format = match args.format {
+        Some(f) => Format::from(f),
+        None if std::env::var_os("GITHUB_ACTIONS").is_some_and(|v| v == "true") => Format::Github,
+        None => Format::Human,
+    };
     let progress = output::Progress::files(files.len(), &tr!("validating", "检查中"), files.len() > 1, global);
     let results: Vec<Result<FileReport, (String, Message)>> = files
         .par_iter()
         .map(|f| {
-            let report = read(f).map(|text| engine.check_text(if f == "-" { "<stdin>" } else { f }, &text));
+            let mut report = read(f).map(|text| engine.check_text(if f == "-" { "<stdin>" } else { f }, &text));
+            // Formats without source lines need only lines and columns: the
+            // text is let go at once, so memory does not grow with the tree.
+            if let Ok(r) = &mut report {
+                if format != Format::Human && f != "-" {
+                    let light = Arc::new(SourceFile::new(r.source.name(), ""));
+                    r.diagnostics =
+                        std::mem::take(&mut r.diagnostics).into_iter().map(|d| d.detached(&light)).collect();
+                    r.source = light;
+                }
+            }
             progress.advance();
             report
         })
@@ -164,15 +181,12 @@ pub fn run(args: &ValidateArgs, global: &Global) -> ExitCode {
     }
     engine.check_corpus(&mut reports);
 
-    let format = match args.format {
-        Some(f) => Format::from(f),
-        None if std::env::var_os("GITHUB_ACTIONS").is_some_and(|v| v == "true") => Format::Github,
-        None => Format::Human,
-    };
-    let mut all: Vec<Diagnostic> = reports.iter().flat_map(|r| r.diagnostics.iter().cloned()).collect();
+    let files_read = reports.len();
+    let items: usize = reports.iter().map(FileReport::items).sum();
+    let mut all: Vec<Diagnostic> = reports.into_iter().flat_map(|r| r.diagnostics).collect();
     let mut summary = Summary {
-        files: reports.len(),
-        items: reports.iter().map(FileReport::items).sum(),
+        files: files_read,
+        items,
         errors: all.iter().filter(|d| d.severity == Severity::Error).count(),
         warnings: all.iter().filter(|d| d.severity == Severity::Warning).count(),
         ..Summary::default()

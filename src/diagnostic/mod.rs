@@ -50,6 +50,9 @@ pub struct Located {
     pub file: Arc<SourceFile>,
     /// Byte range in the file's text.
     pub range: Range<usize>,
+    /// Start and end line and column, worked out before the file's text was
+    /// let go (see [`Diagnostic::detached`]).
+    pub fixed: Option<(crate::text::LineCol, crate::text::LineCol)>,
 }
 
 /// One finding.
@@ -96,7 +99,7 @@ impl Diagnostic {
 
     /// Places it at `range` of `file`.
     pub fn at(mut self, file: &Arc<SourceFile>, range: Range<usize>) -> Self {
-        self.location = Some(Located { file: Arc::clone(file), range });
+        self.location = Some(Located { file: Arc::clone(file), range, fixed: None });
         self
     }
 
@@ -135,7 +138,22 @@ impl Diagnostic {
 
     /// Start and end line/column, when located.
     pub fn line_cols(&self) -> Option<(crate::text::LineCol, crate::text::LineCol)> {
-        self.location.as_ref().map(|l| (l.file.line_col(l.range.start), l.file.line_col(l.range.end)))
+        self.location
+            .as_ref()
+            .map(|l| l.fixed.unwrap_or_else(|| (l.file.line_col(l.range.start), l.file.line_col(l.range.end))))
+    }
+
+    /// The same diagnostic pointing into `light` (the file by name, without
+    /// its text), its lines and columns worked out first: what the formats
+    /// that show no source lines need, so a run over thousands of files
+    /// need not keep their texts.
+    pub fn detached(mut self, light: &Arc<SourceFile>) -> Diagnostic {
+        let fixed = self.line_cols();
+        if let Some(l) = &mut self.location {
+            l.fixed = fixed;
+            l.file = Arc::clone(light);
+        }
+        self
     }
 
     /// The file name, when located.
@@ -143,11 +161,13 @@ impl Diagnostic {
         self.location.as_ref().map(|l| l.file.name())
     }
 
-    /// Orders diagnostics by file, position, then code, for stable output.
-    pub fn sort_key(&self) -> (String, usize, &'static str, String) {
-        match &self.location {
-            Some(l) => (l.file.name().to_owned(), l.range.start, self.code, self.message.en.clone()),
-            None => (String::new(), 0, self.code, self.message.en.clone()),
+    /// Orders diagnostics by file, position, code, then message, for stable
+    /// output (without making a key per comparison: reports run to
+    /// hundreds of thousands of diagnostics).
+    pub fn order(a: &Diagnostic, b: &Diagnostic) -> std::cmp::Ordering {
+        fn place(d: &Diagnostic) -> (&str, usize) {
+            d.location.as_ref().map_or(("", 0), |l| (l.file.name(), l.range.start))
         }
+        place(a).cmp(&place(b)).then_with(|| a.code.cmp(b.code)).then_with(|| a.message.en.cmp(&b.message.en))
     }
 }

@@ -348,7 +348,7 @@ fn parse_text(source: &Arc<SourceFile>, default_section: Option<&str>, grid: boo
         diagnostics.push(parse_diag(name, message, &source, Some(range)));
     }
     diagnostics.extend(change_diagnostics(&changes, &source));
-    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    diagnostics.sort_by(Diagnostic::order);
     Ok(Parsed { list, diagnostics, source })
 }
 

@@ -6,8 +6,7 @@ use super::config::Config;
 use super::laws::LawRegistry;
 use super::profile::{builtin_profiles, parse_profile, Profile};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::List;
-use crate::rules::citations::QuoteIndex;
+use crate::rules::citations::{Quote, QuoteIndex};
 use crate::rules::registry::{self, RuleMeta};
 use crate::rules::{self, Context, Finding, Rule};
 use crate::text::SourceFile;
@@ -30,14 +29,19 @@ pub struct FileReport {
     pub source: Arc<SourceFile>,
     /// Its diagnostics, in order of position.
     pub diagnostics: Vec<Diagnostic>,
-    /// The list, when it loaded.
-    pub list: Option<List>,
+    /// Number of items read (0 when the list did not load).
+    pub items: usize,
+    /// Whether the list loaded.
+    pub loaded: bool,
+    /// Its single-article quotations, for the check across the run's lists
+    /// (taken by [`Engine::check_corpus`]); the list itself is not kept.
+    pub quotes: Vec<Quote>,
 }
 
 impl FileReport {
     /// Number of items read.
     pub fn items(&self) -> usize {
-        self.list.as_ref().map_or(0, |l| l.items.len())
+        self.items
     }
 }
 
@@ -97,7 +101,7 @@ impl Engine {
                 if let Some(r) = e.range {
                     d = d.at(&source, r);
                 }
-                return FileReport { source, diagnostics: vec![d], list: None };
+                return FileReport { source, diagnostics: vec![d], items: 0, loaded: false, quotes: Vec::new() };
             }
         };
         let cx = Context::new(&loaded.list, &self.profiles, self.config.profile.as_deref(), &self.laws, self.this_year);
@@ -112,8 +116,9 @@ impl Engine {
                 }
             }
         }
-        diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        FileReport { source, diagnostics, list: Some(loaded.list) }
+        diagnostics.sort_by(Diagnostic::order);
+        let quotes = if self.rules.iter().any(|r| r.code() == "QD309") { QuoteIndex::quotes(&cx) } else { Vec::new() };
+        FileReport { source, diagnostics, items: loaded.list.items.len(), loaded: true, quotes }
     }
 
     /// The diagnostic for a finding, or `None` when the item silences the rule.
@@ -158,30 +163,47 @@ impl Engine {
         }
         let Some(meta) = registry::by_code("QD309") else { return };
         let mut index = QuoteIndex::default();
-        for (k, r) in reports.iter().enumerate() {
-            if let Some(list) = &r.list {
-                let cx = Context::new(list, &self.profiles, self.config.profile.as_deref(), &self.laws, self.this_year);
-                index.add(&k.to_string(), &cx);
-            }
+        for (k, r) in reports.iter_mut().enumerate() {
+            index.add(k, std::mem::take(&mut r.quotes));
         }
+        // The conflicts, by file: each file with any is read again once, to
+        // place them (the lists were not kept).
+        let mut by_file: std::collections::BTreeMap<usize, Vec<(usize, String, crate::i18n::Message)>> =
+            Default::default();
         for (file, item, path, message) in index.conflicts() {
-            let Ok(k) = file.parse::<usize>() else { continue };
+            by_file.entry(file).or_default().push((item, path, message));
+        }
+        for (k, conflicts) in by_file {
             let report = &mut reports[k];
-            if report.diagnostics.iter().any(|d| d.code == meta.code && d.path.as_deref() == Some(path.as_str())) {
+            if !report.loaded {
                 continue;
             }
-            if report.list.is_none() {
-                continue;
+            // A report whose text was let go (see `Diagnostic::detached`) reads its file again.
+            let detached = report.source.text().is_empty();
+            let full = if detached {
+                match std::fs::read_to_string(report.source.name()) {
+                    Ok(text) => Arc::new(SourceFile::new(report.source.name(), text)),
+                    Err(_) => continue,
+                }
+            } else {
+                Arc::clone(&report.source)
+            };
+            let Ok(loaded) = yaml::load(full.text(), &self.limits) else { continue };
+            let before = report.diagnostics.len();
+            for (item, path, message) in conflicts {
+                if report.diagnostics.iter().any(|d| d.code == meta.code && d.path.as_deref() == Some(path.as_str())) {
+                    continue;
+                }
+                let f = Finding::new(path, Some(item), {
+                    let (en, zh) = (message.en, message.zh);
+                    crate::tr!("{en} (across the lists of this run)", "{zh}（在本次检查的各清单之间）")
+                });
+                if let Some(d) = self.diagnostic(meta, &f, &loaded, &full) {
+                    report.diagnostics.push(if detached { d.detached(&report.source) } else { d });
+                }
             }
-            let text = report.source.text().to_owned();
-            let Ok(loaded) = yaml::load(&text, &self.limits) else { continue };
-            let f = Finding::new(path, Some(item), {
-                let (en, zh) = (message.en, message.zh);
-                crate::tr!("{en} (across the lists of this run)", "{zh}（在本次检查的各清单之间）")
-            });
-            if let Some(d) = self.diagnostic(meta, &f, &loaded, &report.source) {
-                report.diagnostics.push(d);
-                report.diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+            if report.diagnostics.len() > before {
+                report.diagnostics.sort_by(Diagnostic::order);
             }
         }
     }

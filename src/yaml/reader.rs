@@ -37,7 +37,10 @@ impl Loaded {
     /// Where each value stands. Worked out on first use: a file without
     /// findings never needs it.
     pub fn spans(&self) -> &SpanIndex {
-        self.spans.get_or_init(|| index_spans(&self.text, &self.limits).unwrap_or_default())
+        self.spans.get_or_init(|| {
+            super::canonical::index_canonical(&self.text)
+                .unwrap_or_else(|| index_spans(&self.text, &self.limits).unwrap_or_default())
+        })
     }
 }
 
@@ -256,6 +259,9 @@ mod tests {
         let art = loaded.spans().get("items[0].legal_basis[0].articles[1]").unwrap();
         assert_eq!(&SAMPLE[art.value.clone()], "第八十八条");
         assert_eq!(loaded.spans().keys_of("items[0]"), ["seq", "item", "code", "legal_basis"]);
+        let full = load_full(SAMPLE, &YamlLimits::default()).unwrap();
+        assert_eq!(full.spans().keys_of("items[0]"), ["seq", "item", "code", "legal_basis"]);
+        assert_eq!(full.spans().get("items[0].code"), loaded.spans().get("items[0].code"));
         assert!(loaded.spans().get("items[0]").unwrap().value.start < code.value.start);
         assert_eq!(
             loaded.spans().nearest("items[0].type").unwrap().value,

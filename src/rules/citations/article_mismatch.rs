@@ -38,23 +38,40 @@ pub fn similarity(quote: &str, article: &str) -> f64 {
     count_shared(&q, &bigrams(article)) as f64 / q.len() as f64
 }
 
-/// A quotation's identity: its text without punctuation and spaces.
-fn fingerprint(text: &str) -> String {
-    text.chars().filter(|&c| !c.is_whitespace() && !is_quote_punct(c)).collect()
+/// A quotation's identity: its text without punctuation and spaces, hashed
+/// (a run holds hundreds of thousands; two different quotations share a
+/// 64-bit hash with a chance far below one in a billion).
+fn fingerprint(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for c in text.chars().filter(|&c| !c.is_whitespace() && !is_quote_punct(c)) {
+        c.hash(&mut h);
+    }
+    h.finish()
 }
 
-/// Where a quotation was cited: file, item, path of the article, the article.
-type QuoteUse = (String, usize, String, String);
+/// A single-article quotation of one list: which law and quotation, where
+/// (item, path of the article) and under which article.
+#[derive(Debug, Clone)]
+pub struct Quote {
+    law: String,
+    fingerprint: u64,
+    item: usize,
+    path: String,
+    article: String,
+}
 
-/// Quotations seen across lists: (law, fingerprint) → the articles it was cited under, with where.
+/// Quotations seen across lists: (law, fingerprint) → the articles it was
+/// cited under, with the file (by number) and place.
 #[derive(Debug, Default)]
 pub struct QuoteIndex {
-    seen: HashMap<(String, String), Vec<QuoteUse>>,
+    seen: HashMap<(String, u64), Vec<(usize, Quote)>>,
 }
 
 impl QuoteIndex {
-    /// Records the single-article quotations of one list (`file` names it).
-    pub fn add(&mut self, file: &str, cx: &Context) {
+    /// The single-article quotations of one list.
+    pub fn quotes(cx: &Context) -> Vec<Quote> {
+        let mut out = Vec::new();
         for c in cx.citations() {
             let cite = c.citation;
             if cite.title.is_empty() || cite.articles.len() != 1 || cite.text.chars().count() < 20 {
@@ -64,33 +81,43 @@ impl QuoteIndex {
                 .laws
                 .find(&cite.title)
                 .map_or_else(|| cite.title.trim_start_matches("中华人民共和国").to_owned(), |l| l.title.clone());
-            self.seen.entry((law, fingerprint(&cite.text))).or_default().push((
-                file.to_owned(),
-                c.item,
-                format!("{}.articles[0]", c.path),
-                cite.articles[0].clone(),
-            ));
+            out.push(Quote {
+                law,
+                fingerprint: fingerprint(&cite.text),
+                item: c.item,
+                path: format!("{}.articles[0]", c.path),
+                article: cite.articles[0].clone(),
+            });
+        }
+        out
+    }
+
+    /// Records the quotations of the list numbered `file`.
+    pub fn add(&mut self, file: usize, quotes: Vec<Quote>) {
+        for q in quotes {
+            self.seen.entry((q.law.clone(), q.fingerprint)).or_default().push((file, q));
         }
     }
 
     /// Quotations cited under more than one article: (file, item, path, message).
-    pub fn conflicts(&self) -> Vec<(String, usize, String, Message)> {
+    pub fn conflicts(&self) -> Vec<(usize, usize, String, Message)> {
         let mut out = Vec::new();
         for ((law, _), uses) in &self.seen {
             let mut counts: HashMap<&str, usize> = HashMap::new();
-            for u in uses {
-                *counts.entry(u.3.as_str()).or_default() += 1;
+            for (_, q) in uses {
+                *counts.entry(q.article.as_str()).or_default() += 1;
             }
             if counts.len() < 2 {
                 continue;
             }
             let (&usual, _) = counts.iter().max_by_key(|(a, n)| (**n, std::cmp::Reverse(**a))).expect("two or more");
-            for (file, item, path, article) in uses {
+            for (file, q) in uses {
+                let article = &q.article;
                 if article != usual {
                     out.push((
-                        file.clone(),
-                        *item,
-                        path.clone(),
+                        *file,
+                        q.item,
+                        q.path.clone(),
                         crate::tr!(
                             "the same quotation of 《{law}》 is cited elsewhere as {usual}, here as {article}",
                             "同一段《{law}》引文在别处引作{usual}，此处引作{article}"
@@ -133,6 +160,9 @@ impl Rule for ArticleMismatch {
             let score = |b: &[u64]| count_shared(&quote, b) as f64 / quote.len() as f64;
             let cited = cite.articles[0].as_str();
             let own = articles.iter().find(|(a, _)| *a == cited).map_or(0.0, |(_, b)| score(b));
+            if own + 0.25 >= 1.0 {
+                continue; // no other article could match better by the margin asked
+            }
             let best = articles
                 .iter()
                 .filter(|(a, _)| *a != cited)
@@ -156,7 +186,7 @@ impl Rule for ArticleMismatch {
         }
         // Within one list: the same quotation under different articles.
         let mut index = QuoteIndex::default();
-        index.add("", cx);
+        index.add(0, QuoteIndex::quotes(cx));
         for (_, item, path, message) in index.conflicts() {
             if !out.iter().any(|f| f.path == path) {
                 out.push(Finding::new(path, Some(item), message));

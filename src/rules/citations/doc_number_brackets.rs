@@ -24,6 +24,9 @@ impl Rule for DocNumberBrackets {
     }
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         for t in cx.texts() {
+            if !super::may_hold_doc_number(t.text) {
+                continue;
+            }
             for c in DOC_NUMBER.captures_iter(t.text) {
                 let (open, year, close) = (c.get(2).expect("group"), &c[3], c.get(4).expect("group"));
                 if c[7].is_empty() || year.len() != 4 || (open.as_str() == "〔" && close.as_str() == "〕") {

@@ -28,7 +28,12 @@ impl Rule for DocNumberForm {
     }
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         for t in cx.texts() {
-            for c in DOC_NUMBER.captures_iter(t.text) {
+            if !super::has_digit(t.text) {
+                continue;
+            }
+            let doc_numbers =
+                if super::may_hold_doc_number(t.text) { Some(DOC_NUMBER.captures_iter(t.text)) } else { None };
+            for c in doc_numbers.into_iter().flatten() {
                 let m = c.get(0).expect("match");
                 if c[3].len() != 4 {
                     continue; // not a year: the year rule speaks of it

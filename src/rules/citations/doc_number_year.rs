@@ -30,7 +30,12 @@ impl Rule for DocNumberYear {
     }
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         for t in cx.texts() {
-            for c in DOC_NUMBER.captures_iter(t.text) {
+            if !super::has_digit(t.text) {
+                continue;
+            }
+            let doc_numbers =
+                if super::may_hold_doc_number(t.text) { Some(DOC_NUMBER.captures_iter(t.text)) } else { None };
+            for c in doc_numbers.into_iter().flatten() {
                 if c[7].is_empty() {
                     continue;
                 }

@@ -26,6 +26,10 @@ impl Rule for MixedNumerals {
     }
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         for t in cx.texts() {
+            // Both findings need an Arabic digit in the number.
+            if !super::has_digit(t.text) {
+                continue;
+            }
             for c in NUMBERED.captures_iter(t.text) {
                 let num = &c[1];
                 let arabic = num.chars().any(|ch| ch.is_ascii_digit());

@@ -11,7 +11,7 @@ mod mixed_numerals;
 mod nested_title_marks;
 mod unbalanced_brackets;
 
-pub use article_mismatch::{similarity, QuoteIndex};
+pub use article_mismatch::{similarity, Quote, QuoteIndex};
 
 use super::Rule;
 use regex::Regex;
@@ -22,6 +22,18 @@ use std::sync::LazyLock;
 pub(crate) static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\p{Han})[ \t]*([\[［【﹝(（〔{｛])[ \t]*([0-9]{2,6})[ \t]*([\]］】﹞)）〕}｝])[ \t]*(第?)[ \t]*([0-9]+)[ \t]*(号?)").expect("valid pattern")
 });
+
+/// Whether `text` can hold a [`DOC_NUMBER`] match: it needs ASCII digits
+/// and an opening bracket. Most text values have neither, and this costs a
+/// fraction of running the pattern.
+pub(crate) fn may_hold_doc_number(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit()) && text.contains(['[', '［', '【', '﹝', '(', '（', '〔', '{', '｛'])
+}
+
+/// Whether `text` has an ASCII digit, which every number pattern here needs.
+pub(crate) fn has_digit(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit())
+}
 
 pub(super) fn rules() -> Vec<Box<dyn Rule>> {
     vec![
