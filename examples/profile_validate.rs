@@ -55,7 +55,7 @@ fn main() {
     println!("load   {:>8.3} s  {:>8.1} MB/s", secs(load), bytes as f64 / 1e6 / secs(load));
     println!("spans  {:>8.3} s", secs(spans));
     let mut ranked: Vec<(usize, Duration)> = per_rule.into_iter().enumerate().collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1));
+    ranked.sort_by_key(|r| std::cmp::Reverse(r.1));
     let total: Duration = ranked.iter().map(|r| r.1).sum();
     println!("rules  {:>8.3} s", secs(total));
     for (k, d) in ranked.iter().take(12) {
