@@ -238,3 +238,57 @@ fn law_import_of_the_regulation_seed() {
     let shipped = std::fs::read_to_string(root().join("schema/laws/shandong-345.toml")).unwrap();
     assert_eq!(shipped.lines().skip(1).collect::<Vec<_>>(), toml.lines().skip(1).collect::<Vec<_>>());
 }
+
+/// A directory where one list cites a quotation under another article than
+/// the other lists do, among copies of a clean list.
+fn quotation_tree() -> std::path::PathBuf {
+    let dir = temp_dir("corpus");
+    let quote = "社会保险经办机构以及医疗机构、药品经营单位等社会保险服务机构以欺诈、伪造证明材料或者其他手段骗取社会保险基金支出的，由社会保险行政部门责令退回骗取的社会保险金。";
+    let list = |article: &str, code: &str| {
+        format!(
+            "qingdan: 1\nitems:\n  - seq: 1\n    item: 对骗取社会保险基金支出的处罚\n    code: \"{code}\"\n    type: 行政处罚\n    legal_basis:\n      - tag: 法律\n        title: 某省医疗保障基金监督办法\n        articles: [{article}]\n        text: {quote}\n"
+        )
+    };
+    std::fs::write(dir.join("a.yaml"), list("第八十七条", "3700000236001")).unwrap();
+    std::fs::write(dir.join("b.yaml"), list("第八十七条", "3700000236002")).unwrap();
+    std::fs::write(dir.join("c.yaml"), list("第九十条", "3700000236003")).unwrap();
+    let clean = std::fs::read(root().join("fixtures/clean.yaml")).unwrap();
+    for i in 0..40 {
+        std::fs::write(dir.join(format!("d{i:02}.yaml")), &clean).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn a_quotation_cited_under_another_article_elsewhere_in_the_run() {
+    let dir = quotation_tree();
+    let (_, d) = json(&["--select", "QD309", dir.to_str().unwrap()]);
+    let across: Vec<&Value> =
+        d.iter().filter(|x| x["message"].as_str().unwrap().contains("across the lists of this run")).collect();
+    assert_eq!(across.len(), 1, "{d:?}");
+    let x = across[0];
+    assert!(x["file"].as_str().unwrap().ends_with("c.yaml"), "{x}");
+    assert_eq!(x["path"], "items[0].legal_basis[0].articles[0]");
+    assert_eq!(x["line"], 10, "the article's line in c.yaml");
+    // The graphical report shows the line of the file it read again.
+    let out = qingdan(&["validate", "--select", "QD309", "--format", "human", dir.to_str().unwrap()]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("articles: [第九十条]"), "{text}");
+}
+
+#[test]
+fn the_report_is_the_same_whatever_the_thread_count() {
+    let dir = quotation_tree();
+    let run = |threads: &str| {
+        let out = qingdan_with_env(
+            &["validate", "--format", "concise", "--exit-zero", dir.to_str().unwrap()],
+            None,
+            &[("RAYON_NUM_THREADS", threads)],
+        );
+        out.stdout
+    };
+    let one = run("1");
+    assert!(!one.is_empty());
+    assert_eq!(one, run("2"));
+    assert_eq!(one, run("4"));
+}

@@ -3,12 +3,12 @@
 use super::output::{self, ConfigError, Global, Localized};
 use super::parse::DiagFormat;
 use clap::Args;
-use qingdan::diagnostic::{render, render_summary, Diagnostic, Format, Severity, Summary};
+use qingdan::diagnostic::{render_summary, Diagnostic, DiagnosticStream, Format, Severity, Summary};
 use qingdan::i18n::Message;
 use qingdan::text::SourceFile;
 use qingdan::tr;
 use qingdan::validate::{Config, Engine, FileReport};
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -142,67 +142,87 @@ pub fn run(args: &ValidateArgs, global: &Global) -> ExitCode {
     for (file, e) in errors {
         output::error(&file, &e);
     }
-    // Files are checked in parallel; the results keep the files' order.
-    use rayon::prelude::*;
     let format = match args.format {
         Some(f) => Format::from(f),
         None if std::env::var_os("GITHUB_ACTIONS").is_some_and(|v| v == "true") => Format::Github,
         None => Format::Human,
     };
+    // Formats without source lines need only lines and columns: a file's
+    // text is let go as soon as it is checked.
+    let detach = format != Format::Human;
     let progress = output::Progress::files(files.len(), &tr!("validating", "检查中"), files.len() > 1, global);
-    let results: Vec<Result<FileReport, (String, Message)>> = files
-        .par_iter()
-        .map(|f| {
-            let mut report = read(f).map(|text| engine.check_text(if f == "-" { "<stdin>" } else { f }, &text));
-            // Formats without source lines need only lines and columns: the
-            // text is let go at once, so memory does not grow with the tree.
-            if let Ok(r) = &mut report {
-                if format != Format::Human && f != "-" {
-                    let light = Arc::new(SourceFile::new(r.source.name(), ""));
-                    r.diagnostics =
-                        std::mem::take(&mut r.diagnostics).into_iter().map(|d| d.detached(&light)).collect();
-                    r.source = light;
+    let mut stream = DiagnosticStream::new(std::io::stdout().lock(), format, global.render_options());
+    let mut corpus = engine.corpus();
+    let mut summary = Summary::default();
+    let mut counted = 0usize;
+    // Each diagnostic, in order: counted, and written unless past the limit or below the threshold.
+    let mut emit = |d: &Diagnostic, stream: &mut DiagnosticStream<_>, summary: &mut Summary| {
+        match d.severity {
+            Severity::Error => summary.errors += 1,
+            Severity::Warning => summary.warnings += 1,
+            Severity::Info => {}
+        }
+        counted += 1;
+        if max.is_some_and(|m| counted > m) {
+            summary.omitted += 1;
+            return;
+        }
+        if matches!(format, Format::Human | Format::Concise) && d.severity < global.threshold() {
+            return;
+        }
+        stream.write(d);
+    };
+    // Files are checked in parallel, a batch at a time, and reported in the
+    // order given as each batch ends: memory holds one batch, not the tree.
+    use rayon::prelude::*;
+    let batch = rayon::current_num_threads().max(1) * 8;
+    for chunk in files.chunks(batch) {
+        let results: Vec<Result<FileReport, (String, Message)>> = chunk
+            .par_iter()
+            .map(|f| {
+                let mut report = read(f).map(|text| engine.check_text(if f == "-" { "<stdin>" } else { f }, &text));
+                if let Ok(r) = &mut report {
+                    if detach && f != "-" {
+                        let light = Arc::new(SourceFile::new(r.source.name(), ""));
+                        r.diagnostics =
+                            std::mem::take(&mut r.diagnostics).into_iter().map(|d| d.detached(&light)).collect();
+                        r.source = light;
+                    }
+                }
+                progress.advance();
+                report
+            })
+            .collect();
+        progress.suspend(|| {
+            for r in results {
+                match r {
+                    Ok(mut report) => {
+                        summary.files += 1;
+                        summary.items += report.items();
+                        engine.add_to_corpus(&mut corpus, &mut report);
+                        for d in &report.diagnostics {
+                            emit(d, &mut stream, &mut summary);
+                        }
+                    }
+                    Err((file, e)) => {
+                        output::error(&file, &e);
+                        trouble = true;
+                    }
                 }
             }
-            progress.advance();
-            report
-        })
-        .collect();
+        });
+    }
     drop(progress);
-    let mut reports: Vec<FileReport> = Vec::new();
-    for r in results {
-        match r {
-            Ok(report) => reports.push(report),
-            Err((file, e)) => {
-                output::error(&file, &e);
-                trouble = true;
-            }
+    // Findings across the lists come last, by file and position.
+    for d in engine.corpus_diagnostics(corpus, detach) {
+        emit(&d, &mut stream, &mut summary);
+    }
+    if let Err(e) = stream.finish() {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            output::error("stdout", &e);
+            trouble = true;
         }
     }
-    engine.check_corpus(&mut reports);
-
-    let files_read = reports.len();
-    let items: usize = reports.iter().map(FileReport::items).sum();
-    let mut all: Vec<Diagnostic> = reports.into_iter().flat_map(|r| r.diagnostics).collect();
-    let mut summary = Summary {
-        files: files_read,
-        items,
-        errors: all.iter().filter(|d| d.severity == Severity::Error).count(),
-        warnings: all.iter().filter(|d| d.severity == Severity::Warning).count(),
-        ..Summary::default()
-    };
-    if let Some(max) = max {
-        if all.len() > max {
-            summary.omitted = all.len() - max;
-            all.truncate(max);
-        }
-    }
-    let shown: Vec<Diagnostic> = match format {
-        Format::Human | Format::Concise => all.into_iter().filter(|d| d.severity >= global.threshold()).collect(),
-        _ => all,
-    };
-    let text = render(&shown, format, &global.render_options());
-    let _ = std::io::stdout().lock().write_all(text.as_bytes());
     summary.millis = started.elapsed().as_millis();
     if !global.quiet && matches!(format, Format::Human | Format::Concise | Format::Github) {
         eprintln!("{}", render_summary(&summary, output::lang()));

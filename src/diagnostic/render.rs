@@ -96,22 +96,115 @@ fn plural(n: usize) -> &'static str {
 
 /// Writes `diagnostics` in `format`.
 pub fn render(diagnostics: &[Diagnostic], format: Format, options: &RenderOptions) -> String {
-    match format {
-        Format::Human => diagnostics.iter().map(|d| human(d, options)).collect(),
-        Format::Concise => diagnostics.iter().map(|d| concise(d, options.lang)).collect(),
-        Format::Json => {
-            let values: Vec<Value> = diagnostics.iter().map(|d| to_json(d, options.lang)).collect();
-            let mut s = serde_json::to_string_pretty(&values).unwrap_or_else(|_| "[]".into());
-            s.push('\n');
-            s
-        }
-        Format::Github => diagnostics.iter().map(|d| github(d, options.lang)).collect(),
-        Format::Sarif => {
-            let mut s = serde_json::to_string_pretty(&sarif(diagnostics, options.lang)).unwrap_or_default();
-            s.push('\n');
-            s
+    let mut stream = DiagnosticStream::new(Vec::new(), format, *options);
+    for d in diagnostics {
+        stream.write(d);
+    }
+    String::from_utf8(stream.finish().unwrap_or_default()).unwrap_or_default()
+}
+
+/// Writes diagnostics one at a time as a run produces them, so that a run
+/// over thousands of files holds none of them: JSON and SARIF are opened
+/// on the first and closed by [`DiagnosticStream::finish`].
+pub struct DiagnosticStream<W: std::io::Write> {
+    out: W,
+    format: Format,
+    options: RenderOptions,
+    written: usize,
+    /// SARIF: the rules met so far, in the order of their `ruleIndex`.
+    rules: Vec<(&'static str, &'static str)>,
+    error: Option<std::io::Error>,
+}
+
+impl<W: std::io::Write> DiagnosticStream<W> {
+    /// A stream writing to `out`.
+    pub fn new(out: W, format: Format, options: RenderOptions) -> Self {
+        DiagnosticStream { out, format, options, written: 0, rules: Vec::new(), error: None }
+    }
+
+    fn put(&mut self, s: &str) {
+        if self.error.is_none() {
+            if let Err(e) = self.out.write_all(s.as_bytes()) {
+                self.error = Some(e);
+            }
         }
     }
+
+    /// Writes one diagnostic.
+    pub fn write(&mut self, d: &Diagnostic) {
+        let lang = self.options.lang;
+        let first = self.written == 0;
+        self.written += 1;
+        match self.format {
+            Format::Human => {
+                let s = human(d, &self.options);
+                self.put(&s);
+            }
+            Format::Concise => self.put(&concise(d, lang)),
+            Format::Github => self.put(&github(d, lang)),
+            Format::Json => {
+                let item = indent(&serde_json::to_string_pretty(&to_json(d, lang)).unwrap_or_default(), 2);
+                self.put(if first { "[\n" } else { ",\n" });
+                self.put(&item);
+            }
+            Format::Sarif => {
+                let index = match self.rules.iter().position(|r| r.0 == d.code) {
+                    Some(i) => i,
+                    None => {
+                        self.rules.push((d.code, d.name));
+                        self.rules.len() - 1
+                    }
+                };
+                let item = indent(&serde_json::to_string_pretty(&sarif_result(d, index, lang)).unwrap_or_default(), 8);
+                self.put(if first { SARIF_OPEN } else { ",\n" });
+                self.put(&item);
+            }
+        }
+    }
+
+    /// Closes the document (JSON, SARIF) and hands back the writer, or the
+    /// first error met in writing.
+    pub fn finish(mut self) -> std::io::Result<W> {
+        match self.format {
+            Format::Json => {
+                let close = if self.written == 0 { "[]\n" } else { "\n]\n" };
+                self.put(close);
+            }
+            Format::Sarif => {
+                if self.written == 0 {
+                    self.put(SARIF_OPEN.trim_end_matches('\n'));
+                    self.put("]");
+                } else {
+                    self.put("\n      ]");
+                }
+                let rules: Vec<Value> = self
+                    .rules
+                    .iter()
+                    .map(|(code, name)| json!({ "id": code, "name": name, "shortDescription": { "text": name } }))
+                    .collect();
+                let tool =
+                    json!({ "driver": { "name": "qingdan", "version": env!("CARGO_PKG_VERSION"), "rules": rules } });
+                let tool = indent(&serde_json::to_string_pretty(&tool).unwrap_or_default(), 6);
+                self.put(",\n      \"tool\": ");
+                self.put(tool.trim_start());
+                self.put("\n    }\n  ]\n}\n");
+            }
+            _ => {}
+        }
+        match self.error.take() {
+            Some(e) => Err(e),
+            None => Ok(self.out),
+        }
+    }
+}
+
+/// The SARIF document up to its results array.
+const SARIF_OPEN: &str = "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n      \"results\": [\n";
+
+/// `s` with every line indented by `n` spaces.
+fn indent(s: &str, n: usize) -> String {
+    let pad = " ".repeat(n);
+    s.lines().map(|l| format!("{pad}{l}")).collect::<Vec<_>>().join("\n")
 }
 
 fn human(d: &Diagnostic, options: &RenderOptions) -> String {
@@ -203,47 +296,27 @@ fn github(d: &Diagnostic, lang: Lang) -> String {
     format!("::{command} {}::{}\n", props.join(","), github_escape(d.message.get(lang), false))
 }
 
-fn sarif(diagnostics: &[Diagnostic], lang: Lang) -> Value {
-    let mut rules: Vec<(&str, &str)> = diagnostics.iter().map(|d| (d.code, d.name)).collect();
-    rules.sort_unstable();
-    rules.dedup();
-    let rule_values: Vec<Value> = rules
-        .iter()
-        .map(|(code, name)| json!({ "id": code, "name": name, "shortDescription": { "text": name } }))
-        .collect();
-    let results: Vec<Value> = diagnostics
-        .iter()
-        .map(|d| {
-            let level = match d.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-                Severity::Info => "note",
-            };
-            let mut result = json!({
-                "ruleId": d.code,
-                "ruleIndex": rules.iter().position(|r| r.0 == d.code).unwrap_or(0),
-                "level": level,
-                "message": { "text": d.message.get(lang) },
-            });
-            if let (Some(f), Some((s, e))) = (d.file_name(), d.line_cols()) {
-                result["locations"] = json!([{
-                    "physicalLocation": {
-                        "artifactLocation": { "uri": f.replace('\\', "/") },
-                        "region": { "startLine": s.line, "startColumn": s.column, "endLine": e.line, "endColumn": e.column }
-                    }
-                }]);
+fn sarif_result(d: &Diagnostic, rule_index: usize, lang: Lang) -> Value {
+    let level = match d.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    };
+    let mut result = json!({
+        "ruleId": d.code,
+        "ruleIndex": rule_index,
+        "level": level,
+        "message": { "text": d.message.get(lang) },
+    });
+    if let (Some(f), Some((s, e))) = (d.file_name(), d.line_cols()) {
+        result["locations"] = json!([{
+            "physicalLocation": {
+                "artifactLocation": { "uri": f.replace('\\', "/") },
+                "region": { "startLine": s.line, "startColumn": s.column, "endLine": e.line, "endColumn": e.column }
             }
-            result
-        })
-        .collect();
-    json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": { "driver": { "name": "qingdan", "version": env!("CARGO_PKG_VERSION"), "rules": rule_values } },
-            "results": results
-        }]
-    })
+        }]);
+    }
+    result
 }
 
 #[cfg(test)]

@@ -155,58 +155,87 @@ impl Engine {
         Some(d)
     }
 
-    /// Checks that need all the lists of a run: the same quotation cited
-    /// under different articles in different files.
-    pub fn check_corpus(&self, reports: &mut [FileReport]) {
-        if !self.rules.iter().any(|r| r.code() == "QD309") {
-            return;
+    /// A record of the run's lists for the checks that need all of them:
+    /// the same quotation cited under different articles in different files.
+    pub fn corpus(&self) -> Corpus {
+        Corpus { enabled: self.rules.iter().any(|r| r.code() == "QD309"), ..Corpus::default() }
+    }
+
+    /// Adds a checked file to `corpus`, taking its quotations.
+    pub fn add_to_corpus(&self, corpus: &mut Corpus, report: &mut FileReport) {
+        let file = corpus.files.len();
+        let reported = report.diagnostics.iter().filter(|d| d.code == "QD309").filter_map(|d| d.path.clone()).collect();
+        // A file that cannot be read again (stdin) keeps its text for placing findings.
+        let kept = (report.loaded && !report.source.text().is_empty() && report.source.name() == "<stdin>")
+            .then(|| Arc::clone(&report.source));
+        // Only the name is kept: the text goes with the report.
+        let source = Arc::new(SourceFile::new(report.source.name(), ""));
+        corpus.files.push(CorpusFile { source, kept, reported, loaded: report.loaded });
+        if corpus.enabled {
+            corpus.index.add(file, std::mem::take(&mut report.quotes));
         }
-        let Some(meta) = registry::by_code("QD309") else { return };
-        let mut index = QuoteIndex::default();
-        for (k, r) in reports.iter_mut().enumerate() {
-            index.add(k, std::mem::take(&mut r.quotes));
+    }
+
+    /// The findings across the lists of `corpus`, by file and position. A
+    /// file with any is read again once to place them; with `detach`, they
+    /// point into files without their text (see `Diagnostic::detached`).
+    pub fn corpus_diagnostics(&self, corpus: Corpus, detach: bool) -> Vec<Diagnostic> {
+        let Some(meta) = registry::by_code("QD309") else { return Vec::new() };
+        if !corpus.enabled {
+            return Vec::new();
         }
-        // The conflicts, by file: each file with any is read again once, to
-        // place them (the lists were not kept).
         let mut by_file: std::collections::BTreeMap<usize, Vec<(usize, String, crate::i18n::Message)>> =
             Default::default();
-        for (file, item, path, message) in index.conflicts() {
+        for (file, item, path, message) in corpus.index.conflicts() {
             by_file.entry(file).or_default().push((item, path, message));
         }
+        let mut out = Vec::new();
         for (k, conflicts) in by_file {
-            let report = &mut reports[k];
-            if !report.loaded {
+            let f = &corpus.files[k];
+            if !f.loaded {
                 continue;
             }
-            // A report whose text was let go (see `Diagnostic::detached`) reads its file again.
-            let detached = report.source.text().is_empty();
-            let full = if detached {
-                match std::fs::read_to_string(report.source.name()) {
-                    Ok(text) => Arc::new(SourceFile::new(report.source.name(), text)),
+            let full = match &f.kept {
+                Some(source) => Arc::clone(source),
+                None => match std::fs::read_to_string(f.source.name()) {
+                    Ok(text) => Arc::new(SourceFile::new(f.source.name(), text)),
                     Err(_) => continue,
-                }
-            } else {
-                Arc::clone(&report.source)
+                },
             };
             let Ok(loaded) = yaml::load(full.text(), &self.limits) else { continue };
-            let before = report.diagnostics.len();
             for (item, path, message) in conflicts {
-                if report.diagnostics.iter().any(|d| d.code == meta.code && d.path.as_deref() == Some(path.as_str())) {
+                if f.reported.contains(&path) {
                     continue;
                 }
-                let f = Finding::new(path, Some(item), {
+                let finding = Finding::new(path, Some(item), {
                     let (en, zh) = (message.en, message.zh);
                     crate::tr!("{en} (across the lists of this run)", "{zh}（在本次检查的各清单之间）")
                 });
-                if let Some(d) = self.diagnostic(meta, &f, &loaded, &full) {
-                    report.diagnostics.push(if detached { d.detached(&report.source) } else { d });
+                if let Some(d) = self.diagnostic(meta, &finding, &loaded, &full) {
+                    out.push(if detach { d.detached(&f.source) } else { d });
                 }
             }
-            if report.diagnostics.len() > before {
-                report.diagnostics.sort_by(Diagnostic::order);
-            }
         }
+        out.sort_by(Diagnostic::order);
+        out
     }
+}
+
+/// What the checks across a run's lists keep of each file: its quotations
+/// (as hashes) and where to find it again; never its list.
+#[derive(Debug, Default)]
+pub struct Corpus {
+    enabled: bool,
+    index: QuoteIndex,
+    files: Vec<CorpusFile>,
+}
+
+#[derive(Debug)]
+struct CorpusFile {
+    source: Arc<SourceFile>,
+    kept: Option<Arc<SourceFile>>,
+    reported: Vec<String>,
+    loaded: bool,
 }
 
 /// The byte range a finding points at: the value at `path` (or its nearest
