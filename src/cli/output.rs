@@ -1,10 +1,10 @@
 //! Printing: colour choice, verbosity, and diagnostics to stderr.
 
 use super::ColorChoice;
-use qingdan::diagnostic::{render, Diagnostic, Format, RenderOptions, Severity};
+use qingdan::diagnostic::{RenderOptions, Severity};
 use qingdan::i18n::{Lang, Message};
 use qingdan::tr;
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::sync::OnceLock;
 
 static LANG: OnceLock<Lang> = OnceLock::new();
@@ -128,22 +128,6 @@ impl Global {
 
 fn terminal_width() -> usize {
     std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).filter(|&w| w >= 40).unwrap_or(100)
-}
-
-/// Writes diagnostics to stderr in `format`; machine formats get all of them.
-pub fn emit(diagnostics: &[Diagnostic], format: Format, global: &Global) {
-    let shown: Vec<Diagnostic> = match format {
-        Format::Human | Format::Concise => {
-            diagnostics.iter().filter(|d| d.severity >= global.threshold()).cloned().collect()
-        }
-        _ => diagnostics.to_vec(),
-    };
-    if shown.is_empty() && matches!(format, Format::Human | Format::Concise | Format::Github) {
-        return;
-    }
-    let text = render(&shown, format, &global.render_options());
-    let mut err = std::io::stderr().lock();
-    let _ = err.write_all(text.as_bytes());
 }
 
 /// A progress bar on stderr for long runs: drawn only when stderr is a

@@ -2,7 +2,7 @@
 
 use super::output::{self, Global};
 use clap::{Args, ValueEnum};
-use qingdan::diagnostic::{render_summary, Format, Severity, Summary};
+use qingdan::diagnostic::{render_summary, DiagnosticStream, Format, Severity, Summary};
 use qingdan::parse::{parse_bytes, ParseError, ParseOptions, DEFAULT_MAX_INPUT_BYTES};
 use qingdan::tr;
 use std::io::{Read, Write};
@@ -226,35 +226,50 @@ pub fn run(args: &ParseArgs, global: &Global) -> ExitCode {
         outcome
     };
     // Inputs written to a directory are independent: they are parsed in
-    // parallel, and reported in the order given.
-    let outcomes: Vec<Outcome> = if args.out_dir.is_some() && args.files.len() > 1 {
-        use rayon::prelude::*;
-        args.files.par_iter().map(one).collect()
-    } else {
-        args.files.iter().map(one).collect()
-    };
-    drop(progress);
+    // parallel, a batch at a time, and reported in the order given as each
+    // batch ends, so a run over many files holds one batch.
+    let parallel = args.out_dir.is_some() && args.files.len() > 1;
+    let batch = if parallel { rayon::current_num_threads().max(1) * 4 } else { 1 };
+    let mut stream = DiagnosticStream::new(std::io::stderr(), format, global.render_options());
     let mut worst = 0u8;
-    let mut all = Vec::new();
+    let mut notes = 0usize;
     let mut summary = Summary::default();
-    for outcome in outcomes {
-        worst = worst.max(outcome.exit);
-        if outcome.broken_pipe {
-            // The reader went away (`| head`): stop quietly, as Unix tools do.
-            return ExitCode::from(worst);
+    for chunk in args.files.chunks(batch) {
+        let outcomes: Vec<Outcome> = if parallel {
+            use rayon::prelude::*;
+            chunk.par_iter().map(one).collect()
+        } else {
+            chunk.iter().map(one).collect()
+        };
+        for outcome in outcomes {
+            worst = worst.max(outcome.exit);
+            if outcome.broken_pipe {
+                // The reader went away (`| head`): stop quietly, as Unix tools do.
+                return ExitCode::from(worst);
+            }
+            if outcome.parsed {
+                summary.files += 1;
+                summary.items += outcome.items;
+            }
+            progress.suspend(|| {
+                for d in &outcome.diagnostics {
+                    match d.severity {
+                        Severity::Error => summary.errors += 1,
+                        Severity::Warning => summary.warnings += 1,
+                        Severity::Info => notes += 1,
+                    }
+                    if matches!(format, Format::Human | Format::Concise) && d.severity < global.threshold() {
+                        continue;
+                    }
+                    stream.write(d);
+                }
+            });
         }
-        if outcome.parsed {
-            summary.files += 1;
-            summary.items += outcome.items;
-        }
-        summary.errors += outcome.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
-        summary.warnings += outcome.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count();
-        all.extend(outcome.diagnostics);
     }
-    output::emit(&all, format, global);
+    drop(progress);
+    let _ = stream.finish();
     summary.millis = started.elapsed().as_millis();
     if matches!(format, Format::Human | Format::Concise) && !global.quiet {
-        let notes = all.iter().filter(|d| d.severity == Severity::Info).count();
         let mut line = render_summary(&summary, output::lang());
         if notes > 0 && !global.verbose {
             line.push_str(

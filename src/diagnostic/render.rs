@@ -3,7 +3,7 @@
 
 use super::{Diagnostic, Severity};
 use crate::i18n::Lang;
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource, Report};
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, Report};
 use serde_json::{json, Value};
 use std::fmt::Write as _;
 
@@ -228,7 +228,7 @@ fn human(d: &Diagnostic, options: &RenderOptions) -> String {
                 d.label.as_ref().map(|l| l.get(options.lang).to_owned()),
                 (loc.range.start, len),
             ));
-            Report::new(diag).with_source_code(NamedSource::new(loc.file.name(), loc.file.shared_text().to_string()))
+            Report::new(diag).with_source_code(Excerpt::around(&loc.file, loc.range.clone()))
         }
         None => Report::new(diag),
     };
@@ -240,6 +240,52 @@ fn human(d: &Diagnostic, options: &RenderOptions) -> String {
         out.push('\n');
     }
     out
+}
+
+/// The lines around a span, for miette to show: a report over a large file
+/// copies a few lines, not the file, and still shows the file's line numbers.
+struct Excerpt {
+    file: std::sync::Arc<crate::text::SourceFile>,
+    /// Byte range of the excerpt in the file.
+    window: std::ops::Range<usize>,
+    /// Lines of the file before the excerpt.
+    lines_before: usize,
+}
+
+impl Excerpt {
+    /// Lines of context kept on each side (miette shows fewer).
+    const CONTEXT: usize = 3;
+
+    fn around(file: &std::sync::Arc<crate::text::SourceFile>, span: std::ops::Range<usize>) -> Excerpt {
+        let first = file.line_col(span.start).line.saturating_sub(Self::CONTEXT).max(1);
+        let last = (file.line_col(span.end).line + Self::CONTEXT).min(file.line_count());
+        let start = file.line_range(first).start;
+        let end = file.line_range(last).end;
+        Excerpt { file: std::sync::Arc::clone(file), window: start..end, lines_before: first - 1 }
+    }
+}
+
+impl miette::SourceCode for Excerpt {
+    fn read_span<'a>(
+        &'a self,
+        span: &miette::SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+        let text = &self.file.text()[self.window.clone()];
+        let offset = span.offset().saturating_sub(self.window.start).min(text.len());
+        let len = span.len().min(text.len() - offset);
+        let local = miette::SourceSpan::new(offset.into(), len);
+        let inner = text.read_span(&local, context_lines_before, context_lines_after)?;
+        Ok(Box::new(miette::MietteSpanContents::new_named(
+            self.file.name().to_owned(),
+            inner.data(),
+            miette::SourceSpan::new((inner.span().offset() + self.window.start).into(), inner.span().len()),
+            inner.line() + self.lines_before,
+            inner.column(),
+            inner.line_count(),
+        )))
+    }
 }
 
 fn concise(d: &Diagnostic, lang: Lang) -> String {

@@ -51,21 +51,36 @@ fn fingerprint(text: &str) -> u64 {
 }
 
 /// A single-article quotation of one list: which law and quotation, where
-/// (item, path of the article) and under which article.
+/// (item, and which citation of its legal basis or liability) and under
+/// which article.
 #[derive(Debug, Clone)]
 pub struct Quote {
     law: String,
     fingerprint: u64,
-    item: usize,
-    path: String,
+    item: u32,
+    citation: u32,
+    liability: bool,
     article: String,
+}
+
+/// One use of a quotation, kept small: a run holds one per quotation of
+/// every list (strings are interned).
+#[derive(Debug, Clone, Copy)]
+struct Use {
+    file: u32,
+    item: u32,
+    citation: u32,
+    liability: bool,
+    article: u32,
 }
 
 /// Quotations seen across lists: (law, fingerprint) → the articles it was
 /// cited under, with the file (by number) and place.
 #[derive(Debug, Default)]
 pub struct QuoteIndex {
-    seen: HashMap<(String, u64), Vec<(usize, Quote)>>,
+    seen: HashMap<(u32, u64), Vec<Use>>,
+    names: Vec<String>,
+    ids: HashMap<String, u32>,
 }
 
 impl QuoteIndex {
@@ -81,21 +96,37 @@ impl QuoteIndex {
                 .laws
                 .find(&cite.title)
                 .map_or_else(|| cite.title.trim_start_matches("中华人民共和国").to_owned(), |l| l.title.clone());
+            // `items[i].legal_basis[k]`: k is the citation's place.
+            let citation = c.path.rsplit('[').next().and_then(|k| k.trim_end_matches(']').parse().ok()).unwrap_or(0);
             out.push(Quote {
                 law,
                 fingerprint: fingerprint(&cite.text),
-                item: c.item,
-                path: format!("{}.articles[0]", c.path),
+                item: c.item as u32,
+                citation,
+                liability: c.in_liability,
                 article: cite.articles[0].clone(),
             });
         }
         out
     }
 
+    fn intern(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        self.names.push(s.to_owned());
+        self.ids.insert(s.to_owned(), id);
+        id
+    }
+
     /// Records the quotations of the list numbered `file`.
     pub fn add(&mut self, file: usize, quotes: Vec<Quote>) {
         for q in quotes {
-            self.seen.entry((q.law.clone(), q.fingerprint)).or_default().push((file, q));
+            let law = self.intern(&q.law);
+            let article = self.intern(&q.article);
+            let u = Use { file: file as u32, item: q.item, citation: q.citation, liability: q.liability, article };
+            self.seen.entry((law, q.fingerprint)).or_default().push(u);
         }
     }
 
@@ -103,21 +134,25 @@ impl QuoteIndex {
     pub fn conflicts(&self) -> Vec<(usize, usize, String, Message)> {
         let mut out = Vec::new();
         for ((law, _), uses) in &self.seen {
-            let mut counts: HashMap<&str, usize> = HashMap::new();
-            for (_, q) in uses {
-                *counts.entry(q.article.as_str()).or_default() += 1;
+            let mut counts: HashMap<u32, usize> = HashMap::new();
+            for u in uses {
+                *counts.entry(u.article).or_default() += 1;
             }
             if counts.len() < 2 {
                 continue;
             }
-            let (&usual, _) = counts.iter().max_by_key(|(a, n)| (**n, std::cmp::Reverse(**a))).expect("two or more");
-            for (file, q) in uses {
-                let article = &q.article;
+            let name = |id: u32| self.names[id as usize].as_str();
+            let (&usual, _) =
+                counts.iter().max_by_key(|(a, n)| (**n, std::cmp::Reverse(name(**a)))).expect("two or more");
+            let (law, usual) = (name(*law), name(usual));
+            for u in uses {
+                let article = name(u.article);
                 if article != usual {
+                    let list = if u.liability { "liability" } else { "legal_basis" };
                     out.push((
-                        *file,
-                        q.item,
-                        q.path.clone(),
+                        u.file as usize,
+                        u.item as usize,
+                        format!("items[{}].{list}[{}].articles[0]", u.item, u.citation),
                         crate::tr!(
                             "the same quotation of 《{law}》 is cited elsewhere as {usual}, here as {article}",
                             "同一段《{law}》引文在别处引作{usual}，此处引作{article}"
