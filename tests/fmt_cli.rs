@@ -73,3 +73,32 @@ fn invalid_yaml_is_reported_and_left_alone() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("bad.yaml"));
     assert_eq!(std::fs::read_to_string(&p).unwrap(), "qingdan: 1\nitems: [\n");
 }
+
+#[test]
+fn many_files_report_in_order_whatever_the_thread_count() {
+    let dir = temp_dir("fmt-many");
+    let messy = "qingdan: 1\nitems:\n  - item: 对 医 疗 保 险\n    code: '3700000236009'\n    type: 行政处罚\n";
+    let clean = std::fs::read(root().join("fixtures/clean.yaml")).unwrap();
+    for i in 0..30 {
+        let name = dir.join(format!("l{i:02}.yaml"));
+        if i % 3 == 0 {
+            std::fs::write(name, messy).unwrap();
+        } else {
+            std::fs::write(name, &clean).unwrap();
+        }
+    }
+    let run = |threads: &str, mode: &str| {
+        qingdan_with_env(&["fmt", mode, dir.to_str().unwrap()], None, &[("RAYON_NUM_THREADS", threads)]).stdout
+    };
+    for mode in ["--check", "--diff"] {
+        let one = run("1", mode);
+        assert!(String::from_utf8_lossy(&one).matches(".yaml").count() >= 10, "{mode}");
+        assert_eq!(one, run("4", mode), "{mode}");
+    }
+    let listed = String::from_utf8(run("2", "--check")).unwrap();
+    let names: Vec<&str> = listed.lines().collect();
+    let mut sorted = names.clone();
+    sorted.sort();
+    assert_eq!(names, sorted, "in the order of the walk");
+    assert_eq!(names.len(), 10);
+}

@@ -73,6 +73,69 @@ fn list_files(paths: &[String]) -> (Vec<String>, Vec<(String, Message)>) {
     (files, errors)
 }
 
+/// What formatting one file came to.
+enum FileOutcome {
+    /// It could not be read, formatted or written: where, and why (in both languages).
+    Failed(String, Message),
+    /// Formatted stdin, to print.
+    Stdout(String),
+    /// Already canonical.
+    Unchanged,
+    /// Not canonical: rewritten, or (with `--diff`) the diff to print.
+    Changed(Option<String>),
+}
+
+/// Reads, formats and (unless checking) rewrites one file.
+fn format_one(f: &str, args: &FmtArgs, options: &FormatOptions, configured_schema: Option<&str>) -> FileOutcome {
+    let both =
+        |e: &dyn output::Localized| Message::new(e.text(qingdan::i18n::Lang::En), e.text(qingdan::i18n::Lang::Zh));
+    let text = if f == "-" {
+        let mut s = String::new();
+        if let Err(e) = std::io::stdin().lock().read_to_string(&mut s) {
+            return FileOutcome::Failed("stdin".into(), both(&e));
+        }
+        s
+    } else {
+        match std::fs::read_to_string(f) {
+            Ok(s) => s,
+            Err(e) => return FileOutcome::Failed(f.to_owned(), both(&e)),
+        }
+    };
+    // Each list points at the schema from where it lies.
+    let dir = if f == "-" { Path::new(".") } else { Path::new(f).parent().unwrap_or(Path::new(".")) };
+    let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+    let schema = args.schema.clone().or_else(|| qingdan::yaml::schema_reference(dir, configured_schema));
+    let options = FormatOptions { schema, ..options.clone() };
+    let formatted = match format_text(&text, &options) {
+        Ok(t) => t,
+        Err(e) => {
+            let at = e.range.as_ref().map(|r| {
+                let lc = qingdan::text::SourceFile::new(f, text.as_str()).line_col(r.start);
+                format!(":{}:{}", lc.line, lc.column)
+            });
+            return FileOutcome::Failed(format!("{f}{}", at.unwrap_or_default()), e.message);
+        }
+    };
+    if f == "-" && !args.check && !args.diff {
+        return FileOutcome::Stdout(formatted);
+    }
+    if formatted == text {
+        return FileOutcome::Unchanged;
+    }
+    if args.diff {
+        let diff = similar::TextDiff::from_lines(&text, &formatted);
+        return FileOutcome::Changed(Some(
+            diff.unified_diff().context_radius(2).header(&format!("a/{f}"), &format!("b/{f}")).to_string(),
+        ));
+    }
+    if !args.check {
+        if let Err(e) = qingdan::io::write_atomic(Path::new(f), formatted.as_bytes()) {
+            return FileOutcome::Failed(f.to_owned(), both(&e));
+        }
+    }
+    FileOutcome::Changed(None)
+}
+
 /// Runs `qingdan fmt`.
 pub fn run(args: &FmtArgs, global: &Global) -> ExitCode {
     let started = std::time::Instant::now();
@@ -103,64 +166,47 @@ pub fn run(args: &FmtArgs, global: &Global) -> ExitCode {
     let mut changed = 0usize;
     let mut out = std::io::stdout().lock();
     let progress = output::Progress::files(files.len(), &tr!("formatting", "格式化中"), files.len() > 1, global);
-    for f in &files {
-        progress.advance();
-        let text = if f == "-" {
-            let mut s = String::new();
-            if let Err(e) = std::io::stdin().lock().read_to_string(&mut s) {
-                progress.suspend(|| output::error("stdin", &e));
-                trouble = true;
-                continue;
-            }
-            s
-        } else {
-            match std::fs::read_to_string(f) {
-                Ok(s) => s,
-                Err(e) => {
-                    progress.suspend(|| output::error(f, &e));
-                    trouble = true;
-                    continue;
+    // Files are formatted (and rewritten) in parallel, a batch at a time;
+    // what is printed comes in the order given.
+    let batch = rayon::current_num_threads().max(1) * 8;
+    for chunk in files.chunks(batch) {
+        use rayon::prelude::*;
+        let outcomes: Vec<FileOutcome> = chunk
+            .par_iter()
+            .map(|f| {
+                let outcome = format_one(f, args, &options, config.schema.as_deref());
+                progress.advance();
+                outcome
+            })
+            .collect();
+        progress.suspend(|| {
+            for (f, outcome) in chunk.iter().zip(outcomes) {
+                match outcome {
+                    FileOutcome::Failed(place, e) => {
+                        output::error(&place, &e);
+                        trouble = true;
+                    }
+                    FileOutcome::Stdout(text) => {
+                        let _ = out.write_all(text.as_bytes());
+                    }
+                    FileOutcome::Unchanged => {}
+                    FileOutcome::Changed(diff) => {
+                        changed += 1;
+                        if let Some(diff) = diff {
+                            let _ = out.write_all(diff.as_bytes());
+                        } else if args.check {
+                            let _ = writeln!(
+                                out,
+                                "{}",
+                                tr!("would reformat {f}", "需要重新格式化 {f}").get(output::lang())
+                            );
+                        } else if !global.quiet {
+                            output::note(&tr!("reformatted {f}", "已重新格式化 {f}"));
+                        }
+                    }
                 }
             }
-        };
-        // Each list points at the schema from where it lies.
-        let dir = if f == "-" { Path::new(".") } else { Path::new(f).parent().unwrap_or(Path::new(".")) };
-        let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
-        let schema = args.schema.clone().or_else(|| qingdan::yaml::schema_reference(dir, config.schema.as_deref()));
-        let options = FormatOptions { schema, ..options.clone() };
-        let formatted = match format_text(&text, &options) {
-            Ok(t) => t,
-            Err(e) => {
-                let at = e.range.as_ref().map(|r| {
-                    let lc = qingdan::text::SourceFile::new(f.as_str(), text.as_str()).line_col(r.start);
-                    format!(":{}:{}", lc.line, lc.column)
-                });
-                progress.suspend(|| output::error(&format!("{f}{}", at.unwrap_or_default()), &e));
-                trouble = true;
-                continue;
-            }
-        };
-        if f == "-" && !args.check && !args.diff {
-            let _ = progress.suspend(|| out.write_all(formatted.as_bytes()));
-            continue;
-        }
-        if formatted == text {
-            continue;
-        }
-        changed += 1;
-        if args.diff {
-            let diff = similar::TextDiff::from_lines(&text, &formatted);
-            let shown = diff.unified_diff().context_radius(2).header(&format!("a/{f}"), &format!("b/{f}")).to_string();
-            let _ = progress.suspend(|| out.write_all(shown.as_bytes()));
-        } else if args.check {
-            let line = tr!("would reformat {f}", "需要重新格式化 {f}");
-            let _ = progress.suspend(|| writeln!(out, "{}", line.get(output::lang())));
-        } else if let Err(e) = qingdan::io::write_atomic(Path::new(f), formatted.as_bytes()) {
-            progress.suspend(|| output::error(f, &e));
-            trouble = true;
-        } else if !global.quiet {
-            progress.suspend(|| output::note(&tr!("reformatted {f}", "已重新格式化 {f}")));
-        }
+        });
     }
     drop(progress);
     let stdin_only = files.len() == 1 && files[0] == "-";
