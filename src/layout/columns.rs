@@ -274,11 +274,11 @@ pub struct Features {
     /// ASCII capitals.
     pub upper: usize,
     /// The first few characters, spaces removed.
-    pub first: String,
+    pub first: Snippet<{ EDGE * 4 }>,
     /// The last few characters, spaces removed.
-    pub last: String,
+    pub last: Snippet<{ EDGE * 4 }>,
     /// The whole text without spaces, while it is short.
-    pub short: Option<String>,
+    pub short: Option<Snippet<{ SHORT * 4 }>>,
     /// Holds 《.
     pub title_mark: bool,
     /// Holds 条.
@@ -298,6 +298,91 @@ pub struct Features {
 const EDGE: usize = 12;
 const SHORT: usize = 48;
 
+/// A short text held inline: cells' features are combined for every window
+/// the vertical layout tries, and a heap string each time would cost more
+/// than the scoring. `N` bytes is room for `N / 4` characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Snippet<const N: usize> {
+    bytes: [u8; N],
+    len: usize,
+}
+
+impl<const N: usize> Default for Snippet<N> {
+    fn default() -> Self {
+        Snippet { bytes: [0; N], len: 0 }
+    }
+}
+
+impl<const N: usize> Snippet<N> {
+    /// The characters of `chars` that fit.
+    fn from_chars(chars: impl Iterator<Item = char>) -> Self {
+        let mut s = Snippet::default();
+        for c in chars {
+            if !s.push(c) {
+                break;
+            }
+        }
+        s
+    }
+
+    /// Appends `c`; false when there is no room.
+    fn push(&mut self, c: char) -> bool {
+        let n = c.len_utf8();
+        if self.len + n > N {
+            return false;
+        }
+        c.encode_utf8(&mut self.bytes[self.len..self.len + n]);
+        self.len += n;
+        true
+    }
+
+    /// Byte length of the first `n` characters (all, when fewer).
+    fn prefix_len(&self, n: usize) -> usize {
+        let mut seen = 0;
+        for (i, b) in self.bytes[..self.len].iter().enumerate() {
+            // A byte that is not a continuation byte starts a character.
+            if b & 0xC0 != 0x80 {
+                if seen == n {
+                    return i;
+                }
+                seen += 1;
+            }
+        }
+        self.len
+    }
+
+    /// Byte offset where the last `n` characters start (0, when fewer).
+    fn suffix_start(&self, n: usize) -> usize {
+        let mut seen = 0;
+        for i in (0..self.len).rev() {
+            if self.bytes[i] & 0xC0 != 0x80 {
+                seen += 1;
+                if seen == n {
+                    return i;
+                }
+            }
+        }
+        0
+    }
+
+    /// Appends the bytes `other[..upto]`; false when there is no room.
+    fn extend_bytes<const M: usize>(&mut self, other: &Snippet<M>, from: usize, upto: usize) -> bool {
+        let n = upto - from;
+        if self.len + n > N {
+            return false;
+        }
+        self.bytes[self.len..self.len + n].copy_from_slice(&other.bytes[from..upto]);
+        self.len += n;
+        true
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        // Only whole characters are ever written.
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or_default()
+    }
+}
+
 impl Features {
     /// Features of `text`.
     pub fn of(text: &str) -> Features {
@@ -312,10 +397,10 @@ impl Features {
                 f.upper += 1;
             }
         }
-        f.first = t.chars().take(EDGE).collect();
+        f.first = Snippet::from_chars(t.chars().take(EDGE));
         let skip = f.chars.saturating_sub(EDGE);
-        f.last = t.chars().skip(skip).collect();
-        f.short = (f.chars <= SHORT).then(|| t.clone());
+        f.last = Snippet::from_chars(t.chars().skip(skip));
+        f.short = (f.chars <= SHORT).then(|| Snippet::from_chars(t.chars()));
         f.title_mark = t.contains('《');
         f.article = t.contains('条');
         f.tag = t.contains('【');
@@ -335,24 +420,27 @@ impl Features {
 
     /// Features of this text followed by `next`.
     pub fn then(&self, next: &Features) -> Features {
-        let mut first = self.first.clone();
+        // Whole characters are copied as bytes: no text is decoded here.
+        let mut first = self.first;
         if self.chars < EDGE {
-            first.extend(next.first.chars().take(EDGE - self.chars));
+            first.extend_bytes(&next.first, 0, next.first.prefix_len(EDGE - self.chars));
         }
         let last = if next.chars >= EDGE {
-            next.last.clone()
+            next.last
         } else {
-            let need = EDGE - next.chars;
-            let keep = self.last.chars().count().saturating_sub(need);
-            let mut l: String = self.last.chars().skip(keep).collect();
-            l.push_str(&next.last);
+            let mut l = Snippet::default();
+            l.extend_bytes(&self.last, self.last.suffix_start(EDGE - next.chars), self.last.len);
+            l.extend_bytes(&next.last, 0, next.last.len);
             l
         };
-        let empty = String::new();
+        let empty = Snippet::default();
         let a = if self.chars == 0 { Some(&empty) } else { self.short.as_ref() };
         let b = if next.chars == 0 { Some(&empty) } else { next.short.as_ref() };
         let short = match (a, b) {
-            (Some(a), Some(b)) if self.chars + next.chars <= SHORT => Some(format!("{a}{b}")),
+            (Some(a), Some(b)) if self.chars + next.chars <= SHORT => {
+                let mut s = *a;
+                s.extend_bytes(b, 0, b.len).then_some(s)
+            }
             _ => None,
         };
         Features {
@@ -439,13 +527,14 @@ impl Kinds {
             return Kinds { empty: true, ..Kinds::default() };
         }
         let chars = f.chars;
-        let short = f.short.as_deref();
+        let short = f.short.as_ref().map(Snippet::as_str);
+        let (first, last) = (f.first.as_str(), f.last.as_str());
         let dept_like = chars <= 24
             && f.han * 10 >= chars * 8
             && ["局", "厅", "委", "中心", "办", "政府", "部", "院", "站", "所", "委员会", "办公室"]
                 .iter()
-                .any(|s| f.last.ends_with(s));
-        let liability_like = f.first.starts_with("因不履行") || f.liability_words;
+                .any(|s| last.ends_with(s));
+        let liability_like = first.starts_with("因不履行") || f.liability_words;
         Kinds {
             empty: false,
             chars,
@@ -458,20 +547,19 @@ impl Kinds {
             level_like: short.is_some_and(is_level_text),
             citation_like: f.title_mark && (f.article || f.tag),
             liability_like,
-            duty_like: (f.duty_words || f.first.starts_with("受理")) && !f.first.starts_with("因不履行"),
+            duty_like: (f.duty_words || first.starts_with("受理")) && !first.starts_with("因不履行"),
             duty_words: f.duty_words,
             dept_like,
-            office_like: dept_like
-                || (chars <= 16 && ["科", "处", "室", "股", "队"].iter().any(|s| f.last.ends_with(s))),
+            office_like: dept_like || (chars <= 16 && ["科", "处", "室", "股", "队"].iter().any(|s| last.ends_with(s))),
             scope_like: f.scope_words || short == Some("无"),
-            item_like: (f.first.starts_with('对')
-                && ["处罚", "强制", "检查", "措施", "的"].iter().any(|s| f.last.ends_with(s)))
+            item_like: (first.starts_with('对')
+                && ["处罚", "强制", "检查", "措施", "的"].iter().any(|s| last.ends_with(s)))
                 || [
                     "登记", "给付", "支付", "确认", "奖励", "许可", "征收", "结算", "备案", "审核", "核定", "待遇",
                     "服务", "转移", "办理", "报销", "封存", "查询", "检查",
                 ]
                 .iter()
-                .any(|s| f.last.ends_with(s)),
+                .any(|s| last.ends_with(s)),
             long_prose: chars > 40 && f.han * 10 >= chars * 6,
         }
     }
@@ -624,6 +712,34 @@ pub fn kind_score(column: Column, k: &Kinds) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn features_of_a_whole_are_those_of_its_parts_combined() {
+        let parts = [
+            "对医疗",
+            "保险经办机构以及医疗机构、药品经营单位",
+            "",
+            "等",
+            "医疗保险服务机构以欺诈、伪造证明材料或者其他手段骗取医疗保障基金支出的处罚",
+            "A1",
+            "〔2019〕9号",
+        ];
+        for i in 0..parts.len() {
+            for j in i..parts.len() {
+                let whole: String = parts[i..=j].concat();
+                let combined = parts[i + 1..=j].iter().fold(Features::of(parts[i]), |f, p| f.then(&Features::of(p)));
+                let direct = Features::of(&whole);
+                assert_eq!(combined.first.as_str(), direct.first.as_str(), "{whole}");
+                assert_eq!(combined.last.as_str(), direct.last.as_str(), "{whole}");
+                assert_eq!(
+                    combined.short.map(|s| s.as_str().to_owned()),
+                    direct.short.map(|s| s.as_str().to_owned()),
+                    "{whole}"
+                );
+                assert_eq!(combined.chars, direct.chars);
+            }
+        }
+    }
 
     #[test]
     fn header_synonyms() {

@@ -312,7 +312,8 @@ fn cell_text(text: &Text, lines: &[Line], blocks: &[Block]) -> Text {
 fn continues(prev: &Block, next: &Block, lines: &[Line]) -> bool {
     let last = &lines[prev.lines.end - 1];
     let widest = prev.max_width.max(next.max_width);
-    let starts_own_cell = next.features.short.as_deref().is_some_and(|t| t.chars().all(|c| c.is_ascii_alphanumeric()));
+    let starts_own_cell =
+        next.features.short.as_ref().map(|s| s.as_str()).is_some_and(|t| t.chars().all(|c| c.is_ascii_alphanumeric()));
     !last.ends_sentence && last.width * 5 >= widest * 4 && !starts_own_cell
 }
 
