@@ -7,7 +7,7 @@
 //!   holding at least `--items` items drawn from the seeds, with defects
 //!   sprinkled in (wrong brackets, type digits, missing 序号, duplicate codes).
 //!
-//! `cargo run --release --example gen_corpus -- OUT_DIR [--text-mb 50] [--items 200000]`
+//! `cargo run --release --example gen_corpus -- OUT_DIR [--text-mb 50] [--items 200000] [--lists N] [--per-list 100]`
 //!
 //! The output is the same for the same arguments: a fixed-seed generator.
 
@@ -58,7 +58,7 @@ fn renumber(text: &str, rng: &mut Rng) -> String {
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let Some(out) = args.get(1).filter(|a| !a.starts_with("--")) else {
-        eprintln!("usage: gen_corpus OUT_DIR [--text-mb 50] [--items 200000]");
+        eprintln!("usage: gen_corpus OUT_DIR [--text-mb 50] [--items 200000] [--lists N] [--per-list 100]");
         std::process::exit(2);
     };
     let out = PathBuf::from(out);
@@ -100,8 +100,9 @@ fn main() {
         }
     }
     let lists_dir = out.join("lists");
-    let per_list = 100;
-    let n_lists = want_items.div_ceil(per_list).max(2000);
+    let per_list = arg(&args, "--per-list", 100);
+    // At least 2,000 lists (a province's tree) unless `--lists` asks for another count.
+    let n_lists = arg(&args, "--lists", want_items.div_ceil(per_list).max(2000));
     let mut items_total = 0usize;
     for l in 0..n_lists {
         let city = l % 16;

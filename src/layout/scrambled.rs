@@ -164,7 +164,7 @@ pub fn repair_scrambled(laid: &mut Laid, document: &str) -> Vec<Repair> {
         .collect();
     clean.sort_by(f64::total_cmp);
     let typical = if clean.is_empty() { -4.0 } else { clean[clean.len() / 2] };
-    let compact_document: String = document.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut occurrences = Occurrences::new(document);
 
     let mut repairs = Vec::new();
     for record in &mut laid.records {
@@ -203,7 +203,7 @@ pub fn repair_scrambled(laid: &mut Laid, document: &str) -> Vec<Repair> {
                     && gain >= MIN_GAIN
                     && score - runner_up >= MIN_PEAK
                     && score >= typical + MAX_BELOW_TYPICAL;
-                let confirmed = candidate.chars().count() >= 8 && compact_document.contains(&candidate);
+                let confirmed = candidate.chars().count() >= 8 && occurrences.contains(&candidate);
                 if confident || (confirmed && gain > 0.0) {
                     *cell = permuted(&trimmed, width).unwrap_or_else(|| trimmed.clone());
                     repairs.push(Repair { raw: trimmed, recovered: Some(candidate), width, confirmed });
@@ -214,6 +214,53 @@ pub fn repair_scrambled(laid: &mut Laid, document: &str) -> Vec<Repair> {
         }
     }
     repairs
+}
+
+/// Where text occurs in the document (white space removed), for confirming
+/// a recovered name by its clean copy elsewhere: an index of every run of
+/// eight characters, built on first use, so that each look-up costs the
+/// places its first eight characters occur, not a scan of the document.
+struct Occurrences<'a> {
+    document: &'a str,
+    compact: String,
+    index: Option<std::collections::HashMap<u64, Vec<u32>>>,
+}
+
+/// Characters that key the index.
+const SHINGLE: usize = 8;
+
+impl<'a> Occurrences<'a> {
+    fn new(document: &'a str) -> Self {
+        Occurrences { document, compact: String::new(), index: None }
+    }
+
+    fn key(chars: &str) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        chars.hash(&mut h);
+        h.finish()
+    }
+
+    /// Whether `needle` (at least eight characters, no white space) occurs.
+    fn contains(&mut self, needle: &str) -> bool {
+        if self.index.is_none() {
+            self.compact = self.document.chars().filter(|c| !c.is_whitespace()).collect();
+            let starts: Vec<usize> = self.compact.char_indices().map(|(i, _)| i).collect();
+            let mut index: std::collections::HashMap<u64, Vec<u32>> = Default::default();
+            for (k, &start) in starts.iter().enumerate() {
+                let end = starts.get(k + SHINGLE).copied().unwrap_or(self.compact.len());
+                if k + SHINGLE <= starts.len() {
+                    index.entry(Self::key(&self.compact[start..end])).or_default().push(start as u32);
+                }
+            }
+            self.index = Some(index);
+        }
+        let head_end = needle.char_indices().nth(SHINGLE).map_or(needle.len(), |(i, _)| i);
+        let Some(places) = self.index.as_ref().and_then(|ix| ix.get(&Self::key(&needle[..head_end]))) else {
+            return false;
+        };
+        places.iter().any(|&p| self.compact[p as usize..].starts_with(needle))
+    }
 }
 
 /// The cell's characters in recovered order, each keeping its source position.
@@ -234,6 +281,21 @@ fn permuted(cell: &Text, width: usize) -> Option<Text> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn occurrences_find_what_a_scan_finds() {
+        let doc = "对医疗保险经办机构以及医疗机构、\n药品经营单位的处罚。对参保人员骗取医疗保障基金的处罚。";
+        let compact: String = doc.chars().filter(|c| !c.is_whitespace()).collect();
+        let mut occ = Occurrences::new(doc);
+        for needle in [
+            "以及医疗机构、药品经营单位",
+            "对参保人员骗取医疗保障基金的处罚。",
+            "对参保人员骗取医疗保障基金的处罚罚",
+            "经办机构以及医疗机构",
+        ] {
+            assert_eq!(occ.contains(needle), compact.contains(needle), "{needle}");
+        }
+    }
 
     #[test]
     fn lays_characters_back_out() {

@@ -20,12 +20,53 @@ pub struct Context<'a> {
 
 /// A text value and where it is.
 pub struct TextRef<'a> {
-    /// Its path.
-    pub path: String,
+    /// Where it is; [`TextRef::path`] spells it out when a finding needs it.
+    pub place: Place,
     /// Its item, if any.
     pub item: Option<usize>,
     /// The value.
     pub text: &'a str,
+}
+
+/// Where a text value is, without a string per value (a list has hundreds
+/// of thousands of them, and findings name a few).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// `document.<field>`.
+    Document(&'static str),
+    /// `items[i].<field>`.
+    Item(usize, &'static str),
+    /// `items[i].<list>[c].<field>`, `list` being legal_basis or liability.
+    Citation(usize, &'static str, usize, &'static str),
+    /// `items[i].<list>[c].articles[a]`.
+    Article(usize, &'static str, usize, usize),
+    /// `items[i].tier[t].<field>`.
+    Tier(usize, usize, &'static str),
+    /// `items[i].tier[t].duties[k].<field>`.
+    Duty(usize, usize, usize, &'static str),
+}
+
+impl TextRef<'_> {
+    /// Its path (`items[3].legal_basis[0].doc_number`).
+    pub fn path(&self) -> String {
+        match self.place {
+            Place::Document(f) => format!("document.{f}"),
+            Place::Item(i, f) => format!("items[{i}].{f}"),
+            Place::Citation(i, list, c, f) => format!("items[{i}].{list}[{c}].{f}"),
+            Place::Article(i, list, c, a) => format!("items[{i}].{list}[{c}].articles[{a}]"),
+            Place::Tier(i, t, f) => format!("items[{i}].tier[{t}].{f}"),
+            Place::Duty(i, t, k, f) => format!("items[{i}].tier[{t}].duties[{k}].{f}"),
+        }
+    }
+
+    /// The key the value sits under (`doc_number`; `articles` for an article).
+    pub fn field(&self) -> &'static str {
+        match self.place {
+            Place::Document(f) | Place::Item(_, f) | Place::Citation(_, _, _, f) | Place::Tier(_, _, f) => f,
+            Place::Duty(_, _, _, f) => f,
+            Place::Article(..) => "articles",
+        }
+    }
 }
 
 /// A citation and where it is.
@@ -99,17 +140,17 @@ impl<'a> Context<'a> {
 
     fn gather_texts(&self) -> Vec<TextRef<'a>> {
         let mut out = Vec::new();
-        let mut push = |path: String, item: Option<usize>, text: &'a str| {
+        let mut push = |place: Place, item: Option<usize>, text: &'a str| {
             if !text.is_empty() {
-                out.push(TextRef { path, item, text });
+                out.push(TextRef { place, item, text });
             }
         };
         let d = &self.list.document;
         for (k, v) in [("title", &d.title), ("issuer", &d.issuer), ("doc_number", &d.doc_number)] {
-            push(format!("document.{k}"), None, v);
+            push(Place::Document(k), None, v);
         }
         for (i, item) in self.list.items.iter().enumerate() {
-            let fields: [(&str, &'a String); 9] = [
+            let fields: [(&'static str, &'a String); 9] = [
                 ("section", &item.section),
                 ("item", &item.item),
                 ("sub_item", &item.sub_item),
@@ -121,7 +162,7 @@ impl<'a> Context<'a> {
                 ("remarks", &item.remarks),
             ];
             for (k, v) in fields {
-                push(format!("items[{i}].{k}"), Some(i), v);
+                push(Place::Item(i, k), Some(i), v);
             }
             for (list_name, cites) in [("legal_basis", &item.legal_basis), ("liability", &item.liability)] {
                 for (c, cite) in cites.iter().enumerate() {
@@ -132,19 +173,19 @@ impl<'a> Context<'a> {
                         ("doc_number", &cite.doc_number),
                         ("text", &cite.text),
                     ] {
-                        push(format!("items[{i}].{list_name}[{c}].{k}"), Some(i), v);
+                        push(Place::Citation(i, list_name, c, k), Some(i), v);
                     }
                     for (a, art) in cite.articles.iter().enumerate() {
-                        push(format!("items[{i}].{list_name}[{c}].articles[{a}]"), Some(i), art);
+                        push(Place::Article(i, list_name, c, a), Some(i), art);
                     }
                 }
             }
             for (t, tier) in item.tier.iter().enumerate() {
-                push(format!("items[{i}].tier[{t}].level"), Some(i), &tier.level);
-                push(format!("items[{i}].tier[{t}].scope"), Some(i), &tier.scope);
+                push(Place::Tier(i, t, "level"), Some(i), &tier.level);
+                push(Place::Tier(i, t, "scope"), Some(i), &tier.scope);
                 for (k, duty) in tier.duties.iter().enumerate() {
-                    push(format!("items[{i}].tier[{t}].duties[{k}].group"), Some(i), &duty.group);
-                    push(format!("items[{i}].tier[{t}].duties[{k}].text"), Some(i), &duty.text);
+                    push(Place::Duty(i, t, k, "group"), Some(i), &duty.group);
+                    push(Place::Duty(i, t, k, "text"), Some(i), &duty.text);
                 }
             }
         }

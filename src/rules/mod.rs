@@ -10,7 +10,7 @@ pub mod registry;
 pub mod structure;
 pub mod text;
 
-pub use context::{CitationRef, Context, TextRef};
+pub use context::{CitationRef, Context, Place, TextRef};
 
 use std::ops::Range;
 

@@ -92,8 +92,10 @@ impl Engine {
 
     /// Checks one list file's text.
     pub fn check_text(&self, name: &str, text: &str) -> FileReport {
-        let source = Arc::new(SourceFile::new(name, text));
-        let loaded = match yaml::load(text, &self.limits) {
+        // One copy of the text, shared by the report and the reader.
+        let shared: Arc<str> = Arc::from(text);
+        let source = Arc::new(SourceFile::new(name, Arc::clone(&shared)));
+        let loaded = match yaml::load_shared(shared, &self.limits) {
             Ok(l) => l,
             Err(e) => {
                 let meta = registry::by_code("QD100").unwrap_or(&registry::UNREGISTERED);

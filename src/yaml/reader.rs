@@ -28,7 +28,7 @@ impl Default for YamlLimits {
 pub struct Loaded {
     /// The list.
     pub list: List,
-    text: String,
+    text: std::sync::Arc<str>,
     limits: YamlLimits,
     spans: std::sync::OnceLock<SpanIndex>,
 }
@@ -63,18 +63,29 @@ impl std::error::Error for LoadError {}
 
 /// Reads `text` as a list file.
 pub fn load(text: &str, limits: &YamlLimits) -> Result<Loaded, LoadError> {
+    load_shared(std::sync::Arc::from(text), limits)
+}
+
+/// [`load`] of a text shared with its caller (who keeps it for showing
+/// diagnostics): the list file is held once.
+pub fn load_shared(shared: std::sync::Arc<str>, limits: &YamlLimits) -> Result<Loaded, LoadError> {
     // Lists in the canonical form take the fast path; everything else, and
     // every error, the full reader.
-    if let Some(list) = super::canonical::read_canonical(text) {
+    if let Some(list) = super::canonical::read_canonical(&shared) {
         if list.qingdan == FORMAT_VERSION {
-            return Ok(Loaded { list, text: text.to_owned(), limits: *limits, spans: std::sync::OnceLock::new() });
+            return Ok(Loaded { list, text: shared, limits: *limits, spans: std::sync::OnceLock::new() });
         }
     }
-    load_full(text, limits)
+    load_full_shared(shared, limits)
 }
 
 /// Reads `text` with the full YAML reader only (serde-saphyr), whatever its form.
 pub fn load_full(text: &str, limits: &YamlLimits) -> Result<Loaded, LoadError> {
+    load_full_shared(std::sync::Arc::from(text), limits)
+}
+
+fn load_full_shared(shared: std::sync::Arc<str>, limits: &YamlLimits) -> Result<Loaded, LoadError> {
+    let text: &str = &shared;
     let mut options = serde_saphyr::Options::default();
     let mut budget = serde_saphyr::Budget::default();
     budget.max_aliases = limits.max_aliases;
@@ -89,7 +100,7 @@ pub fn load_full(text: &str, limits: &YamlLimits) -> Result<Loaded, LoadError> {
         },
         range: e.location().and_then(|l| location_range(text, l)),
     })?;
-    let loaded = Loaded { list, text: text.to_owned(), limits: *limits, spans: std::sync::OnceLock::new() };
+    let loaded = Loaded { list, text: shared.clone(), limits: *limits, spans: std::sync::OnceLock::new() };
     if loaded.list.qingdan != FORMAT_VERSION {
         return Err(LoadError {
             message: crate::tr!(

@@ -31,7 +31,12 @@ enum Form {
         /// Keys seen in each mapping, by the mapping's path, in order.
         keys: HashMap<String, Vec<String>>,
     },
-    Tree(Vec<TreeNode>),
+    Tree {
+        nodes: Vec<TreeNode>,
+        /// The elements of each sequence, by the sequence's node: an index
+        /// step is one look-up, not a walk along the siblings.
+        elements: HashMap<u32, Vec<u32>>,
+    },
 }
 
 impl Default for SpanIndex {
@@ -97,11 +102,6 @@ impl SpanIndex {
         }
     }
 
-    /// An index in the tree form: `nodes[0]` is the root.
-    pub(crate) fn from_tree(nodes: Vec<TreeNode>) -> SpanIndex {
-        SpanIndex { form: Form::Tree(nodes) }
-    }
-
     fn children<'n>(nodes: &'n [TreeNode], node: u32) -> impl Iterator<Item = (u32, &'n TreeNode)> + 'n {
         let mut next = nodes[node as usize].first_child;
         std::iter::from_fn(move || {
@@ -115,16 +115,16 @@ impl SpanIndex {
     }
 
     /// The tree node at `path`, and how many steps of it were found.
-    fn walk(nodes: &[TreeNode], path: &str) -> (u32, usize, usize) {
+    fn walk(nodes: &[TreeNode], elements: &HashMap<u32, Vec<u32>>, path: &str) -> (u32, usize, usize) {
         let Some(steps) = steps(path) else { return (0, 0, 1) };
         let mut node = 0u32;
         for (k, step) in steps.iter().enumerate() {
-            let found = Self::children(nodes, node).find(|(_, n)| match step {
-                Step::Key(key) => n.key == Some(key),
-                Step::Index(i) => n.key.is_none() && n.position == *i,
-            });
+            let found = match step {
+                Step::Key(key) => Self::children(nodes, node).find(|(_, n)| n.key == Some(key)).map(|(id, _)| id),
+                Step::Index(i) => elements.get(&node).and_then(|v| v.get(*i as usize)).copied(),
+            };
             match found {
-                Some((id, _)) => node = id,
+                Some(id) => node = id,
                 None => return (node, k, steps.len()),
             }
         }
@@ -135,8 +135,8 @@ impl SpanIndex {
     pub fn get(&self, path: &str) -> Option<&NodeSpan> {
         match &self.form {
             Form::Paths { spans, .. } => spans.get(path),
-            Form::Tree(nodes) => {
-                let (node, found, wanted) = Self::walk(nodes, path);
+            Form::Tree { nodes, elements } => {
+                let (node, found, wanted) = Self::walk(nodes, elements, path);
                 (found == wanted && node != 0).then(|| &nodes[node as usize].span)
             }
         }
@@ -156,8 +156,8 @@ impl SpanIndex {
                     p = &p[..cut];
                 }
             }
-            Form::Tree(nodes) => {
-                let (node, _, _) = Self::walk(nodes, path);
+            Form::Tree { nodes, elements } => {
+                let (node, _, _) = Self::walk(nodes, elements, path);
                 (node != 0).then(|| &nodes[node as usize].span)
             }
         }
@@ -169,8 +169,8 @@ impl SpanIndex {
             Form::Paths { keys, .. } => {
                 keys.get(path).map_or_else(Vec::new, |k| k.iter().map(String::as_str).collect())
             }
-            Form::Tree(nodes) => {
-                let (node, found, wanted) = Self::walk(nodes, path);
+            Form::Tree { nodes, elements } => {
+                let (node, found, wanted) = Self::walk(nodes, elements, path);
                 if found != wanted {
                     return Vec::new();
                 }
@@ -183,7 +183,7 @@ impl SpanIndex {
     pub fn iter(&self) -> Vec<(String, &NodeSpan)> {
         match &self.form {
             Form::Paths { spans, .. } => spans.iter().map(|(k, v)| (k.clone(), v)).collect(),
-            Form::Tree(nodes) => {
+            Form::Tree { nodes, .. } => {
                 let mut out = Vec::new();
                 let mut stack: Vec<(u32, String)> = vec![(0, String::new())];
                 while let Some((node, path)) = stack.pop() {
@@ -206,7 +206,7 @@ impl SpanIndex {
     pub fn len(&self) -> usize {
         match &self.form {
             Form::Paths { spans, .. } => spans.len(),
-            Form::Tree(nodes) => nodes.len().saturating_sub(1),
+            Form::Tree { nodes, .. } => nodes.len().saturating_sub(1),
         }
     }
 
@@ -219,6 +219,7 @@ impl SpanIndex {
 /// Builds the tree form: nodes are added under a parent in order.
 pub(crate) struct TreeBuilder {
     nodes: Vec<TreeNode>,
+    elements: HashMap<u32, Vec<u32>>,
 }
 
 impl TreeBuilder {
@@ -233,7 +234,7 @@ impl TreeBuilder {
         };
         let mut nodes = Vec::with_capacity(capacity);
         nodes.push(root);
-        TreeBuilder { nodes }
+        TreeBuilder { nodes, elements: HashMap::new() }
     }
 
     /// Adds a child of `parent`; its span is set when it is complete.
@@ -255,6 +256,9 @@ impl TreeBuilder {
             self.nodes[last as usize].next_sibling = id;
         }
         self.nodes[parent as usize].last_child = id;
+        if key.is_none() {
+            self.elements.entry(parent).or_default().push(id);
+        }
         id
     }
 
@@ -263,6 +267,6 @@ impl TreeBuilder {
     }
 
     pub(crate) fn finish(self) -> SpanIndex {
-        SpanIndex::from_tree(self.nodes)
+        SpanIndex { form: Form::Tree { nodes: self.nodes, elements: self.elements } }
     }
 }

@@ -35,7 +35,7 @@ impl Rule for DocNumberBrackets {
                 let fixed = doc_number_brackets(Text::from_source(t.text), &mut Vec::new()).into_string();
                 out.push(
                     Finding::new(
-                        &t.path,
+                        t.path(),
                         t.item,
                         crate::tr!(
                             "document number year in {}{} instead of 〔〕",

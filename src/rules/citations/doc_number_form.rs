@@ -42,7 +42,7 @@ impl Rule for DocNumberForm {
                 if !c[5].is_empty() {
                     out.push(
                         Finding::new(
-                            &t.path,
+                            t.path(),
                             t.item,
                             crate::tr!("document number has 第 before its number", "文号的序号前多了“第”"),
                         )
@@ -52,7 +52,7 @@ impl Rule for DocNumberForm {
                 if number.as_str().len() > 1 && number.as_str().starts_with('0') {
                     out.push(
                         Finding::new(
-                            &t.path,
+                            t.path(),
                             t.item,
                             crate::tr!("document number {} has leading zeros", "文号序号 {} 有前导零", number.as_str()),
                         )
@@ -62,10 +62,10 @@ impl Rule for DocNumberForm {
                 let after = &t.text[m.end()..];
                 if c[7].is_empty()
                     && !after.starts_with(|ch: char| ch.is_ascii_digit())
-                    && (t.path.ends_with("doc_number") || after.is_empty())
+                    && (t.field() == "doc_number" || after.is_empty())
                 {
                     out.push(
-                        Finding::new(&t.path, t.item, crate::tr!("document number lacks 号", "文号缺少“号”"))
+                        Finding::new(t.path(), t.item, crate::tr!("document number lacks 号", "文号缺少“号”"))
                             .part(m.range()),
                     );
                 }
@@ -74,7 +74,7 @@ impl Rule for DocNumberForm {
                 let m = c.get(0).expect("match");
                 out.push(
                     Finding::new(
-                        &t.path,
+                        t.path(),
                         t.item,
                         crate::tr!("order number `{}` lacks 第", "令号 `{}` 缺少“第”", m.as_str()),
                     )

@@ -44,7 +44,7 @@ impl Rule for DocNumberYear {
                 if year.as_str().len() != 4 || !(1949..=cx.this_year).contains(&value) {
                     out.push(
                         Finding::new(
-                            &t.path,
+                            t.path(),
                             t.item,
                             crate::tr!(
                                 "document number year {} is not a year from 1949 to {}",
@@ -61,7 +61,7 @@ impl Rule for DocNumberYear {
                 let m = c.get(0).expect("match");
                 out.push(
                     Finding::new(
-                        &t.path,
+                        t.path(),
                         t.item,
                         crate::tr!(
                             "year written outside the brackets: `{}` should read {}〔{}〕{}号",

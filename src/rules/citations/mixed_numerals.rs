@@ -38,7 +38,7 @@ impl Rule for MixedNumerals {
                 if arabic && chinese {
                     out.push(
                         Finding::new(
-                            &t.path,
+                            t.path(),
                             t.item,
                             crate::tr!(
                                 "`{}` mixes Chinese and Arabic numerals",
@@ -51,7 +51,7 @@ impl Rule for MixedNumerals {
                 } else if arabic && matches!(&c[2], "条" | "款" | "章" | "节") {
                     out.push(
                         Finding::new(
-                            &t.path,
+                            t.path(),
                             t.item,
                             crate::tr!(
                                 "`{}` writes an article number in Arabic numerals",

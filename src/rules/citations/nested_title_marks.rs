@@ -22,14 +22,14 @@ impl Rule for NestedTitleMarks {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         for t in cx.texts() {
             // A title is what stood inside the outermost 《》: any mark in it is nested.
-            let mut depth = usize::from(t.path.ends_with(".title"));
+            let mut depth = usize::from(t.field() == "title");
             for (i, c) in t.text.char_indices() {
                 match c {
                     '《' => {
                         if depth >= 1 {
                             out.push(
                                 Finding::new(
-                                    &t.path,
+                                    t.path(),
                                     t.item,
                                     crate::tr!(
                                         "《 inside a title: a title within a title takes 〈〉",

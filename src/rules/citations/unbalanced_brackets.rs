@@ -51,7 +51,7 @@ impl Rule for UnbalancedBrackets {
             if let Some((range, c)) = first_unbalanced(t.text) {
                 out.push(
                     Finding::new(
-                        &t.path,
+                        t.path(),
                         t.item,
                         crate::tr!("`{c}` does not balance in this field", "`{c}` 在此字段中不成对"),
                     )

@@ -46,7 +46,7 @@ fn check_with_pass(
             n => crate::tr!(" (and {} more)", "（另有 {} 处）", n - 1),
         };
         out.push(
-            Finding::new(&t.path, t.item, {
+            Finding::new(t.path(), t.item, {
                 let (shown, more_en, more_zh) = (shown.escape_debug(), more.en, more.zh);
                 crate::tr!("{what}: `{shown}`{more_en}", "{what_zh}：`{shown}`{more_zh}")
             })
