@@ -180,7 +180,8 @@ pub fn run(args: &ValidateArgs, global: &Global) -> ExitCode {
         let results: Vec<Result<FileReport, (String, Message)>> = chunk
             .par_iter()
             .map(|f| {
-                let mut report = read(f).map(|text| engine.check_text(if f == "-" { "<stdin>" } else { f }, &text));
+                let name = if f == "-" { "<stdin>" } else { f };
+                let mut report = read(f).map(|text| engine.check_shared(name, Arc::from(text)));
                 if let Ok(r) = &mut report {
                     if detach && f != "-" {
                         let light = Arc::new(SourceFile::new(r.source.name(), ""));

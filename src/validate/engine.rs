@@ -92,8 +92,12 @@ impl Engine {
 
     /// Checks one list file's text.
     pub fn check_text(&self, name: &str, text: &str) -> FileReport {
-        // One copy of the text, shared by the report and the reader.
-        let shared: Arc<str> = Arc::from(text);
+        self.check_shared(name, Arc::from(text))
+    }
+
+    /// [`Engine::check_text`] of a text the caller hands over: one copy of
+    /// it, shared by the report and the reader.
+    pub fn check_shared(&self, name: &str, shared: Arc<str>) -> FileReport {
         let source = Arc::new(SourceFile::new(name, Arc::clone(&shared)));
         let loaded = match yaml::load_shared(shared, &self.limits) {
             Ok(l) => l,
