@@ -119,6 +119,10 @@ fn shandong_tiers_and_scrambled_cells() {
     assert_eq!(first.tier[0].scope, "负责实施本系统跨区域、重大事项的处罚");
     assert_eq!(first.tier[1].scope, "按照属地监管原则，负责市级行政区域内违法行为的处罚");
     assert!(list.items.iter().any(|i| i.code == "3700002036033"));
+    // Types broken by OCR (`上罚`, `公服`, `政`) are read whole by the code's type digits.
+    for item in &list.items {
+        assert!(qingdan::model::ITEM_TYPES.contains(&item.kind.as_str()), "{} {}", item.code, item.kind);
+    }
 }
 
 /// Cells cut off in the source are reported where they stop; whole entries

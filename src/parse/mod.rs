@@ -309,6 +309,7 @@ fn parse_text(source: &Arc<SourceFile>, default_section: Option<&str>, grid: boo
     }
     let mut fragments = laid.fragments.clone();
     let word_ends = WordEnds::new(text.as_str());
+    let profiles = crate::validate::profile::builtin_profiles();
     for record in &laid.records {
         let extracted = extract::extract_record(record);
         if extracted.item.code.is_empty() && extracted.item.kind.is_empty() {
@@ -322,6 +323,10 @@ fn parse_text(source: &Arc<SourceFile>, default_section: Option<&str>, grid: boo
                     .map(|(_, t)| layout::Fragment { text: t.clone(), reason: SetAside::Unassigned }),
             );
             continue;
+        }
+        let mut extracted = extracted;
+        if let Some(d) = complete_type(&mut extracted.item, &profiles, record, &source) {
+            diagnostics.push(d);
         }
         let who = item_label(&extracted.item);
         for note in &extracted.notes {
@@ -350,6 +355,61 @@ fn parse_text(source: &Arc<SourceFile>, default_section: Option<&str>, grid: boo
     diagnostics.extend(change_diagnostics(&changes, &source));
     diagnostics.sort_by(Diagnostic::order);
     Ok(Parsed { list, diagnostics, source })
+}
+
+/// A type cell that is not a type, read again: one that holds a type among
+/// other words takes that type; one whose characters are a broken-off part
+/// of the type the code's type digits name (`上罚`, `公服`, `政`, as OCR
+/// leaves them) takes that type. Either repair is reported, quoting the cell.
+fn complete_type(
+    item: &mut crate::model::Item,
+    profiles: &[crate::validate::profile::Profile],
+    record: &layout::Record,
+    source: &Arc<SourceFile>,
+) -> Option<Diagnostic> {
+    use crate::model::ITEM_TYPES;
+    let printed = item.kind.clone();
+    if printed.is_empty() || ITEM_TYPES.contains(&printed.as_str()) {
+        return None;
+    }
+    let from_code = profiles
+        .iter()
+        .filter(|p| p.fits(&item.code))
+        .find_map(|p| p.type_digits(&item.code).and_then(|d| p.types.get(d)).map(|t| (t.clone(), p)))
+        .filter(|(t, _)| ITEM_TYPES.contains(&t.as_str()));
+    let held: Vec<&str> = ITEM_TYPES.iter().copied().filter(|t| printed.contains(t)).collect();
+    // Its characters, in order, are the type's, all but one at most (OCR
+    // misreads a character: `上罚` for 处罚).
+    let is_part_of = |whole: &str| {
+        let n = printed.chars().count();
+        let mut rest = whole.chars();
+        let mut matched = 0;
+        for c in printed.chars() {
+            let mut probe = rest.clone();
+            if probe.any(|w| w == c) {
+                rest = probe;
+                matched += 1;
+            }
+        }
+        n <= whole.chars().count() && matched >= 1 && matched + 1 >= n
+    };
+    let (kind, how) = match (held.as_slice(), &from_code) {
+        ([one], _) => (one.to_string(), crate::tr!("the type among other words", "其他文字中的类型")),
+        ([], Some((t, _))) if is_part_of(t) => {
+            (t.clone(), crate::tr!("completed by the code's type digits", "按编码的类型位补全"))
+        }
+        _ => return None,
+    };
+    item.kind = kind.clone();
+    let range =
+        record.cells(layout::Column::Type).map(|t| t.span()).reduce(|a, b| a.start.min(b.start)..a.end.max(b.end));
+    let (how_en, how_zh) = (how.en, how.zh);
+    Some(parse_diag(
+        "type-completed",
+        crate::tr!("type cell `{printed}` read as {kind}: {how_en}", "类型单元格 `{printed}` 读作{kind}：{how_zh}"),
+        source,
+        range,
+    ))
 }
 
 /// How the document's own text goes on after each Han character: whether it

@@ -135,6 +135,14 @@ pub static RULES: &[RuleMeta] = &[
         "列表单元格中的条目在句中中断：单元格似乎被截断",
     ),
     rule(
+        "QP011",
+        "type-completed",
+        Parse,
+        Warning,
+        "a type cell that is no type was read as the type it holds, or completed by the code's type digits",
+        "不是事项类型的类型单元格，按其中所含的类型或编码的类型位读出",
+    ),
+    rule(
         "QD100",
         "invalid-list",
         Structure,
