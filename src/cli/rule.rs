@@ -53,25 +53,12 @@ pub fn run(args: &RuleArgs) -> ExitCode {
                 ExitCode::SUCCESS
             }
             None => {
-                if output::lang() == Lang::Zh {
-                    println!(
-                        "{} {}（{}，{}）\n\n{}",
-                        meta.code,
-                        meta.name,
-                        meta.family.name_zh(),
-                        meta.severity.name_zh(),
-                        meta.summary_zh
-                    );
+                let (family, severity, summary) = if output::lang() == Lang::Zh {
+                    (meta.family.name_zh(), meta.severity.name_zh(), meta.summary_zh)
                 } else {
-                    println!(
-                        "{} {} ({}, {})\n\n{}",
-                        meta.code,
-                        meta.name,
-                        meta.family.as_str(),
-                        meta.severity.as_str(),
-                        meta.summary
-                    );
-                }
+                    (meta.family.as_str(), meta.severity.as_str(), meta.summary)
+                };
+                println!("{} {} ({family}, {severity})\n\n{summary}", meta.code, meta.name);
                 ExitCode::SUCCESS
             }
         },

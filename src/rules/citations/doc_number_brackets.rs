@@ -1,6 +1,5 @@
 //! QD301 doc-number-brackets.
 
-use super::DOC_NUMBER;
 use crate::normalize::doc_number_brackets;
 use crate::rules::{Context, Finding, Rule, RuleDoc};
 use crate::text::Text;
@@ -24,10 +23,7 @@ impl Rule for DocNumberBrackets {
     }
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         for t in cx.texts() {
-            if !super::may_hold_doc_number(t.text) {
-                continue;
-            }
-            for c in DOC_NUMBER.captures_iter(t.text) {
+            for c in super::doc_numbers(t.text) {
                 let (open, year, close) = (c.get(2).expect("group"), &c[3], c.get(4).expect("group"));
                 if c[7].is_empty() || year.len() != 4 || (open.as_str() == "〔" && close.as_str() == "〕") {
                     continue;

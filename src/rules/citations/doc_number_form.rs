@@ -1,6 +1,5 @@
 //! QD303 doc-number-form.
 
-use super::DOC_NUMBER;
 use crate::rules::{Context, Finding, Rule, RuleDoc};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -31,9 +30,7 @@ impl Rule for DocNumberForm {
             if !super::has_digit(t.text) {
                 continue;
             }
-            let doc_numbers =
-                if super::may_hold_doc_number(t.text) { Some(DOC_NUMBER.captures_iter(t.text)) } else { None };
-            for c in doc_numbers.into_iter().flatten() {
+            for c in super::doc_numbers(t.text) {
                 let m = c.get(0).expect("match");
                 if c[3].len() != 4 {
                     continue; // not a year: the year rule speaks of it

@@ -1,6 +1,5 @@
 //! QD302 doc-number-year.
 
-use super::DOC_NUMBER;
 use crate::rules::{Context, Finding, Rule, RuleDoc};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -33,9 +32,7 @@ impl Rule for DocNumberYear {
             if !super::has_digit(t.text) {
                 continue;
             }
-            let doc_numbers =
-                if super::may_hold_doc_number(t.text) { Some(DOC_NUMBER.captures_iter(t.text)) } else { None };
-            for c in doc_numbers.into_iter().flatten() {
+            for c in super::doc_numbers(t.text) {
                 if c[7].is_empty() {
                     continue;
                 }

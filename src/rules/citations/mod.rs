@@ -26,8 +26,13 @@ pub(crate) static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether `text` can hold a [`DOC_NUMBER`] match: it needs ASCII digits
 /// and an opening bracket. Most text values have neither, and this costs a
 /// fraction of running the pattern.
-pub(crate) fn may_hold_doc_number(text: &str) -> bool {
+fn may_hold_doc_number(text: &str) -> bool {
     text.bytes().any(|b| b.is_ascii_digit()) && text.contains(['[', '［', '【', '﹝', '(', '（', '〔', '{', '｛'])
+}
+
+/// The [`DOC_NUMBER`] matches in `text`, the pattern run only where one can be.
+pub(crate) fn doc_numbers(text: &str) -> impl Iterator<Item = regex::Captures<'_>> {
+    may_hold_doc_number(text).then(|| DOC_NUMBER.captures_iter(text)).into_iter().flatten()
 }
 
 /// Whether `text` has an ASCII digit, which every number pattern here needs.
