@@ -131,6 +131,11 @@ const HEADER_KEYWORDS: &[(&str, Column)] = &[
     ("行使主体", Column::Department),
     ("责任主体", Column::Department),
     ("所属部门", Column::Department),
+    ("实施部门", Column::Department),
+    ("执行部门", Column::Department),
+    ("行使部门", Column::Department),
+    ("责任部门", Column::Department),
+    ("执法主体", Column::Department),
     ("主体", Column::Department),
     ("事项名称", Column::Item),
     ("权责事项", Column::Item),
@@ -759,6 +764,12 @@ mod tests {
         assert_eq!(column_for_header("序 号"), Some(Column::Seq));
         assert_eq!(column_for_header("备注"), Some(Column::Remarks));
         assert_eq!(column_for_header("对医疗保险经办机构的处罚"), None);
+        for department in ["实施部门", "执行部门", "责任部门", "执法主体"] {
+            assert_eq!(column_for_header(department), Some(Column::Department), "{department}");
+        }
+        assert_eq!(column_for_header("部门职责"), Some(Column::Responsibility));
+        assert_eq!(column_for_header("权力名称"), Some(Column::Item));
+        assert_eq!(column_for_header("职权类别"), Some(Column::Type));
     }
 
     #[test]
