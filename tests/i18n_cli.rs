@@ -130,3 +130,14 @@ fn parse_warnings_and_errors_in_chinese() {
     assert!(text.lines().filter(|l| l.contains("[QP") || l.contains("[QD")).all(has_han), "{text}");
     assert!(text.contains("个事项"), "{text}");
 }
+
+#[test]
+fn diff_reports_in_both() {
+    let (old, new) = ("fixtures/diff/old.yaml", "fixtures/diff/new.yaml");
+    let zh = stdout(&qingdan_with_env(&["diff", "--stat", old, new], None, ZH));
+    assert!(zh.contains("新增") && zh.contains("未变"), "{zh}");
+    let human = stdout(&qingdan_with_env(&["diff", "--color", "never", old, new], None, ZH));
+    assert!(human.contains("修改") || human.contains("新增"), "{human}");
+    let en = stdout(&qingdan(&["diff", "--stat", old, new]));
+    assert!(en.contains("added") && en.contains("unchanged"), "{en}");
+}

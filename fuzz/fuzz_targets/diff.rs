@@ -10,8 +10,8 @@ fuzz_target!(|data: &[u8]| {
     let (Ok(old), Ok(new)) = (qingdan::yaml::load(a, &limits), qingdan::yaml::load(b, &limits)) else { return };
     let d = qingdan::diff::diff_lists(&old.list, &new.list);
     let stat = d.stat(old.list.items.len().min(new.list.items.len()));
-    let _ = qingdan::diff::render_human(&d, true);
-    let _ = qingdan::diff::render_markdown(&d, &stat);
+    let _ = qingdan::diff::render_human(&d, true, qingdan::i18n::Lang::Zh);
+    let _ = qingdan::diff::render_markdown(&d, &stat, qingdan::i18n::Lang::En);
     let same = qingdan::diff::diff_lists(&old.list, &old.list);
     assert!(same.is_empty(), "a list differs from itself");
 });

@@ -151,18 +151,18 @@ pub fn run(args: &DiffArgs, global: &Global) -> ExitCode {
         let stat = d.stat(matched);
         any |= !d.is_empty();
         if args.stat {
-            let _ = out.write_all(render_stat(&d, &stat).as_bytes());
+            let _ = out.write_all(render_stat(&d, &stat, output::lang()).as_bytes());
             continue;
         }
         match args.format {
             DiffFormat::Human => {
                 if !d.is_empty() {
-                    let _ = out.write_all(render_human(&d, global.color).as_bytes());
+                    let _ = out.write_all(render_human(&d, global.color, output::lang()).as_bytes());
                 }
             }
             DiffFormat::Markdown => {
                 if !d.is_empty() {
-                    let _ = out.write_all(render_markdown(&d, &stat).as_bytes());
+                    let _ = out.write_all(render_markdown(&d, &stat, output::lang()).as_bytes());
                 }
             }
             DiffFormat::Json => json.push(serde_json::json!({ "old": o, "new": n, "stat": stat, "items": d.items })),

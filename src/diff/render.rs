@@ -2,6 +2,7 @@
 //! as Markdown for a pull-request comment, and as counts.
 
 use super::{DiffStat, FieldChange, ItemChange, ListDiff};
+use crate::i18n::Lang;
 use similar::{ChangeTag, TextDiff};
 use std::fmt::Write as _;
 
@@ -47,24 +48,32 @@ fn inline(old: &str, new: &str, m: &Marks) -> String {
     out
 }
 
-fn kinds(changes: &[ItemChange]) -> String {
+fn kinds(changes: &[ItemChange], lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
     changes
         .iter()
-        .map(|c| match c {
-            ItemChange::Added => "added",
-            ItemChange::Removed => "removed",
-            ItemChange::Renamed => "renamed",
-            ItemChange::Recoded => "recoded",
-            ItemChange::Retyped => "retyped",
-            ItemChange::Moved => "moved",
-            ItemChange::Changed => "changed",
+        .map(|c| match (c, zh) {
+            (ItemChange::Added, false) => "added",
+            (ItemChange::Removed, false) => "removed",
+            (ItemChange::Renamed, false) => "renamed",
+            (ItemChange::Recoded, false) => "recoded",
+            (ItemChange::Retyped, false) => "retyped",
+            (ItemChange::Moved, false) => "moved",
+            (ItemChange::Changed, false) => "changed",
+            (ItemChange::Added, true) => "新增",
+            (ItemChange::Removed, true) => "删除",
+            (ItemChange::Renamed, true) => "改名",
+            (ItemChange::Recoded, true) => "改编码",
+            (ItemChange::Retyped, true) => "改类型",
+            (ItemChange::Moved, true) => "移动",
+            (ItemChange::Changed, true) => "修改",
         })
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(if zh { "、" } else { ", " })
 }
 
 /// For a terminal: items grouped under their code and name.
-pub fn render_human(d: &ListDiff, color: bool) -> String {
+pub fn render_human(d: &ListDiff, color: bool, lang: Lang) -> String {
     let marks = if color {
         Marks { del: (RED, RESET), ins: (GREEN, RESET) }
     } else {
@@ -76,7 +85,7 @@ pub fn render_human(d: &ListDiff, color: bool) -> String {
         let _ = writeln!(out, "{b}--- {}{r}\n{b}+++ {}{r}", d.old_name, d.new_name);
     }
     for item in &d.items {
-        let _ = writeln!(out, "\n{b}{} {}{r} {dim}({}){r}", item.code, item.name, kinds(&item.changes));
+        let _ = writeln!(out, "\n{b}{} {}{r} {dim}({}){r}", item.code, item.name, kinds(&item.changes, lang));
         for f in &item.fields {
             match f {
                 FieldChange::Text { field, old, new } => {
@@ -98,7 +107,8 @@ pub fn render_human(d: &ListDiff, color: bool) -> String {
 }
 
 /// Markdown, ready to paste as a pull-request comment.
-pub fn render_markdown(d: &ListDiff, stat: &DiffStat) -> String {
+pub fn render_markdown(d: &ListDiff, stat: &DiffStat, lang: Lang) -> String {
+    let (added, removed) = if lang == Lang::Zh { ("新增", "删除") } else { ("added", "removed") };
     let marks = Marks { del: ("~~", "~~"), ins: ("**", "**") };
     let mut out = String::new();
     let _ = writeln!(
@@ -107,19 +117,19 @@ pub fn render_markdown(d: &ListDiff, stat: &DiffStat) -> String {
         if d.new_name.is_empty() { String::new() } else { format!(": `{}`", d.new_name) }
     );
     let _ = writeln!(out);
-    let _ = writeln!(out, "{}", stat_line(stat));
+    let _ = writeln!(out, "{}", stat_line(stat, lang));
     for item in &d.items {
-        let _ = writeln!(out, "\n#### `{}` {} ({})\n", item.code, item.name, kinds(&item.changes));
+        let _ = writeln!(out, "\n#### `{}` {} ({})\n", item.code, item.name, kinds(&item.changes, lang));
         for f in &item.fields {
             match f {
                 FieldChange::Text { field, old, new } => {
                     let _ = writeln!(out, "- **{field}**: {}", inline(old, new, &marks));
                 }
                 FieldChange::Added { field, entry } => {
-                    let _ = writeln!(out, "- **{field}** added: {entry}");
+                    let _ = writeln!(out, "- **{field}** {added}: {entry}");
                 }
                 FieldChange::Removed { field, entry } => {
-                    let _ = writeln!(out, "- **{field}** removed: ~~{entry}~~");
+                    let _ = writeln!(out, "- **{field}** {removed}: ~~{entry}~~");
                 }
                 FieldChange::Articles { field, title, old, new } => {
                     let _ = writeln!(
@@ -134,17 +144,21 @@ pub fn render_markdown(d: &ListDiff, stat: &DiffStat) -> String {
     out
 }
 
-fn stat_line(s: &DiffStat) -> String {
-    format!(
-        "{} added, {} removed, {} renamed, {} recoded, {} retyped, {} moved, {} changed, {} unchanged",
-        s.added, s.removed, s.renamed, s.recoded, s.retyped, s.moved, s.changed, s.unchanged
+fn stat_line(s: &DiffStat, lang: Lang) -> String {
+    let (a, rm, rn, rc, rt, mv, ch, un) =
+        (s.added, s.removed, s.renamed, s.recoded, s.retyped, s.moved, s.changed, s.unchanged);
+    crate::tr!(
+        "{a} added, {rm} removed, {rn} renamed, {rc} recoded, {rt} retyped, {mv} moved, {ch} changed, {un} unchanged",
+        "新增 {a} 项，删除 {rm} 项，改名 {rn} 项，改编码 {rc} 项，改类型 {rt} 项，移动 {mv} 项，修改 {ch} 项，未变 {un} 项"
     )
+    .get(lang)
+    .to_owned()
 }
 
 /// Counts only.
-pub fn render_stat(d: &ListDiff, s: &DiffStat) -> String {
+pub fn render_stat(d: &ListDiff, s: &DiffStat, lang: Lang) -> String {
     let name = if d.new_name.is_empty() { String::new() } else { format!("{}: ", d.new_name) };
-    format!("{name}{}\n", stat_line(s))
+    format!("{name}{}\n", stat_line(s, lang))
 }
 
 #[cfg(test)]
