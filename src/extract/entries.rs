@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 static MARKER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?m)(?:^|[\s。；;：:])[ \t]*([0-9]{1,3})[ \t]*[.．、]").expect("valid pattern"));
 static GROUP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)(?:^|\s)[ \t]*([\p{Han}]{2,10}责任)[ \t]*[:：][ \t]*(?:\n|$|[0-9]{1,3}[ \t]*[.．、])")
+    Regex::new(r"(?m)(?:^|[\s。；;])[ \t]*([\p{Han}]{2,10}责任)[ \t]*[:：][ \t]*(?:\n|$|[0-9]{1,3}[ \t]*[.．、])")
         .expect("valid pattern")
 });
 
@@ -211,6 +211,10 @@ mod tests {
                 g("指导监督责任", "丁。")
             ]
         );
+        // A heading right after a sentence's end, with no space between.
+        let got = texts("直接实施责任：1.甲。2.乙。指导监督责任：3.丙。");
+        assert_eq!(got.last(), Some(&g("指导监督责任", "丙。")));
+        assert_eq!(got[1], g("直接实施责任", "乙。"));
         // A 1. inside an entry, not under a heading, is no restart.
         assert_eq!(texts("1.甲，含 1.乙。 2.丙。").len(), 2);
     }
