@@ -1,9 +1,9 @@
 //! `qingdan diff`.
 
-use super::output::{self, Global, Localized};
+use super::output::{self, Global};
 use clap::{Args, ValueEnum};
 use qingdan::diff::{diff_lists, render_human, render_markdown, render_stat, ListDiff};
-use qingdan::i18n::{Lang, Message};
+use qingdan::i18n::Message;
 use qingdan::model::List;
 use qingdan::tr;
 use qingdan::yaml::{self, YamlLimits};
@@ -53,20 +53,16 @@ pub enum DiffFormat {
 /// An error about a file, to print.
 type FileError = (String, Message);
 
-fn both(e: &dyn Localized) -> Message {
-    Message::new(e.text(Lang::En), e.text(Lang::Zh))
-}
-
 fn load(path: &str) -> Result<List, FileError> {
     if path == "/dev/null" || path.is_empty() {
         return Ok(List { qingdan: 1, ..List::default() });
     }
-    let text = std::fs::read_to_string(path).map_err(|e| (path.to_owned(), both(&e)))?;
+    let text = std::fs::read_to_string(path).map_err(|e| (path.to_owned(), output::both(&e)))?;
     yaml::load(&text, &YamlLimits::default()).map(|l| l.list).map_err(|e| (path.to_owned(), e.message))
 }
 
 fn list_files(dir: &Path) -> Result<Vec<String>, FileError> {
-    let rd = std::fs::read_dir(dir).map_err(|e| (dir.display().to_string(), both(&e)))?;
+    let rd = std::fs::read_dir(dir).map_err(|e| (dir.display().to_string(), output::both(&e)))?;
     let mut v: Vec<String> = rd
         .filter_map(|e| e.ok())
         .filter(|e| e.path().extension().is_some_and(|x| x == "yaml" || x == "yml"))

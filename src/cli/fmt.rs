@@ -87,18 +87,16 @@ enum FileOutcome {
 
 /// Reads, formats and (unless checking) rewrites one file.
 fn format_one(f: &str, args: &FmtArgs, options: &FormatOptions, configured_schema: Option<&str>) -> FileOutcome {
-    let both =
-        |e: &dyn output::Localized| Message::new(e.text(qingdan::i18n::Lang::En), e.text(qingdan::i18n::Lang::Zh));
     let text = if f == "-" {
         let mut s = String::new();
         if let Err(e) = std::io::stdin().lock().read_to_string(&mut s) {
-            return FileOutcome::Failed("stdin".into(), both(&e));
+            return FileOutcome::Failed("stdin".into(), output::both(&e));
         }
         s
     } else {
         match std::fs::read_to_string(f) {
             Ok(s) => s,
-            Err(e) => return FileOutcome::Failed(f.to_owned(), both(&e)),
+            Err(e) => return FileOutcome::Failed(f.to_owned(), output::both(&e)),
         }
     };
     // Each list points at the schema from where it lies.
@@ -130,7 +128,7 @@ fn format_one(f: &str, args: &FmtArgs, options: &FormatOptions, configured_schem
     }
     if !args.check {
         if let Err(e) = qingdan::io::write_atomic(Path::new(f), formatted.as_bytes()) {
-            return FileOutcome::Failed(f.to_owned(), both(&e));
+            return FileOutcome::Failed(f.to_owned(), output::both(&e));
         }
     }
     FileOutcome::Changed(None)

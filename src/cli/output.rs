@@ -25,6 +25,11 @@ pub trait Localized {
     fn text(&self, lang: Lang) -> String;
 }
 
+/// `e` in both languages, for errors kept to be printed later.
+pub fn both(e: &dyn Localized) -> Message {
+    Message::new(e.text(Lang::En), e.text(Lang::Zh))
+}
+
 impl Localized for Message {
     fn text(&self, lang: Lang) -> String {
         self.get(lang).to_owned()

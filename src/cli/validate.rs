@@ -1,6 +1,6 @@
 //! `qingdan validate`.
 
-use super::output::{self, ConfigError, Global, Localized};
+use super::output::{self, ConfigError, Global};
 use super::parse::DiagFormat;
 use clap::Args;
 use qingdan::diagnostic::{render_summary, Diagnostic, DiagnosticStream, Format, Severity, Summary};
@@ -88,13 +88,12 @@ fn collect(paths: &[String]) -> (Vec<String>, Vec<(String, Message)>) {
 }
 
 fn read(name: &str) -> Result<String, (String, Message)> {
-    let lang_free = |e: std::io::Error| Message::new(e.text(qingdan::i18n::Lang::En), e.text(qingdan::i18n::Lang::Zh));
     let bytes = if name == "-" {
         let mut b = Vec::new();
-        std::io::stdin().lock().read_to_end(&mut b).map_err(|e| ("stdin".to_owned(), lang_free(e)))?;
+        std::io::stdin().lock().read_to_end(&mut b).map_err(|e| ("stdin".to_owned(), output::both(&e)))?;
         b
     } else {
-        std::fs::read(name).map_err(|e| (name.to_owned(), lang_free(e)))?
+        std::fs::read(name).map_err(|e| (name.to_owned(), output::both(&e)))?
     };
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
