@@ -16,6 +16,7 @@ pub struct Context<'a> {
     /// The current year, for checking document-number years.
     pub this_year: i32,
     texts: std::sync::OnceLock<Vec<TextRef<'a>>>,
+    quotes: std::sync::OnceLock<Vec<crate::rules::citations::Quote>>,
 }
 
 /// A text value and where it is.
@@ -100,7 +101,14 @@ impl<'a> Context<'a> {
                 .max_by_key(|(_, n)| *n)
                 .map(|(p, _)| p),
         };
-        Context { list, profile, laws, this_year, texts: std::sync::OnceLock::new() }
+        Context {
+            list,
+            profile,
+            laws,
+            this_year,
+            texts: std::sync::OnceLock::new(),
+            quotes: std::sync::OnceLock::new(),
+        }
     }
 
     /// The items with their index.
@@ -130,6 +138,12 @@ impl<'a> Context<'a> {
             }
         }
         out
+    }
+
+    /// The list's single-article quotations, gathered once: the
+    /// article-mismatch rule and the check across a run's lists both use them.
+    pub fn quotes(&self) -> &[crate::rules::citations::Quote] {
+        self.quotes.get_or_init(|| crate::rules::citations::QuoteIndex::quotes(self))
     }
 
     /// Every text value of the list, with its path: document fields, item

@@ -123,7 +123,7 @@ impl Engine {
             }
         }
         diagnostics.sort_by(Diagnostic::order);
-        let quotes = if self.rules.iter().any(|r| r.code() == "QD309") { QuoteIndex::quotes(&cx) } else { Vec::new() };
+        let quotes = if self.rules.iter().any(|r| r.code() == "QD309") { cx.quotes().to_vec() } else { Vec::new() };
         FileReport { source, diagnostics, items: loaded.list.items.len(), loaded: true, quotes }
     }
 
@@ -178,7 +178,7 @@ impl Engine {
         let source = Arc::new(SourceFile::new(report.source.name(), ""));
         corpus.files.push(CorpusFile { source, kept, reported, loaded: report.loaded });
         if corpus.enabled {
-            corpus.index.add(file, std::mem::take(&mut report.quotes));
+            corpus.index.add(file, &std::mem::take(&mut report.quotes));
         }
     }
 

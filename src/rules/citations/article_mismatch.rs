@@ -121,7 +121,7 @@ impl QuoteIndex {
     }
 
     /// Records the quotations of the list numbered `file`.
-    pub fn add(&mut self, file: usize, quotes: Vec<Quote>) {
+    pub fn add(&mut self, file: usize, quotes: &[Quote]) {
         for q in quotes {
             let law = self.intern(&q.law);
             let article = self.intern(&q.article);
@@ -221,7 +221,7 @@ impl Rule for ArticleMismatch {
         }
         // Within one list: the same quotation under different articles.
         let mut index = QuoteIndex::default();
-        index.add(0, QuoteIndex::quotes(cx));
+        index.add(0, cx.quotes());
         for (_, item, path, message) in index.conflicts() {
             if !out.iter().any(|f| f.path == path) {
                 out.push(Finding::new(path, Some(item), message));
