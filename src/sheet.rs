@@ -45,7 +45,9 @@ impl Sheet {
                 if i > 0 {
                     out.push('\t');
                 }
-                out.extend(cell.trim().chars().map(|c| if matches!(c, '\t' | '\n' | '\r') { ' ' } else { c }));
+                // A CRLF break is one space, as an LF one.
+                let cell = cell.trim().replace("\r\n", "\n");
+                out.extend(cell.chars().map(|c| if matches!(c, '\t' | '\n' | '\r') { ' ' } else { c }));
             }
         }
         out.push('\n');
@@ -157,10 +159,20 @@ pub fn read_csv(
 ) -> Result<(Sheet, String), SheetError> {
     let decoded = decode::decode(bytes, encoding)?;
     let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(decoded.text.as_bytes());
-    let mut rows = Vec::new();
+    let mut rows: Vec<(usize, Vec<String>)> = Vec::new();
+    // Lines are counted from each record's byte offset: the reader's own line
+    // count (and offset) lag behind after a CRLF record end.
+    let text = decoded.text.as_bytes();
+    let (mut counted_to, mut line) = (0, 1);
     for record in reader.records() {
         let record = record.map_err(|e| SheetError::Csv(e.to_string()))?;
-        let line = record.position().map_or(rows.len() + 1, |p| p.line() as usize);
+        let mut start = record.position().map_or(counted_to, |p| (p.byte() as usize).min(text.len()));
+        while start < text.len() && matches!(text[start], b'\r' | b'\n') {
+            start += 1; // a record never starts with a line end; the reader's offset may stop short of one
+        }
+        line += text[counted_to.min(start)..start].iter().filter(|&&b| b == b'\n').count();
+        counted_to = counted_to.max(start);
+        let line = line.max(rows.last().map_or(1, |r| r.0 + 1));
         rows.push((line, record.iter().map(str::to_owned).collect()));
     }
     let name = std::path::Path::new(name).file_stem().map_or_else(|| name.to_owned(), |s| s.to_string_lossy().into());
@@ -198,6 +210,14 @@ mod tests {
         assert_eq!(sheet.rows[0].0, 1);
         assert_eq!(sheet.rows[1], (2, vec!["1".to_owned(), "甲,\n乙".to_owned()]));
         assert_eq!(sheet.rows[2].0, 4);
+    }
+
+    #[test]
+    fn csv_rows_ending_in_crlf_keep_their_line_numbers() {
+        let (sheet, _) = read_csv("x.csv", "序号,事项名称\r\n1,\"甲\r\n乙\"\r\n2,丙\r\n".as_bytes(), None).unwrap();
+        let lines: Vec<usize> = sheet.rows.iter().map(|r| r.0).collect();
+        assert_eq!(lines, [1, 2, 4]);
+        assert_eq!(sheet.to_text(), "序号\t事项名称\n1\t甲 乙\n\n2\t丙\n");
     }
 
     #[test]

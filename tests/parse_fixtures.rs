@@ -58,3 +58,25 @@ fn narrow_vertical_text_with_a_different_column_set() {
     assert_eq!(list.items[1].liability[1].text, "泄露被稽核对象信息的。");
     assert!(list.items.iter().all(|i| i.section == "行政检查"));
 }
+
+#[test]
+fn csv_in_gbk_with_crlf_and_synonym_headers() {
+    let list = parse_fixture("csv-gbk-crlf.csv");
+    assert_eq!(list.document.encoding, "GB18030");
+    let codes: Vec<&str> = list.items.iter().map(|i| i.code.as_str()).collect();
+    assert_eq!(
+        codes,
+        ["11620700MB1234567X3620236001000", "11620700MB1234567X3620636002001", "11620700MB1234567X3622036003000"]
+    );
+    let second = &list.items[1];
+    assert_eq!(second.sub_item, "对定点医药机构的检查");
+    // One cell naming two levels, its duties headed `检查责任：`, `处置责任：`.
+    assert_eq!(second.tier.len(), 1);
+    assert_eq!(second.tier[0].level, "市；县");
+    assert_eq!(second.tier[0].duties.len(), 2);
+    assert_eq!(second.liability.len(), 2);
+    assert_eq!(second.remarks, "无");
+    let third = &list.items[2];
+    assert!(third.liability_preamble.starts_with("因不履行"));
+    assert_eq!(third.legal_basis[0].articles, ["第五十七条", "第五十八条"]);
+}

@@ -252,9 +252,19 @@ fn duties_of(cells: &[&Text], changes: &mut Vec<Change>, notes: &mut Vec<Note>) 
         .collect()
 }
 
+/// A level as printed without 级, also in a cell naming several (`市级、县级` → `市、县`).
 fn level_of(s: &str) -> String {
     let t = crate::layout::columns::compact(s);
-    t.strip_suffix('级').unwrap_or(&t).to_owned()
+    let mut out = String::with_capacity(t.len());
+    let mut chars = t.chars().peekable();
+    while let Some(c) = chars.next() {
+        let ends_part =
+            chars.peek().is_none_or(|n| matches!(n, '、' | '，' | ',' | '/' | '；' | ';' | '和' | '及' | '与'));
+        if !(c == '级' && ends_part && !out.is_empty()) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Tiers: one per row holding a 实施层级 value; scope and duties in rows
@@ -298,6 +308,15 @@ mod tests {
                 other => panic!("{other:?}"),
             })
             .collect()
+    }
+
+    #[test]
+    fn levels_lose_their_suffix_each() {
+        assert_eq!(level_of("市级"), "市");
+        assert_eq!(level_of("市级；县级"), "市；县");
+        assert_eq!(level_of("省级、市级、县级"), "省、市、县");
+        assert_eq!(level_of("县 级"), "县");
+        assert_eq!(level_of("级"), "级");
     }
 
     #[test]

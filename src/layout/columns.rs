@@ -411,7 +411,7 @@ impl Features {
         f.tag = t.contains('【');
         f.liability_words =
             ["追究", "处分", "相应责任", "追责", "问责", "监察法", "不正确履行"].iter().any(|w| t.contains(w));
-        f.duty_words = ["阶段责任", "实施责任", "监督责任"].iter().any(|w| t.contains(w));
+        f.duty_words = ["阶段责任", "实施责任", "监督责任"].iter().any(|w| t.contains(w)) || has_duty_heading(&t);
         f.scope_words = t.contains("属地") || t.starts_with("负责") || t.starts_with("按照");
         f.list_starts = text
             .lines()
@@ -467,9 +467,20 @@ impl Features {
     }
 }
 
+/// Whether a text holds a duty entry's heading such as `受理责任：` or
+/// `检查责任:`: a word of two or more ideographs before `责任：`, other than the
+/// `相应责任：` that heads a liability preamble.
+fn has_duty_heading(t: &str) -> bool {
+    t.match_indices("责任").any(|(i, w)| {
+        let colon = t[i + w.len()..].starts_with(['：', ':']);
+        let before: Vec<char> = t[..i].chars().rev().take(2).collect();
+        colon && before.len() == 2 && before.iter().all(|&c| is_han(c)) && !t[..i].ends_with("相应")
+    })
+}
+
 fn is_level_text(t: &str) -> bool {
     t.chars().count() <= 12
-        && t.trim_end_matches('级').split(['、', '，', ',', '/', '和']).all(|p| {
+        && t.trim_end_matches('级').split(['、', '，', ',', '/', '和', '；', ';', ' ', '及', '与']).all(|p| {
             matches!(
                 p.trim_end_matches('级'),
                 "省" | "市"
@@ -717,6 +728,26 @@ pub fn kind_score(column: Column, k: &Kinds) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn duty_headings_but_not_the_liability_preamble() {
+        assert!(has_duty_heading("1.受理责任：依法受理。"));
+        assert!(has_duty_heading("检查责任:按照规定开展检查"));
+        assert!(!has_duty_heading("有下列情形的，应承担相应责任："));
+        assert!(!has_duty_heading("责任：")); // a line's end of a broken-off word says nothing
+        assert!(!has_duty_heading("依法追究责任"));
+    }
+
+    #[test]
+    fn level_cells_may_name_several_levels() {
+        for t in ["市级", "省、市、县", "市级；县级", "省级,市级", "市级及县级", "设区的市级"]
+        {
+            assert!(is_level_text(t), "{t}");
+        }
+        for t in ["市场监管", "县级以上人民政府", "本级"] {
+            assert!(!is_level_text(t), "{t}");
+        }
+    }
 
     #[test]
     fn features_of_a_whole_are_those_of_its_parts_combined() {
