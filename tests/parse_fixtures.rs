@@ -80,3 +80,20 @@ fn csv_in_gbk_with_crlf_and_synonym_headers() {
     assert!(third.liability_preamble.starts_with("因不履行"));
     assert_eq!(third.legal_basis[0].articles, ["第五十七条", "第五十八条"]);
 }
+
+#[test]
+fn vertical_text_without_blank_lines_between_cells() {
+    // Gansu codes, 实施主体 after the type, the header repeated after a page
+    // number, and no blank line anywhere between cells.
+    let list = parse_fixture("vertical-dense.txt");
+    assert_eq!(list.items.len(), 4);
+    let types: Vec<&str> = list.items.iter().map(|i| i.kind.as_str()).collect();
+    assert_eq!(types, ["行政处罚", "行政检查", "公共服务", "行政处罚"]);
+    assert!(list.items.iter().all(|i| i.tier.len() == 1 && i.tier[0].level == "市"));
+    assert_eq!(list.items[2].department, "张掖市医疗保障事业中心");
+    assert_eq!(list.items[2].tier[0].duties.len(), 2);
+    assert_eq!(list.items[2].tier[0].duties[1].text, "办理责任：按时办结。");
+    assert_eq!(list.items[2].liability.len(), 2);
+    assert_eq!(list.items[0].legal_basis.len(), 2);
+    assert_eq!(list.items[0].legal_basis[1].doc_number, "国务院令第259号");
+}

@@ -261,6 +261,12 @@ fn is_type_name(t: &str) -> bool {
     crate::model::ITEM_TYPES.contains(&t) || TYPE_LOOKALIKES.contains(&t)
 }
 
+/// Whether a cell's whole text (spaces removed) is one of the short values a
+/// cell holds alone: a type name or a level (`行政处罚`, `市级`).
+pub fn is_whole_short_value(t: &str) -> bool {
+    is_type_name(t) || is_level_text(t)
+}
+
 /// Whether short text holds a type name.
 fn holds_type_name(t: &str) -> bool {
     crate::model::ITEM_TYPES.iter().chain(TYPE_LOOKALIKES).any(|k| t.contains(k))
@@ -534,6 +540,7 @@ pub struct Kinds {
     scope_like: bool,
     item_like: bool,
     long_prose: bool,
+    ends_with_colon: bool,
 }
 
 impl Kinds {
@@ -577,6 +584,7 @@ impl Kinds {
                 .iter()
                 .any(|s| last.ends_with(s)),
             long_prose: chars > 40 && f.han * 10 >= chars * 6,
+            ends_with_colon: last.ends_with(['：', ':']),
         }
     }
 }
@@ -721,8 +729,11 @@ pub fn kind_score(column: Column, k: &Kinds) -> f32 {
     if code_like && !matches!(column, Column::Code | Column::SubCode) {
         return s.min(-2.0);
     }
+    // A cell ending in a colon stops before what the colon announces
+    // (`2.办理责任：`): its text goes on in the next piece.
+    let cut_short = if k.ends_with_colon && chars > 4 { 1.0 } else { 0.0 };
     // A list numbered afresh is a second cell.
-    s - 1.5 * k.list_starts.saturating_sub(1) as f32
+    s - cut_short - 1.5 * k.list_starts.saturating_sub(1) as f32
 }
 
 #[cfg(test)]

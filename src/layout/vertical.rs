@@ -9,7 +9,7 @@
 //! same for every full line of a justified column. Widths are learnt from the
 //! document itself in a first pass and used in a second.
 
-use super::columns::{columns_in_running_text, compact, kind_score, Column, Features, Kinds};
+use super::columns::{columns_in_running_text, compact, is_whole_short_value, kind_score, Column, Features, Kinds};
 use super::delimited::is_page_furniture;
 use super::{section_heading, Fragment, Laid, LayoutKind, Record, SetAside};
 use crate::text::{is_han, Text, TextBuilder};
@@ -229,6 +229,30 @@ fn make_blocks(s: &str, lines: &[Line], body: &[(usize, Option<usize>, bool)]) -
         let c = compact(&s[lines[i].range.clone()]);
         !c.is_empty() && c.len() <= 5 && c.chars().all(|ch| ch.is_ascii_digit())
     };
+    // Lines (or two lines) spelling a type or a level stand alone, as such a
+    // cell is printed: they are blocks of their own even when the next cell
+    // follows without a blank line at the same width.
+    let line_text = |k: usize| compact(&s[lines[body[k].0].range.clone()]);
+    let mut whole_value = vec![false; body.len()];
+    let mut k = 0;
+    while k < body.len() {
+        let here = line_text(k);
+        if here.chars().count() <= 12 && is_whole_short_value(&here) {
+            whole_value[k] = true;
+        } else if k + 1 < body.len() && here.chars().count() <= 4 && body[k + 1].0 == body[k].0 + 1 {
+            let pair = here + &line_text(k + 1);
+            if is_whole_short_value(&pair) && !is_whole_short_value(&line_text(k + 1)) {
+                whole_value[k] = true;
+                whole_value[k + 1] = true;
+                k += 2;
+                continue;
+            }
+        }
+        k += 1;
+    }
+    // Where a run of such lines begins or ends.
+    let value_edge =
+        |k: usize| whole_value[k] != whole_value[k - 1] || (whole_value[k] && is_whole_short_value(&line_text(k)));
     for k in 0..=body.len() {
         let split = if k == body.len() {
             true
@@ -244,6 +268,7 @@ fn make_blocks(s: &str, lines: &[Line], body: &[(usize, Option<usize>, bool)]) -
                 || width_jump(lines[prev].width, lines[li].width)
                 || (starts_first_marker(&s[lines[li].range.clone()]) && ends_sentence(&s[lines[prev].range.clone()]))
                 || (is_group_heading(&s[lines[li].range.clone()]) && ends_sentence(&s[lines[prev].range.clone()]))
+                || value_edge(k)
         };
         if split && k > start {
             let idx: Vec<usize> = body[start..k].iter().map(|b| b.0).collect();
@@ -580,5 +605,19 @@ mod tests {
         assert_eq!(cell(Column::Level), "市");
         assert!(cell(Column::LegalBasis).starts_with("1.【法律】"));
         assert!(r.section.as_ref().unwrap().as_str().contains("行政处罚"));
+    }
+
+    #[test]
+    fn a_type_or_level_line_is_a_cell_of_its_own_without_blank_lines() {
+        let text = "序号\n事项名称\n事项类型\n实施主体\n实施依据\n行使层级\n责任事项\n1\n对违法行为\n的处罚\n行政\n处罚\n张掖市医\n疗保障局\n《社会保险法》第八\n十六条：责令缴纳。\n市级\n1.立案责任：依法\n立案。\n2\n对违规行为\n的处罚\n行政处罚\n张掖市医\n疗保障局\n《社会保险法》第八\n十七条：责令退回。\n市级\n1.立案责任：依法\n立案。\n";
+        let laid = read(&Text::from_source(text)).unwrap();
+        assert_eq!(laid.records.len(), 2, "{:#?}", laid.records);
+        for r in &laid.records {
+            let cell = |c: Column| compact(r.cells(c).next().map(|t| t.as_str()).unwrap_or(""));
+            assert_eq!(cell(Column::Type), "行政处罚");
+            assert_eq!(cell(Column::Department), "张掖市医疗保障局");
+            assert_eq!(cell(Column::Level), "市级");
+            assert!(cell(Column::Duties).starts_with("1.立案责任"));
+        }
     }
 }
