@@ -97,3 +97,20 @@ fn vertical_text_without_blank_lines_between_cells() {
     assert_eq!(list.items[0].legal_basis.len(), 2);
     assert_eq!(list.items[0].legal_basis[1].doc_number, "国务院令第259号");
 }
+
+#[test]
+fn narrow_vertical_text_under_other_header_names() {
+    // 权力名称 / 权力编码 (in pieces of five) / 行使主体 / 法律依据 / 责任事项内容 /
+    // 追责依据; cells wrapped mid-number (`第73` / `5号`) and mid-marker (`1` / `.对`).
+    let list = parse_fixture("vertical-narrow-synonyms.txt");
+    assert_eq!(list.items.len(), 4);
+    assert_eq!(list.items[0].code, "11620700MB1234567X3620236001000");
+    assert_eq!(list.items[3].code, "11620700MB1234567X3620236004000");
+    assert_eq!(list.items[3].legal_basis[0].doc_number, "国务院令第735号");
+    assert_eq!(list.items[3].legal_basis[0].articles, ["第三十八条"]);
+    let third = &list.items[2];
+    assert_eq!(third.tier[0].duties.len(), 2);
+    assert!(third.liability_preamble.ends_with("应承担相应责任："));
+    let liability: Vec<&str> = third.liability.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(liability, ["对符合条件的申请不予受理的；", "未按时办结的。"]);
+}

@@ -7,11 +7,14 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-static MARKER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?m)(?:^|[\s。；;：:])[ \t]*([0-9]{1,3})[ \t]*[.．、]").expect("valid pattern"));
+static MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)(?:^|[\s。；;：:])[ \t]*([0-9]{1,3})[ \t]*\n?[ \t]*[.．、]").expect("valid pattern")
+});
 static GROUP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)(?:^|[\s。；;])[ \t]*([\p{Han}]{2,10}责任)[ \t]*[:：][ \t]*(?:\n|$|[0-9]{1,3}[ \t]*[.．、])")
-        .expect("valid pattern")
+    Regex::new(
+        r"(?m)(?:^|[\s。；;])[ \t]*([\p{Han}]{2,10}责任)[ \t]*[:：][ \t]*(?:\n|$|[0-9]{1,3}[ \t]*\n?[ \t]*[.．、])",
+    )
+    .expect("valid pattern")
 });
 
 /// One entry of a list cell.
@@ -41,6 +44,8 @@ pub fn split_entries(cell: &Text, unnumbered: Unnumbered) -> Vec<Entry> {
     // Group headings, by position.
     let groups: Vec<(Range<usize>, Range<usize>)> = GROUP
         .captures_iter(s)
+        // `…应承担相应责任：` ends a liability preamble; it heads no group.
+        .filter(|c| !c.get(1).is_some_and(|n| n.as_str().ends_with("相应责任")))
         .map(|c| {
             let name = c.get(1).expect("group");
             let whole = c.get(0).expect("match");
@@ -238,6 +243,13 @@ mod tests {
             texts("直接实施责任: 1. 依法依规实施本级行政处罚事项。 指导监督责任: 2. 建立健全制度。 3. 制定公布规则。");
         assert_eq!(got.len(), 3);
         assert_eq!(got[1], (Some("指导监督责任".into()), "建立健全制度。".into()));
+    }
+
+    #[test]
+    fn a_marker_broken_over_lines() {
+        let got = texts("责任：1\n.对符合条件的申\n请不予受理的；2.未按时办\n结的。");
+        let entries: Vec<&str> = got.iter().map(|e| e.1.as_str()).collect();
+        assert_eq!(entries, ["责任：", "对符合条件的申\n请不予受理的；", "未按时办\n结的。"]);
     }
 
     #[test]

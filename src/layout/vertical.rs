@@ -307,10 +307,16 @@ fn is_group_heading(line: &str) -> bool {
     (c.ends_with(':') || c.ends_with('：')) && c.chars().count() <= 12 && c.contains("责任")
 }
 
-/// A line that starts a numbered list: `1.` or `1、`.
+/// A line that starts a numbered list (`1.`, `1、`) or a liability
+/// preamble (`因不履行或不正确履行行政职责…`): the start of a cell, when the
+/// line before ends a sentence.
 fn starts_first_marker(line: &str) -> bool {
     let t = line.trim_start();
-    t.starts_with("1.") || t.starts_with("1、") || t.starts_with("1．")
+    t.starts_with("1.")
+        || t.starts_with("1、")
+        || t.starts_with("1．")
+        || t.starts_with("因不履行")
+        || t.starts_with("因不正确履行")
 }
 
 fn ends_sentence(line: &str) -> bool {
