@@ -114,3 +114,36 @@ fn narrow_vertical_text_under_other_header_names() {
     let liability: Vec<&str> = third.liability.iter().map(|l| l.text.as_str()).collect();
     assert_eq!(liability, ["对符合条件的申请不予受理的；", "未按时办结的。"]);
 }
+
+#[test]
+fn sub_items_under_merged_item_cells() {
+    // 子项 rows leave the item's cells empty (merged in the source): each
+    // sub-item is an item of its own under the item's name and code.
+    let list = parse_fixture("tsv-sub-items.txt");
+    let rows: Vec<(Option<u64>, &str, &str, &str)> =
+        list.items.iter().map(|i| (i.seq, i.code.as_str(), i.sub_code.as_str(), i.sub_item.as_str())).collect();
+    assert_eq!(
+        rows,
+        [
+            (
+                Some(1),
+                "11620500MB161709673620236002000",
+                "11620500MB161709673620236002001",
+                "对定点医药机构分解住院的处罚"
+            ),
+            (
+                Some(1),
+                "11620500MB161709673620236002000",
+                "11620500MB161709673620236002002",
+                "对定点医药机构重复收费的处罚"
+            ),
+            (Some(2), "11620500MB161709673620236003000", "", ""),
+        ]
+    );
+    let second = &list.items[1];
+    assert_eq!(second.item, "对违反医疗保障基金使用规定行为的处罚");
+    assert_eq!(second.kind, "行政处罚");
+    assert_eq!(second.department, "市医保局");
+    assert_eq!(second.tier[0].duties.len(), 2);
+    assert_eq!(second.liability.len(), 1);
+}

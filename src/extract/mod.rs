@@ -124,6 +124,44 @@ pub fn extract_record(record: &Record) -> Extracted {
     Extracted { item, changes, notes }
 }
 
+/// A sub-item (子项) printed under its item with the item's cells merged
+/// above it (so empty in its own row) takes them from the item before it:
+/// name, code, type, department, office and responsibility, and legal basis,
+/// liability and tiers when it has none of its own.
+pub fn inherit_merged_cells(sub: &mut Extracted, parent: &Item) {
+    let item = &mut sub.item;
+    let is_sub = !(item.sub_item.is_empty() && item.sub_code.is_empty());
+    let parent_has_subs = !(parent.sub_item.is_empty() && parent.sub_code.is_empty());
+    if !(is_sub && parent_has_subs && item.item.is_empty() && item.code.is_empty()) {
+        return;
+    }
+    item.item.clone_from(&parent.item);
+    item.code.clone_from(&parent.code);
+    if item.seq.is_none() {
+        item.seq = parent.seq;
+    }
+    let fill = |own: &mut String, from: &String| {
+        if own.is_empty() {
+            own.clone_from(from);
+        }
+    };
+    fill(&mut item.kind, &parent.kind);
+    fill(&mut item.department, &parent.department);
+    fill(&mut item.office, &parent.office);
+    fill(&mut item.responsibility, &parent.responsibility);
+    if item.legal_basis.is_empty() {
+        item.legal_basis.clone_from(&parent.legal_basis);
+    }
+    if item.liability.is_empty() && item.liability_preamble.is_empty() {
+        item.liability.clone_from(&parent.liability);
+        item.liability_preamble.clone_from(&parent.liability_preamble);
+    }
+    if item.tier.is_empty() {
+        item.tier.clone_from(&parent.tier);
+    }
+    sub.notes.retain(|n| !matches!(n, Note::MissingCode { .. } | Note::MissingSeq { .. }));
+}
+
 /// The code: every piece of the code cells, white space removed.
 fn code(record: &Record, column: Column, notes: &mut Vec<Note>) -> String {
     let cells: Vec<&Text> = record.cells(column).collect();

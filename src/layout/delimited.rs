@@ -496,6 +496,14 @@ fn build_records(
             },
             Some(_) => {
                 (has(Column::Seq) && current_has(Column::Seq))
+                    // The next sub-item (子项) of the same item, its item cells merged above it.
+                    || (has(Column::SubCode) && current_has(Column::SubCode))
+                    || (has(Column::SubItem) && current_has(Column::SubItem) && !has(Column::Item))
+                    // An item after a sub-item row.
+                    || (has(Column::Item)
+                        && (has(Column::Seq) || has(Column::Code))
+                        && !current_has(Column::Item)
+                        && (current_has(Column::SubItem) || current_has(Column::SubCode)))
                     || (has(Column::Code) && current_has(Column::Code) && has(Column::Item))
                     || (!current_has(Column::Seq) && has(Column::Seq) && current_has(Column::Item) && has(Column::Item))
             }

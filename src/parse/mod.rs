@@ -311,7 +311,10 @@ fn parse_text(source: &Arc<SourceFile>, default_section: Option<&str>, grid: boo
     let word_ends = WordEnds::new(text.as_str());
     let profiles = crate::validate::profile::builtin_profiles();
     for record in &laid.records {
-        let extracted = extract::extract_record(record);
+        let mut extracted = extract::extract_record(record);
+        if let Some(parent) = list.items.last() {
+            extract::inherit_merged_cells(&mut extracted, parent);
+        }
         if extracted.item.code.is_empty() && extracted.item.kind.is_empty() {
             // Neither code nor type: not an item but pieces of cells that
             // could not be placed. They are reported, not made into an item.
@@ -324,7 +327,6 @@ fn parse_text(source: &Arc<SourceFile>, default_section: Option<&str>, grid: boo
             );
             continue;
         }
-        let mut extracted = extracted;
         if let Some(d) = complete_type(&mut extracted.item, &profiles, record, &source) {
             diagnostics.push(d);
         }

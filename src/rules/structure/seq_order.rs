@@ -20,14 +20,16 @@ impl Rule for SeqOrder {
         &DOC
     }
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        let mut prev: Option<(u64, &str)> = None;
+        let mut prev: Option<(u64, &str, &str)> = None;
         for (i, item) in cx.items() {
             let Some(seq) = item.seq else { continue };
             let path = format!("items[{i}].seq");
-            if let Some((p, section)) = prev {
+            if let Some((p, section, code)) = prev {
                 let same_section = section == item.section;
                 let restart = !same_section && seq == 1;
-                if !restart {
+                // Sub-items (子项) of one item share its 序号.
+                let sibling = seq == p && code == item.code && !(item.sub_item.is_empty() && item.sub_code.is_empty());
+                if !restart && !sibling {
                     if seq == p {
                         out.push(Finding::new(
                             path,
@@ -53,7 +55,7 @@ impl Rule for SeqOrder {
                     }
                 }
             }
-            prev = Some((seq, item.section.as_str()));
+            prev = Some((seq, item.section.as_str(), item.code.as_str()));
         }
     }
 }
@@ -65,6 +67,19 @@ mod tests {
     #[test]
     fn examples() {
         crate::rules::testing::check_examples(&super::SeqOrder);
+    }
+
+    #[test]
+    fn sub_items_of_one_item_share_its_number() {
+        let sub = |s: &str| format!("  - seq: 1\n    item: 甲\n    sub_item: {s}\n    code: \"3700000236009\"\n");
+        let yaml = format!(
+            "qingdan: 1\nitems:\n{}{}  - seq: 1\n    item: 乙\n    code: \"3700000236010\"\n",
+            sub("子一"),
+            sub("子二")
+        );
+        let f = run(&super::SeqOrder, &yaml);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].path, "items[2].seq");
     }
 
     #[test]
