@@ -140,6 +140,39 @@ fn header_columns(cells: &[&str]) -> Option<Vec<Vec<Column>>> {
     (distinct.len() >= 3 && long == 0).then_some(per_cell)
 }
 
+/// A header's second row, if `cells` is one under `first_row`: every
+/// non-empty cell a short header word. Returns the header per cell, each
+/// cell of the second row naming the columns under the first row's.
+fn second_header_row(first_row: &[Vec<Column>], cells: &[&str]) -> Option<Vec<Vec<Column>>> {
+    let mut named = 0;
+    let mut merged: Vec<Vec<Column>> = Vec::with_capacity(first_row.len().max(cells.len()));
+    for i in 0..first_row.len().max(cells.len()) {
+        let cell = cells.get(i).map_or("", |c| c.trim());
+        let above = first_row.get(i).cloned().unwrap_or_default();
+        if cell.is_empty() {
+            merged.push(above);
+            continue;
+        }
+        let below = columns_in_header(cell);
+        if below.is_empty() || compact(cell).chars().count() > 12 {
+            return None;
+        }
+        named += 1;
+        merged.push(below);
+    }
+    if named == 0 {
+        return None;
+    }
+    // A column named below leaves the first row's merged cell that held it.
+    let below: Vec<Column> = cells.iter().filter(|c| !c.trim().is_empty()).flat_map(|c| columns_in_header(c)).collect();
+    for (i, cols) in merged.iter_mut().enumerate() {
+        if cells.get(i).is_none_or(|c| c.trim().is_empty()) {
+            cols.retain(|c| !below.contains(c));
+        }
+    }
+    Some(merged)
+}
+
 /// Reads a delimited table. With `grid`, the text is a spreadsheet's
 /// (see [`super::lay_out_grid`]): cells sit under the header cell of their
 /// own position, and an item's rows are those up to the next row that
@@ -195,14 +228,27 @@ pub fn read(text: &Text, delimiter: char, grid: bool) -> Option<Laid> {
         rows.clear();
     };
 
+    // The header row just read, per cell, while the next row may be its second row.
+    let mut open_header: Option<Vec<Vec<Column>>> = None;
     for (idx, line) in lines.iter().enumerate() {
         let cell_texts: Vec<&str> = line.cells.iter().map(|r| &s[r.clone()]).collect();
         let trimmed = s[line.range.clone()].trim();
         if trimmed.is_empty() {
             continue;
         }
+        if let Some(first_row) = open_header.take() {
+            // A header of two rows: a merged cell (`实施层级及权限`) over the
+            // cells that name its parts (`层级`, `权限`).
+            if let Some(per_cell) = second_header_row(&first_row, &cell_texts) {
+                positions = grid.then(|| per_cell.iter().map(|c| c.first().copied()).collect());
+                header = Some(per_cell.into_iter().flatten().collect());
+                fragments.push(Fragment { text: text.slice(line.range.clone()), reason: SetAside::RepeatedHeader });
+                continue;
+            }
+        }
         if line.cells.len() >= 2 {
             if let Some(per_cell) = header_columns(&cell_texts) {
+                open_header = (delimiter != ' ').then(|| per_cell.clone());
                 flush(&mut table_rows, &header, &positions, &section, &mut records, &mut fragments);
                 positions = (grid && per_cell.iter().all(|c| c.len() <= 1))
                     .then(|| per_cell.iter().map(|c| c.first().copied()).collect());
@@ -563,6 +609,20 @@ mod tests {
         assert_eq!(laid.records.len(), 2);
         assert_eq!(laid.records[1].cells(Column::Type).next().unwrap().as_str().trim(), "行政强制");
         assert_eq!(laid.records[1].cells(Column::Seq).next().unwrap().as_str().trim(), "2");
+    }
+
+    #[test]
+    fn a_header_of_two_rows() {
+        let laid = read_str(
+            "序号\t事项名称\t事项编码\t实施层级及权限\t\t备注\n\t\t\t层级\t权限\t\n1\t对甲的处罚\t3700000236009\t省\t负责全省\t无\n",
+        );
+        assert_eq!(laid.records.len(), 1);
+        let r = &laid.records[0];
+        let cell = |c: Column| r.cells(c).next().map(|t| t.as_str().to_owned()).unwrap_or_default();
+        assert_eq!(cell(Column::Level), "省");
+        assert_eq!(cell(Column::Scope), "负责全省");
+        assert_eq!(cell(Column::Remarks), "无");
+        assert_eq!(laid.fragments.iter().filter(|f| matches!(f.reason, SetAside::RepeatedHeader)).count(), 2);
     }
 
     #[test]
