@@ -147,3 +147,20 @@ fn sub_items_under_merged_item_cells() {
     assert_eq!(second.tier[0].duties.len(), 2);
     assert_eq!(second.liability.len(), 1);
 }
+
+#[test]
+fn space_aligned_table_with_cells_wrapped_in_their_columns() {
+    // As `pdftotext -layout` prints a table: each cell wraps within its own
+    // column, so an item's lines carry pieces of several cells.
+    let list = parse_fixture("space-aligned-wrapped.txt");
+    assert_eq!(list.items.len(), 2);
+    assert_eq!(list.items[0].item, "对骗取医疗保障基金支出的处罚");
+    assert_eq!(list.items[0].legal_basis[0].title, "中华人民共和国社会保险法");
+    assert_eq!(list.items[0].legal_basis[0].text, "社会保险经办机构骗取基金支出的，责令退回。");
+    assert_eq!(list.items[0].liability.len(), 2);
+    let second = &list.items[1];
+    assert_eq!(second.item, "医疗保险关系转入");
+    assert_eq!(second.kind, "公共服务");
+    assert_eq!(second.legal_basis[0].articles, ["第三十二条"]);
+    assert_eq!(second.tier[0].level, "市");
+}

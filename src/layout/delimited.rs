@@ -221,7 +221,7 @@ pub fn read(text: &Text, delimiter: char, grid: bool) -> Option<Laid> {
         let cols = header.clone().unwrap_or_default();
         let (recs, unplaced) = match positions {
             Some(positions) => grid_records(text, rows, positions, section),
-            None => build_records(text, rows, &cols, section),
+            None => build_records(text, rows, &cols, section, delimiter == ' '),
         };
         records.extend(recs);
         fragments.extend(unplaced);
@@ -486,6 +486,7 @@ fn build_records(
     rows: &[Vec<Range<usize>>],
     header: &[Column],
     section: &Option<Text>,
+    slotted: bool,
 ) -> (Vec<Record>, Vec<Fragment>) {
     let s = text.as_str();
     // Each row is aligned on its own: rows of one table differ in how many
@@ -500,6 +501,15 @@ fn build_records(
                 r.iter().map(|cell| known.iter().map(|&c| cell_score(&s[cell.clone()], c)).collect()).collect();
             let extra: Vec<Option<(Column, f32)>> = r.iter().map(|cell| best_extra(&s[cell.clone()], &known)).collect();
             let nonempty: Vec<bool> = r.iter().map(|cell| !s[cell.clone()].trim().is_empty()).collect();
+            let mut scores = scores;
+            if slotted && r.len() == known.len() {
+                // Space-aligned rows were cut under the header cells they stand
+                // below: the place counts for much, though content that surely
+                // belongs elsewhere (a header centred over its column) still wins.
+                for (p, row) in scores.iter_mut().enumerate() {
+                    row[p] += 2.0;
+                }
+            }
             let map = align(&scores, &known, &extra, &nonempty);
             let mut row = Vec::new();
             for (cell, col) in r.iter().zip(map) {
