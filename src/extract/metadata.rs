@@ -15,6 +15,26 @@ static NOTICE_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"关于(?:印发|公布|调整|进一步调整)?[《<〈]?(.+?清单)[》>〉]?的通知").expect("valid pattern")
 });
 
+/// A line that is a list's title (`某局权责清单`, `某局权责清单（2023年版）`),
+/// without the marks around it: a Markdown heading's `#`, an `附件1：` label.
+fn list_title(line: &str) -> Option<&str> {
+    let t = line.trim_start_matches(['#', ' ', '\t']).trim();
+    let t = match t.strip_prefix("附件") {
+        Some(rest) => rest
+            .trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace())
+            .trim_start_matches(['：', ':'])
+            .trim(),
+        None => t,
+    };
+    let body = match t.strip_suffix(['）', ')']) {
+        Some(inner) => inner.rfind(['（', '(']).map_or(t, |i| &inner[..i]),
+        None => t,
+    };
+    let names_list =
+        ["清单", "清单目录", "目录"].iter().any(|end| body.trim_end().ends_with(end)) && body.contains("清单");
+    (names_list && t.chars().count() <= 40).then_some(t)
+}
+
 /// Reads the covering notice's metadata from the text before the table.
 pub fn extract_metadata(preamble: &Text) -> Document {
     let mut changes = Vec::new();
@@ -32,8 +52,8 @@ pub fn extract_metadata(preamble: &Text) -> Document {
     let joined: String = lines.concat();
     if let Some(c) = NOTICE_TITLE.captures(&joined) {
         doc.title = c[1].to_owned();
-    } else if let Some(l) = lines.iter().find(|l| l.ends_with("清单") && l.chars().count() <= 40) {
-        doc.title = l.clone();
+    } else if let Some(t) = lines.iter().find_map(|l| list_title(l)) {
+        doc.title = t.to_owned();
     }
     // The issuer: the letterhead (`…局文件`) or the signature line above the date.
     if let Some(l) = lines.iter().find(|l| l.ends_with("文件") && l.chars().count() <= 30) {
@@ -106,6 +126,15 @@ mod tests {
         assert_eq!(d.issuer, "某局");
         assert_eq!(d.doc_number, "某发〔2020〕3号");
         assert_eq!(d.date, "2020-01-02");
+    }
+
+    #[test]
+    fn title_lines_without_their_marks() {
+        assert_eq!(list_title("# 某县医疗保障局权责清单"), Some("某县医疗保障局权责清单"));
+        assert_eq!(list_title("附件1：某局权责清单（2023年版）"), Some("某局权责清单（2023年版）"));
+        assert_eq!(list_title("某局权责清单目录"), Some("某局权责清单目录"));
+        assert_eq!(list_title("请认真抓好落实清单工作"), None);
+        assert_eq!(list_title("附件：市医疗保障局权责清单"), Some("市医疗保障局权责清单"));
     }
 
     #[test]
