@@ -266,9 +266,10 @@ pub fn read(text: &Text, delimiter: char, grid: bool) -> Option<Laid> {
                 fragments.push(Fragment { text: text.slice(line.range.clone()), reason: SetAside::Furniture });
                 continue;
             }
-            if cell_texts.iter().filter(|c| !c.trim().is_empty()).count() >= 1
-                && (first_table_line.is_some() || line.cells.len() >= 3)
-            {
+            let filled = cell_texts.iter().filter(|c| !c.trim().is_empty()).count();
+            // A heading row of a table, its other cells empty (`一、行政许可\t\t\t`).
+            let heading_row = filled == 1 && section_heading(trimmed).is_some();
+            if filled >= 1 && !heading_row && (first_table_line.is_some() || line.cells.len() >= 3) {
                 first_table_line.get_or_insert(idx);
                 table_rows.push(row_cells(line, &header_starts));
                 continue;
@@ -619,6 +620,16 @@ mod tests {
         assert_eq!(laid.records.len(), 2);
         assert_eq!(laid.records[1].cells(Column::Type).next().unwrap().as_str().trim(), "行政强制");
         assert_eq!(laid.records[1].cells(Column::Seq).next().unwrap().as_str().trim(), "2");
+    }
+
+    #[test]
+    fn numbered_type_headings_divide_one_table() {
+        let laid = read_str(
+            "序号\t事项名称\t事项编码\t事项类型\n一、行政许可（共1项）\t\t\t\n1\t定点许可\t3700000136001\t行政许可\n二、行政处罚\n1\t对甲的处罚\t3700000236009\t行政处罚\n",
+        );
+        let sections: Vec<&str> =
+            laid.records.iter().map(|r| section_heading(r.section.as_ref().unwrap().as_str()).unwrap()).collect();
+        assert_eq!(sections, ["行政许可", "行政处罚"]);
     }
 
     #[test]

@@ -131,13 +131,42 @@ pub fn lay_out_grid(text: &Text) -> Option<Laid> {
 /// trailing brackets, when the line is a heading.
 pub fn section_heading(line: &str) -> Option<&str> {
     let t = line.trim();
-    if t.chars().count() > 60 || !(t.contains("清单") || t.contains("目录") || t.contains("分表")) {
+    if t.chars().count() > 60 {
         return None;
+    }
+    if !(t.contains("清单") || t.contains("目录") || t.contains("分表")) {
+        return numbered_type_heading(t);
     }
     let open = t.rfind(['(', '（'])?;
     let inner = t[open..].trim_start_matches(['(', '（']).trim_end_matches([')', '）']);
     let inner = inner.trim_end_matches('类').trim_end_matches("事项");
-    (!inner.is_empty() && inner.chars().count() <= 10).then_some(inner)
+    (!inner.is_empty() && inner.chars().count() <= 10 && !inner.chars().any(|c| c.is_ascii_digit())).then_some(inner)
+}
+
+/// A heading that numbers a type, as documents divide their one table:
+/// `一、行政许可`, `（二）行政处罚类`, `三、行政强制（共3项）`. A type name
+/// alone is not one: in vertical text it is as likely a type cell.
+fn numbered_type_heading(t: &str) -> Option<&str> {
+    const NUMERALS: &[char] = &['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+    let rest = if let Some(r) = t.strip_prefix(['（', '(']) {
+        let r = r.trim_start_matches(NUMERALS);
+        (r.len() < t.len() - 3).then_some(())?;
+        r.strip_prefix(['）', ')'])?
+    } else {
+        let r = t.trim_start_matches(NUMERALS);
+        (r.len() < t.len()).then_some(())?;
+        r.strip_prefix(['、', '.', '．'])?
+    };
+    let rest = rest.trim();
+    // A count or note in brackets after the name: `（共3项）`.
+    let name = match rest.find(['（', '(']) {
+        Some(i) if rest.ends_with(['）', ')']) => &rest[..i],
+        Some(_) => return None,
+        None => rest,
+    };
+    let name = name.trim().trim_end_matches('类').trim_end_matches("事项").trim_end_matches('类');
+    let known = crate::model::ITEM_TYPES.contains(&name) || ["其他权力", "其他行政权力"].contains(&name);
+    known.then_some(name)
 }
 
 #[cfg(test)]
@@ -151,5 +180,12 @@ mod tests {
         assert_eq!(section_heading("山东省医疗保障系统权责清单（公共服务事项）"), Some("公共服务"));
         assert_eq!(section_heading("《社会保险法》（2018年12月修改）"), None);
         assert_eq!(section_heading("天水市医保局权责清单"), None);
+        assert_eq!(section_heading("权责清单(2019)"), None);
+        assert_eq!(section_heading("一、行政许可"), Some("行政许可"));
+        assert_eq!(section_heading("（二）行政处罚类"), Some("行政处罚"));
+        assert_eq!(section_heading("三、行政强制（共3项）"), Some("行政强制"));
+        assert_eq!(section_heading("十一、公共服务事项（12项）"), Some("公共服务"));
+        assert_eq!(section_heading("行政处罚"), None);
+        assert_eq!(section_heading("一、依法依规实施本级行政处罚事项"), None);
     }
 }

@@ -91,7 +91,7 @@ pub fn read(text: &Text) -> Option<Laid> {
         }
         let line = &s[lines[i].range.clone()];
         let before_table = table_start.is_none() && i < first_header.start;
-        if section_heading(line).is_some() && !line.chars().any(|c| c.is_ascii_digit()) {
+        if section_heading(line).is_some() {
             table_start.get_or_insert(lines[i].range.start);
             sections.push(text.slice(lines[i].range.clone()));
             fragments.push(Fragment { text: text.slice(lines[i].range.clone()), reason: SetAside::SectionHeading });
