@@ -18,6 +18,9 @@ use std::ops::Range;
 /// Most blocks one cell may span.
 const MAX_CELL_BLOCKS: usize = 96;
 
+/// Blocks the first pass reads to learn the columns' widths: some tens of items.
+const WIDTH_LEARNING_BLOCKS: usize = 1000;
+
 #[derive(Debug, Clone)]
 struct Line {
     /// Trimmed range in the text.
@@ -119,7 +122,9 @@ pub fn read(text: &Text) -> Option<Laid> {
         return None;
     }
     // Two passes: the first learns each column's width, the second uses it.
-    let first = segment(&blocks, &lines, &columns, None);
+    // The widths are those of the table's columns, the same on every page, so
+    // the first pass reads the first pages only.
+    let first = segment(&blocks[..blocks.len().min(WIDTH_LEARNING_BLOCKS)], &lines, &columns, None);
     let widths = learn_widths(&first, &blocks, &lines);
     let cells = segment(&blocks, &lines, &columns, Some(&widths));
 
