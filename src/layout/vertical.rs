@@ -124,9 +124,13 @@ pub fn read(text: &Text) -> Option<Laid> {
     // Two passes: the first learns each column's width, the second uses it.
     // The widths are those of the table's columns, the same on every page, so
     // the first pass reads the first pages only.
-    let first = segment(&blocks[..blocks.len().min(WIDTH_LEARNING_BLOCKS)], &lines, &columns, None);
+    let first = segment(&blocks[..blocks.len().min(WIDTH_LEARNING_BLOCKS)], &lines, &columns, None, MAX_CELL_BLOCKS);
     let widths = learn_widths(&first, &blocks, &lines);
-    let cells = segment(&blocks, &lines, &columns, Some(&widths));
+    // Nor does a cell of the second pass span many more blocks than the
+    // longest of the first: twice as many, and a margin.
+    let longest = first.iter().flatten().map(|(_, r)| r.len()).max().unwrap_or(MAX_CELL_BLOCKS);
+    let max_span = (longest * 2 + 8).min(MAX_CELL_BLOCKS);
+    let cells = segment(&blocks, &lines, &columns, Some(&widths), max_span);
 
     let mut records: Vec<Record> = Vec::new();
     for rec in cells {
@@ -385,6 +389,7 @@ fn segment(
     lines: &[Line],
     columns: &[Column],
     widths: Option<&[(Column, usize)]>,
+    max_span: usize,
 ) -> Vec<RecordCells> {
     let n = blocks.len();
     let k = columns.len();
@@ -394,6 +399,27 @@ fn segment(
     let mut back: Vec<Vec<(Step, usize)>> = vec![vec![(Step::Start, 0); k + 1]; n + 1];
     score[0][0] = 0.0;
     let width_of = |c: Column| widths.and_then(|w| w.iter().find(|(col, _)| *col == c).map(|x| x.1));
+
+    // Lines too wide for each column (header columns, then extras), counted
+    // over the blocks before each block: a window's count is a difference.
+    let too_wide: Vec<Vec<u32>> = columns
+        .iter()
+        .chain(extras.iter())
+        .map(|&c| {
+            let limit = width_of(c).map(|w| w + w / 8 + 2);
+            let mut counts = Vec::with_capacity(n + 1);
+            let mut acc = 0u32;
+            counts.push(acc);
+            for blk in blocks {
+                if let Some(l) = limit {
+                    acc += blk.lines.clone().filter(|&li| lines[li].width > l).count() as u32;
+                }
+                counts.push(acc);
+            }
+            counts
+        })
+        .collect();
+    let over = |c: usize, b: usize, e: usize| (too_wide[c][e] - too_wide[c][b]) as usize;
 
     for b in 0..=n {
         // Skips and wraps at this block, twice round so a wrap can feed skips.
@@ -423,22 +449,13 @@ fn segment(
         }
         let mut f = Features::default();
         let mut shape = ShapeCost::default();
-        // Lines too wide for each column (header columns, then extras), counted as the cell grows.
-        let limits: Vec<Option<usize>> =
-            columns.iter().chain(extras.iter()).map(|&c| width_of(c).map(|w| w + w / 8 + 2)).collect();
-        let mut over: Vec<usize> = vec![0; limits.len()];
         let boundary_bonus = if blocks[b].separated { 0.3 } else { -1.0 }
             - if b > 0 && continues(&blocks[b - 1], &blocks[b], lines) { 1.2 } else { 0.0 };
-        for e in b + 1..=(b + MAX_CELL_BLOCKS).min(n) {
+        for e in b + 1..=(b + max_span).min(n) {
             let blk = &blocks[e - 1];
             f = f.then(&blk.features);
             for li in blk.lines.clone() {
                 shape.push(&lines[li]);
-                for (o, limit) in over.iter_mut().zip(&limits) {
-                    if limit.is_some_and(|l| lines[li].width > l) {
-                        *o += 1;
-                    }
-                }
             }
             let shape = shape.cost();
             let inner = (e - b - 1) as f32 * 0.1;
@@ -449,7 +466,7 @@ fn segment(
                     continue;
                 }
                 let col = columns[j];
-                let v = base + kind_score(col, &kinds) + boundary_bonus - shape - inner - width_cost(over[j]);
+                let v = base + kind_score(col, &kinds) + boundary_bonus - shape - inner - width_cost(over(j, b, e));
                 if v > score[e][j + 1] {
                     score[e][j + 1] = v;
                     back[e][j + 1] = (Step::Fill { from: b, column: col }, j);
@@ -469,7 +486,7 @@ fn segment(
                     if base == NEG {
                         continue;
                     }
-                    let v = base + fs - 1.2 + boundary_bonus - shape - inner - width_cost(over[k + x]);
+                    let v = base + fs - 1.2 + boundary_bonus - shape - inner - width_cost(over(k + x, b, e));
                     if v > score[e][j] {
                         score[e][j] = v;
                         back[e][j] = (Step::Extra { from: b, column: col }, j);
