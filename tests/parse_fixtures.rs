@@ -164,3 +164,24 @@ fn space_aligned_table_with_cells_wrapped_in_their_columns() {
     assert_eq!(second.legal_basis[0].articles, ["第三十二条"]);
     assert_eq!(second.tier[0].level, "市");
 }
+
+#[test]
+fn spreadsheet_rows_under_a_two_row_header_with_sub_items() {
+    let list = parse_fixture("csv-two-row-header-sub-items.csv");
+    let rows: Vec<(&str, &str, &str, &str)> = list
+        .items
+        .iter()
+        .map(|i| (i.code.as_str(), i.sub_code.as_str(), i.kind.as_str(), i.tier[0].scope.as_str()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("3700000236020", "3700000236020001", "行政处罚", "负责全省"),
+            ("3700000236020", "3700000236020002", "行政处罚", "负责全省"),
+            ("3700000236009", "", "行政处罚", "负责本市"),
+        ]
+    );
+    assert_eq!(list.items[1].sub_item, "对重复收费的处罚");
+    assert_eq!(list.items[2].tier[0].level, "市");
+    assert_eq!(list.items[2].remarks, "无");
+}
