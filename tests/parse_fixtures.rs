@@ -185,3 +185,15 @@ fn spreadsheet_rows_under_a_two_row_header_with_sub_items() {
     assert_eq!(list.items[2].tier[0].level, "市");
     assert_eq!(list.items[2].remarks, "无");
 }
+
+#[test]
+fn lists_numbered_other_than_one_two_three() {
+    let list = parse_fixture("tsv-other-list-markers.txt");
+    let duties = |i: usize| list.items[i].tier[0].duties.iter().map(|d| d.text.as_str()).collect::<Vec<_>>();
+    let liability = |i: usize| list.items[i].liability.iter().map(|d| d.text.as_str()).collect::<Vec<_>>();
+    assert_eq!(duties(0), ["立案责任：依法立案。", "调查责任：依法调查。", "决定责任：依法决定。"]);
+    assert_eq!(list.items[0].liability_preamble, "有下列情形之一的，依法追究责任：");
+    assert_eq!(liability(0), ["没有法律依据实施处罚的；", "擅自改变处罚种类的；", "违反法定程序的。"]);
+    assert_eq!(duties(1), ["受理责任：一次性告知。", "办理责任：按时办结。"]);
+    assert_eq!(liability(1), ["不予受理的；", "未按时办结的。"]);
+}

@@ -17,6 +17,59 @@ static GROUP: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid pattern")
 });
 
+/// List markers other than `1.`, each family numbered on its own:
+/// `（一）`/`(1)`, `一、` and `①`.
+static OTHER_MARKERS: LazyLock<[Regex; 3]> = LazyLock::new(|| {
+    let before = r"(?:^|[\s。；;：:，,])";
+    [
+        Regex::new(&format!(r"{before}([（(](?:[一二三四五六七八九十]{{1,3}}|[0-9]{{1,2}})[）)])")),
+        Regex::new(&format!(r"{before}([一二三四五六七八九十]{{1,3}}、)")),
+        Regex::new(&format!(r"{before}?([\u{{2460}}-\u{{2473}}])")),
+    ]
+    .map(|r| r.expect("valid pattern"))
+});
+
+/// The number a marker of [`OTHER_MARKERS`] gives: `（三）` 3, `(12)` 12, `十一、` 11, `④` 4.
+fn other_marker_number(marker: &str) -> Option<usize> {
+    let core = marker.trim_matches(['（', '(', '）', ')', '、']);
+    if let Some(c) = core.chars().next().filter(|c| ('\u{2460}'..='\u{2473}').contains(c)) {
+        return Some(c as usize - 0x2460 + 1);
+    }
+    if core.chars().all(|c| c.is_ascii_digit()) {
+        return core.parse().ok();
+    }
+    let digit = |c: char| "一二三四五六七八九".chars().position(|d| d == c).map(|p| p + 1);
+    let chars: Vec<char> = core.chars().collect();
+    match chars.as_slice() {
+        [d] => digit(*d).or((*d == '十').then_some(10)),
+        ['十', d] => digit(*d).map(|n| 10 + n),
+        [t, '十'] => digit(*t).map(|n| n * 10),
+        [t, '十', d] => Some(digit(*t)? * 10 + digit(*d)?),
+        _ => None,
+    }
+}
+
+/// Markers of another family than `1.`, numbered 1, 2, 3 …: the family
+/// with the longest such run, when it has two entries or more.
+fn other_markers(s: &str) -> Vec<Range<usize>> {
+    let mut best: Vec<Range<usize>> = Vec::new();
+    for family in OTHER_MARKERS.iter() {
+        let mut run = Vec::new();
+        let mut expected = 1;
+        for c in family.captures_iter(s) {
+            let m = c.get(1).expect("marker");
+            if other_marker_number(m.as_str()) == Some(expected) {
+                run.push(m.range());
+                expected += 1;
+            }
+        }
+        if run.len() >= 2 && run.len() > best.len() {
+            best = run;
+        }
+    }
+    best
+}
+
 /// One entry of a list cell.
 #[derive(Debug, Clone)]
 pub struct Entry {
@@ -82,6 +135,14 @@ pub fn split_entries(cell: &Text, unnumbered: Unnumbered) -> Vec<Entry> {
         if num == expected && (required.is_none() || next == required) {
             markers.push((range, num));
             expected += 1;
+        }
+    }
+    if markers.is_empty() && unnumbered == Unnumbered::Sentences {
+        // A list numbered `（一）`, `一、` or `①`, unless it is inside a quoted
+        // provision (a title before it: its items are the provision's).
+        let others = other_markers(s);
+        if others.first().is_some_and(|m| !s[..m.start].contains('《')) {
+            markers = others.into_iter().enumerate().map(|(i, r)| (r, i + 1)).collect();
         }
     }
     let mut bounds: Vec<(usize, Boundary)> = Vec::new();
@@ -243,6 +304,25 @@ mod tests {
             texts("直接实施责任: 1. 依法依规实施本级行政处罚事项。 指导监督责任: 2. 建立健全制度。 3. 制定公布规则。");
         assert_eq!(got.len(), 3);
         assert_eq!(got[1], (Some("指导监督责任".into()), "建立健全制度。".into()));
+    }
+
+    #[test]
+    fn other_marker_families() {
+        let entries = |s: &str| texts(s).into_iter().map(|e| e.1).collect::<Vec<_>>();
+        assert_eq!(
+            entries("（一）立案责任：依法立案。（二）调查责任：依法调查。"),
+            ["立案责任：依法立案。", "调查责任：依法调查。"]
+        );
+        assert_eq!(entries("一、受理。二、办理。三、送达。"), ["受理。", "办理。", "送达。"]);
+        assert_eq!(entries("依法追究：①没有依据的；②擅自改变的。"), ["依法追究：", "没有依据的；", "擅自改变的。"]);
+        assert_eq!(entries("(1)不予受理的；(2)未按时办结的。"), ["不予受理的；", "未按时办结的。"]);
+        // A provision's own items stay in it.
+        assert_eq!(entries("《条例》第四十条：（一）诱导他人；（二）伪造资料。").len(), 1);
+        // `1.` numbering comes first: items inside an entry stay in it.
+        assert_eq!(entries("1.有下列情形：（一）甲；（二）乙。2.其他。").len(), 2);
+        assert_eq!(other_marker_number("十一、"), Some(11));
+        assert_eq!(other_marker_number("（二十）"), Some(20));
+        assert_eq!(other_marker_number("⑫"), Some(12));
     }
 
     #[test]
