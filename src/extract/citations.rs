@@ -5,8 +5,15 @@ use crate::model::Citation;
 use regex::Regex;
 use std::sync::LazyLock;
 
-static ARTICLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"第[一二三四五六七八九十百千零〇两0-9]+条").expect("valid pattern"));
+/// An article reference, with the paragraph (款) and item (项) it narrows to.
+static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"第[一二三四五六七八九十百千零〇两0-9]+条",
+        r"(?:第?[（(]?[一二三四五六七八九十0-9]+[）)]?[款项])*",
+        r"(?:[（(][一二三四五六七八九十]+[）)])?"
+    ))
+    .expect("valid pattern")
+});
 static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"[\p{Han}]*(?:令|函|发|字|规|办|通|告)[〔\[［【﹝(（{]?\s*[0-9]{2,5}\s*[〕\]］】﹞)）}]?\s*(?:第\s*)?[0-9一二三四五六七八九十百零]+\s*号令?",
@@ -217,6 +224,22 @@ mod tests {
         );
         assert_eq!(c.doc_number, "国务院令第735号");
         assert_eq!(c.edition, "2021年1月");
+    }
+
+    #[test]
+    fn paragraphs_and_items_stay_with_their_article() {
+        let c = parse_citation("《中华人民共和国行政许可法》第二十九条第一款、第三十条");
+        assert_eq!(c.articles, ["第二十九条第一款", "第三十条"]);
+        assert!(c.text.is_empty());
+        let c = parse_citation("《办法》（省政府令第345号）第二十条第（二）项");
+        assert_eq!(c.articles, ["第二十条第（二）项"]);
+        let c = parse_citation("《条例》第三十八条（一）、第四十条第二款第三项：定点医药机构……");
+        assert_eq!(c.articles, ["第三十八条（一）", "第四十条第二款第三项"]);
+        assert_eq!(c.text, "定点医药机构……");
+        assert_eq!(crate::model::article_of("第四十条第二款第三项"), "第四十条");
+        let c = parse_citation("《通知》（医保供〔2022〕22号）第二条第（二）款：参保人员可以享受服务。");
+        assert_eq!(c.articles, ["第二条第（二）款"]);
+        assert_eq!(c.text, "参保人员可以享受服务。");
     }
 
     #[test]

@@ -150,6 +150,12 @@ pub struct Citation {
     pub text: String,
 }
 
+/// The article (`第二十九条`) of an article reference that may go on to a
+/// paragraph or item (`第二十九条第一款`, `第二十条第（二）项`).
+pub fn article_of(reference: &str) -> &str {
+    reference.find('条').map_or(reference, |i| &reference[..i + '条'.len_utf8()])
+}
+
 /// One 实施层级 row.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -104,7 +104,7 @@ impl QuoteIndex {
                 item: c.item as u32,
                 citation,
                 liability: c.in_liability,
-                article: cite.articles[0].clone(),
+                article: crate::model::article_of(&cite.articles[0]).to_owned(),
             });
         }
         out
@@ -193,7 +193,7 @@ impl Rule for ArticleMismatch {
                 .entry(law.title.as_str())
                 .or_insert_with(|| law.text.iter().map(|(a, t)| (a.as_str(), bigrams(t))).collect());
             let score = |b: &[u64]| count_shared(&quote, b) as f64 / quote.len() as f64;
-            let cited = cite.articles[0].as_str();
+            let cited = crate::model::article_of(&cite.articles[0]);
             let own = articles.iter().find(|(a, _)| *a == cited).map_or(0.0, |(_, b)| score(b));
             if own + 0.25 >= 1.0 {
                 continue; // no other article could match better by the margin asked

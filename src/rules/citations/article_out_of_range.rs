@@ -25,7 +25,8 @@ impl Rule for ArticleOutOfRange {
             let Some(law) = cx.laws.find(&c.citation.title) else { continue };
             let Some(count) = law.article_count(&c.citation.edition) else { continue };
             for (k, art) in c.citation.articles.iter().enumerate() {
-                let Some(n) = art.strip_prefix('第').and_then(|a| a.strip_suffix('条')).and_then(chinese_number)
+                let article = crate::model::article_of(art);
+                let Some(n) = article.strip_prefix('第').and_then(|a| a.strip_suffix('条')).and_then(chinese_number)
                 else {
                     continue;
                 };
