@@ -148,9 +148,9 @@ pub fn section_heading(line: &str) -> Option<&str> {
 /// alone is not one: in vertical text it is as likely a type cell.
 fn numbered_type_heading(t: &str) -> Option<&str> {
     const NUMERALS: &[char] = &['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-    let rest = if let Some(r) = t.strip_prefix(['（', '(']) {
-        let r = r.trim_start_matches(NUMERALS);
-        (r.len() < t.len() - 3).then_some(())?;
+    let rest = if let Some(inner) = t.strip_prefix(['（', '(']) {
+        let r = inner.trim_start_matches(NUMERALS);
+        (r.len() < inner.len()).then_some(())?;
         r.strip_prefix(['）', ')'])?
     } else {
         let r = t.trim_start_matches(NUMERALS);
@@ -186,6 +186,9 @@ mod tests {
         assert_eq!(section_heading("三、行政强制（共3项）"), Some("行政强制"));
         assert_eq!(section_heading("十一、公共服务事项（12项）"), Some("公共服务"));
         assert_eq!(section_heading("行政处罚"), None);
+        for odd in ["(", "（", "(一", "一", "一、", "（）行政许可", "(一)"] {
+            assert_eq!(section_heading(odd), None, "{odd}");
+        }
         assert_eq!(section_heading("一、依法依规实施本级行政处罚事项"), None);
     }
 }
