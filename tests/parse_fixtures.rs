@@ -197,3 +197,31 @@ fn lists_numbered_other_than_one_two_three() {
     assert_eq!(duties(1), ["受理责任：一次性告知。", "办理责任：按时办结。"]);
     assert_eq!(liability(1), ["不予受理的；", "未按时办结的。"]);
 }
+
+#[test]
+fn vertical_text_without_any_header_row() {
+    // Later pages of a document: no header anywhere. Columns are read in the
+    // order lists print them, each cell's kind deciding, and QP001 says so.
+    let parsed = parse_bytes(
+        "vertical-no-header.txt",
+        &std::fs::read(root().join("fixtures/vertical-no-header.txt")).unwrap(),
+        &ParseOptions::default(),
+    )
+    .unwrap();
+    assert!(parsed.diagnostics.iter().any(|d| d.code == "QP001"));
+    let list = parsed.list;
+    let rows: Vec<(Option<u64>, &str, &str)> =
+        list.items.iter().map(|i| (i.seq, i.kind.as_str(), i.department.as_str())).collect();
+    assert_eq!(
+        rows,
+        [
+            (Some(1), "行政处罚", "张掖市医疗保障局"),
+            (Some(2), "行政检查", "张掖市医疗保障局"),
+            (Some(3), "公共服务", "张掖市医疗保障事业中心"),
+            (Some(4), "行政处罚", "张掖市医疗保障局"),
+        ]
+    );
+    assert_eq!(list.items[0].legal_basis.len(), 2);
+    assert_eq!(list.items[2].tier[0].duties.len(), 2);
+    assert_eq!(list.items[2].liability.len(), 2);
+}

@@ -18,6 +18,44 @@ use std::ops::Range;
 /// Most blocks one cell may span.
 const MAX_CELL_BLOCKS: usize = 96;
 
+/// The columns of a table whose header is lost, in the order lists print
+/// them; a department or office printed on either side of the name has a
+/// place on both. Columns a table lacks are skipped at a cost.
+const HEADERLESS_ORDER: &[Column] = &[
+    Column::Seq,
+    Column::Department,
+    Column::Responsibility,
+    Column::Item,
+    Column::SubItem,
+    Column::Code,
+    Column::SubCode,
+    Column::Type,
+    Column::Department,
+    Column::Office,
+    Column::LegalBasis,
+    Column::Level,
+    Column::Scope,
+    Column::Duties,
+    Column::Liability,
+    Column::Remarks,
+];
+
+/// Where a table without a header begins: the 序号 line before the first
+/// line that reads as an item code, when one stands a few cells above it.
+fn first_item_line(s: &str, lines: &[Line]) -> Option<usize> {
+    let is_code = |l: &Line| {
+        let c = compact(&s[l.range.clone()]);
+        (8..=40).contains(&c.len())
+            && c.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
+            && c.bytes().filter(u8::is_ascii_digit).count() * 2 >= c.len()
+    };
+    let code = lines.iter().position(is_code)?;
+    (code.saturating_sub(40)..code).rev().find(|&i| {
+        let c = compact(&s[lines[i].range.clone()]);
+        !c.is_empty() && c.len() <= 4 && c.bytes().all(|b| b.is_ascii_digit())
+    })
+}
+
 /// Blocks the first pass reads to learn the columns' widths: some tens of items.
 const WIDTH_LEARNING_BLOCKS: usize = 1000;
 
@@ -69,8 +107,14 @@ pub fn read(text: &Text) -> Option<Laid> {
         blank = false;
     }
     let headers = header_runs(s, &lines);
-    let first_header = headers.first()?;
-    let columns = columns_in_running_text(&headers_text(s, &lines, first_header));
+    let (columns, table_from, header_found) = match headers.first() {
+        Some(first_header) => {
+            (columns_in_running_text(&headers_text(s, &lines, first_header)), first_header.start, true)
+        }
+        // No header at all (a document's later pages): the columns in the
+        // order lists print them, each cell's kind deciding which it fills.
+        None => (HEADERLESS_ORDER.to_vec(), first_item_line(s, &lines)?, false),
+    };
     if columns.len() < 3 {
         return None;
     }
@@ -93,7 +137,7 @@ pub fn read(text: &Text) -> Option<Laid> {
             continue;
         }
         let line = &s[lines[i].range.clone()];
-        let before_table = table_start.is_none() && i < first_header.start;
+        let before_table = table_start.is_none() && i < table_from;
         if section_heading(line).is_some() {
             table_start.get_or_insert(lines[i].range.start);
             sections.push(text.slice(lines[i].range.clone()));
@@ -112,6 +156,8 @@ pub fn read(text: &Text) -> Option<Laid> {
             i += 1;
             continue;
         }
+        // Without a header, the table starts at its first body line.
+        table_start.get_or_insert(lines[i].range.start);
         body.push((i, current_section, hard));
         hard = false;
         i += 1;
@@ -148,13 +194,7 @@ pub fn read(text: &Text) -> Option<Laid> {
     if records.is_empty() {
         return None;
     }
-    Some(Laid {
-        kind: LayoutKind::Vertical,
-        preamble: text.slice(0..preamble_end),
-        records,
-        fragments,
-        header_found: true,
-    })
+    Some(Laid { kind: LayoutKind::Vertical, preamble: text.slice(0..preamble_end), records, fragments, header_found })
 }
 
 /// A header run: lines `start..end`.
