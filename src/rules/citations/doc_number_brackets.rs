@@ -22,8 +22,8 @@ impl Rule for DocNumberBrackets {
         &DOC
     }
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        for t in cx.texts() {
-            for c in super::doc_numbers(t.text) {
+        for (k, t) in cx.texts().iter().enumerate() {
+            for c in super::doc_numbers_at(cx, k) {
                 let (open, year, close) = (c.get(2).expect("group"), &c[3], c.get(4).expect("group"));
                 if c[7].is_empty() || year.len() != 4 || (open.as_str() == "〔" && close.as_str() == "〕") {
                     continue;

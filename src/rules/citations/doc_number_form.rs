@@ -26,11 +26,11 @@ impl Rule for DocNumberForm {
         &DOC
     }
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        for t in cx.texts() {
+        for (k, t) in cx.texts().iter().enumerate() {
             if !super::has_digit(t.text) {
                 continue;
             }
-            for c in super::doc_numbers(t.text) {
+            for c in super::doc_numbers_at(cx, k) {
                 let m = c.get(0).expect("match");
                 if c[3].len() != 4 {
                     continue; // not a year: the year rule speaks of it

@@ -28,11 +28,11 @@ impl Rule for DocNumberYear {
         &DOC
     }
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        for t in cx.texts() {
+        for (k, t) in cx.texts().iter().enumerate() {
             if !super::has_digit(t.text) {
                 continue;
             }
-            for c in super::doc_numbers(t.text) {
+            for c in super::doc_numbers_at(cx, k) {
                 if c[7].is_empty() {
                     continue;
                 }

@@ -15,6 +15,7 @@ pub use article_mismatch::{similarity, Quote, QuoteIndex};
 
 use super::Rule;
 use regex::Regex;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// A document number: agency, opening bracket, year, closing bracket,
@@ -30,9 +31,61 @@ fn may_hold_doc_number(text: &str) -> bool {
     text.bytes().any(|b| b.is_ascii_digit()) && text.contains(['[', '［', '【', '﹝', '(', '（', '〔', '{', '｛'])
 }
 
-/// The [`DOC_NUMBER`] matches in `text`, the pattern run only where one can be.
-pub(crate) fn doc_numbers(text: &str) -> impl Iterator<Item = regex::Captures<'_>> {
-    may_hold_doc_number(text).then(|| DOC_NUMBER.captures_iter(text)).into_iter().flatten()
+/// The [`DOC_NUMBER`] matches in `text`, the pattern run only where one can
+/// be, each as the byte ranges of the whole match and its seven groups.
+pub(crate) fn doc_number_ranges(text: &str) -> Vec<[Range<usize>; 8]> {
+    if !may_hold_doc_number(text) {
+        return Vec::new();
+    }
+    DOC_NUMBER.captures_iter(text).map(|c| std::array::from_fn(|i| c.get(i).map_or(0..0, |m| m.range()))).collect()
+}
+
+/// A document number found in a text value, read by the rules on 发文字号
+/// (brackets, year, form) from one search shared by all three.
+pub(crate) struct DocNumber<'t> {
+    text: &'t str,
+    groups: &'t [Range<usize>; 8],
+}
+
+/// A part of a [`DocNumber`]: its text and where it is.
+pub(crate) struct Part<'t> {
+    text: &'t str,
+    range: Range<usize>,
+}
+
+impl<'t> Part<'t> {
+    pub(crate) fn as_str(&self) -> &'t str {
+        &self.text[self.range.clone()]
+    }
+    pub(crate) fn start(&self) -> usize {
+        self.range.start
+    }
+    pub(crate) fn end(&self) -> usize {
+        self.range.end
+    }
+    pub(crate) fn range(&self) -> Range<usize> {
+        self.range.clone()
+    }
+}
+
+impl<'t> DocNumber<'t> {
+    /// Group `i` (0 the whole match); every group of the pattern takes part.
+    pub(crate) fn get(&self, i: usize) -> Option<Part<'t>> {
+        self.groups.get(i).map(|r| Part { text: self.text, range: r.clone() })
+    }
+}
+
+impl std::ops::Index<usize> for DocNumber<'_> {
+    type Output = str;
+    fn index(&self, i: usize) -> &str {
+        &self.text[self.groups[i].clone()]
+    }
+}
+
+/// The document numbers in text value `k` of [`Context::texts`].
+pub(crate) fn doc_numbers_at<'c>(cx: &'c super::Context, k: usize) -> impl Iterator<Item = DocNumber<'c>> {
+    let text = cx.texts()[k].text;
+    cx.doc_number_ranges()[k].iter().map(move |groups| DocNumber { text, groups })
 }
 
 /// Whether `text` has an ASCII digit, which every number pattern here needs.
