@@ -498,11 +498,10 @@ fn build_records(
     let mapped: Vec<Row> = rows
         .iter()
         .map(|r| {
-            let scores: Vec<Vec<f32>> =
+            let mut scores: Vec<Vec<f32>> =
                 r.iter().map(|cell| known.iter().map(|&c| cell_score(&s[cell.clone()], c)).collect()).collect();
             let extra: Vec<Option<(Column, f32)>> = r.iter().map(|cell| best_extra(&s[cell.clone()], &known)).collect();
             let nonempty: Vec<bool> = r.iter().map(|cell| !s[cell.clone()].trim().is_empty()).collect();
-            let mut scores = scores;
             if slotted && r.len() == known.len() {
                 // Space-aligned rows were cut under the header cells they stand
                 // below: the place counts for much, though content that surely
