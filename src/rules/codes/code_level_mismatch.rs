@@ -52,7 +52,10 @@ impl Rule for CodeLevelMismatch {
                 );
                 continue;
             };
-            let tier_levels: Vec<&str> = item.tier.iter().filter_map(|t| level_of(&t.level)).collect();
+            // A tier naming several levels (`市；县`) says no one level.
+            let several = |l: &str| l.contains(['、', '；', ';', '，', ',', '/', '和', '及', '与']);
+            let tier_levels: Vec<&str> =
+                item.tier.iter().filter(|t| !several(&t.level)).filter_map(|t| level_of(&t.level)).collect();
             let (expected, from) = match tier_levels.first() {
                 Some(&l) if tier_levels.len() == 1 => (Some(l), "tier"),
                 _ => (level_of(&item.department), "department"),
@@ -85,5 +88,16 @@ mod tests {
     #[test]
     fn examples() {
         crate::rules::testing::check_examples(&super::CodeLevelMismatch);
+    }
+
+    #[test]
+    fn a_tier_naming_several_levels_leaves_it_to_the_department() {
+        let list = |level: &str, department: &str| {
+            format!("qingdan: 1\nitems:\n  - item: 甲\n    code: \"11620700MB1728597R3620236001000\"\n    type: 行政处罚\n    department: {department}\n    tier:\n      - level: {level}\n")
+        };
+        let run = |y: &str| crate::rules::testing::run(&super::CodeLevelMismatch, y).len();
+        assert_eq!(run(&list("市；县", "张掖市医疗保障局")), 0);
+        assert_eq!(run(&list("市；县", "山丹县医保局")), 1);
+        assert_eq!(run(&list("县", "张掖市医疗保障局")), 1);
     }
 }
