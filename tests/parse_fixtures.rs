@@ -225,3 +225,27 @@ fn vertical_text_without_any_header_row() {
     assert_eq!(list.items[2].tier[0].duties.len(), 2);
     assert_eq!(list.items[2].liability.len(), 2);
 }
+
+#[test]
+fn a_vertical_list_with_every_header_row_removed_reads_as_with_them() {
+    // A real vertical list (five sections) with each repeated header row cut
+    // out: the column order is chosen from the cells, and the result matches
+    // the list read with its headers in everything but two codes' pieces and
+    // one name that the header's widths are needed to cut apart.
+    let without = parse_fixture("vertical-header-rows-removed.txt");
+    let with = {
+        let seed =
+            list_seeds().into_iter().find(|p| p.file_name().unwrap().to_string_lossy().starts_with("000")).unwrap();
+        parse_bytes("000", &std::fs::read(seed).unwrap(), &ParseOptions::default()).unwrap().list
+    };
+    assert_eq!(without.items.len(), 18);
+    let facts = |l: &List| -> Vec<(Option<u64>, String, String, String, usize)> {
+        l.items
+            .iter()
+            .map(|i| (i.seq, i.section.clone(), i.kind.clone(), i.department.clone(), i.legal_basis.len()))
+            .collect()
+    };
+    assert_eq!(facts(&without), facts(&with));
+    let same_names = without.items.iter().zip(&with.items).filter(|(a, b)| a.item == b.item).count();
+    assert!(same_names >= 17, "{same_names} of 18 names as with the header");
+}

@@ -546,6 +546,7 @@ pub struct Kinds {
     item_like: bool,
     long_prose: bool,
     ends_with_colon: bool,
+    duty_verb: bool,
 }
 
 impl Kinds {
@@ -594,6 +595,7 @@ impl Kinds {
                 .any(ends),
             long_prose: chars > 40 && f.han * 10 >= chars * 6,
             ends_with_colon: ends(&"：") || ends(&":"),
+            duty_verb: ["负责", "拟订", "承担", "组织实施", "贯彻执行"].iter().any(|w| starts(w)),
         }
     }
 }
@@ -711,7 +713,9 @@ pub fn kind_score(column: Column, k: &Kinds) -> f32 {
             }
         }
         Column::Item | Column::SubItem => {
-            if item_like && chars <= 80 {
+            if k.duty_verb {
+                -1.0 // `负责……`, `拟订……`: a department's responsibility, never an item's name
+            } else if item_like && chars <= 80 {
                 1.5
             } else if chars <= 100 && !citation_like && !duty_like {
                 0.0

@@ -18,27 +18,37 @@ use std::ops::Range;
 /// Most blocks one cell may span.
 const MAX_CELL_BLOCKS: usize = 96;
 
-/// The columns of a table whose header is lost, in the order lists print
-/// them; a department or office printed on either side of the name has a
-/// place on both. Columns a table lacks are skipped at a cost.
-const HEADERLESS_ORDER: &[Column] = &[
-    Column::Seq,
-    Column::Department,
-    Column::Responsibility,
-    Column::Item,
-    Column::SubItem,
-    Column::Code,
-    Column::SubCode,
-    Column::Type,
-    Column::Department,
-    Column::Office,
-    Column::LegalBasis,
-    Column::Level,
-    Column::Scope,
-    Column::Duties,
-    Column::Liability,
-    Column::Remarks,
-];
+/// The column orders tried for a table whose header is lost, as lists
+/// print them: the department and 部门职责 before the name (Shandong's
+/// tables), the department after the type, and the type before the code
+/// with the level after the liability (Gansu's). The one the cells fit best
+/// is taken; columns a table lacks are skipped at a cost.
+const HEADERLESS_ORDERS: &[&[Column]] = {
+    use Column::*;
+    &[
+        &[
+            Seq,
+            Department,
+            Responsibility,
+            Item,
+            SubItem,
+            Code,
+            SubCode,
+            Type,
+            LegalBasis,
+            Level,
+            Scope,
+            Duties,
+            Liability,
+            Remarks,
+        ],
+        &[
+            Seq, Item, SubItem, Code, SubCode, Type, Department, Office, LegalBasis, Level, Scope, Duties, Liability,
+            Remarks,
+        ],
+        &[Seq, Item, SubItem, Type, Code, SubCode, Department, Office, LegalBasis, Duties, Liability, Level, Remarks],
+    ]
+};
 
 /// Where a table without a header begins: the 序号 line before the first
 /// line that reads as an item code, when one stands a few cells above it.
@@ -113,9 +123,9 @@ pub fn read(text: &Text) -> Option<Laid> {
         }
         // No header at all (a document's later pages): the columns in the
         // order lists print them, each cell's kind deciding which it fills.
-        None => (HEADERLESS_ORDER.to_vec(), first_item_line(s, &lines)?, false),
+        None => (Vec::new(), first_item_line(s, &lines)?, false),
     };
-    if columns.len() < 3 {
+    if header_found && columns.len() < 3 {
         return None;
     }
 
@@ -170,13 +180,22 @@ pub fn read(text: &Text) -> Option<Laid> {
     // Two passes: the first learns each column's width, the second uses it.
     // The widths are those of the table's columns, the same on every page, so
     // the first pass reads the first pages only.
-    let first = segment(&blocks[..blocks.len().min(WIDTH_LEARNING_BLOCKS)], &lines, &columns, None, MAX_CELL_BLOCKS);
+    let learning = &blocks[..blocks.len().min(WIDTH_LEARNING_BLOCKS)];
+    let (columns, (first, _)) = if header_found {
+        let first = segment(learning, &lines, &columns, None, MAX_CELL_BLOCKS);
+        (columns, first)
+    } else {
+        HEADERLESS_ORDERS
+            .iter()
+            .map(|order| (order.to_vec(), segment(learning, &lines, order, None, MAX_CELL_BLOCKS)))
+            .max_by(|a, b| a.1 .1.total_cmp(&b.1 .1))?
+    };
     let widths = learn_widths(&first, &blocks, &lines);
     // Nor does a cell of the second pass span many more blocks than the
     // longest of the first: twice as many, and a margin.
     let longest = first.iter().flatten().map(|(_, r)| r.len()).max().unwrap_or(MAX_CELL_BLOCKS);
     let max_span = (longest * 2 + 8).min(MAX_CELL_BLOCKS);
-    let cells = segment(&blocks, &lines, &columns, Some(&widths), max_span);
+    let (cells, _) = segment(&blocks, &lines, &columns, Some(&widths), max_span);
 
     let mut records: Vec<Record> = Vec::new();
     for rec in cells {
@@ -430,7 +449,7 @@ fn segment(
     columns: &[Column],
     widths: Option<&[(Column, usize)]>,
     max_span: usize,
-) -> Vec<RecordCells> {
+) -> (Vec<RecordCells>, f32) {
     let n = blocks.len();
     let k = columns.len();
     let extras: Vec<Column> = EXTRA_COLUMNS.iter().copied().filter(|c| !columns.contains(c)).collect();
@@ -580,7 +599,7 @@ fn segment(
         })
         .collect();
     out.reverse();
-    out
+    (out, best.0)
 }
 
 /// Short lines inside a cell (not its last line) are unusual in justified
