@@ -296,8 +296,7 @@ fn level_of(s: &str) -> String {
     let mut out = String::with_capacity(t.len());
     let mut chars = t.chars().peekable();
     while let Some(c) = chars.next() {
-        let ends_part =
-            chars.peek().is_none_or(|n| matches!(n, '、' | '，' | ',' | '/' | '；' | ';' | '和' | '及' | '与'));
+        let ends_part = chars.peek().is_none_or(|n| crate::model::LEVEL_SEPARATORS.contains(n));
         if !(c == '级' && ends_part && !out.is_empty()) {
             out.push(c);
         }

@@ -491,7 +491,7 @@ fn has_duty_heading(t: &str) -> bool {
 
 fn is_level_text(t: &str) -> bool {
     t.chars().count() <= 12
-        && t.trim_end_matches('级').split(['、', '，', ',', '/', '和', '；', ';', ' ', '及', '与']).all(|p| {
+        && t.trim_end_matches('级').split(|c: char| c == ' ' || crate::model::LEVEL_SEPARATORS.contains(&c)).all(|p| {
             matches!(
                 p.trim_end_matches('级'),
                 "省" | "市"

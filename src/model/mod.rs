@@ -150,6 +150,9 @@ pub struct Citation {
     pub text: String,
 }
 
+/// What stands between the levels of a cell naming several (`市级；县级`, `省、市、县`).
+pub const LEVEL_SEPARATORS: &[char] = &['、', '，', ',', '/', '；', ';', '和', '及', '与'];
+
 /// The article (`第二十九条`) of an article reference that may go on to a
 /// paragraph or item (`第二十九条第一款`, `第二十条第（二）项`).
 pub fn article_of(reference: &str) -> &str {

@@ -53,7 +53,7 @@ impl Rule for CodeLevelMismatch {
                 continue;
             };
             // A tier naming several levels (`市；县`) says no one level.
-            let several = |l: &str| l.contains(['、', '；', ';', '，', ',', '/', '和', '及', '与']);
+            let several = |l: &str| l.contains(crate::model::LEVEL_SEPARATORS);
             let tier_levels: Vec<&str> =
                 item.tier.iter().filter(|t| !several(&t.level)).filter_map(|t| level_of(&t.level)).collect();
             let (expected, from) = match tier_levels.first() {
