@@ -300,27 +300,27 @@ fn make_blocks(s: &str, lines: &[Line], body: &[(usize, Option<usize>, bool)]) -
     // Lines (or two lines) spelling a type or a level stand alone, as such a
     // cell is printed: they are blocks of their own even when the next cell
     // follows without a blank line at the same width.
-    let line_text = |k: usize| compact(&s[lines[body[k].0].range.clone()]);
-    let mut whole_value = vec![false; body.len()];
-    let mut k = 0;
-    while k < body.len() {
-        let here = line_text(k);
-        if here.chars().count() <= 12 && is_whole_short_value(&here) {
-            whole_value[k] = true;
-        } else if k + 1 < body.len() && here.chars().count() <= 4 && body[k + 1].0 == body[k].0 + 1 {
-            let pair = here + &line_text(k + 1);
-            if is_whole_short_value(&pair) && !is_whole_short_value(&line_text(k + 1)) {
+    // Short lines' text (a type or level is never longer), and whether each
+    // spells one alone.
+    let texts: Vec<Option<String>> = body
+        .iter()
+        .map(|&(li, _, _)| Some(compact(&s[lines[li].range.clone()])).filter(|c| c.chars().count() <= 12))
+        .collect();
+    let alone: Vec<bool> = texts.iter().map(|t| t.as_deref().is_some_and(is_whole_short_value)).collect();
+    let mut whole_value = alone.clone();
+    for k in 0..body.len().saturating_sub(1) {
+        if whole_value[k] || alone[k + 1] || body[k + 1].0 != body[k].0 + 1 {
+            continue;
+        }
+        if let (Some(a), Some(b)) = (&texts[k], &texts[k + 1]) {
+            if a.chars().count() <= 4 && is_whole_short_value(&format!("{a}{b}")) {
                 whole_value[k] = true;
                 whole_value[k + 1] = true;
-                k += 2;
-                continue;
             }
         }
-        k += 1;
     }
     // Where a run of such lines begins or ends.
-    let value_edge =
-        |k: usize| whole_value[k] != whole_value[k - 1] || (whole_value[k] && is_whole_short_value(&line_text(k)));
+    let value_edge = |k: usize| whole_value[k] != whole_value[k - 1] || alone[k];
     for k in 0..=body.len() {
         let split = if k == body.len() {
             true
