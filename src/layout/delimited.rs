@@ -144,32 +144,37 @@ fn header_columns(cells: &[&str]) -> Option<Vec<Vec<Column>>> {
 /// non-empty cell a short header word. Returns the header per cell, each
 /// cell of the second row naming the columns under the first row's.
 fn second_header_row(first_row: &[Vec<Column>], cells: &[&str]) -> Option<Vec<Vec<Column>>> {
-    let mut named = 0;
-    let mut merged: Vec<Vec<Column>> = Vec::with_capacity(first_row.len().max(cells.len()));
-    for i in 0..first_row.len().max(cells.len()) {
+    let width = first_row.len().max(cells.len());
+    // Each cell of the second row: the columns it names, or None when empty.
+    let mut below: Vec<Option<Vec<Column>>> = Vec::with_capacity(width);
+    for i in 0..width {
         let cell = cells.get(i).map_or("", |c| c.trim());
-        let above = first_row.get(i).cloned().unwrap_or_default();
         if cell.is_empty() {
-            merged.push(above);
+            below.push(None);
             continue;
         }
-        let below = columns_in_header(cell);
-        if below.is_empty() || compact(cell).chars().count() > 12 {
+        let named = columns_in_header(cell);
+        if named.is_empty() || compact(cell).chars().count() > 12 {
             return None;
         }
-        named += 1;
-        merged.push(below);
+        below.push(Some(named));
     }
-    if named == 0 {
+    let named_below: Vec<Column> = below.iter().flatten().flatten().copied().collect();
+    if named_below.is_empty() {
         return None;
     }
     // A column named below leaves the first row's merged cell that held it.
-    let below: Vec<Column> = cells.iter().filter(|c| !c.trim().is_empty()).flat_map(|c| columns_in_header(c)).collect();
-    for (i, cols) in merged.iter_mut().enumerate() {
-        if cells.get(i).is_none_or(|c| c.trim().is_empty()) {
-            cols.retain(|c| !below.contains(c));
-        }
-    }
+    let merged = below
+        .into_iter()
+        .enumerate()
+        .map(|(i, b)| {
+            b.unwrap_or_else(|| {
+                let mut above = first_row.get(i).cloned().unwrap_or_default();
+                above.retain(|c| !named_below.contains(c));
+                above
+            })
+        })
+        .collect();
     Some(merged)
 }
 
