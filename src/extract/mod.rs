@@ -130,9 +130,7 @@ pub fn extract_record(record: &Record) -> Extracted {
 /// liability and tiers when it has none of its own.
 pub fn inherit_merged_cells(sub: &mut Extracted, parent: &Item) {
     let item = &mut sub.item;
-    let is_sub = !(item.sub_item.is_empty() && item.sub_code.is_empty());
-    let parent_has_subs = !(parent.sub_item.is_empty() && parent.sub_code.is_empty());
-    if !(is_sub && parent_has_subs && item.item.is_empty() && item.code.is_empty()) {
+    if !(item.is_sub_item() && parent.is_sub_item() && item.item.is_empty() && item.code.is_empty()) {
         return;
     }
     item.item.clone_from(&parent.item);

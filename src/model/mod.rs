@@ -126,6 +126,13 @@ pub struct Item {
     pub ignore: Vec<String>,
 }
 
+impl Item {
+    /// Whether the item is a sub-item (子项): it has a 子项名称 or 子项编码.
+    pub fn is_sub_item(&self) -> bool {
+        !(self.sub_item.is_empty() && self.sub_code.is_empty())
+    }
+}
+
 /// A citation of a legal instrument, or a plain numbered entry (only `text`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

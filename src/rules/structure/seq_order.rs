@@ -28,7 +28,7 @@ impl Rule for SeqOrder {
                 let same_section = section == item.section;
                 let restart = !same_section && seq == 1;
                 // Sub-items (子项) of one item share its 序号.
-                let sibling = seq == p && code == item.code && !(item.sub_item.is_empty() && item.sub_code.is_empty());
+                let sibling = seq == p && code == item.code && item.is_sub_item();
                 if !restart && !sibling {
                     if seq == p {
                         out.push(Finding::new(
