@@ -334,7 +334,7 @@ fn make_blocks(s: &str, lines: &[Line], body: &[(usize, Option<usize>, bool)]) -
                 || (k - 1 == start && is_number(prev) && !is_number(li))
                 || is_code_piece(prev) != is_code_piece(li)
                 || width_jump(lines[prev].width, lines[li].width)
-                || (starts_first_marker(&s[lines[li].range.clone()]) && ends_sentence(&s[lines[prev].range.clone()]))
+                || (opens_cell(&s[lines[li].range.clone()]) && ends_sentence(&s[lines[prev].range.clone()]))
                 || (is_group_heading(&s[lines[li].range.clone()]) && ends_sentence(&s[lines[prev].range.clone()]))
                 || value_edge(k)
         };
@@ -378,7 +378,7 @@ fn is_group_heading(line: &str) -> bool {
 /// A line that starts a numbered list (`1.`, `1、`) or a liability
 /// preamble (`因不履行或不正确履行行政职责…`): the start of a cell, when the
 /// line before ends a sentence.
-fn starts_first_marker(line: &str) -> bool {
+fn opens_cell(line: &str) -> bool {
     let t = line.trim_start();
     t.starts_with("1.")
         || t.starts_with("1、")
