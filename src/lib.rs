@@ -2,7 +2,8 @@
 //! department's powers and responsibilities).
 //!
 //! The data's path through the crate:
-//! bytes → [`decode`] → [`normalize`] → layout → extract → [`model`] → [`yaml`];
+//! bytes → [`decode`] (→ [`page`] for a web page's tables) → [`normalize`] → layout → extract
+//! → [`model`] → [`yaml`];
 //! and YAML (with spans) → [`model`] → rules → diagnostics.
 #![forbid(unsafe_code)]
 
@@ -14,6 +15,7 @@ pub mod io;
 pub mod layout;
 pub mod model;
 pub mod normalize;
+pub mod page;
 pub mod parse;
 pub mod rules;
 pub mod sheet;

@@ -145,3 +145,22 @@ fn pathological_cells_for_the_scramble_search() {
     let yaml = String::from_utf8(out.stdout).unwrap();
     assert!(yaml.contains(&same), "nothing lost");
 }
+
+#[test]
+fn hostile_web_pages() {
+    let dir = temp_dir("adv-pages");
+    let cases = [
+        ("deep.html", format!("<html>{}", "<table><tr><td>".repeat(50_000))),
+        ("spans.html", format!("<html><table>{}", "<td rowspan=0 colspan=100000>x".repeat(5_000))),
+        ("unclosed.html", format!("<html><table><tr><td>{}", "<a x=\"".repeat(100_000))),
+        ("scripts.html", format!("<html><table>{}", "<script>".repeat(100_000))),
+        ("no-cells.html", "<!DOCTYPE html><html><body><p>某局权责清单</p></body></html>".to_owned()),
+    ];
+    for (name, text) in &cases {
+        std::fs::write(dir.join(name), text).unwrap();
+        let out = qingdan(&["parse", "-q", dir.join(name).to_str().unwrap()]);
+        // No list in any of them: refused by name, never a panic.
+        assert_eq!(out.status.code(), Some(2), "{name}: {}", stderr(&out));
+        assert!(stderr(&out).contains(name), "{name}: {}", stderr(&out));
+    }
+}

@@ -95,3 +95,18 @@ fn version_and_help() {
     let help = String::from_utf8_lossy(&out.stdout);
     assert!(help.contains("parse") && help.contains("schema") && help.contains("Examples"));
 }
+
+#[test]
+fn a_web_page_from_stdin_is_read_and_its_warnings_point_into_the_page() {
+    let page = "<!DOCTYPE html>\n<html><body>\n<table>\n<tr><th>序号</th><th>事项名称</th><th>事项编码</th><th>事项类型</th></tr>\n<tr><td>1</td><td>对甲的处罚</td><td>3701000236001</td><td>行政处罚</td></tr>\n<tr><td></td><td>对乙的处罚</td>\n  <td>3701000236002</td><td>行政处罚</td></tr>\n</table>\n</body></html>\n";
+    let out = qingdan_with_stdin(&["parse", "--format", "json", "-"], Some(page.as_bytes()));
+    assert_eq!(out.status.code(), Some(0));
+    let yaml = String::from_utf8(out.stdout).unwrap();
+    assert!(yaml.contains("code: \"3701000236002\""), "{yaml}");
+    let diags: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap();
+    let missing_seq =
+        diags.as_array().unwrap().iter().find(|d| d["name"] == "missing-seq").expect("the second item has no 序号");
+    // Line 6 of the page, at the item's name inside its <td>.
+    assert_eq!(missing_seq["line"], 6);
+    assert_eq!(missing_seq["column"], 18);
+}

@@ -249,3 +249,67 @@ fn a_vertical_list_with_every_header_row_removed_reads_as_with_them() {
     let same_names = without.items.iter().zip(&with.items).filter(|(a, b)| a.item == b.item).count();
     assert!(same_names >= 17, "{same_names} of 18 names as with the header");
 }
+
+#[test]
+fn a_web_page_laid_out_with_tables_and_merged_cells() {
+    let list = parse_fixture("web-page-nested-layout.html");
+    assert_eq!(list.document.title, "某市医疗保障局权责清单");
+    assert_eq!(list.document.date, "2022-03-15");
+    assert_eq!(list.document.issuer, "市医疗保障局");
+    let codes: Vec<&str> = list.items.iter().map(|i| i.code.as_str()).collect();
+    assert_eq!(codes, ["3705000236001", "3705000236002", "3705002036001"]);
+    let sections: Vec<&str> = list.items.iter().map(|i| i.section.as_str()).collect();
+    assert_eq!(sections, ["行政处罚", "行政处罚", "公共服务"]);
+    let first = &list.items[0];
+    // Two tier rows under cells merged across them.
+    let levels: Vec<&str> = first.tier.iter().map(|t| t.level.as_str()).collect();
+    assert_eq!(levels, ["市", "县"]);
+    assert_eq!(first.tier[1].scope, "负责本辖区的行政处罚");
+    assert_eq!(first.tier[0].duties.len(), 3);
+    assert_eq!(first.legal_basis.len(), 2);
+    assert_eq!(first.legal_basis[1].doc_number, "国务院令第735号");
+    assert_eq!(first.liability.len(), 2);
+    // Neither the script's table nor the site's footer is read as the list's.
+    let out = parse_bytes(
+        "p.html",
+        &std::fs::read(root().join("fixtures/web-page-nested-layout.html")).unwrap(),
+        &ParseOptions::default(),
+    )
+    .unwrap();
+    assert!(
+        out.diagnostics.iter().all(|d| d.severity != qingdan::diagnostic::Severity::Warning),
+        "{:?}",
+        out.diagnostics
+    );
+}
+
+#[test]
+fn a_word_document_saved_as_a_gbk_web_page() {
+    let list = parse_fixture("word-page-gbk.htm");
+    assert_eq!(list.document.encoding, "GBK");
+    assert_eq!(list.document.title, "张掖市医疗保障局权责清单");
+    assert_eq!(list.items.len(), 3);
+    // The second sub-item's row has its own name and code; the merged cells are the item's.
+    let sub = &list.items[1];
+    assert_eq!(sub.item, "对定点医药机构违法违规行为的处罚");
+    assert_eq!(sub.sub_item, "对定点医药机构重复收费、超标准收费的处罚");
+    assert_eq!(sub.code, "11620700MB1950812X620236001002");
+    assert_eq!(sub.seq, Some(1));
+    assert_eq!(sub.kind, "行政处罚");
+    assert_eq!(sub.department, "张掖市医疗保障局");
+    assert_eq!(sub.legal_basis[0].articles, ["第三十八条"]);
+    assert!(list.items.iter().all(|i| i.section == "行政处罚"));
+    assert_eq!(list.items[2].tier[0].duties.len(), 2);
+}
+
+#[test]
+fn an_excel_web_page_saved_under_a_workbook_name() {
+    let list = parse_fixture("excel-page.xls");
+    // The title row spans the table; trailing merged places are not cells.
+    assert_eq!(list.document.title, "白银市医疗保障局权责清单（2022年版）");
+    let types: Vec<&str> = list.items.iter().map(|i| i.kind.as_str()).collect();
+    assert_eq!(types, ["行政处罚", "行政检查", "其他行政权力"]);
+    assert_eq!(list.items[0].legal_basis[0].articles, ["第三十八条", "第三十九条"]);
+    assert_eq!(list.items[1].tier[0].level, "市；县");
+    assert!(list.items[2].tier[0].level.is_empty());
+}

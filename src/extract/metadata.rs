@@ -11,6 +11,18 @@ static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([0-9]{4})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日").expect("valid pattern"));
+/// A date as web pages and forms write it: `2022-03-15`, `2022/3/15`,
+/// `2022.03.15`, or with 年月日.
+static LABELLED_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([0-9]{4})\s*(?:年|-|/|\.)\s*([0-9]{1,2})\s*(?:月|-|/|\.)\s*([0-9]{1,2})").expect("valid pattern")
+});
+/// The labels of a notice's (or a web page's) labelled fields.
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(标题|清单名称|名称|发文机关|制定机关|发布机关|印发机关|填报单位|编制单位|来源|信息来源|发文字号|文号|成文日期|发文日期|印发日期|发布日期|发布时间|日期)\s*[：:]",
+    )
+    .expect("valid pattern")
+});
 static NOTICE_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"关于(?:印发|公布|调整|进一步调整)?[《<〈]?(.+?清单)[》>〉]?的通知").expect("valid pattern")
 });
@@ -19,6 +31,15 @@ static NOTICE_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 /// without the marks around it: a Markdown heading's `#`, an `附件1：` label.
 fn list_title(line: &str) -> Option<&str> {
     let t = line.trim_start_matches(['#', ' ', '\t']).trim();
+    // A web page's breadcrumb trail (`首页 > 政务公开 > 权责清单`) is not a title.
+    if t.contains(['>', '＞', '»', '›']) {
+        return None;
+    }
+    // A web page's title ends with the site's name: `某局权责清单_某市人民政府`.
+    let t = match t.find(['_', '|', '｜']).or_else(|| t.find(" - ")) {
+        Some(i) if i > 0 => t[..i].trim(),
+        _ => t,
+    };
     let t = match t.strip_prefix("附件") {
         Some(rest) => rest
             .trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace())
@@ -75,28 +96,47 @@ pub fn extract_metadata(preamble: &Text) -> Document {
             }
         }
     }
-    // Labelled lines, as spreadsheets and forms carry them (`发文机关：…`), say it outright.
+    // Labelled fields, as spreadsheets, forms and web pages carry them
+    // (`发文机关：…`, `发布日期：2022-03-15　来源：某局`), say it outright.
+    let mut source_office = None;
     for l in &lines {
-        let Some((label, value)) = l.split_once(['：', ':']) else { continue };
-        let (label, value) = (label.trim(), value.trim());
-        if value.is_empty() || label.chars().count() > 6 {
-            continue;
-        }
-        match label {
-            "标题" | "清单名称" | "名称" => doc.title = value.to_owned(),
-            "发文机关" | "制定机关" | "发布机关" | "印发机关" | "填报单位" | "编制单位" => {
-                doc.issuer = value.to_owned()
+        let labels: Vec<regex::Captures> = LABEL.captures_iter(l).collect();
+        for (k, c) in labels.iter().enumerate() {
+            let whole = c.get(0).expect("a match");
+            // A label is a word of its own, not the end of a longer one
+            // (`事项名称：`); it may follow a value with no space between, as
+            // normalising leaves `2022-03-15来源：`.
+            let before = l[..whole.start()].chars().next_back();
+            if before.is_some_and(crate::text::is_han) {
+                continue;
             }
-            "发文字号" | "文号" => doc.doc_number = value.to_owned(),
-            "成文日期" | "发文日期" | "印发日期" | "发布日期" | "日期" => {
-                if let Some(c) = DATE.captures(value) {
-                    let (m, d) = (c[2].parse::<u32>().unwrap_or(0), c[3].parse::<u32>().unwrap_or(0));
-                    if (1..=12).contains(&m) && (1..=31).contains(&d) {
-                        doc.date = format!("{}-{m:02}-{d:02}", &c[1]);
+            let end = labels.get(k + 1).map_or(l.len(), |n| n.get(0).expect("a match").start());
+            let value = l[whole.end()..end].trim().trim_end_matches(['，', ',', '；', ';']).trim();
+            if value.is_empty() {
+                continue;
+            }
+            match &c[1] {
+                "标题" | "清单名称" | "名称" => doc.title = value.to_owned(),
+                "发文机关" | "制定机关" | "发布机关" | "印发机关" | "填报单位" | "编制单位" => {
+                    doc.issuer = value.to_owned()
+                }
+                "来源" | "信息来源" => source_office = Some(value.to_owned()),
+                "发文字号" | "文号" => doc.doc_number = value.to_owned(),
+                _ => {
+                    if let Some(c) = LABELLED_DATE.captures(value) {
+                        let (m, d) = (c[2].parse::<u32>().unwrap_or(0), c[3].parse::<u32>().unwrap_or(0));
+                        if (1..=12).contains(&m) && (1..=31).contains(&d) {
+                            doc.date = format!("{}-{m:02}-{d:02}", &c[1]);
+                        }
                     }
                 }
             }
-            _ => {}
+        }
+    }
+    // Where a web page says it comes from names the issuer, when nothing else does.
+    if doc.issuer.is_empty() {
+        if let Some(office) = source_office {
+            doc.issuer = office;
         }
     }
     doc
@@ -135,6 +175,22 @@ mod tests {
         assert_eq!(list_title("某局权责清单目录"), Some("某局权责清单目录"));
         assert_eq!(list_title("请认真抓好落实清单工作"), None);
         assert_eq!(list_title("附件：市医疗保障局权责清单"), Some("市医疗保障局权责清单"));
+    }
+
+    #[test]
+    fn web_page_titles_and_fields() {
+        assert_eq!(list_title("某市医疗保障局权责清单_某市人民政府"), Some("某市医疗保障局权责清单"));
+        assert_eq!(list_title("某局权责清单 - 某市政府门户网站"), Some("某局权责清单"));
+        assert_eq!(list_title("首页 > 政务公开 > 权责清单"), None);
+        let d = extract_metadata(&Text::from_source(
+            "首页 > 政务公开 > 权责清单\n某市医疗保障局权责清单\n发布日期：2022-03-15来源：某市医疗保障局\n",
+        ));
+        assert_eq!(d.title, "某市医疗保障局权责清单");
+        assert_eq!(d.date, "2022-03-15");
+        assert_eq!(d.issuer, "某市医疗保障局");
+        // A label inside a longer word is not one.
+        let d = extract_metadata(&Text::from_source("事项名称：某事项\n"));
+        assert!(d.title.is_empty());
     }
 
     #[test]

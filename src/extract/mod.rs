@@ -126,15 +126,15 @@ pub fn extract_record(record: &Record) -> Extracted {
 
 /// A sub-item (子项) printed under its item with the item's cells merged
 /// above it (so empty in its own row) takes them from the item before it:
-/// name, code, type, department, office and responsibility, and legal basis,
-/// liability and tiers when it has none of its own.
+/// name, type, department, office and responsibility, the code when the
+/// sub-item has none of its own (some lists give each sub-item its code in
+/// the code column), and legal basis, liability and tiers when it has none.
 pub fn inherit_merged_cells(sub: &mut Extracted, parent: &Item) {
     let item = &mut sub.item;
-    if !(item.is_sub_item() && parent.is_sub_item() && item.item.is_empty() && item.code.is_empty()) {
+    if !(item.is_sub_item() && parent.is_sub_item() && item.item.is_empty()) {
         return;
     }
     item.item.clone_from(&parent.item);
-    item.code.clone_from(&parent.code);
     if item.seq.is_none() {
         item.seq = parent.seq;
     }
@@ -143,6 +143,7 @@ pub fn inherit_merged_cells(sub: &mut Extracted, parent: &Item) {
             own.clone_from(from);
         }
     };
+    fill(&mut item.code, &parent.code);
     fill(&mut item.kind, &parent.kind);
     fill(&mut item.department, &parent.department);
     fill(&mut item.office, &parent.office);

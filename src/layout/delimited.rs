@@ -321,10 +321,14 @@ pub fn read(text: &Text, delimiter: char, grid: bool) -> Option<Laid> {
     })
 }
 
-/// Page numbers and running heads: `- 3 -`, `— 3 —`, `第 3 页`, `3/12`.
+/// Page numbers and running heads (`- 3 -`, `— 3 —`, `第 3 页`, `3/12`),
+/// and a web page's footer lines (`版权所有：…`).
 /// A bare number is not furniture: in a table it is as likely a 序号.
 pub fn is_page_furniture(line: &str) -> bool {
     let t = compact(line);
+    if is_site_footer(&t) {
+        return true;
+    }
     let digits = t.chars().filter(char::is_ascii_digit).count();
     if t.is_empty() || digits == 0 || digits > 4 {
         return false;
@@ -338,6 +342,25 @@ pub fn is_page_furniture(line: &str) -> bool {
             && core.matches('/').count() == 1
             && !core.starts_with('/')
             && !core.ends_with('/'))
+}
+
+/// A web site's footer line under a page's table: `版权所有：某市人民政府`,
+/// `主办单位：…`, `网站标识码…`, an ICP or 公网安备 number.
+fn is_site_footer(t: &str) -> bool {
+    const OPENINGS: &[&str] = &[
+        "版权所有",
+        "Copyright",
+        "copyright",
+        "©",
+        "主办单位",
+        "主办：",
+        "承办单位",
+        "网站标识码",
+        "技术支持",
+        "网站地图",
+    ];
+    t.chars().count() <= 120
+        && (OPENINGS.iter().any(|w| t.starts_with(w)) || t.contains("ICP备") || t.contains("公网安备"))
 }
 
 /// Level rank for detecting where a new item's tier rows begin.
@@ -676,5 +699,8 @@ mod tests {
         assert!(!is_page_furniture("1.【法律】"));
         assert!(!is_page_furniture("3700002"));
         assert!(!is_page_furniture("12"));
+        assert!(is_page_furniture("版权所有：某市人民政府 © 2022"));
+        assert!(is_page_furniture("网站标识码：3701000001 鲁ICP备05001234号"));
+        assert!(!is_page_furniture("主办机构负责审核"));
     }
 }

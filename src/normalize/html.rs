@@ -3,6 +3,7 @@
 //! entities are decoded.
 
 use super::{Change, ChangeKind};
+use crate::text::entity_at;
 use crate::text::{Text, TextBuilder};
 use std::borrow::Cow;
 
@@ -40,39 +41,6 @@ const INLINE_TAGS: &[&str] = &[
     "span", "b", "i", "u", "em", "strong", "font", "a", "sub", "sup", "small", "big", "s", "strike", "label", "code",
     "mark", "abbr", "img", "o:p", "html", "body", "head", "meta", "style", "colgroup", "col",
 ];
-/// Named entities seen in exported lists, with what they stand for.
-const ENTITIES: &[(&str, &str)] = &[
-    ("amp", "&"),
-    ("lt", "<"),
-    ("gt", ">"),
-    ("quot", "\""),
-    ("apos", "'"),
-    ("nbsp", " "),
-    ("ensp", " "),
-    ("emsp", " "),
-    ("thinsp", " "),
-    ("ldquo", "“"),
-    ("rdquo", "”"),
-    ("lsquo", "‘"),
-    ("rsquo", "’"),
-    ("hellip", "…"),
-    ("mdash", "—"),
-    ("ndash", "–"),
-    ("middot", "·"),
-    ("times", "×"),
-    ("divide", "÷"),
-    ("deg", "°"),
-    ("plusmn", "±"),
-    ("permil", "‰"),
-    ("sect", "§"),
-    ("laquo", "«"),
-    ("raquo", "»"),
-    ("bull", "•"),
-    ("copy", "©"),
-    ("reg", "®"),
-    ("yen", "¥"),
-];
-
 /// Longest tag qingdan will take for markup.
 const MAX_TAG_LEN: usize = 512;
 
@@ -157,23 +125,6 @@ fn tag_at(s: &str, start: usize) -> Option<(usize, bool)> {
     } else {
         None
     }
-}
-
-/// An entity starting at `start`: its end and its text.
-fn entity_at(s: &str, start: usize) -> Option<(usize, Cow<'static, str>)> {
-    let rest = &s[start + 1..];
-    let semi = rest.get(..12).unwrap_or(rest).find(';')?;
-    let body = &rest[..semi];
-    let end = start + 1 + semi + 1;
-    if let Some(num) = body.strip_prefix('#') {
-        let code = match num.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => num.parse::<u32>().ok()?,
-        };
-        let c = char::from_u32(code)?;
-        return Some((end, Cow::Owned(c.to_string())));
-    }
-    ENTITIES.iter().find(|(name, _)| *name == body).map(|(_, v)| (end, Cow::Borrowed(*v)))
 }
 
 #[cfg(test)]

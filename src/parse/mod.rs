@@ -9,6 +9,7 @@ use crate::i18n::Message;
 use crate::layout::{self, SetAside};
 use crate::model::{List, FORMAT_VERSION};
 use crate::normalize::{self, Change, ChangeKind};
+use crate::page;
 use crate::rules::registry;
 use crate::sheet::{self, Sheet, SheetError, SheetFormat};
 use crate::text::{SourceFile, Text};
@@ -100,9 +101,21 @@ impl ParseError {
 /// Returns the places where text was lost or doubled, as `line:column: text`.
 pub fn check_conservation(bytes: &[u8], options: &ParseOptions) -> Result<Vec<String>, ParseError> {
     let decoded = decode::decode(bytes, options.encoding)?;
-    let text = normalize::document(Text::from_source(&decoded.text), &mut Vec::new());
-    let laid = layout::lay_out(&text).ok_or(ParseError::NoTable)?;
-    let cov = layout::coverage(&decoded.text, &text, &laid);
+    // A web page's text (not its markup) must all be in the table text read from it.
+    let page = page::is_html("", &decoded.text).then(|| page::read(&Text::from_source(&decoded.text)));
+    let (text, grid, page_lost) = match page {
+        Some(page) => {
+            let page = page.ok_or(ParseError::NoTable)?;
+            let lost = page.lost(&decoded.text);
+            (page.text, true, lost)
+        }
+        None => (Text::from_source(&decoded.text), false, Vec::new()),
+    };
+    let text = normalize::document(text, &mut Vec::new());
+    let laid = if grid { layout::lay_out_grid(&text) } else { layout::lay_out(&text) };
+    let laid = laid.ok_or(ParseError::NoTable)?;
+    let mut cov = layout::coverage(&decoded.text, &text, &laid);
+    cov.missing.extend(page_lost);
     let file = SourceFile::new("input", decoded.text.as_str());
     let describe = |what: &str, r: &std::ops::Range<usize>| {
         let lc = file.line_col(r.start);
@@ -117,20 +130,29 @@ pub fn check_conservation(bytes: &[u8], options: &ParseOptions) -> Result<Vec<St
 }
 
 /// Parses the bytes of the file named `name`: extracted document text, a
-/// workbook or a CSV file.
+/// workbook, a CSV file or a web page.
 pub fn parse_bytes(name: &str, bytes: &[u8], options: &ParseOptions) -> Result<Parsed, ParseError> {
     if bytes.len() > options.max_input_bytes {
         return Err(ParseError::TooLarge { size: bytes.len(), limit: options.max_input_bytes });
     }
-    if let Some(format) = sheet::detect(name, bytes) {
-        return parse_sheets(name, bytes, format, options);
+    // A web page saved under a workbook's name (`.xls` pages are common) is read as the page it is.
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
+    if !page::is_html("", &head) {
+        if let Some(format) = sheet::detect(name, bytes) {
+            return parse_sheets(name, bytes, format, options);
+        }
     }
-    let decoded = decode::decode(bytes, options.encoding)?;
+    let decoded = decode::decode(bytes, options.encoding.or_else(|| page_encoding(name, bytes)))?;
     if decoded.text.trim().is_empty() {
         return Err(ParseError::Empty);
     }
     let source = Arc::new(SourceFile::new(name, decoded.text.as_str()));
-    let mut parsed = parse_text(&source, None, false)?;
+    let mut parsed = if page::is_html(name, &decoded.text) {
+        let page = page::read(&Text::from_source(source.text())).ok_or(ParseError::NoTable)?;
+        parse_text_from(&source, page.text, None, true)?
+    } else {
+        parse_text(&source, None, false)?
+    };
     parsed.list.document.source = base_name(name);
     parsed.list.document.sha256 = hex(&Sha256::digest(bytes));
     parsed.list.document.encoding = decoded.encoding_name();
@@ -138,6 +160,16 @@ pub fn parse_bytes(name: &str, bytes: &[u8], options: &ParseOptions) -> Result<P
     decoding_notes(&decoded, &source, &mut notes);
     parsed.diagnostics.splice(0..0, notes);
     Ok(parsed)
+}
+
+/// The encoding a web page declares, when its bytes are not UTF-8: a page
+/// saved as GBK says so in its `<meta>`, which is surer than a guess.
+fn page_encoding(name: &str, bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    if std::str::from_utf8(bytes).is_ok() {
+        return None;
+    }
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
+    page::is_html(name, &head).then(|| page::declared_encoding(bytes)).flatten().filter(|e| *e != encoding_rs::UTF_8)
 }
 
 /// Parses a workbook or CSV file: each sheet as a table of its own (its
@@ -247,9 +279,19 @@ fn merge_document(into: &mut crate::model::Document, from: &crate::model::Docume
 /// Parses decoded text; `grid` when it is a spreadsheet's. Records that sit
 /// under no section heading get `default_section`, when there is one.
 fn parse_text(source: &Arc<SourceFile>, default_section: Option<&str>, grid: bool) -> Result<Parsed, ParseError> {
+    parse_text_from(source, Text::from_source(source.text()), default_section, grid)
+}
+
+/// [`parse_text`] of `text`, read out of `source` (a web page's tables).
+fn parse_text_from(
+    source: &Arc<SourceFile>,
+    text: Text,
+    default_section: Option<&str>,
+    grid: bool,
+) -> Result<Parsed, ParseError> {
     let source = source.clone();
     let mut changes: Vec<Change> = Vec::new();
-    let text = normalize::document(Text::from_source(source.text()), &mut changes);
+    let text = normalize::document(text, &mut changes);
     let laid = if grid { layout::lay_out_grid(&text) } else { layout::lay_out(&text) };
     let mut laid = laid.ok_or(ParseError::NoTable)?;
     // A spreadsheet's cells are what was typed: nothing there was scrambled by an extractor.

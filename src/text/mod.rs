@@ -7,10 +7,12 @@
 //! exact place in the user's file.
 
 mod chars;
+mod entity;
 mod numerals;
 mod source;
 
 pub use chars::{is_cjk, is_cjk_punct, is_han};
+pub use entity::entity_at;
 pub use numerals::{chinese_number, to_chinese};
 pub use source::{LineCol, SourceFile};
 

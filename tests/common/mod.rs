@@ -24,7 +24,17 @@ pub fn list_seeds() -> Vec<PathBuf> {
 
 /// Text fixtures (`fixtures/*.txt`).
 pub fn text_fixtures() -> Vec<PathBuf> {
-    files_with_ext(&root().join("fixtures"), "txt")
+    let dir = root().join("fixtures");
+    let mut files = files_with_ext(&dir, "txt");
+    // Web pages, also those saved under a workbook's name.
+    files.extend(files_with_ext(&dir, "html"));
+    files.extend(files_with_ext(&dir, "htm"));
+    files.extend(
+        files_with_ext(&dir, "xls")
+            .into_iter()
+            .filter(|p| std::fs::read(p).unwrap().trim_ascii_start().starts_with(b"<")),
+    );
+    files
 }
 
 /// YAML fixtures (`fixtures/*.yaml`).
