@@ -9,6 +9,7 @@
 
 pub mod decode;
 pub mod diagnostic;
+pub mod docx;
 pub mod extract;
 pub mod i18n;
 pub mod io;

@@ -1,4 +1,5 @@
-//! Spreadsheets in: workbooks (.xlsx, .xls, .xlsb, .ods) and CSV files read
+//! Spreadsheets in: workbooks (.xlsx, .xls, .xlsb, .ods) and CSV files (and,
+//! through [`crate::docx`], Word documents) read
 //! into sheets of text cells, and each sheet written out as tab-separated
 //! text whose line numbers are the sheet's row numbers, so that the text
 //! layouts read it and diagnostics point at the row a clerk sees in Excel.
@@ -13,6 +14,8 @@ pub enum SheetFormat {
     Workbook,
     /// Comma-separated values.
     Csv,
+    /// A Word document (.docx): its paragraphs and tables as one sheet.
+    WordDocument,
 }
 
 /// One sheet: its name and its cells, row by row.
@@ -90,12 +93,16 @@ pub fn detect(name: &str, bytes: &[u8]) -> Option<SheetFormat> {
         let head = &bytes[..bytes.len().min(64 * 1024)];
         contains(head, b"xl/") || contains(head, b"[Content_Types].xml") || contains(head, b"opendocument.spreadsheet")
     };
+    if bytes.starts_with(b"PK\x03\x04") && crate::docx::is_word_package(&bytes[..bytes.len().min(64 * 1024)]) {
+        return Some(SheetFormat::WordDocument);
+    }
     if zip_workbook || bytes.starts_with(OLE) {
         return Some(SheetFormat::Workbook);
     }
     let extension = std::path::Path::new(name).extension()?.to_str()?.to_ascii_lowercase();
     match extension.as_str() {
         "csv" => Some(SheetFormat::Csv),
+        "docx" | "docm" => Some(SheetFormat::WordDocument),
         "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => Some(SheetFormat::Workbook),
         _ => None,
     }

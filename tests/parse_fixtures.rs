@@ -313,3 +313,39 @@ fn an_excel_web_page_saved_under_a_workbook_name() {
     assert_eq!(list.items[1].tier[0].level, "市；县");
     assert!(list.items[2].tier[0].level.is_empty());
 }
+
+#[test]
+fn a_word_document_with_merged_cells_and_numbered_lists() {
+    let list = parse_fixture("word-document.docx");
+    assert_eq!(list.document.title, "张掖市医疗保障局权责清单");
+    assert_eq!(list.document.doc_number, "张医保发〔2023〕12号");
+    assert_eq!(list.document.issuer, "张掖市医疗保障局");
+    assert_eq!(list.document.date, "2023-05-08");
+    let codes: Vec<&str> = list.items.iter().map(|i| i.code.as_str()).collect();
+    assert_eq!(
+        codes,
+        [
+            "11620700MB1950812X620236001001",
+            "11620700MB1950812X620236001002",
+            "11620700MB1950812X620236002000",
+            "11620700MB1950812X620636001000"
+        ]
+    );
+    let sections: Vec<&str> = list.items.iter().map(|i| i.section.as_str()).collect();
+    assert_eq!(sections, ["行政处罚", "行政处罚", "行政处罚", "行政检查"]);
+    // The second sub-item sits under cells merged down from the first.
+    let sub = &list.items[1];
+    assert_eq!((sub.seq, sub.item.as_str()), (Some(1), "对定点医药机构违法违规行为的处罚"));
+    assert_eq!(sub.sub_item, "对重复收费、超标准收费的处罚");
+    // Word's own list numbers split the duties and the liability cases.
+    assert_eq!(sub.tier[0].duties.len(), 3);
+    assert_eq!(sub.liability.len(), 2);
+    assert_eq!(sub.liability_preamble, "因不履行或不正确履行应尽职责，有下列情形的，应承担相应责任：");
+    // A tracked deletion and a field code are not text.
+    assert_eq!(list.items[0].legal_basis[0].doc_number, "国务院令第735号");
+    assert!(list.items[0].legal_basis[0].edition.is_empty());
+    // Two citations on two lines of one cell, neither numbered.
+    let titles: Vec<&str> = list.items[2].legal_basis.iter().map(|c| c.title.as_str()).collect();
+    assert_eq!(titles, ["中华人民共和国社会保险法", "医疗保障基金使用监督管理条例"]);
+    assert_eq!(list.items[3].remarks, "本项目A&B两类");
+}

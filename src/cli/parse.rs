@@ -13,8 +13,8 @@ use std::time::Instant;
 /// Arguments of `qingdan parse`.
 #[derive(Debug, Args)]
 pub struct ParseArgs {
-    /// A list document: extracted text, a workbook (.xlsx .xls .xlsb .ods), CSV or a web page
-    /// (.html); `-` reads stdin.
+    /// A list document: extracted text, a workbook (.xlsx .xls .xlsb .ods), CSV, a Word document
+    /// (.docx) or a web page (.html); `-` reads stdin.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<String>,
     /// Write the YAML to this file instead of stdout (one input only).

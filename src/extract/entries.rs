@@ -213,7 +213,10 @@ fn citation_breaks(s: &str) -> Vec<Range<usize>> {
             gap_start.get_or_insert(i);
             continue;
         }
-        if matches!(c, '《' | '【') && matches!(last_non_space, Some('。' | '；' | ';')) {
+        // After a sentence, or after an article reference and a break (a
+        // cell's line break read as a space): `…第八十八条 《条例》第四十一条`.
+        let after_article = gap_start.is_some() && matches!(last_non_space, Some('条' | '款' | '项'));
+        if matches!(c, '《' | '【') && (matches!(last_non_space, Some('。' | '；' | ';')) || after_article) {
             let start = gap_start.unwrap_or(i);
             out.push(start..i);
         }
@@ -364,5 +367,21 @@ mod tests {
             split_entries(&t, Unnumbered::Citations).into_iter().map(|e| e.text.into_string()).collect();
         assert_eq!(got.len(), 2, "{got:?}");
         assert!(got[1].starts_with("《社会保险稽核办法》"));
+    }
+
+    #[test]
+    fn a_title_after_an_article_and_a_break_is_a_new_citation() {
+        let t = Text::from_source(
+            "《社会保险法》第八十八条 《医疗保障基金使用监督管理条例》第四十一条第一款 《办法》第三条",
+        );
+        let got: Vec<String> =
+            split_entries(&t, Unnumbered::Citations).into_iter().map(|e| e.text.into_string()).collect();
+        assert_eq!(
+            got,
+            ["《社会保险法》第八十八条", "《医疗保障基金使用监督管理条例》第四十一条第一款", "《办法》第三条"]
+        );
+        // Without a break, or after an article's text, the title is part of the provision.
+        let t = Text::from_source("《社会保险法》第八十八条《条例》 依照《条例》第三条的规定");
+        assert_eq!(split_entries(&t, Unnumbered::Citations).len(), 1);
     }
 }

@@ -130,7 +130,7 @@ pub fn check_conservation(bytes: &[u8], options: &ParseOptions) -> Result<Vec<St
 }
 
 /// Parses the bytes of the file named `name`: extracted document text, a
-/// workbook, a CSV file or a web page.
+/// workbook, a CSV file, a Word document or a web page.
 pub fn parse_bytes(name: &str, bytes: &[u8], options: &ParseOptions) -> Result<Parsed, ParseError> {
     if bytes.len() > options.max_input_bytes {
         return Err(ParseError::TooLarge { size: bytes.len(), limit: options.max_input_bytes });
@@ -184,6 +184,7 @@ fn parse_sheets(name: &str, bytes: &[u8], format: SheetFormat, options: &ParseOp
             let (sheet, encoding) = sheet::read_csv(name, bytes, options.encoding)?;
             (vec![sheet], encoding)
         }
+        SheetFormat::WordDocument => (vec![crate::docx::read_document(name, bytes)?], String::new()),
     };
     let sheets: Vec<Sheet> = sheets.into_iter().filter(|s| !s.is_blank()).collect();
     if sheets.is_empty() {
@@ -195,7 +196,10 @@ fn parse_sheets(name: &str, bytes: &[u8], format: SheetFormat, options: &ParseOp
     let mut first_source = None;
     let mut notices = Vec::new();
     for sheet in &sheets {
-        let label = if format == SheetFormat::Csv { name.to_owned() } else { format!("{name}[{}]", sheet.name) };
+        let label = match format {
+            SheetFormat::Workbook => format!("{name}[{}]", sheet.name),
+            SheetFormat::Csv | SheetFormat::WordDocument => name.to_owned(),
+        };
         let source = Arc::new(SourceFile::new(label, sheet.to_text()));
         first_source.get_or_insert_with(|| source.clone());
         let section = sheet_section(&sheet.name, several);
