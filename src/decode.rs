@@ -116,6 +116,13 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
         return finish(text, encoding, bom_len, Vec::new());
     }
     if let Some(offset) = memchr_nul(bytes) {
+        // UTF-16 written without a byte-order mark has NULs too: in the high
+        // byte of every ASCII character (digits, tabs, line ends).
+        if let Some(encoding) = utf16_without_bom(bytes) {
+            if let Ok(text) = decode_strict(encoding, bytes) {
+                return finish(text, encoding, 0, Vec::new());
+            }
+        }
         return Err(DecodeError::Binary { offset });
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
@@ -170,6 +177,29 @@ fn c_share(n: usize, total: usize) -> f64 {
         0.0
     } else {
         n as f64 / total as f64
+    }
+}
+
+/// UTF-16LE or BE, when the NUL bytes of `bytes` stand where ASCII
+/// characters' high bytes would: nearly all at odd offsets (LE) or at even
+/// ones (BE). A few on the other side are characters such as 一 (U+4E00).
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    if bytes.len() % 2 != 0 {
+        return None;
+    }
+    let (mut even, mut odd) = (0usize, 0usize);
+    for pair in bytes.chunks_exact(2) {
+        even += usize::from(pair[0] == 0);
+        odd += usize::from(pair[1] == 0);
+    }
+    let units = bytes.len() / 2;
+    let enough = |n: usize| n * 100 >= units;
+    if enough(odd) && odd >= even * 4 {
+        Some(UTF_16LE)
+    } else if enough(even) && even >= odd * 4 {
+        Some(UTF_16BE)
+    } else {
+        None
     }
 }
 
@@ -271,6 +301,22 @@ mod tests {
         let d = decode(&bytes, None).unwrap();
         assert_eq!(d.text, SAMPLE);
         assert_eq!(d.encoding_name(), "UTF-16BE");
+    }
+
+    #[test]
+    fn utf16_without_bom_is_known_by_its_nuls() {
+        // 一 (U+4E00) has a NUL byte on the other side: still LE.
+        let text = "序号\t事项名称\n1\t一、对骗取医疗保障基金的处罚\n2\t一次性给付\n";
+        for (encoding, bytes) in [
+            ("UTF-16LE", text.encode_utf16().flat_map(u16::to_le_bytes).collect::<Vec<u8>>()),
+            ("UTF-16BE", text.encode_utf16().flat_map(u16::to_be_bytes).collect()),
+        ] {
+            let d = decode(&bytes, None).unwrap();
+            assert_eq!(d.text, text);
+            assert_eq!(d.encoding_name(), encoding);
+        }
+        // NULs on both sides are not text.
+        assert!(matches!(decode(b"\0a\0\0b\0\0\0", None), Err(DecodeError::Binary { .. })));
     }
 
     #[test]

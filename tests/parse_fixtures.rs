@@ -349,3 +349,22 @@ fn a_word_document_with_merged_cells_and_numbered_lists() {
     assert_eq!(titles, ["中华人民共和国社会保险法", "医疗保障基金使用监督管理条例"]);
     assert_eq!(list.items[3].remarks, "本项目A&B两类");
 }
+
+#[test]
+fn utf16_without_a_byte_order_mark_and_word_list_numbers() {
+    let list = parse_fixture("tsv-utf16-word-numbers.txt");
+    assert_eq!(list.document.encoding, "UTF-16LE");
+    assert_eq!(list.items.len(), 3);
+    let first = &list.items[0];
+    // `⒈ ⒉` number the citations and duties, `⑴ ⑵` the cases.
+    let titles: Vec<&str> = first.legal_basis.iter().map(|c| c.title.as_str()).collect();
+    assert_eq!(titles, ["医疗保障基金使用监督管理条例", "中华人民共和国社会保险法"]);
+    assert_eq!(first.legal_basis[0].tag, "行政法规");
+    assert_eq!(first.tier[0].duties.len(), 3);
+    assert_eq!(first.liability.len(), 2);
+    assert_eq!(first.liability[1].text, "擅自改变处罚种类、幅度的。");
+    // `1）` numbers the second item's lists.
+    assert_eq!(list.items[1].tier[0].duties[1].text, "调查责任：调查取证。");
+    assert_eq!(list.items[1].liability.len(), 2);
+    assert_eq!(list.items[2].legal_basis[0].articles, ["第一百〇四条"]);
+}

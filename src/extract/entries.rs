@@ -18,13 +18,14 @@ static GROUP: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// List markers other than `1.`, each family numbered on its own:
-/// `（一）`/`(1)`, `一、` and `①`.
-static OTHER_MARKERS: LazyLock<[Regex; 3]> = LazyLock::new(|| {
+/// `（一）`/`(1)`, `一、`, `①` and `1)`.
+static OTHER_MARKERS: LazyLock<[Regex; 4]> = LazyLock::new(|| {
     let before = r"(?:^|[\s。；;：:，,])";
     [
         Regex::new(&format!(r"{before}([（(](?:[一二三四五六七八九十]{{1,3}}|[0-9]{{1,2}})[）)])")),
         Regex::new(&format!(r"{before}([一二三四五六七八九十]{{1,3}}、)")),
         Regex::new(&format!(r"{before}?([\u{{2460}}-\u{{2473}}])")),
+        Regex::new(&format!(r"{before}([0-9]{{1,2}}[）)])")),
     ]
     .map(|r| r.expect("valid pattern"))
 });
@@ -319,6 +320,10 @@ mod tests {
         assert_eq!(entries("一、受理。二、办理。三、送达。"), ["受理。", "办理。", "送达。"]);
         assert_eq!(entries("依法追究：①没有依据的；②擅自改变的。"), ["依法追究：", "没有依据的；", "擅自改变的。"]);
         assert_eq!(entries("(1)不予受理的；(2)未按时办结的。"), ["不予受理的；", "未按时办结的。"]);
+        assert_eq!(entries("1）不予受理的；2）未按时办结的。"), ["不予受理的；", "未按时办结的。"]);
+        assert_eq!(entries("1)受理。 2)办理。"), ["受理。", "办理。"]);
+        // `(1)` is not `1)` with a bracket before it.
+        assert_eq!(other_markers("甲(1)乙(2)").len(), 0);
         // A provision's own items stay in it.
         assert_eq!(entries("《条例》第四十条：（一）诱导他人；（二）伪造资料。").len(), 1);
         // `1.` numbering comes first: items inside an entry stay in it.

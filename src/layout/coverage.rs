@@ -23,12 +23,18 @@ impl Coverage {
 }
 
 fn mark(counts: &mut [u8], text: &Text) {
+    let mut last = None;
     for (i, c) in text.as_str().char_indices() {
         if c.is_whitespace() {
             continue;
         }
         let r = text.source_range(i..i + c.len_utf8());
-        // Mark the first byte only: a replacement maps one char to a longer source range.
+        // Mark the first byte only: a replacement maps one char to a longer
+        // source range, and several chars (`1.` for `⒈`) to the same one.
+        if last == Some(r.start) {
+            continue;
+        }
+        last = Some(r.start);
         if let Some(n) = counts.get_mut(r.start) {
             *n = n.saturating_add(1);
         }

@@ -1,14 +1,25 @@
-//! Full-width digits and Latin letters (１２３ＡＢ) become ASCII.
+//! Full-width digits and Latin letters (１２３ＡＢ) become ASCII, and so do
+//! the numbers set in one character that word processors number lists with
+//! (`⒈` for `1.`, `⑴` for `(1)`), so that such a list splits as typed ones do.
 
-use super::{map_chars, Change, ChangeKind, CharEdit};
+use super::{apply_edits, map_chars, Change, ChangeKind, CharEdit};
 use crate::text::Text;
+use unicode_normalization::UnicodeNormalization;
 
-/// Makes full-width digits and letters ASCII.
+/// Makes full-width digits and letters, and numbers in one character, ASCII.
 pub fn fullwidth_alphanumerics(text: Text, changes: &mut Vec<Change>) -> Text {
-    map_chars(text, ChangeKind::FullwidthAlphanumeric, changes, |c| match c {
+    let text = map_chars(text, ChangeKind::FullwidthAlphanumeric, changes, |c| match c {
         '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => char::from_u32(c as u32 - 0xFEE0).map(CharEdit::Replace),
         _ => None,
-    })
+    });
+    // ⑴ … ⒇ and ⒈ … ⒛: their compatibility forms are `(1)` and `1.`.
+    let edits: Vec<_> = text
+        .as_str()
+        .char_indices()
+        .filter(|(_, c)| ('\u{2474}'..='\u{249B}').contains(c))
+        .map(|(i, c)| (i..i + c.len_utf8(), std::iter::once(c).nfkc().collect::<String>()))
+        .collect();
+    apply_edits(text, ChangeKind::FullwidthAlphanumeric, changes, edits)
 }
 
 #[cfg(test)]
@@ -21,5 +32,15 @@ mod tests {
         let t = fullwidth_alphanumerics(Text::from_source("第１６８号１１６２０７２５ＭＢ（一）"), &mut ch);
         assert_eq!(t.as_str(), "第168号11620725MB（一）");
         assert_eq!(ch.len(), 13);
+    }
+
+    #[test]
+    fn numbers_in_one_character() {
+        let mut ch = Vec::new();
+        let t = fullwidth_alphanumerics(Text::from_source("⒈立案；⒛决定；⑴甲⒇乙①丙"), &mut ch);
+        assert_eq!(t.as_str(), "1.立案；20.决定；(1)甲(20)乙①丙");
+        assert_eq!(ch.len(), 4);
+        let at = t.as_str().find("20.").unwrap();
+        assert_eq!(t.source_range(at..at + 3), "⒈立案；".len().."⒈立案；⒛".len());
     }
 }

@@ -49,7 +49,8 @@ pub enum ChangeKind {
     Space,
     /// A Kangxi radical, CJK radical or compatibility ideograph became its unified ideograph.
     CompatIdeograph,
-    /// A full-width digit or Latin letter became ASCII.
+    /// A full-width digit or Latin letter, or a number set in one character
+    /// (`⒈`, `⑴`), became ASCII.
     FullwidthAlphanumeric,
     /// An HTML tag or entity was removed or decoded.
     Html,
@@ -110,7 +111,7 @@ impl ChangeKind {
             ChangeKind::LineEnd => "已统一换行符",
             ChangeKind::Space => "已统一非标准空格",
             ChangeKind::CompatIdeograph => "部首或兼容汉字已改为统一汉字",
-            ChangeKind::FullwidthAlphanumeric => "全角数字或字母已改为半角",
+            ChangeKind::FullwidthAlphanumeric => "全角或单字符的数字、字母已改为半角",
             ChangeKind::Html => "已去除 HTML 标记",
             ChangeKind::LiteralEscape => "字面转义序列已改为换行",
             ChangeKind::LayoutSpace => "已去除排版空格",
@@ -125,7 +126,7 @@ impl ChangeKind {
             ChangeKind::LineEnd => "line end normalised",
             ChangeKind::Space => "non-standard space normalised",
             ChangeKind::CompatIdeograph => "radical or compatibility ideograph mapped to the unified ideograph",
-            ChangeKind::FullwidthAlphanumeric => "full-width digit or letter made ASCII",
+            ChangeKind::FullwidthAlphanumeric => "full-width or one-character digit or letter made ASCII",
             ChangeKind::Html => "HTML markup removed",
             ChangeKind::LiteralEscape => "literal escape sequence turned into a line break",
             ChangeKind::LayoutSpace => "justification spaces removed",
