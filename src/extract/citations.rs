@@ -108,6 +108,10 @@ pub fn parse_citation(entry: &str) -> Citation {
     }
     let mut text = tail[text_start..].trim_start();
     text = text.trim_start_matches(['：', ':', '，', ',']).trim();
+    // The full stop that ends `…第三十八条。` is no provision text.
+    if text.chars().all(|c| matches!(c, '。' | '；' | ';' | '，' | ',' | '.' | '、')) {
+        text = "";
+    }
     if !lead.is_empty() {
         // Prose that names the instrument mid-sentence (`按照……《办法》规定`):
         // the sentence stays whole as the text; title and numbers are still read out.
@@ -291,6 +295,13 @@ mod tests {
         assert_eq!(c.title, "关于开展基本医疗保险付费总额控制的意见");
         assert_eq!(c.doc_number, "人社部发〔2012〕70号");
         assert_eq!(c.text, "按照人力资源社会保障部、财政部《关于开展基本医疗保险付费总额控制的意见》（人社部发〔2012〕70号）精神，开展总额控制。");
+    }
+
+    #[test]
+    fn a_full_stop_after_the_articles_is_no_text() {
+        let c = parse_citation("【行政法规】《医疗保障基金使用监督管理条例》第三十八条、第三十九条。");
+        assert_eq!(c.articles, ["第三十八条", "第三十九条"]);
+        assert!(c.text.is_empty(), "{:?}", c.text);
     }
 
     #[test]
