@@ -368,3 +368,20 @@ fn utf16_without_a_byte_order_mark_and_word_list_numbers() {
     assert_eq!(list.items[1].liability.len(), 2);
     assert_eq!(list.items[2].legal_basis[0].articles, ["第一百〇四条"]);
 }
+
+#[test]
+fn an_excel_unicode_text_export_with_quoted_cells() {
+    let list = parse_fixture("tsv-excel-unicode-text.txt");
+    assert_eq!(list.document.encoding, "UTF-16LE");
+    assert_eq!(list.document.title, "某市医疗保障局权责清单");
+    assert_eq!(list.items.len(), 2);
+    let first = &list.items[0];
+    // Cells whose line breaks made the export quote them.
+    assert_eq!(first.legal_basis.len(), 2);
+    assert_eq!(first.tier[0].duties.len(), 3);
+    assert_eq!(first.liability_preamble, "因不履行或不正确履行行政职责，有下列情形的，应承担相应责任：");
+    assert_eq!(first.liability.len(), 2);
+    // A quote mark of the cell's own, doubled by the export.
+    assert_eq!(list.items[1].item, "对“骗保”行为举报的奖励");
+    assert_eq!(list.items[1].tier[0].duties.len(), 2);
+}

@@ -9,7 +9,8 @@
 //!
 //! Two groups run at different stages:
 //! - [`document`] on the whole decoded input, before layout: line ends,
-//!   unusual spaces, radicals and compatibility ideographs, full-width ASCII;
+//!   a tab-separated export's quoted cells, unusual spaces, radicals and
+//!   compatibility ideographs, full-width ASCII;
 //! - [`cell`] on each cell once layout has cut the table: HTML, literal
 //!   escapes; then, once lines are joined, [`inline`]: layout spaces,
 //!   punctuation width, document-number brackets.
@@ -24,6 +25,7 @@ mod join;
 mod layout_spaces;
 mod line_ends;
 mod punctuation;
+mod quoted_cells;
 mod spaces;
 
 pub use brackets::doc_number_brackets;
@@ -35,6 +37,7 @@ pub use join::join_lines;
 pub use layout_spaces::layout_spaces;
 pub use line_ends::line_ends;
 pub use punctuation::punctuation_width;
+pub use quoted_cells::quoted_tab_cells;
 pub use spaces::spaces;
 
 use crate::text::{Text, TextBuilder};
@@ -62,11 +65,13 @@ pub enum ChangeKind {
     HalfwidthPunctuation,
     /// The brackets around a document number's year became 〔〕.
     DocNumberBrackets,
+    /// A tab-separated export's quoted cell was unquoted.
+    QuotedCell,
 }
 
 impl ChangeKind {
     /// Every kind.
-    pub const ALL: [ChangeKind; 9] = [
+    pub const ALL: [ChangeKind; 10] = [
         ChangeKind::LineEnd,
         ChangeKind::Space,
         ChangeKind::CompatIdeograph,
@@ -76,12 +81,15 @@ impl ChangeKind {
         ChangeKind::LayoutSpace,
         ChangeKind::HalfwidthPunctuation,
         ChangeKind::DocNumberBrackets,
+        ChangeKind::QuotedCell,
     ];
 
     /// The kebab-case name of the `validate` rule that reports the same problem, if any.
     pub fn rule_name(self) -> Option<&'static str> {
         match self {
-            ChangeKind::LineEnd | ChangeKind::Space | ChangeKind::FullwidthAlphanumeric => None,
+            ChangeKind::LineEnd | ChangeKind::Space | ChangeKind::FullwidthAlphanumeric | ChangeKind::QuotedCell => {
+                None
+            }
             ChangeKind::CompatIdeograph => Some("compat-ideograph"),
             ChangeKind::Html => Some("residual-html"),
             ChangeKind::LiteralEscape => Some("literal-escape"),
@@ -94,7 +102,9 @@ impl ChangeKind {
     /// The code of the `validate` rule that reports the same problem, if any.
     pub fn rule_code(self) -> Option<&'static str> {
         match self {
-            ChangeKind::LineEnd | ChangeKind::Space | ChangeKind::FullwidthAlphanumeric => None,
+            ChangeKind::LineEnd | ChangeKind::Space | ChangeKind::FullwidthAlphanumeric | ChangeKind::QuotedCell => {
+                None
+            }
             ChangeKind::CompatIdeograph => Some("QD405"),
             ChangeKind::Html => Some("QD401"),
             ChangeKind::LiteralEscape => Some("QD402"),
@@ -117,6 +127,7 @@ impl ChangeKind {
             ChangeKind::LayoutSpace => "已去除排版空格",
             ChangeKind::HalfwidthPunctuation => "半角标点已改为全角",
             ChangeKind::DocNumberBrackets => "文号括号已改为〔〕",
+            ChangeKind::QuotedCell => "已还原制表符分隔导出文件中带引号的单元格",
         }
     }
 
@@ -132,6 +143,7 @@ impl ChangeKind {
             ChangeKind::LayoutSpace => "justification spaces removed",
             ChangeKind::HalfwidthPunctuation => "half-width punctuation made full width",
             ChangeKind::DocNumberBrackets => "document-number brackets made 〔〕",
+            ChangeKind::QuotedCell => "quoted cell of a tab-separated export unquoted",
         }
     }
 }
@@ -152,6 +164,12 @@ pub struct Change {
 /// Passes that run on the whole decoded input.
 pub fn document(text: Text, changes: &mut Vec<Change>) -> Text {
     let text = line_ends(text, changes);
+    let text = quoted_tab_cells(text, changes);
+    characters(text, changes)
+}
+
+/// The passes on characters, which also run on one value.
+fn characters(text: Text, changes: &mut Vec<Change>) -> Text {
     let text = spaces(text, changes);
     let text = ideographs(text, changes);
     fullwidth_alphanumerics(text, changes)
@@ -174,7 +192,8 @@ pub fn inline(text: Text, changes: &mut Vec<Change>) -> Text {
 /// Every pass, in order, on a text that is one value (as `fmt` uses it):
 /// its lines are joined before the passes that look at neighbours.
 pub fn value(text: Text, changes: &mut Vec<Change>) -> Text {
-    let text = document(text, changes);
+    // A value is no table: it has no quoted cells.
+    let text = characters(line_ends(text, changes), changes);
     let text = cell(text, changes);
     inline(join_lines(&text), changes)
 }
