@@ -110,3 +110,12 @@ fn a_web_page_from_stdin_is_read_and_its_warnings_point_into_the_page() {
     assert_eq!(missing_seq["line"], 6);
     assert_eq!(missing_seq["column"], 18);
 }
+
+#[test]
+fn comma_separated_text_on_stdin_is_read_as_csv() {
+    let csv = "序号,事项名称,事项编码,事项类型,责任事项\n1,对甲的处罚,3701000236001,行政处罚,\"1.立案责任：予以立案。\n2.调查责任：调查取证。\"\n";
+    let out = qingdan_with_stdin(&["parse", "-q", "-"], Some(csv.as_bytes()));
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let yaml = String::from_utf8(out.stdout).unwrap();
+    assert!(yaml.contains("code: \"3701000236001\"") && yaml.contains("text: 调查责任：调查取证。"), "{yaml}");
+}

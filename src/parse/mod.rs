@@ -151,7 +151,13 @@ pub fn parse_bytes(name: &str, bytes: &[u8], options: &ParseOptions) -> Result<P
         let page = page::read(&Text::from_source(source.text())).ok_or(ParseError::NoTable)?;
         parse_text_from(&source, page.text, None, true)?
     } else {
-        parse_text(&source, None, false)?
+        match parse_text(&source, None, false) {
+            // Comma-separated text under another name than .csv (or on stdin).
+            Err(ParseError::NoTable) if decoded.text.contains(',') => {
+                return parse_sheets(name, bytes, SheetFormat::Csv, options).map_err(|_| ParseError::NoTable);
+            }
+            parsed => parsed?,
+        }
     };
     parsed.list.document.source = base_name(name);
     parsed.list.document.sha256 = hex(&Sha256::digest(bytes));
