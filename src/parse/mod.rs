@@ -151,13 +151,22 @@ pub fn parse_bytes(name: &str, bytes: &[u8], options: &ParseOptions) -> Result<P
         let page = page::read(&Text::from_source(source.text())).ok_or(ParseError::NoTable)?;
         parse_text_from(&source, page.text, None, true)?
     } else {
-        match parse_text(&source, None, false) {
-            // Comma-separated text under another name than .csv (or on stdin).
-            Err(ParseError::NoTable) if decoded.text.contains(',') => {
-                return parse_sheets(name, bytes, SheetFormat::Csv, options).map_err(|_| ParseError::NoTable);
+        let parsed = parse_text(&source, None, false);
+        // Comma-separated text under another name than .csv (or on stdin):
+        // read as CSV when the text layouts find no item in it.
+        let no_items = match &parsed {
+            Err(ParseError::NoTable) => true,
+            Ok(p) => p.list.items.is_empty(),
+            Err(_) => false,
+        };
+        if no_items && decoded.text.contains(',') {
+            if let Ok(csv) = parse_sheets(name, bytes, SheetFormat::Csv, options) {
+                if !csv.list.items.is_empty() {
+                    return Ok(csv);
+                }
             }
-            parsed => parsed?,
         }
+        parsed?
     };
     parsed.list.document.source = base_name(name);
     parsed.list.document.sha256 = hex(&Sha256::digest(bytes));
