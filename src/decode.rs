@@ -128,6 +128,13 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
     if let Ok(text) = std::str::from_utf8(bytes) {
         return finish(text.to_owned(), UTF_8, 0, Vec::new());
     }
+    // UTF-8 with a damaged byte or two (a file cut mid-character, a stray
+    // byte): UTF-8 still, its bad sequences replaced and reported. Text in
+    // another encoding breaks UTF-8 at nearly every character instead.
+    if mostly_utf8(bytes) {
+        let (text, malformed) = decode_lossy(UTF_8, bytes);
+        return finish(text, UTF_8, 0, malformed);
+    }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     let mut encoding = detector.guess(Some(b"cn"), chardetng::Utf8Detection::Allow);
@@ -236,6 +243,35 @@ fn decode_strict(encoding: &'static Encoding, bytes: &[u8]) -> Result<String, us
 }
 
 /// Decodes with replacement, noting where each malformed sequence began.
+/// Whether `bytes` are UTF-8 but for a few bad sequences: at most one per
+/// ten well-formed non-ASCII characters, of which there are some.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut valid, mut bad) = (0usize, 0usize);
+    let mut rest = bytes;
+    loop {
+        let (good, next) = match std::str::from_utf8(rest) {
+            Ok(s) => (s, None),
+            Err(e) => {
+                let good = std::str::from_utf8(&rest[..e.valid_up_to()]).unwrap_or_default();
+                let skip = e.valid_up_to() + e.error_len().unwrap_or(rest.len() - e.valid_up_to());
+                (good, Some(skip))
+            }
+        };
+        valid += good.chars().filter(|c| !c.is_ascii()).count();
+        match next {
+            None => break,
+            Some(skip) => {
+                bad += 1;
+                if bad > 10 && bad * 10 > valid {
+                    return false;
+                }
+                rest = &rest[skip..];
+            }
+        }
+    }
+    valid >= 20 && bad * 10 <= valid
+}
+
 fn decode_lossy(encoding: &'static Encoding, bytes: &[u8]) -> (String, Vec<usize>) {
     let mut decoder = encoding.new_decoder_without_bom_handling();
     let mut out = String::with_capacity(bytes.len() * 3 / 2 + 16);
@@ -317,6 +353,20 @@ mod tests {
         }
         // NULs on both sides are not text.
         assert!(matches!(decode(b"\0a\0\0b\0\0\0", None), Err(DecodeError::Binary { .. })));
+    }
+
+    #[test]
+    fn utf8_with_a_damaged_byte_stays_utf8() {
+        let text = "序号\t事项名称\t事项编码\t事项类型\n1\t对医疗保险经办机构以及医疗机构骗取医疗保险基金支出的处罚\t3700000236009\t行政处罚\n";
+        let mut bytes = text.as_bytes().to_vec();
+        bytes.insert(20, 0xFF); // between 称\t and 事
+        let d = decode(&bytes, None).unwrap();
+        assert_eq!(d.encoding_name(), "UTF-8");
+        assert_eq!(d.malformed, [20]);
+        assert!(d.text.contains('\u{FFFD}') && d.text.contains("骗取医疗保险基金"));
+        // GBK is not damaged UTF-8.
+        let (gbk, _, _) = encoding_rs::GBK.encode(text);
+        assert_eq!(decode(&gbk, None).unwrap().encoding_name(), "GB18030");
     }
 
     #[test]
