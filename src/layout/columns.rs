@@ -253,8 +253,9 @@ pub fn compact(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-/// Names that are not types but stand in the type column of real lists.
-const TYPE_LOOKALIKES: &[&str] = &["行政征用", "行政监督", "其他权力"];
+/// Names that are not national types but stand in the type column of real
+/// lists (some provinces' own types: 行政备案, 审核转报 …).
+const TYPE_LOOKALIKES: &[&str] = &["行政征用", "行政监督", "其他权力", "行政备案", "行政指导", "审核转报", "内部审批"];
 
 /// Whether a type cell's text names a type, or a name lists use as one.
 fn is_type_name(t: &str) -> bool {
