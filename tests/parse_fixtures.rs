@@ -385,3 +385,12 @@ fn an_excel_unicode_text_export_with_quoted_cells() {
     assert_eq!(list.items[1].item, "对“骗保”行为举报的奖励");
     assert_eq!(list.items[1].tier[0].duties.len(), 2);
 }
+
+#[test]
+fn headings_that_count_their_items_and_a_provinces_own_type() {
+    let list = parse_fixture("vertical-counted-headings.txt");
+    let got: Vec<(&str, &str, &str)> =
+        list.items.iter().map(|i| (i.section.as_str(), i.kind.as_str(), i.code.as_str())).collect();
+    assert_eq!(got, [("行政备案", "行政备案", "3701003136001"), ("行政检查", "行政检查", "3701000636001")]);
+    assert_eq!(list.items[0].item, "医疗保障定点医药机构备案");
+}

@@ -258,7 +258,7 @@ pub fn compact(s: &str) -> String {
 const TYPE_LOOKALIKES: &[&str] = &["行政征用", "行政监督", "其他权力", "行政备案", "行政指导", "审核转报", "内部审批"];
 
 /// Whether a type cell's text names a type, or a name lists use as one.
-fn is_type_name(t: &str) -> bool {
+pub(crate) fn is_type_name(t: &str) -> bool {
     crate::model::ITEM_TYPES.contains(&t) || TYPE_LOOKALIKES.contains(&t)
 }
 

@@ -144,28 +144,35 @@ pub fn section_heading(line: &str) -> Option<&str> {
 }
 
 /// A heading that numbers a type, as documents divide their one table:
-/// `一、行政许可`, `（二）行政处罚类`, `三、行政强制（共3项）`. A type name
-/// alone is not one: in vertical text it is as likely a type cell.
+/// `一、行政许可`, `（二）行政处罚类`, `三、行政强制（共3项）`, or that counts
+/// its items: `行政处罚（共18项）`. A type name alone is not one: in vertical
+/// text it is as likely a type cell.
 fn numbered_type_heading(t: &str) -> Option<&str> {
     const NUMERALS: &[char] = &['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-    let rest = if let Some(inner) = t.strip_prefix(['（', '(']) {
+    let numbered = if let Some(inner) = t.strip_prefix(['（', '(']) {
         let r = inner.trim_start_matches(NUMERALS);
-        (r.len() < inner.len()).then_some(())?;
-        r.strip_prefix(['）', ')'])?
+        (r.len() < inner.len()).then_some(()).and_then(|_| r.strip_prefix(['）', ')']))
     } else {
         let r = t.trim_start_matches(NUMERALS);
-        (r.len() < t.len()).then_some(())?;
-        r.strip_prefix(['、', '.', '．'])?
+        (r.len() < t.len()).then_some(()).and_then(|_| r.strip_prefix(['、', '.', '．']))
     };
-    let rest = rest.trim();
+    let rest = numbered.unwrap_or(t).trim();
     // A count or note in brackets after the name: `（共3项）`.
     let name = match rest.find(['（', '(']) {
-        Some(i) if rest.ends_with(['）', ')']) => &rest[..i],
+        Some(i) if rest.ends_with(['）', ')']) => {
+            let note = &rest[i..];
+            // Without a number before it, only a count makes the line a heading.
+            if numbered.is_none() && !(note.contains('项') && note.chars().any(|c| c.is_ascii_digit())) {
+                return None;
+            }
+            &rest[..i]
+        }
         Some(_) => return None,
-        None => rest,
+        None if numbered.is_some() => rest,
+        None => return None,
     };
     let name = name.trim().trim_end_matches('类').trim_end_matches("事项").trim_end_matches('类');
-    let known = crate::model::ITEM_TYPES.contains(&name) || ["其他权力", "其他行政权力"].contains(&name);
+    let known = columns::is_type_name(name);
     known.then_some(name)
 }
 
@@ -186,6 +193,10 @@ mod tests {
         assert_eq!(section_heading("三、行政强制（共3项）"), Some("行政强制"));
         assert_eq!(section_heading("十一、公共服务事项（12项）"), Some("公共服务"));
         assert_eq!(section_heading("行政处罚"), None);
+        assert_eq!(section_heading("行政处罚（共18项）"), Some("行政处罚"));
+        assert_eq!(section_heading("公共服务事项(5项)"), Some("公共服务"));
+        assert_eq!(section_heading("行政处罚（2018年修订）"), None);
+        assert_eq!(section_heading("五、行政备案"), Some("行政备案"));
         for odd in ["(", "（", "(一", "一", "一、", "（）行政许可", "(一)"] {
             assert_eq!(section_heading(odd), None, "{odd}");
         }
