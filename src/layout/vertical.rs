@@ -182,20 +182,32 @@ pub fn read(text: &Text) -> Option<Laid> {
     // the first pass reads the first pages only.
     let learning = &blocks[..blocks.len().min(WIDTH_LEARNING_BLOCKS)];
     let (columns, (first, _)) = if header_found {
-        let first = segment(learning, &lines, &columns, None, MAX_CELL_BLOCKS);
+        let first = segment(learning, &lines, &columns, None, &vec![MAX_CELL_BLOCKS; columns.len()], MAX_CELL_BLOCKS);
         (columns, first)
     } else {
         HEADERLESS_ORDERS
             .iter()
-            .map(|order| (order.to_vec(), segment(learning, &lines, order, None, MAX_CELL_BLOCKS)))
+            .map(|order| {
+                let spans = vec![MAX_CELL_BLOCKS; order.len()];
+                (order.to_vec(), segment(learning, &lines, order, None, &spans, MAX_CELL_BLOCKS))
+            })
             .max_by(|a, b| a.1 .1.total_cmp(&b.1 .1))?
     };
     let widths = learn_widths(&first, &blocks, &lines);
     // Nor does a cell of the second pass span many more blocks than the
-    // longest of the first: twice as many, and a margin.
+    // longest of the first: twice as many, and a margin; per column, so
+    // that a 序号 or a type is never sought across a whole citation.
+    let span_of = |longest: usize| (longest * 2 + 8).min(MAX_CELL_BLOCKS);
     let longest = first.iter().flatten().map(|(_, r)| r.len()).max().unwrap_or(MAX_CELL_BLOCKS);
-    let max_span = (longest * 2 + 8).min(MAX_CELL_BLOCKS);
-    let (cells, _) = segment(&blocks, &lines, &columns, Some(&widths), max_span);
+    let max_span = span_of(longest);
+    let spans: Vec<usize> = columns
+        .iter()
+        .map(|c| {
+            let longest = first.iter().flatten().filter(|(col, _)| col == c).map(|(_, r)| r.len()).max();
+            longest.map_or(max_span, span_of)
+        })
+        .collect();
+    let (cells, _) = segment(&blocks, &lines, &columns, Some(&widths), &spans, max_span);
 
     let mut records: Vec<Record> = Vec::new();
     for rec in cells {
@@ -442,12 +454,15 @@ enum Step {
     Wrap,
 }
 
-/// Cuts the blocks into cells, record after record.
+/// Cuts the blocks into cells, record after record. A cell of `columns[j]`
+/// spans at most `spans[j]` blocks; one of a column the header lost, at most
+/// `max_span`.
 fn segment(
     blocks: &[Block],
     lines: &[Line],
     columns: &[Column],
     widths: Option<&[(Column, usize)]>,
+    spans: &[usize],
     max_span: usize,
 ) -> (Vec<RecordCells>, f32) {
     let n = blocks.len();
@@ -521,7 +536,7 @@ fn segment(
             let kinds = Kinds::of(&f);
             for j in 0..k {
                 let base = score[b][j];
-                if base == NEG {
+                if base == NEG || e - b > spans[j] {
                     continue;
                 }
                 let col = columns[j];
