@@ -182,13 +182,14 @@ pub fn read(text: &Text) -> Option<Laid> {
     // the first pass reads the first pages only.
     let learning = &blocks[..blocks.len().min(WIDTH_LEARNING_BLOCKS)];
     let (columns, (first, _)) = if header_found {
-        let first = segment(learning, &lines, &columns, None, &vec![MAX_CELL_BLOCKS; columns.len()], MAX_CELL_BLOCKS);
+        let spans: Vec<usize> = columns.iter().map(|&c| prior_span(c)).collect();
+        let first = segment(learning, &lines, &columns, None, &spans, MAX_CELL_BLOCKS);
         (columns, first)
     } else {
         HEADERLESS_ORDERS
             .iter()
             .map(|order| {
-                let spans = vec![MAX_CELL_BLOCKS; order.len()];
+                let spans: Vec<usize> = order.iter().map(|&c| prior_span(c)).collect();
                 (order.to_vec(), segment(learning, &lines, order, None, &spans, MAX_CELL_BLOCKS))
             })
             .max_by(|a, b| a.1 .1.total_cmp(&b.1 .1))?
@@ -426,6 +427,18 @@ fn continues(prev: &Block, next: &Block, lines: &[Line]) -> bool {
     let starts_own_cell =
         next.features.short.as_ref().map(|s| s.as_str()).is_some_and(|t| t.chars().all(|c| c.is_ascii_alphanumeric()));
     !last.ends_sentence && last.width * 5 >= widest * 4 && !starts_own_cell
+}
+
+/// How many blocks a cell of `c` may span before any is measured: a 序号,
+/// a code, a type or a level is a line or a few (a code's pieces are one
+/// block), so these are never sought across a whole citation; the margin is
+/// wide, as the first pass's cells set the second's spans.
+fn prior_span(c: Column) -> usize {
+    match c {
+        Column::Seq | Column::Type | Column::Level => 8,
+        Column::Code | Column::SubCode => 12,
+        _ => MAX_CELL_BLOCKS,
+    }
 }
 
 /// Columns whose cells are often empty cost little to skip.
