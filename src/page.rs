@@ -81,9 +81,7 @@ impl Page {
         // `&` or `;`), so whole characters are blanked.
         String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
     }
-}
 
-impl Page {
     /// Source ranges of the page's text (what is not markup, nor space) that
     /// the table text does not hold: what reading the page lost. Empty, by
     /// construction; a checked property.

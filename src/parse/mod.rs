@@ -152,19 +152,8 @@ pub fn parse_bytes(name: &str, bytes: &[u8], options: &ParseOptions) -> Result<P
         parse_text_from(&source, page.text, None, true)?
     } else {
         let parsed = parse_text(&source, None, false);
-        // Comma-separated text under another name than .csv (or on stdin):
-        // read as CSV when the text layouts find no item in it.
-        let no_items = match &parsed {
-            Err(ParseError::NoTable) => true,
-            Ok(p) => p.list.items.is_empty(),
-            Err(_) => false,
-        };
-        if no_items && decoded.text.contains(',') {
-            if let Ok(csv) = parse_sheets(name, bytes, SheetFormat::Csv, options) {
-                if !csv.list.items.is_empty() {
-                    return Ok(csv);
-                }
-            }
+        if let Some(csv) = csv_instead(name, bytes, &decoded.text, &parsed, options) {
+            return Ok(csv);
         }
         parsed?
     };
@@ -175,6 +164,26 @@ pub fn parse_bytes(name: &str, bytes: &[u8], options: &ParseOptions) -> Result<P
     decoding_notes(&decoded, &source, &mut notes);
     parsed.diagnostics.splice(0..0, notes);
     Ok(parsed)
+}
+
+/// Comma-separated text under another name than .csv (or on stdin), read as
+/// CSV: when the text layouts found no item in it and the CSV reading does.
+fn csv_instead(
+    name: &str,
+    bytes: &[u8],
+    text: &str,
+    as_text: &Result<Parsed, ParseError>,
+    options: &ParseOptions,
+) -> Option<Parsed> {
+    let no_items = match as_text {
+        Err(ParseError::NoTable) => true,
+        Ok(p) => p.list.items.is_empty(),
+        Err(_) => false,
+    };
+    if !(no_items && text.contains(',')) {
+        return None;
+    }
+    parse_sheets(name, bytes, SheetFormat::Csv, options).ok().filter(|csv| !csv.list.items.is_empty())
 }
 
 /// The encoding a web page declares, when its bytes are not UTF-8: a page
