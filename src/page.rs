@@ -6,7 +6,7 @@
 //! headings between tables) becomes lines of its own. The text keeps its map
 //! to the page, so diagnostics point at the page's own lines and columns.
 
-use crate::text::{entity_at, Text, TextBuilder};
+use crate::text::{entity_at, Text, TextBuilder, HTML_BLOCK_TAGS};
 use std::ops::Range;
 
 /// The largest `colspan` taken as written: no list has more columns.
@@ -19,40 +19,6 @@ const MAX_ROWSPAN: usize = 100_000;
 /// The longest tag taken for markup (Word's carry long style attributes);
 /// a `<` with no `>` within it is text.
 const MAX_TAG_LEN: usize = 8 * 1024;
-
-/// Tags whose boundaries break a line of text outside table cells (and a
-/// word inside them).
-const BLOCK_TAGS: &[&str] = &[
-    "p",
-    "br",
-    "div",
-    "li",
-    "ol",
-    "ul",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "hr",
-    "caption",
-    "section",
-    "article",
-    "header",
-    "footer",
-    "blockquote",
-    "pre",
-    "dd",
-    "dt",
-    "dl",
-    "center",
-    "form",
-    "nav",
-    "main",
-    "title",
-    "body",
-];
 
 /// Elements whose content is never text of the page.
 const SKIPPED_ELEMENTS: &[&str] = &["script", "style", "template", "textarea", "noscript", "xml"];
@@ -450,7 +416,8 @@ impl Reader<'_> {
             ("td" | "th", false) if !self.tables.is_empty() => self.open_cell(tag, at),
             ("td" | "th", true) if !self.tables.is_empty() => self.close_cell(at),
             ("thead" | "tbody" | "tfoot", _) if !self.tables.is_empty() => self.close_row(at),
-            (name, _) if BLOCK_TAGS.contains(&name) => {
+            // Outside a cell a block boundary breaks the line; inside one, a word.
+            (name, _) if HTML_BLOCK_TAGS.contains(&name) => {
                 if in_cell {
                     // Within a cell a paragraph or line break parts words;
                     // the list's own numbers still split its entries.

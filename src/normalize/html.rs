@@ -3,39 +3,10 @@
 //! entities are decoded.
 
 use super::{Change, ChangeKind};
-use crate::text::entity_at;
+use crate::text::{entity_at, HTML_BLOCK_TAGS};
 use crate::text::{Text, TextBuilder};
 use std::borrow::Cow;
 
-/// Tags whose boundary separates lines of text.
-const BLOCK_TAGS: &[&str] = &[
-    "p",
-    "br",
-    "li",
-    "ol",
-    "ul",
-    "div",
-    "tr",
-    "td",
-    "th",
-    "table",
-    "tbody",
-    "thead",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "dd",
-    "dt",
-    "dl",
-    "section",
-    "article",
-    "blockquote",
-    "pre",
-    "hr",
-];
 /// Tags that are removed without a trace.
 const INLINE_TAGS: &[&str] = &[
     "span", "b", "i", "u", "em", "strong", "font", "a", "sub", "sup", "small", "big", "s", "strike", "label", "code",
@@ -118,7 +89,7 @@ fn tag_at(s: &str, start: usize) -> Option<(usize, bool)> {
         return None;
     }
     let end = start + 1 + close + 1;
-    if BLOCK_TAGS.contains(&name.as_str()) {
+    if HTML_BLOCK_TAGS.contains(&name.as_str()) {
         Some((end, true))
     } else if INLINE_TAGS.contains(&name.as_str()) {
         Some((end, false))

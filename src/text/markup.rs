@@ -1,4 +1,45 @@
-//! HTML character references, as left in exported cells and in web pages.
+//! HTML as left in exported cells and as web pages are written: the tags
+//! that end a block of text, and character references.
+
+/// Tags whose boundary ends a block of text (a paragraph, a list entry, a
+/// line break, a table's row or cell).
+pub const HTML_BLOCK_TAGS: &[&str] = &[
+    "p",
+    "br",
+    "li",
+    "ol",
+    "ul",
+    "div",
+    "tr",
+    "td",
+    "th",
+    "table",
+    "tbody",
+    "thead",
+    "tfoot",
+    "caption",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "dd",
+    "dt",
+    "dl",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "nav",
+    "main",
+    "center",
+    "form",
+    "blockquote",
+    "pre",
+    "hr",
+    "title",
+];
 
 use std::borrow::Cow;
 
