@@ -142,7 +142,7 @@ pub fn parse_bytes(name: &str, bytes: &[u8], options: &ParseOptions) -> Result<P
             return parse_sheets(name, bytes, format, options);
         }
     }
-    let decoded = decode::decode(bytes, options.encoding.or_else(|| page_encoding(name, bytes)))?;
+    let decoded = decode::decode(bytes, options.encoding.or_else(|| page_encoding(name, &head, bytes)))?;
     if decoded.text.trim().is_empty() {
         return Err(ParseError::Empty);
     }
@@ -186,14 +186,14 @@ fn csv_instead(
     parse_sheets(name, bytes, SheetFormat::Csv, options).ok().filter(|csv| !csv.list.items.is_empty())
 }
 
-/// The encoding a web page declares, when its bytes are not UTF-8: a page
-/// saved as GBK says so in its `<meta>`, which is surer than a guess.
-fn page_encoding(name: &str, bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
-    if std::str::from_utf8(bytes).is_ok() {
+/// The encoding a web page (whose first bytes are `head`) declares, when its
+/// bytes are not UTF-8: a page saved as GBK says so in its `<meta>`, which is
+/// surer than a guess.
+fn page_encoding(name: &str, head: &str, bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    if !page::is_html(name, head) || std::str::from_utf8(bytes).is_ok() {
         return None;
     }
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
-    page::is_html(name, &head).then(|| page::declared_encoding(bytes)).flatten().filter(|e| *e != encoding_rs::UTF_8)
+    page::declared_encoding(bytes).filter(|e| *e != encoding_rs::UTF_8)
 }
 
 /// Parses a workbook or CSV file: each sheet as a table of its own (its
