@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 seconds=${1:-600}
 mkdir -p corpus/parse corpus/validate corpus/fmt corpus/diff
-cp ../seeds/00[0134]*.txt ../fixtures/*.txt corpus/parse/
+cp ../seeds/00[0134]*.txt ../fixtures/*.txt ../fixtures/*.html ../fixtures/*.htm ../fixtures/*.docx ../fixtures/*.csv corpus/parse/
 cp ../fixtures/*.yaml ../fixtures/diff/*.yaml corpus/validate/
 cp ../fixtures/*.yaml ../fixtures/diff/*.yaml corpus/fmt/
 cat ../fixtures/diff/old.yaml <(printf '\0') ../fixtures/diff/new.yaml > corpus/diff/pair

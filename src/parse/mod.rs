@@ -43,6 +43,20 @@ pub struct Parsed {
     pub diagnostics: Vec<Diagnostic>,
     /// The decoded input, for showing the source lines.
     pub source: Arc<SourceFile>,
+    /// What the input was read as.
+    pub input: InputKind,
+}
+
+/// What an input was read as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputKind {
+    /// Extracted document text, through the text layouts.
+    Text,
+    /// A web page's tables.
+    WebPage,
+    /// The cells of a workbook, a CSV file or a Word document: typed cells,
+    /// not text laid out (so [`check_conservation`] does not apply).
+    Cells,
 }
 
 impl Parsed {
@@ -149,7 +163,7 @@ pub fn parse_bytes(name: &str, bytes: &[u8], options: &ParseOptions) -> Result<P
     let source = Arc::new(SourceFile::new(name, decoded.text.as_str()));
     let mut parsed = if page::is_html(name, &decoded.text) {
         let page = page::read(&Text::from_source(source.text())).ok_or(ParseError::NoTable)?;
-        parse_text_from(&source, page.text, None, true)?
+        Parsed { input: InputKind::WebPage, ..parse_text_from(&source, page.text, None, true)? }
     } else {
         let parsed = parse_text(&source, None, false);
         if let Some(csv) = csv_instead(name, bytes, &decoded.text, &parsed, options) {
@@ -274,7 +288,7 @@ fn parse_sheets(name: &str, bytes: &[u8], format: SheetFormat, options: &ParseOp
     list.document.sha256 = hex(&Sha256::digest(bytes));
     list.document.encoding = encoding;
     let source = first_source.expect("at least one sheet");
-    Ok(Parsed { list, diagnostics, source })
+    Ok(Parsed { list, diagnostics, source, input: InputKind::Cells })
 }
 
 /// The section a sheet's name gives its items: a name that holds an item
@@ -426,7 +440,7 @@ fn parse_text_from(
     }
     diagnostics.extend(change_diagnostics(&changes, &source));
     diagnostics.sort_by(Diagnostic::order);
-    Ok(Parsed { list, diagnostics, source })
+    Ok(Parsed { list, diagnostics, source, input: InputKind::Text })
 }
 
 /// A type cell that is not a type, read again: one that holds a type among
