@@ -54,12 +54,18 @@ fn part(archive: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Opti
     Ok(Some(text))
 }
 
-/// The value of an element's `val` attribute (`<w:gridSpan w:val="2"/>`).
-fn val(e: &BytesStart<'_>) -> Option<String> {
+/// The value of an element's attribute `key`, whatever its prefix
+/// (`w:numId="3"` for `numId`).
+fn attribute(e: &BytesStart<'_>, key: &[u8]) -> Option<String> {
     e.attributes()
         .flatten()
-        .find(|a| a.key.local_name().as_ref() == b"val")
+        .find(|a| a.key.local_name().as_ref() == key)
         .map(|a| String::from_utf8_lossy(&a.value).into_owned())
+}
+
+/// The value of an element's `val` attribute (`<w:gridSpan w:val="2"/>`).
+fn val(e: &BytesStart<'_>) -> Option<String> {
+    attribute(e, b"val")
 }
 
 /// How each numbered list draws its numbers: per list (`numId`) and level,
@@ -82,12 +88,7 @@ impl Numbering {
             };
             match event {
                 Event::Start(e) | Event::Empty(e) => {
-                    let attr = |key: &[u8]| {
-                        e.attributes()
-                            .flatten()
-                            .find(|a| a.key.local_name().as_ref() == key)
-                            .map(|a| String::from_utf8_lossy(&a.value).into_owned())
-                    };
+                    let attr = |key: &[u8]| attribute(&e, key);
                     match e.local_name().as_ref() {
                         b"abstractNum" => abstract_id = attr(b"abstractNumId"),
                         b"num" => num_id = attr(b"numId"),
