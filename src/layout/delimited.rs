@@ -6,7 +6,7 @@
 //! or scrambled header, a lost header or a row with a missing cell still
 //! lands every cell in its column.
 
-use super::columns::{columns_in_header, compact, content_score, Column};
+use super::columns::{columns_in_header, compact, kind_score, Column, Features, Kinds};
 use super::{section_heading, Fragment, Laid, LayoutKind, Record, Row, SetAside};
 use crate::text::Text;
 use std::ops::Range;
@@ -378,14 +378,15 @@ fn level_rank(cell: &str) -> Option<u8> {
     }
 }
 
-/// Score for cell `text` in column `col`, plus a prior when the header put
-/// that column at the same position.
-fn cell_score(text: &str, col: Column) -> f32 {
-    if text.trim().is_empty() {
-        0.0
-    } else {
-        content_score(col, text)
-    }
+/// What cell `text` looks like, worked out once for scoring it in every
+/// column; `None` for a blank cell, which fits every column alike.
+fn cell_kinds(text: &str) -> Option<Kinds> {
+    (!text.trim().is_empty()).then(|| Kinds::of(&Features::of(text)))
+}
+
+/// Score for a cell of these kinds in column `col`.
+fn cell_score(kinds: &Option<Kinds>, col: Column) -> f32 {
+    kinds.as_ref().map_or(0.0, |k| kind_score(col, k))
 }
 
 /// Aligns cells (by their score table) to the header's columns, monotone.
@@ -501,11 +502,11 @@ fn grid_records(
     (records, unplaced)
 }
 
-fn best_extra(text: &str, header: &[Column]) -> Option<(Column, f32)> {
+fn best_extra(kinds: &Option<Kinds>, header: &[Column]) -> Option<(Column, f32)> {
     Column::ALL
         .iter()
         .filter(|c| !header.contains(c))
-        .map(|&c| (c, cell_score(text, c)))
+        .map(|&c| (c, cell_score(kinds, c)))
         .max_by(|a, b| a.1.total_cmp(&b.1))
 }
 
@@ -526,9 +527,10 @@ fn build_records(
     let mapped: Vec<Row> = rows
         .iter()
         .map(|r| {
+            let kinds: Vec<Option<Kinds>> = r.iter().map(|cell| cell_kinds(&s[cell.clone()])).collect();
             let mut scores: Vec<Vec<f32>> =
-                r.iter().map(|cell| known.iter().map(|&c| cell_score(&s[cell.clone()], c)).collect()).collect();
-            let extra: Vec<Option<(Column, f32)>> = r.iter().map(|cell| best_extra(&s[cell.clone()], &known)).collect();
+                kinds.iter().map(|k| known.iter().map(|&c| cell_score(k, c)).collect()).collect();
+            let extra: Vec<Option<(Column, f32)>> = kinds.iter().map(|k| best_extra(k, &known)).collect();
             let nonempty: Vec<bool> = r.iter().map(|cell| !s[cell.clone()].trim().is_empty()).collect();
             if slotted && r.len() == known.len() {
                 // Space-aligned rows were cut under the header cells they stand
