@@ -13,8 +13,7 @@
 //! elsewhere in the document is taken as confirmed.
 
 use super::{Column, Laid};
-use crate::text::{Text, TextBuilder};
-use std::collections::HashMap;
+use crate::text::{CharMap, Text, TextBuilder};
 
 /// Widest column layout tried.
 const MAX_WIDTH: usize = 12;
@@ -40,8 +39,8 @@ const GARBLED: f64 = -7.0;
 /// Character bigram statistics of one document.
 #[derive(Debug, Default)]
 pub struct BigramModel {
-    unigrams: HashMap<char, u32>,
-    bigrams: HashMap<(char, char), u32>,
+    unigrams: CharMap<char, u32>,
+    bigrams: CharMap<(char, char), u32>,
     total: u32,
 }
 
@@ -68,20 +67,22 @@ impl BigramModel {
     pub fn score(&self, text: &str) -> Option<f64> {
         let vocab = self.unigrams.len() as f64 + 1.0;
         let total = f64::from(self.total) + vocab;
-        let mut prev: Option<char> = None;
+        // Each character's count is looked up once, and serves as the next
+        // pair's first.
+        let mut prev: Option<(char, f64)> = None;
         let mut sum = 0.0;
         let mut n = 0usize;
         for c in text.chars().filter(|c| !c.is_whitespace()) {
-            if let Some(p) = prev {
-                let uni_c = (f64::from(self.unigrams.get(&c).copied().unwrap_or(0)) + 1.0) / total;
-                let c_p = f64::from(self.unigrams.get(&p).copied().unwrap_or(0));
+            let count_c = f64::from(self.unigrams.get(&c).copied().unwrap_or(0));
+            if let Some((p, c_p)) = prev {
+                let uni_c = (count_c + 1.0) / total;
                 let c_pc = f64::from(self.bigrams.get(&(p, c)).copied().unwrap_or(0));
                 // Interpolated with the unigram, so unseen pairs are unlikely but possible.
                 let prob = (c_pc + 2.0 * uni_c) / (c_p + 2.0);
                 sum += prob.ln();
                 n += 1;
             }
-            prev = Some(c);
+            prev = Some((c, count_c));
         }
         (n > 0).then(|| sum / n as f64)
     }
@@ -223,7 +224,7 @@ pub fn repair_scrambled(laid: &mut Laid, document: &str) -> Vec<Repair> {
 struct Occurrences<'a> {
     document: &'a str,
     compact: String,
-    index: Option<std::collections::HashMap<u64, Vec<u32>>>,
+    index: Option<CharMap<u64, Vec<u32>>>,
 }
 
 /// Characters that key the index.
@@ -236,7 +237,7 @@ impl<'a> Occurrences<'a> {
 
     fn key(chars: &str) -> u64 {
         use std::hash::{Hash, Hasher};
-        let mut h = std::collections::hash_map::DefaultHasher::new();
+        let mut h = crate::text::CharHasher::default();
         chars.hash(&mut h);
         h.finish()
     }
@@ -246,7 +247,7 @@ impl<'a> Occurrences<'a> {
         if self.index.is_none() {
             self.compact = self.document.chars().filter(|c| !c.is_whitespace()).collect();
             let starts: Vec<usize> = self.compact.char_indices().map(|(i, _)| i).collect();
-            let mut index: std::collections::HashMap<u64, Vec<u32>> = Default::default();
+            let mut index: CharMap<u64, Vec<u32>> = Default::default();
             for (k, &start) in starts.iter().enumerate() {
                 let end = starts.get(k + SHINGLE).copied().unwrap_or(self.compact.len());
                 if k + SHINGLE <= starts.len() {

@@ -504,12 +504,12 @@ fn complete_type(
 /// character that often ends a phrase (`形` of 情形, `文` of 全文) may be whole.
 struct WordEnds {
     /// For each character: how often a Han character follows it, and how often anything does.
-    counts: std::collections::HashMap<char, (u32, u32)>,
+    counts: crate::text::CharMap<char, (u32, u32)>,
 }
 
 impl WordEnds {
     fn new(text: &str) -> WordEnds {
-        let mut counts: std::collections::HashMap<char, (u32, u32)> = Default::default();
+        let mut counts: crate::text::CharMap<char, (u32, u32)> = Default::default();
         let mut prev: Option<char> = None;
         // Line breaks and spaces inside a word are layout: look past them.
         for c in text.chars().filter(|c| !c.is_whitespace()) {

@@ -7,11 +7,13 @@
 //! exact place in the user's file.
 
 mod chars;
+mod hash;
 mod markup;
 mod numerals;
 mod source;
 
 pub use chars::{is_cjk, is_cjk_punct, is_han};
+pub use hash::{CharHasher, CharMap};
 pub use markup::{entity_at, HTML_BLOCK_TAGS};
 pub use numerals::{chinese_number, to_chinese};
 pub use source::{LineCol, SourceFile};
