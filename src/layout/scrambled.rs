@@ -204,7 +204,10 @@ pub fn repair_scrambled(laid: &mut Laid, document: &str) -> Vec<Repair> {
                     && gain >= MIN_GAIN
                     && score - runner_up >= MIN_PEAK
                     && score >= typical + MAX_BELOW_TYPICAL;
-                let confirmed = candidate.chars().count() >= 8 && occurrences.contains(&candidate);
+                // Confirmation matters only where it could make or mark a repair.
+                let confirmed = (confident || gain > 0.0)
+                    && candidate.chars().count() >= SHINGLE
+                    && occurrences.contains(&candidate);
                 if confident || (confirmed && gain > 0.0) {
                     *cell = permuted(&trimmed, width).unwrap_or_else(|| trimmed.clone());
                     repairs.push(Repair { raw: trimmed, recovered: Some(candidate), width, confirmed });
@@ -218,13 +221,15 @@ pub fn repair_scrambled(laid: &mut Laid, document: &str) -> Vec<Repair> {
 }
 
 /// Where text occurs in the document (white space removed), for confirming
-/// a recovered name by its clean copy elsewhere: an index of every run of
-/// eight characters, built on first use, so that each look-up costs the
-/// places its first eight characters occur, not a scan of the document.
+/// a recovered name by its clean copy elsewhere: every run of eight
+/// characters, hashed and sorted with where it starts, built on first use,
+/// so that each look-up costs the places its first eight characters occur,
+/// not a scan of the document.
 struct Occurrences<'a> {
     document: &'a str,
     compact: String,
-    index: Option<CharMap<u64, Vec<u32>>>,
+    /// (hash of eight characters, byte offset in `compact`), sorted.
+    index: Option<Vec<(u64, u32)>>,
 }
 
 /// Characters that key the index.
@@ -244,23 +249,23 @@ impl<'a> Occurrences<'a> {
 
     /// Whether `needle` (at least eight characters, no white space) occurs.
     fn contains(&mut self, needle: &str) -> bool {
-        if self.index.is_none() {
-            self.compact = self.document.chars().filter(|c| !c.is_whitespace()).collect();
-            let starts: Vec<usize> = self.compact.char_indices().map(|(i, _)| i).collect();
-            let mut index: CharMap<u64, Vec<u32>> = Default::default();
-            for (k, &start) in starts.iter().enumerate() {
-                let end = starts.get(k + SHINGLE).copied().unwrap_or(self.compact.len());
-                if k + SHINGLE <= starts.len() {
-                    index.entry(Self::key(&self.compact[start..end])).or_default().push(start as u32);
-                }
-            }
-            self.index = Some(index);
-        }
+        let compact = &mut self.compact;
+        let document = self.document;
+        let index = self.index.get_or_insert_with(|| {
+            *compact = document.chars().filter(|c| !c.is_whitespace()).collect();
+            let starts: Vec<usize> = compact.char_indices().map(|(i, _)| i).chain([compact.len()]).collect();
+            let mut index: Vec<(u64, u32)> =
+                starts.windows(SHINGLE + 1).map(|w| (Self::key(&compact[w[0]..w[SHINGLE]]), w[0] as u32)).collect();
+            index.sort_unstable();
+            index
+        });
         let head_end = needle.char_indices().nth(SHINGLE).map_or(needle.len(), |(i, _)| i);
-        let Some(places) = self.index.as_ref().and_then(|ix| ix.get(&Self::key(&needle[..head_end]))) else {
-            return false;
-        };
-        places.iter().any(|&p| self.compact[p as usize..].starts_with(needle))
+        let key = Self::key(&needle[..head_end]);
+        let from = index.partition_point(|&(k, _)| k < key);
+        index[from..]
+            .iter()
+            .take_while(|&&(k, _)| k == key)
+            .any(|&(_, p)| self.compact[p as usize..].starts_with(needle))
     }
 }
 
