@@ -132,12 +132,16 @@ fn is_separator_row(cells: &[&str]) -> bool {
 
 /// Header columns of a row, if it is a header: each cell's columns.
 fn header_columns(cells: &[&str]) -> Option<Vec<Vec<Column>>> {
+    // A header holds no long cell; body rows, which do, are passed over
+    // before their cells are matched against every header word.
+    if cells.iter().any(|c| c.chars().filter(|ch| !ch.is_whitespace()).count() > 24) {
+        return None;
+    }
     let per_cell: Vec<Vec<Column>> = cells.iter().map(|c| columns_in_header(c)).collect();
     let mut distinct: Vec<Column> = per_cell.iter().flatten().copied().collect();
     distinct.sort();
     distinct.dedup();
-    let long = cells.iter().filter(|c| compact(c).chars().count() > 24).count();
-    (distinct.len() >= 3 && long == 0).then_some(per_cell)
+    (distinct.len() >= 3).then_some(per_cell)
 }
 
 /// A header's second row, if `cells` is one under `first_row`: every

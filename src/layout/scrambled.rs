@@ -65,15 +65,24 @@ impl BigramModel {
     /// Mean log-probability per bigram of `text` (white space skipped);
     /// `None` for fewer than two characters.
     pub fn score(&self, text: &str) -> Option<f64> {
+        self.score_counted(text.chars().filter(|c| !c.is_whitespace()).map(|c| (c, self.count(c))))
+    }
+
+    /// How often `c` occurs in the document.
+    fn count(&self, c: char) -> f64 {
+        f64::from(self.unigrams.get(&c).copied().unwrap_or(0))
+    }
+
+    /// [`BigramModel::score`] of characters given with their counts, so
+    /// that the layouts of one cell, each an order of the same characters,
+    /// look each character up once.
+    fn score_counted(&self, chars: impl Iterator<Item = (char, f64)>) -> Option<f64> {
         let vocab = self.unigrams.len() as f64 + 1.0;
         let total = f64::from(self.total) + vocab;
-        // Each character's count is looked up once, and serves as the next
-        // pair's first.
         let mut prev: Option<(char, f64)> = None;
         let mut sum = 0.0;
         let mut n = 0usize;
-        for c in text.chars().filter(|c| !c.is_whitespace()) {
-            let count_c = f64::from(self.unigrams.get(&c).copied().unwrap_or(0));
+        for (c, count_c) in chars {
             if let Some((p, c_p)) = prev {
                 let uni_c = (count_c + 1.0) / total;
                 let c_pc = f64::from(self.bigrams.get(&(p, c)).copied().unwrap_or(0));
@@ -179,26 +188,32 @@ pub fn repair_scrambled(laid: &mut Laid, document: &str) -> Vec<Repair> {
                 if !(MIN_CHARS..=MAX_CHARS).contains(&n) || line.contains('\n') {
                     continue;
                 }
-                let Some(raw_score) = model.score(line) else { continue };
+                // The cell and each of its layouts are scored straight from its
+                // characters, each looked up once; only the winner is written out.
+                let counted: Vec<(char, f64)> = line.chars().map(|c| (c, model.count(c))).collect();
+                let as_read = counted.iter().copied().filter(|(c, _)| !c.is_whitespace());
+                let Some(raw_score) = model.score_counted(as_read) else { continue };
                 if raw_score > typical - 1.0 {
                     continue; // reads as well as the document's own prose
                 }
-                let mut best: Option<(f64, usize, String)> = None;
+                let mut best: Option<(f64, usize)> = None;
                 let mut runner_up = f64::NEG_INFINITY;
                 for width in 2..=MAX_WIDTH.min(n - 1) {
-                    let Some(candidate) = unscramble(line, width) else { continue };
-                    let Some(s) = model.score(&candidate) else { continue };
-                    if best.as_ref().is_none_or(|b| s > b.0) {
-                        if let Some(b) = &best {
+                    let Some(order) = column_major_order(n, width) else { continue };
+                    let laid_out = order.iter().map(|&i| counted[i]).filter(|(c, _)| !c.is_whitespace());
+                    let Some(s) = model.score_counted(laid_out) else { continue };
+                    if best.is_none_or(|b| s > b.0) {
+                        if let Some(b) = best {
                             runner_up = runner_up.max(b.0);
                         }
-                        best = Some((s, width, candidate));
+                        best = Some((s, width));
                     } else {
                         runner_up = runner_up.max(s);
                     }
                 }
                 let trimmed = cell.trim();
-                let Some((score, width, candidate)) = best else { continue };
+                let Some((score, width)) = best else { continue };
+                let Some(candidate) = unscramble(line, width) else { continue };
                 let gain = score - raw_score;
                 let confident = n >= MIN_RECOVER_CHARS
                     && gain >= MIN_GAIN
