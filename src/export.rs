@@ -87,6 +87,10 @@ pub struct Export {
     pub notice: Vec<String>,
     /// The columns.
     pub columns: Vec<Column>,
+    /// The headers of the columns the format does not name, which
+    /// [`Column::Extra`] counts: every header under which an item has a cell,
+    /// after the usual columns, in the order first met.
+    pub extra_headers: Vec<String>,
     /// Tables, one per run of items with the same section, in the list's order.
     pub tables: Vec<Table>,
 }
@@ -94,22 +98,35 @@ pub struct Export {
 impl Export {
     /// Lays `list` out as tables.
     pub fn new(list: &List) -> Export {
-        let used = |c: Column| list.items.iter().any(|item| !cell(item, None, c).is_empty());
-        let columns: Vec<Column> = ORDER.into_iter().filter(|c| ALWAYS.contains(c) || used(*c)).collect();
+        let mut extra_headers: Vec<String> = Vec::new();
+        for cell in list.items.iter().flat_map(|item| &item.extra) {
+            if !extra_headers.contains(&cell.header) {
+                extra_headers.push(cell.header.clone());
+            }
+        }
+        let used = |c: Column| list.items.iter().any(|item| !cell(item, None, c, &extra_headers).is_empty());
+        let mut columns: Vec<Column> = ORDER.into_iter().filter(|c| ALWAYS.contains(c) || used(*c)).collect();
+        // At most as many as the column index holds; a list with more is not a table anyone prints.
+        columns.extend((0..extra_headers.len().min(usize::from(u8::MAX) + 1)).map(|i| Column::Extra(i as u8)));
         let mut tables: Vec<Table> = Vec::new();
         for item in &list.items {
             if tables.last().is_none_or(|t| t.section != item.section) {
                 tables.push(Table { section: item.section.clone(), rows: Vec::new() });
             }
             let table = tables.last_mut().expect("pushed above");
-            let tiers: Vec<Option<&Tier>> =
-                if item.tier.is_empty() { vec![None] } else { item.tier.iter().map(Some).collect() };
-            for (i, tier) in tiers.into_iter().enumerate() {
+            // A row per tier, and as many as the most cells under one other
+            // column's header (a tier's own 办理时限 each on a row of its own).
+            let most_under_a_header =
+                extra_headers.iter().map(|h| item.extra.iter().filter(|c| &c.header == h).count()).max().unwrap_or(0);
+            let rows = item.tier.len().max(most_under_a_header).max(1);
+            for i in 0..rows {
+                let tier = item.tier.get(i);
                 // The item's own cells on its first row only, as in a table with merged cells.
-                let row =
-                    columns
-                        .iter()
-                        .map(|&c| if i > 0 && !c.is_per_tier() { String::new() } else { cell(item, tier, c) });
+                let row = columns.iter().map(|&c| match c {
+                    Column::Extra(x) => nth_extra(item, &extra_headers[usize::from(x)], i),
+                    c if i > 0 && !c.is_per_tier() => String::new(),
+                    c => cell(item, tier, c, &extra_headers),
+                });
                 table.rows.push(row.collect());
             }
         }
@@ -121,12 +138,18 @@ impl Export {
             .filter(|(_, v)| !v.is_empty())
             .map(|(label, v)| format!("{label}：{v}"))
             .collect();
-        Export { notice, columns, tables }
+        Export { notice, columns, extra_headers, tables }
     }
 
     /// The header row.
-    pub fn header(&self) -> Vec<&'static str> {
-        self.columns.iter().map(|c| export_header(*c)).collect()
+    pub fn header(&self) -> Vec<&str> {
+        self.columns
+            .iter()
+            .map(|&c| match c {
+                Column::Extra(i) => self.extra_headers[usize::from(i)].as_str(),
+                c => export_header(c),
+            })
+            .collect()
     }
 
     /// Writes the export in `format`.
@@ -238,7 +261,7 @@ fn column_width(column: Column) -> f64 {
         Column::Seq | Column::Level => 6.0,
         Column::Type | Column::Department | Column::Office => 12.0,
         Column::Code | Column::SubCode => 18.0,
-        Column::Item | Column::SubItem | Column::Remarks => 24.0,
+        Column::Item | Column::SubItem | Column::Remarks | Column::Extra(_) => 24.0,
         Column::LegalBasis | Column::Duties | Column::Liability | Column::Scope | Column::Responsibility => 48.0,
     }
 }
@@ -276,8 +299,9 @@ fn chinese_date(iso: &str) -> String {
     }
 }
 
-/// The text of `column` for `item` on the row of `tier`.
-fn cell(item: &Item, tier: Option<&Tier>, column: Column) -> String {
+/// The text of `column` for `item` on the row of `tier`; `extra_headers`
+/// names the columns [`Column::Extra`] counts.
+fn cell(item: &Item, tier: Option<&Tier>, column: Column, extra_headers: &[String]) -> String {
     match column {
         Column::Seq => item.seq.map(|s| s.to_string()).unwrap_or_default(),
         Column::Item => item.item.clone(),
@@ -301,7 +325,13 @@ fn cell(item: &Item, tier: Option<&Tier>, column: Column) -> String {
             }
         }
         Column::Remarks => item.remarks.clone(),
+        Column::Extra(i) => extra_headers.get(usize::from(i)).map_or_else(String::new, |h| nth_extra(item, h, 0)),
     }
+}
+
+/// The `n`-th of `item`'s cells under `header`, or nothing.
+fn nth_extra(item: &Item, header: &str, n: usize) -> String {
+    item.extra.iter().filter(|c| c.header == header).nth(n).map(|c| c.text.clone()).unwrap_or_default()
 }
 
 /// Entries one per line, numbered `1.` `2.` … when there are several.

@@ -112,6 +112,10 @@ pub fn format_list(list: &List, options: &FormatOptions) -> List {
         ] {
             *v = format_value(v, options);
         }
+        for cell in &mut item.extra {
+            cell.header = format_value(&cell.header, options);
+            cell.text = format_value(&cell.text, options);
+        }
         item.code = item.code.trim().to_owned();
         item.sub_code = item.sub_code.trim().to_owned();
         for c in item.legal_basis.iter_mut().chain(item.liability.iter_mut()) {

@@ -394,3 +394,47 @@ fn headings_that_count_their_items_and_a_provinces_own_type() {
     assert_eq!(got, [("行政备案", "行政备案", "3701003136001"), ("行政检查", "行政检查", "3701000636001")]);
     assert_eq!(list.items[0].item, "医疗保障定点医药机构备案");
 }
+
+#[test]
+fn columns_the_format_does_not_name_are_kept_under_their_headers() {
+    let list = parse_fixture("tsv-other-columns.txt");
+    assert_eq!(list.items.len(), 2);
+    let first = &list.items[0];
+    let extra: Vec<(&str, &str)> = first.extra.iter().map(|c| (c.header.as_str(), c.text.as_str())).collect();
+    // The item's cells in column order, then the tier row's own.
+    assert_eq!(
+        extra,
+        [("实施对象", "公民、法人和其他组织"), ("办理时限", "90日"), ("是否收费", "否"), ("办理时限", "60日")]
+    );
+    // The known columns around them are read as without them.
+    assert_eq!(first.legal_basis[0].doc_number, "国务院令第684号");
+    let levels: Vec<&str> = first.tier.iter().map(|t| t.level.as_str()).collect();
+    assert_eq!(levels, ["市", "县"]);
+    assert_eq!(first.tier[1].duties[0].text, "立案责任：对辖区内违法行为依法立案。");
+    assert_eq!(first.liability.len(), 1);
+    assert_eq!(list.items[1].extra[1].text, "10个工作日");
+    // Nothing is left unplaced.
+    let bytes = std::fs::read(root().join("fixtures/tsv-other-columns.txt")).unwrap();
+    let out = parse_bytes("t.txt", &bytes, &ParseOptions::default()).unwrap();
+    assert!(out.diagnostics.iter().all(|d| d.name != "unassigned-text"), "{:?}", out.diagnostics);
+}
+
+#[test]
+fn a_web_page_with_other_columns_and_a_tiers_own_cell() {
+    let list = parse_fixture("web-page-other-columns.html");
+    let codes: Vec<&str> = list.items.iter().map(|i| i.code.as_str()).collect();
+    assert_eq!(codes, ["3700002037001", "3700002037002"]);
+    let first = &list.items[0];
+    let levels: Vec<&str> = first.tier.iter().map(|t| t.level.as_str()).collect();
+    assert_eq!(levels, ["市", "县"]);
+    let extra: Vec<(&str, &str)> = first.extra.iter().map(|c| (c.header.as_str(), c.text.as_str())).collect();
+    assert_eq!(
+        extra,
+        [
+            ("服务对象", "参保失业人员"),
+            ("承诺时限", "5个工作日"),
+            ("咨询电话", "0938-12345678"),
+            ("承诺时限", "3个工作日")
+        ]
+    );
+}

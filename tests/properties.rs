@@ -3,7 +3,7 @@
 //! list; fmt is idempotent; every table, in each layout, keeps its text.
 
 use proptest::prelude::*;
-use qingdan::model::{Citation, Duty, Item, List, Tier};
+use qingdan::model::{Citation, Duty, ExtraCell, Item, List, Tier};
 use qingdan::normalize;
 use qingdan::parse::{check_conservation, parse_bytes, ParseOptions};
 use qingdan::text::Text;
@@ -121,6 +121,8 @@ fn arbitrary_list() -> impl Strategy<Value = List> {
             articles: articles.into_iter().map(String::from).collect(),
             ..Default::default()
         });
+    let extra = (prop::sample::select(vec!["实施对象", "办理时限"]), word())
+        .prop_map(|(header, text)| ExtraCell { header: header.into(), text });
     let item = (
         word(),
         "[0-9]{13}",
@@ -128,8 +130,9 @@ fn arbitrary_list() -> impl Strategy<Value = List> {
         prop::collection::vec(citation, 0..3),
         prop::option::of(1u64..500),
         word(),
+        prop::collection::vec(extra, 0..3),
     )
-        .prop_map(|(name, code, kind, legal_basis, seq, duty)| Item {
+        .prop_map(|(name, code, kind, legal_basis, seq, duty, extra)| Item {
             seq,
             item: name,
             code,
@@ -140,6 +143,7 @@ fn arbitrary_list() -> impl Strategy<Value = List> {
                 scope: String::new(),
                 duties: vec![Duty { group: String::new(), text: duty }],
             }],
+            extra,
             ignore: vec!["QD203".into()],
             ..Default::default()
         });
@@ -203,16 +207,17 @@ fn tricky() -> impl Strategy<Value = String> {
 fn tricky_list() -> impl Strategy<Value = List> {
     let citation = (tricky(), tricky(), prop::collection::vec(tricky(), 0..3), tricky())
         .prop_map(|(title, text, articles, edition)| Citation { title, text, articles, edition, ..Default::default() });
-    let item = (tricky(), tricky(), tricky(), prop::collection::vec(citation, 0..3), tricky(), tricky()).prop_map(
-        |(name, code, kind, legal_basis, level, duty)| Item {
+    let extra = prop::collection::vec((tricky(), tricky()).prop_map(|(header, text)| ExtraCell { header, text }), 0..2);
+    let item = (tricky(), tricky(), tricky(), prop::collection::vec(citation, 0..3), tricky(), tricky(), extra)
+        .prop_map(|(name, code, kind, legal_basis, level, duty, extra)| Item {
             item: name,
             code,
             kind,
             legal_basis,
             tier: vec![Tier { level, scope: String::new(), duties: vec![Duty { group: String::new(), text: duty }] }],
+            extra,
             ..Default::default()
-        },
-    );
+        });
     (tricky(), prop::collection::vec(item, 0..4)).prop_map(|(title, items)| List {
         qingdan: 1,
         document: qingdan::model::Document { title, ..Default::default() },

@@ -292,3 +292,20 @@ fn the_report_is_the_same_whatever_the_thread_count() {
     assert_eq!(one, run("2"));
     assert_eq!(one, run("4"));
 }
+
+#[test]
+fn text_rules_check_the_cells_of_other_columns_at_their_place() {
+    let dir = temp_dir("extra-html");
+    let clean = std::fs::read_to_string(root().join("fixtures/clean.yaml")).unwrap();
+    assert!(clean.contains("text: 定点医药机构、参保人员"));
+    let p = dir.join("list.yaml");
+    std::fs::write(&p, clean.replace("text: 定点医药机构、参保人员", "text: 定点医药机构<br>参保人员")).unwrap();
+    let (code, d) = json(&[p.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{d:#?}");
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!(d[0]["name"], "residual-html");
+    assert_eq!(d[0]["path"], "items[0].extra[0].text");
+    let line = clean.lines().position(|l| l.contains("定点医药机构")).unwrap() + 1;
+    assert_eq!(d[0]["line"], line as u64);
+    assert_eq!(d[0]["column"], 21);
+}

@@ -8,7 +8,7 @@ mod render;
 
 pub use render::{render_human, render_markdown, render_stat};
 
-use crate::model::{Citation, Item, List, Tier};
+use crate::model::{Citation, ExtraCell, Item, List, Tier};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -358,6 +358,7 @@ fn item_fields(a: &Item, b: &Item) -> Vec<FieldChange> {
     text(&mut out, "liability_preamble", &a.liability_preamble, &b.liability_preamble);
     citations(&mut out, "liability", &a.liability, &b.liability);
     text(&mut out, "remarks", &a.remarks, &b.remarks);
+    extra_cells(&mut out, &a.extra, &b.extra);
     let ignore = |v: &[String]| v.join(", ");
     text(&mut out, "ignore", &ignore(&a.ignore), &ignore(&b.ignore));
     out
@@ -460,6 +461,28 @@ fn citations(out: &mut Vec<FieldChange>, field: &str, a: &[Citation], b: &[Citat
 }
 
 /// Tiers entry by entry, matched by level.
+/// Cells of other columns, matched by header (the n-th cell under a header
+/// with the n-th): a changed text is an edit, an unmatched cell is added or removed.
+fn extra_cells(out: &mut Vec<FieldChange>, a: &[ExtraCell], b: &[ExtraCell]) {
+    let nth = |cells: &[ExtraCell], k: usize| cells[..k].iter().filter(|c| c.header == cells[k].header).count();
+    let mut b_left = vec![true; b.len()];
+    for (i, ca) in a.iter().enumerate() {
+        let n = nth(a, i);
+        match (0..b.len()).find(|&j| b_left[j] && b[j].header == ca.header && nth(b, j) == n) {
+            Some(j) => {
+                b_left[j] = false;
+                text(out, &format!("extra.{}", ca.header), &ca.text, &b[j].text);
+            }
+            None => {
+                out.push(FieldChange::Removed { field: "extra".into(), entry: format!("{}：{}", ca.header, ca.text) })
+            }
+        }
+    }
+    for (_, cb) in b.iter().enumerate().filter(|&(j, _)| b_left[j]) {
+        out.push(FieldChange::Added { field: "extra".into(), entry: format!("{}：{}", cb.header, cb.text) });
+    }
+}
+
 fn tiers(out: &mut Vec<FieldChange>, a: &[Tier], b: &[Tier]) {
     let label =
         |t: &Tier, k: usize| if t.level.is_empty() { format!("tier[{k}]") } else { format!("tier[{}]", t.level) };
@@ -560,6 +583,21 @@ mod tests {
         assert!(kinds("3").contains(&ItemChange::Moved) || kinds("1").contains(&ItemChange::Moved));
         assert_eq!(kinds("5"), vec![ItemChange::Added]);
         assert_eq!(kinds("4"), vec![ItemChange::Removed]);
+    }
+
+    #[test]
+    fn other_columns_matched_by_header() {
+        let cell = |h: &str, t: &str| ExtraCell { header: h.into(), text: t.into() };
+        let mut a = item("1", "甲", "行政处罚");
+        a.extra = vec![cell("办理时限", "90日"), cell("实施对象", "公民"), cell("办理时限", "60日")];
+        let mut b = a.clone();
+        b.extra = vec![cell("实施对象", "公民"), cell("办理时限", "30日"), cell("是否收费", "否")];
+        let d = diff_lists(&list(vec![a]), &list(vec![b]));
+        let f = &d.items[0].fields;
+        assert_eq!(f.len(), 3, "{f:?}");
+        assert!(f.iter().any(|c| matches!(c, FieldChange::Text { field, old, new } if field == "extra.办理时限" && old == "90日" && new == "30日")));
+        assert!(f.iter().any(|c| matches!(c, FieldChange::Removed { entry, .. } if entry == "办理时限：60日")));
+        assert!(f.iter().any(|c| matches!(c, FieldChange::Added { entry, .. } if entry == "是否收费：否")));
     }
 
     #[test]

@@ -10,7 +10,7 @@ pub use entries::{split_entries, Entry, Unnumbered};
 pub use metadata::extract_metadata;
 
 use crate::layout::{section_heading, Column, Record};
-use crate::model::{Citation, Duty, Item, Tier};
+use crate::model::{Citation, Duty, ExtraCell, Item, Tier};
 use crate::normalize::{self, Change};
 use crate::text::{Text, TextBuilder};
 
@@ -82,8 +82,9 @@ fn value(record: &Record, column: Column, changes: &mut Vec<Change>) -> String {
     clean_value(&joined(cells), changes).into_string()
 }
 
-/// Extracts one record.
-pub fn extract_record(record: &Record) -> Extracted {
+/// Extracts one record; `extra_headers` names the columns the format does
+/// not name ([`Column::Extra`]).
+pub fn extract_record(record: &Record, extra_headers: &[String]) -> Extracted {
     let mut changes = Vec::new();
     let mut notes = Vec::new();
     let mut item = Item::default();
@@ -109,6 +110,7 @@ pub fn extract_record(record: &Record) -> Extracted {
     item.office = value(record, Column::Office, &mut changes);
     item.responsibility = value(record, Column::Responsibility, &mut changes);
     item.remarks = value(record, Column::Remarks, &mut changes);
+    item.extra = extra_cells(record, extra_headers, &mut changes);
 
     let basis: Vec<&Text> = record.cells(Column::LegalBasis).collect();
     if !basis.is_empty() {
@@ -122,6 +124,21 @@ pub fn extract_record(record: &Record) -> Extracted {
     }
     item.tier = tiers(record, &mut changes, &mut notes);
     Extracted { item, changes, notes }
+}
+
+/// Cells of columns the format does not name, each under its header, in
+/// row and column order (a tier row's own cell after its item's).
+fn extra_cells(record: &Record, headers: &[String], changes: &mut Vec<Change>) -> Vec<ExtraCell> {
+    let mut out: Vec<ExtraCell> = Vec::new();
+    for (column, cell) in record.rows.iter().flatten() {
+        let Column::Extra(i) = *column else { continue };
+        let Some(header) = headers.get(usize::from(i)) else { continue };
+        let text = clean_value(cell, changes).into_string();
+        if !text.is_empty() {
+            out.push(ExtraCell { header: header.clone(), text });
+        }
+    }
+    out
 }
 
 /// A sub-item (子项) printed under its item with the item's cells merged

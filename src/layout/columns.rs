@@ -36,6 +36,10 @@ pub enum Column {
     Liability,
     /// 备注.
     Remarks,
+    /// A column the format does not name (实施对象, 办理时限 …): the
+    /// `n`-th of the headers a layout keeps beside its records
+    /// ([`super::Laid::extra_headers`]).
+    Extra(u8),
 }
 
 impl Column {
@@ -81,6 +85,7 @@ impl Column {
             Column::Duties => "责任事项",
             Column::Liability => "追责情形",
             Column::Remarks => "备注",
+            Column::Extra(_) => "",
         }
     }
 }
@@ -576,7 +581,11 @@ impl Kinds {
             han: f.han,
             digits: f.digits,
             list_starts: f.list_starts,
-            code_like: (6..=40).contains(&chars) && (f.digits + f.upper) * 10 >= chars * 9 && f.digits * 2 >= chars,
+            // A hyphen joins a telephone number's parts (`0938-1234567`), never a code's.
+            code_like: (6..=40).contains(&chars)
+                && (f.digits + f.upper) * 10 >= chars * 9
+                && f.digits * 2 >= chars
+                && !f.short.is_some_and(|s| s.bytes().contains(&b'-')),
             seq_like: chars <= 5 && f.digits == chars && short.is_some_and(|s| !s.trim_start_matches('0').is_empty()),
             type_like: short.is_some_and(|t| is_type_name(t) || (chars <= 8 && holds_type_name(t))),
             level_like: short.is_some_and(is_level_text),
@@ -738,6 +747,9 @@ pub fn kind_score(column: Column, k: &Kinds) -> f32 {
                 -0.5
             }
         }
+        // Nothing is known of what a column the format does not name holds:
+        // its place under the header decides.
+        Column::Extra(_) => 0.0,
     };
     // A code is nothing else.
     if code_like && !matches!(column, Column::Code | Column::SubCode) {

@@ -144,6 +144,34 @@ fn header_columns(cells: &[&str]) -> Option<Vec<Vec<Column>>> {
     (distinct.len() >= 3).then_some(per_cell)
 }
 
+/// A header cell that names no column the format knows but reads as a
+/// header word (`实施对象`, `办理时限（工作日）`): its column is kept, under
+/// this header, as one the format does not name.
+fn other_header(cell: &str) -> Option<String> {
+    let c = compact(cell);
+    let n = c.chars().count();
+    ((2..=20).contains(&n) && c.chars().any(crate::text::is_han) && !c.contains(['《', '》', '【', '】'])).then_some(c)
+}
+
+/// Gives each header cell that names no known column an extra column of
+/// its own, its header recorded in `headers` (once per distinct header).
+fn name_other_columns(per_cell: &mut [Vec<Column>], cells: &[&str], headers: &mut Vec<String>) {
+    for (columns, cell) in per_cell.iter_mut().zip(cells) {
+        if !columns.is_empty() {
+            continue;
+        }
+        let Some(header) = other_header(cell) else { continue };
+        let index = headers.iter().position(|h| *h == header).unwrap_or_else(|| {
+            headers.push(header);
+            headers.len() - 1
+        });
+        // A table with more columns than the index holds keeps the rest unplaced, reported.
+        if let Ok(i) = u8::try_from(index) {
+            columns.push(Column::Extra(i));
+        }
+    }
+}
+
 /// A header's second row, if `cells` is one under `first_row`: every
 /// non-empty cell a short header word. Returns the header per cell, each
 /// cell of the second row naming the columns under the first row's.
@@ -214,6 +242,7 @@ pub fn read(text: &Text, delimiter: char, grid: bool) -> Option<Laid> {
     // Each header cell's column, when every header cell names one (or none): the grid's positions.
     let mut positions: Option<Vec<Option<Column>>> = None;
     let mut header_found = false;
+    let mut extra_headers: Vec<String> = Vec::new();
     let mut first_table_line: Option<usize> = None;
     let mut section: Option<Text> = None;
     let mut table_rows: Vec<Vec<Range<usize>>> = Vec::new();
@@ -256,7 +285,8 @@ pub fn read(text: &Text, delimiter: char, grid: bool) -> Option<Laid> {
             }
         }
         if line.cells.len() >= 2 {
-            if let Some(per_cell) = header_columns(&cell_texts) {
+            if let Some(mut per_cell) = header_columns(&cell_texts) {
+                name_other_columns(&mut per_cell, &cell_texts, &mut extra_headers);
                 open_header = (delimiter != ' ').then(|| per_cell.clone());
                 flush(&mut table_rows, &header, &positions, &section, &mut records, &mut fragments);
                 positions = (grid && per_cell.iter().all(|c| c.len() <= 1))
@@ -322,6 +352,7 @@ pub fn read(text: &Text, delimiter: char, grid: bool) -> Option<Laid> {
         records,
         fragments,
         header_found,
+        extra_headers,
     })
 }
 
@@ -490,14 +521,20 @@ fn grid_records(
         let same = |col: Column, t: &Text| {
             first.is_some_and(|f| f.iter().any(|(c, u)| *c == col && compact(u.as_str()) == compact(t.as_str())))
         };
-        let item_cells: Vec<bool> = row.iter().filter(|(c, _)| !c.is_per_tier()).map(|(c, t)| same(*c, t)).collect();
+        // Columns the format does not name may hold a tier's own value
+        // (办理时限 per level): they neither start an item nor are dropped.
+        let other = |c: &Column| matches!(c, Column::Extra(_));
+        let item_cells: Vec<bool> =
+            row.iter().filter(|(c, _)| !c.is_per_tier() && !other(c)).map(|(c, t)| same(*c, t)).collect();
         if records.is_empty() || item_cells.iter().any(|same| !same) {
             if !row.is_empty() {
                 records.push(Record { section: section.clone(), rows: vec![row] });
             }
-        } else if let Some(record) = records.last_mut() {
-            // Item cells repeated on a tier row are the item's own, once.
-            row.retain(|(c, _)| c.is_per_tier());
+            continue;
+        }
+        // Item cells repeated on a tier row are the item's own, once.
+        row.retain(|(c, t)| c.is_per_tier() || (other(c) && !same(*c, t)));
+        if let Some(record) = records.last_mut() {
             if !row.is_empty() {
                 record.rows.push(row);
             }
@@ -617,6 +654,34 @@ mod tests {
     fn read_str(s: &str) -> Laid {
         let t = Text::from_source(s);
         read(&t, detect(&t).unwrap(), false).unwrap()
+    }
+
+    #[test]
+    fn other_columns_in_a_grid_keep_a_tiers_own_cell_and_start_no_item() {
+        let t = Text::from_source(
+            "序号\t事项名称\t事项编码\t实施层级\t办理时限\t实施对象\n1\t甲\t3700000236001\t市\t5日\t公民\n\t\t\t县\t3日\t公民\n2\t乙\t3700000236002\t市\t1日\t法人\n",
+        );
+        let laid = read(&t, '\t', true).unwrap();
+        assert_eq!(laid.extra_headers, ["办理时限", "实施对象"]);
+        assert_eq!(laid.records.len(), 2);
+        let first = &laid.records[0];
+        assert_eq!(first.rows.len(), 2);
+        // The tier's own 办理时限 stays; the repeated 实施对象 is the item's, once.
+        let second_row: Vec<(Column, &str)> = first.rows[1].iter().map(|(c, t)| (*c, t.as_str())).collect();
+        assert_eq!(second_row, [(Column::Level, "县"), (Column::Extra(0), "3日")]);
+    }
+
+    #[test]
+    fn a_header_word_the_format_does_not_name_is_an_extra_column_only_in_a_header() {
+        assert_eq!(other_header("办理时限（工作日）").as_deref(), Some("办理时限（工作日）"));
+        assert_eq!(other_header(" 实施 对象 ").as_deref(), Some("实施对象"));
+        for not in ["", "1", "AB", "《社会保险法》", "一二三四五六七八九十一二三四五六七八九十一"]
+        {
+            assert_eq!(other_header(not), None, "{not}");
+        }
+        let laid = read_str("序号\t事项名称\t事项编码\t咨询电话\n1\t甲\t3700000236001\t0938-1234567\n");
+        assert_eq!(laid.extra_headers, ["咨询电话"]);
+        assert_eq!(laid.records[0].cells(Column::Extra(0)).next().unwrap().as_str(), "0938-1234567");
     }
 
     #[test]

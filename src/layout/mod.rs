@@ -108,6 +108,9 @@ pub struct Laid {
     pub fragments: Vec<Fragment>,
     /// Whether a header row was found (else columns came from content alone).
     pub header_found: bool,
+    /// Headers of the columns the format does not name, as printed (white
+    /// space removed): [`Column::Extra`]`(i)` is the `i`-th.
+    pub extra_headers: Vec<String>,
 }
 
 /// Reads the table out of normalised document text. `None` when the text

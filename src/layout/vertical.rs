@@ -226,7 +226,14 @@ pub fn read(text: &Text) -> Option<Laid> {
     if records.is_empty() {
         return None;
     }
-    Some(Laid { kind: LayoutKind::Vertical, preamble: text.slice(0..preamble_end), records, fragments, header_found })
+    Some(Laid {
+        kind: LayoutKind::Vertical,
+        preamble: text.slice(0..preamble_end),
+        records,
+        fragments,
+        header_found,
+        extra_headers: Vec::new(),
+    })
 }
 
 /// A header run: lines `start..end`.

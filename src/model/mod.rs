@@ -121,6 +121,10 @@ pub struct Item {
     /// 备注.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub remarks: String,
+    /// Cells of columns this format does not name (实施对象, 办理时限 …),
+    /// under their printed headers, in the document's column order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extra: Vec<ExtraCell>,
     /// Rule codes silenced for this item.
     #[serde(default, skip_serializing_if = "Vec::is_empty", serialize_with = "flow")]
     pub ignore: Vec<String>,
@@ -179,6 +183,18 @@ pub struct Tier {
     /// 对应责任事项.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub duties: Vec<Duty>,
+}
+
+/// A cell of a column the format does not name.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExtraCell {
+    /// The column's header, as printed (white space removed).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub header: String,
+    /// The cell's text.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub text: String,
 }
 
 /// One duty entry.

@@ -395,7 +395,7 @@ fn parse_text_from(
     let word_ends = WordEnds::new(text.as_str());
     let profiles = crate::validate::profile::builtin_profiles();
     for record in &laid.records {
-        let mut extracted = extract::extract_record(record);
+        let mut extracted = extract::extract_record(record, &laid.extra_headers);
         if let Some(parent) = list.items.last() {
             extract::inherit_merged_cells(&mut extracted, parent);
         }

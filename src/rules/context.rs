@@ -50,6 +50,8 @@ pub enum Place {
     Tier(usize, usize, &'static str),
     /// `items[i].tier[t].duties[k].<field>`.
     Duty(usize, usize, usize, &'static str),
+    /// `items[i].extra[x].<field>`.
+    Extra(usize, usize, &'static str),
 }
 
 impl TextRef<'_> {
@@ -62,6 +64,7 @@ impl TextRef<'_> {
             Place::Article(i, list, c, a) => format!("items[{i}].{list}[{c}].articles[{a}]"),
             Place::Tier(i, t, f) => format!("items[{i}].tier[{t}].{f}"),
             Place::Duty(i, t, k, f) => format!("items[{i}].tier[{t}].duties[{k}].{f}"),
+            Place::Extra(i, x, f) => format!("items[{i}].extra[{x}].{f}"),
         }
     }
 
@@ -69,7 +72,7 @@ impl TextRef<'_> {
     pub fn field(&self) -> &'static str {
         match self.place {
             Place::Document(f) | Place::Item(_, f) | Place::Citation(_, _, _, f) | Place::Tier(_, _, f) => f,
-            Place::Duty(_, _, _, f) => f,
+            Place::Duty(_, _, _, f) | Place::Extra(_, _, f) => f,
             Place::Article(..) => "articles",
         }
     }
@@ -214,6 +217,10 @@ impl<'a> Context<'a> {
                     push(Place::Duty(i, t, k, "group"), Some(i), &duty.group);
                     push(Place::Duty(i, t, k, "text"), Some(i), &duty.text);
                 }
+            }
+            for (x, cell) in item.extra.iter().enumerate() {
+                push(Place::Extra(i, x, "header"), Some(i), &cell.header);
+                push(Place::Extra(i, x, "text"), Some(i), &cell.text);
             }
         }
         out

@@ -11,7 +11,7 @@
 //! property test checks against serde-saphyr.
 
 use super::spans::{NodeSpan, SpanIndex, TreeBuilder};
-use crate::model::{Citation, Document, Duty, Item, List, Tier};
+use crate::model::{Citation, Document, Duty, ExtraCell, Item, List, Tier};
 use std::ops::Range;
 
 /// A line of content: its indentation and what follows it.
@@ -186,6 +186,23 @@ impl<'a> Reader<'a> {
                 }
                 "ignore" => {
                     item.ignore = flow(value.inline()?)?;
+                    return Ok(());
+                }
+                "extra" => {
+                    let parent = value.block()?;
+                    r.sequence(parent, |r, indent, first| {
+                        let mut cell = ExtraCell::default();
+                        r.entries(indent, Some(first), |_, key, value| {
+                            match key {
+                                "header" => cell.header = scalar(value.inline()?)?,
+                                "text" => cell.text = scalar(value.inline()?)?,
+                                _ => return Err(Outside),
+                            }
+                            Ok(())
+                        })?;
+                        item.extra.push(cell);
+                        Ok(())
+                    })?;
                     return Ok(());
                 }
                 "section" => &mut item.section,
@@ -414,6 +431,8 @@ const KEYS: &[&str] = &[
     "liability_preamble",
     "liability",
     "remarks",
+    "extra",
+    "header",
     "ignore",
     "tag",
     "edition",
