@@ -438,3 +438,22 @@ fn a_web_page_with_other_columns_and_a_tiers_own_cell() {
         ]
     );
 }
+
+#[test]
+fn vertical_text_with_a_column_the_format_does_not_name() {
+    // Seed 000's first two items with a 实施对象 column after 实施机构: its
+    // word in the running header makes it a column, so its cells are no
+    // longer read into the department's.
+    let list = parse_fixture("vertical-other-column.txt");
+    assert_eq!(list.items.len(), 2);
+    for item in &list.items {
+        assert_eq!(item.department, "济南市医保局");
+        let extra: Vec<(&str, &str)> = item.extra.iter().map(|c| (c.header.as_str(), c.text.as_str())).collect();
+        assert_eq!(extra, [("实施对象", "定点医药机构")]);
+        assert!(item.responsibility.starts_with("拟订全市医疗保障基金监督管理办法"));
+    }
+    assert_eq!(list.items[0].code, "3700000236009");
+    assert_eq!(list.items[1].item, "对以欺诈、伪造证明材料或者其他手段骗取医疗保险、生育保险待遇的处罚");
+    assert_eq!(list.items[1].legal_basis.len(), 3);
+    assert_eq!(list.items[0].tier[0].level, "市");
+}

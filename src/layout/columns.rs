@@ -149,10 +149,58 @@ const HEADER_KEYWORDS: &[(&str, Column)] = &[
     ("备注", Column::Remarks),
 ];
 
+/// Headers of columns lists print that the format does not name: who a
+/// power applies to, time limits, fees, telephone numbers, places, forms of
+/// supervision. Known so that vertical text, whose header words run
+/// together, can tell them from the words around them, and so that a word
+/// inside one (`收费依据` holds `依据`) is not taken for a column of the format.
+const OTHER_HEADER_WORDS: &[&str] = &[
+    "实施对象",
+    "服务对象",
+    "适用对象",
+    "行使对象",
+    "办理时限",
+    "承诺时限",
+    "法定时限",
+    "办结时限",
+    "法定期限",
+    "承诺期限",
+    "是否收费",
+    "收费依据",
+    "收费标准",
+    "收费情况",
+    "咨询电话",
+    "监督电话",
+    "投诉电话",
+    "联系电话",
+    "办理地点",
+    "办公地址",
+    "办理流程",
+    "运行流程",
+    "流程图",
+    "申请材料",
+    "申报材料",
+    "权力来源",
+    "行使方式",
+    "实施方式",
+    "监督方式",
+    "监督措施",
+    "廉政风险点",
+    "风险防控措施",
+    "防控措施",
+    "是否进驻",
+    "网上办理",
+];
+
+/// The header word of a column the format does not name that `rest` starts with.
+fn other_header_word_at(rest: &str) -> Option<&'static str> {
+    OTHER_HEADER_WORDS.iter().copied().filter(|w| rest.starts_with(w)).max_by_key(|w| w.len())
+}
+
 /// The column a header cell names, if any.
 pub fn column_for_header(cell: &str) -> Option<Column> {
     let compact = compact(cell);
-    if compact.is_empty() || compact.chars().count() > 40 {
+    if compact.is_empty() || compact.chars().count() > 40 || other_header_word_at(&compact).is_some() {
         return None;
     }
     // A parenthesised note (（所属部门）, （无需填写）) must not decide the match
@@ -190,7 +238,10 @@ pub fn columns_in_header(cell: &str) -> Vec<Column> {
 /// The columns named in running header text, in reading order: the header
 /// of vertical text is one cell's lines after another, so its words arrive
 /// joined (`序号实施机构部门职责事项名称…`). Notes in brackets are skipped.
-pub fn columns_in_running_text(text: &str) -> Vec<Column> {
+/// A column the format does not name is known by its word
+/// (`OTHER_HEADER_WORDS`): its header is added to `others`, once, and its
+/// column is [`Column::Extra`] of that place.
+pub fn columns_in_running_text(text: &str, others: &mut Vec<String>) -> Vec<Column> {
     let compact = compact(text);
     let mut out: Vec<Column> = Vec::new();
     let mut i = 0;
@@ -204,9 +255,21 @@ pub fn columns_in_running_text(text: &str) -> Vec<Column> {
             _ => {}
         }
         if depth == 0 {
-            if let Some(&(k, col)) =
-                HEADER_KEYWORDS.iter().filter(|(k, _)| rest.starts_with(k)).max_by_key(|(k, _)| k.len())
-            {
+            let known = HEADER_KEYWORDS.iter().filter(|(k, _)| rest.starts_with(k)).max_by_key(|(k, _)| k.len());
+            let other = other_header_word_at(rest).filter(|w| known.is_none_or(|(k, _)| w.len() > k.len()));
+            if let Some(word) = other {
+                let index = others.iter().position(|h| h == word).unwrap_or_else(|| {
+                    others.push(word.to_owned());
+                    others.len() - 1
+                });
+                let col = Column::Extra(u8::try_from(index).unwrap_or(u8::MAX));
+                if !out.contains(&col) {
+                    out.push(col);
+                }
+                i += word.len();
+                continue;
+            }
+            if let Some(&(k, col)) = known {
                 if !out.contains(&col) {
                     out.push(col);
                 }
@@ -849,16 +912,41 @@ mod tests {
 
     #[test]
     fn running_header_text() {
+        let mut others = Vec::new();
         assert_eq!(
-            columns_in_running_text("序号实施机构部门职责 事项名称事项编码事项类型设定、行使依据及有关条款实施层级实施权限 对应责任事项 追责情形及依据备注"),
+            columns_in_running_text("序号实施机构部门职责 事项名称事项编码事项类型设定、行使依据及有关条款实施层级实施权限 对应责任事项 追责情形及依据备注", &mut others),
             vec![Column::Seq, Column::Department, Column::Responsibility, Column::Item, Column::Code, Column::Type, Column::LegalBasis, Column::Level, Column::Scope, Column::Duties, Column::Liability, Column::Remarks]
         );
         assert_eq!(
             columns_in_running_text(
-                "事项名称无需填写）力编码子项时无需填写）行使主体（所属部门）承办机构（实施主体）实施依据 责任事项内容"
+                "事项名称无需填写）力编码子项时无需填写）行使主体（所属部门）承办机构（实施主体）实施依据 责任事项内容",
+                &mut others
             ),
             vec![Column::Item, Column::Code, Column::Department, Column::Office, Column::LegalBasis, Column::Duties]
         );
+        assert!(others.is_empty());
+        // Columns the format does not name, by their words; a word inside
+        // one (`依据` in 收费依据) is not a column of the format.
+        assert_eq!(
+            columns_in_running_text(
+                "序号权力名称权力编码行使主体实施对象法律依据收费依据办理时限（工作日）备注",
+                &mut others
+            ),
+            vec![
+                Column::Seq,
+                Column::Item,
+                Column::Code,
+                Column::Department,
+                Column::Extra(0),
+                Column::LegalBasis,
+                Column::Extra(1),
+                Column::Extra(2),
+                Column::Remarks
+            ]
+        );
+        assert_eq!(others, ["实施对象", "收费依据", "办理时限"]);
+        assert_eq!(column_for_header("收费依据及标准"), None);
+        assert_eq!(column_for_header("设定依据"), Some(Column::LegalBasis));
         assert_eq!(header_hits("序号实施机构"), 2);
         assert_eq!(header_hits("济南市医保局"), 0);
     }

@@ -117,10 +117,13 @@ pub fn read(text: &Text) -> Option<Laid> {
         blank = false;
     }
     let headers = header_runs(s, &lines);
+    let mut extra_headers = Vec::new();
     let (columns, table_from, header_found) = match headers.first() {
-        Some(first_header) => {
-            (columns_in_running_text(&headers_text(s, &lines, first_header)), first_header.start, true)
-        }
+        Some(first_header) => (
+            columns_in_running_text(&headers_text(s, &lines, first_header), &mut extra_headers),
+            first_header.start,
+            true,
+        ),
         // No header at all (a document's later pages): the columns in the
         // order lists print them, each cell's kind deciding which it fills.
         None => (Vec::new(), first_item_line(s, &lines)?, false),
@@ -232,7 +235,7 @@ pub fn read(text: &Text) -> Option<Laid> {
         records,
         fragments,
         header_found,
-        extra_headers: Vec::new(),
+        extra_headers,
     })
 }
 
