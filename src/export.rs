@@ -93,6 +93,8 @@ pub struct Export {
     pub extra_headers: Vec<String>,
     /// Tables, one per run of items with the same section, in the list's order.
     pub tables: Vec<Table>,
+    /// Notes printed under the last table, as the document printed them.
+    pub notes: Vec<String>,
 }
 
 impl Export {
@@ -138,7 +140,7 @@ impl Export {
             .filter(|(_, v)| !v.is_empty())
             .map(|(label, v)| format!("{label}：{v}"))
             .collect();
-        Export { notice, columns, extra_headers, tables }
+        Export { notice, columns, extra_headers, tables, notes: d.notes.clone() }
     }
 
     /// The header row.
@@ -176,6 +178,9 @@ impl Export {
                 for row in &table.rows {
                     w.write_record(row)?;
                 }
+            }
+            for note in &self.notes {
+                w.write_record([note])?;
             }
             w.flush().map_err(csv::Error::from)?;
         }
@@ -231,6 +236,12 @@ impl Export {
                     };
                 }
                 row += 1;
+            }
+            if index + 1 == tables.len() {
+                for note in &self.notes {
+                    sheet.write_string(row, 0, note)?;
+                    row += 1;
+                }
             }
             for (col, column) in self.columns.iter().enumerate() {
                 sheet.set_column_width(col_num(col), column_width(*column))?;

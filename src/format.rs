@@ -95,7 +95,7 @@ fn format_citation(c: &mut Citation, o: &FormatOptions) {
 pub fn format_list(list: &List, options: &FormatOptions) -> List {
     let mut l = list.clone();
     let d = &mut l.document;
-    for v in [&mut d.title, &mut d.issuer, &mut d.doc_number] {
+    for v in [&mut d.title, &mut d.issuer, &mut d.doc_number].into_iter().chain(d.notes.iter_mut()) {
         *v = format_value(v, options);
     }
     for item in &mut l.items {

@@ -321,6 +321,8 @@ fn a_word_document_with_merged_cells_and_numbered_lists() {
     assert_eq!(list.document.doc_number, "张医保发〔2023〕12号");
     assert_eq!(list.document.issuer, "张掖市医疗保障局");
     assert_eq!(list.document.date, "2023-05-08");
+    // The table's last row, one merged cell, is a note.
+    assert_eq!(list.document.notes, ["注：本清单随法律法规调整动态更新。"]);
     let codes: Vec<&str> = list.items.iter().map(|i| i.code.as_str()).collect();
     assert_eq!(
         codes,
@@ -413,6 +415,9 @@ fn columns_the_format_does_not_name_are_kept_under_their_headers() {
     assert_eq!(first.tier[1].duties[0].text, "立案责任：对辖区内违法行为依法立案。");
     assert_eq!(first.liability.len(), 1);
     assert_eq!(list.items[1].extra[1].text, "10个工作日");
+    // The note under the table, two lines, is the document's, not the last row's.
+    assert_eq!(list.document.notes, ["注：1.本清单所列实施层级为市、县两级。2.办理时限均为工作日。"]);
+    assert_eq!(list.items[1].extra.len(), 3);
     // Nothing is left unplaced.
     let bytes = std::fs::read(root().join("fixtures/tsv-other-columns.txt")).unwrap();
     let out = parse_bytes("t.txt", &bytes, &ParseOptions::default()).unwrap();
@@ -456,4 +461,7 @@ fn vertical_text_with_a_column_the_format_does_not_name() {
     assert_eq!(list.items[1].item, "对以欺诈、伪造证明材料或者其他手段骗取医疗保险、生育保险待遇的处罚");
     assert_eq!(list.items[1].legal_basis.len(), 3);
     assert_eq!(list.items[0].tier[0].level, "市");
+    // A note after the last item is not read into its last cell.
+    assert_eq!(list.document.notes, ["注：本清单随法律法规调整动态更新。"]);
+    assert!(list.items[1].liability.iter().all(|c| !c.text.contains("注：")));
 }

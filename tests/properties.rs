@@ -147,7 +147,12 @@ fn arbitrary_list() -> impl Strategy<Value = List> {
             ignore: vec!["QD203".into()],
             ..Default::default()
         });
-    prop::collection::vec(item, 0..5).prop_map(|items| List { qingdan: 1, items, ..Default::default() })
+    let notes = prop::collection::vec(word(), 0..2);
+    (prop::collection::vec(item, 0..5), notes).prop_map(|(items, notes)| List {
+        qingdan: 1,
+        document: qingdan::model::Document { notes, ..Default::default() },
+        items,
+    })
 }
 
 /// Values that YAML treats specially when plain: they must be quoted by the
@@ -218,11 +223,13 @@ fn tricky_list() -> impl Strategy<Value = List> {
             extra,
             ..Default::default()
         });
-    (tricky(), prop::collection::vec(item, 0..4)).prop_map(|(title, items)| List {
-        qingdan: 1,
-        document: qingdan::model::Document { title, ..Default::default() },
-        items,
-    })
+    (tricky(), prop::collection::vec(tricky(), 0..2), prop::collection::vec(item, 0..4)).prop_map(
+        |(title, notes, items)| List {
+            qingdan: 1,
+            document: qingdan::model::Document { title, notes, ..Default::default() },
+            items,
+        },
+    )
 }
 
 #[derive(Debug, Clone)]

@@ -7,7 +7,7 @@
 //! lands every cell in its column.
 
 use super::columns::{columns_in_header, compact, kind_score, Column, Features, Kinds};
-use super::{section_heading, Fragment, Laid, LayoutKind, Record, Row, SetAside};
+use super::{section_heading, starts_note, Fragment, Laid, LayoutKind, Record, Row, SetAside};
 use crate::text::Text;
 use std::ops::Range;
 
@@ -246,6 +246,8 @@ pub fn read(text: &Text, delimiter: char, grid: bool) -> Option<Laid> {
     let mut first_table_line: Option<usize> = None;
     let mut section: Option<Text> = None;
     let mut table_rows: Vec<Vec<Range<usize>>> = Vec::new();
+    // The note under a table being read, from its first line to its last.
+    let mut note: Option<Range<usize>> = None;
 
     let flush = |rows: &mut Vec<Vec<Range<usize>>>,
                  header: &Option<Vec<Column>>,
@@ -273,6 +275,32 @@ pub fn read(text: &Text, delimiter: char, grid: bool) -> Option<Laid> {
         let trimmed = s[line.range.clone()].trim();
         if trimmed.is_empty() {
             continue;
+        }
+        // A note under a table (`注：1.…`), and the one-cell lines that go on
+        // with it, is the document's, not the last row's continuation.
+        let one_cell = cell_texts.iter().filter(|c| !c.trim().is_empty()).count() <= 1;
+        let has_rows = !table_rows.is_empty() || !records.is_empty();
+        if one_cell && section_heading(trimmed).is_none() && !is_page_furniture(trimmed) {
+            let starts = has_rows && starts_note(trimmed);
+            match &mut note {
+                Some(range) if !starts => {
+                    range.end = line.range.end;
+                    continue;
+                }
+                _ if starts => {
+                    if let Some(range) = note.replace(line.range.clone()) {
+                        fragments.push(Fragment {
+                            text: text.slice(text.trimmed_range(range)),
+                            reason: SetAside::TableNote,
+                        });
+                    }
+                    continue;
+                }
+                _ => {}
+            }
+        }
+        if let Some(range) = note.take() {
+            fragments.push(Fragment { text: text.slice(text.trimmed_range(range)), reason: SetAside::TableNote });
         }
         if let Some(first_row) = open_header.take() {
             // A header of two rows: a merged cell (`实施层级及权限`) over the
@@ -339,6 +367,9 @@ pub fn read(text: &Text, delimiter: char, grid: bool) -> Option<Laid> {
         }
         // A one-cell line inside a table continues the last row's first non-empty column.
         table_rows.push(row_cells(line, &header_starts));
+    }
+    if let Some(range) = note.take() {
+        fragments.push(Fragment { text: text.slice(text.trimmed_range(range)), reason: SetAside::TableNote });
     }
     flush(&mut table_rows, &header, &positions, &section, &mut records, &mut fragments);
     let first = first_table_line?;

@@ -63,6 +63,8 @@ pub enum SetAside {
     Furniture,
     /// Text that could not be placed in any cell.
     Unassigned,
+    /// A note printed under a table (`注：…`), kept in the document's `notes`.
+    TableNote,
 }
 
 /// A piece of text that is not in any record, and why.
@@ -128,6 +130,18 @@ pub fn lay_out(text: &Text) -> Option<Laid> {
 /// tab-separated, one line per row, every cell in the column of its position.
 pub fn lay_out_grid(text: &Text) -> Option<Laid> {
     delimited::read(text, '\t', true)
+}
+
+/// Whether a line opens a note printed under a table: `注：`, `说明：`,
+/// `备注：`, `附注：` (a colon either width), `注1：`.
+pub(crate) fn starts_note(line: &str) -> bool {
+    let t = line.trim_start();
+    ["注", "说明", "备注", "附注"].iter().any(|w| {
+        t.strip_prefix(w).is_some_and(|rest| {
+            let rest = rest.trim_start().trim_start_matches(|c: char| c.is_ascii_digit());
+            rest.starts_with(['：', ':'])
+        })
+    })
 }
 
 /// A section heading such as `权责清单目录分表(行政处罚类)`: the type in the

@@ -11,7 +11,7 @@
 
 use super::columns::{columns_in_running_text, compact, is_whole_short_value, kind_score, Column, Features, Kinds};
 use super::delimited::is_page_furniture;
-use super::{section_heading, Fragment, Laid, LayoutKind, Record, SetAside};
+use super::{section_heading, starts_note, Fragment, Laid, LayoutKind, Record, SetAside};
 use crate::text::{is_han, Text, TextBuilder};
 use std::ops::Range;
 
@@ -169,6 +169,15 @@ pub fn read(text: &Text) -> Option<Laid> {
             i += 1;
             continue;
         }
+        if !body.is_empty() && starts_note(line) {
+            if let Some(end) = note_end(s, &lines, &headers, i) {
+                let range = lines[i].range.start..lines[end - 1].range.end;
+                fragments.push(Fragment { text: text.slice(range), reason: SetAside::TableNote });
+                hard = true;
+                i = end;
+                continue;
+            }
+        }
         // Without a header, the table starts at its first body line.
         table_start.get_or_insert(lines[i].range.start);
         body.push((i, current_section, hard));
@@ -237,6 +246,21 @@ pub fn read(text: &Text) -> Option<Laid> {
         header_found,
         extra_headers,
     })
+}
+
+/// Where a note that opens at line `from` ends, when it is one: it runs to
+/// the next header, section heading or the end, and none of its lines is a
+/// code or a 序号 (a cell of the table that opens with `注：` is followed by
+/// more items, whose codes and numbers say so).
+fn note_end(s: &str, lines: &[Line], headers: &[Run], from: usize) -> Option<usize> {
+    let end = (from + 1..lines.len())
+        .find(|&k| headers.iter().any(|h| h.start == k) || section_heading(&s[lines[k].range.clone()]).is_some())
+        .unwrap_or(lines.len());
+    let item_line = |k: usize| {
+        let c = compact(&s[lines[k].range.clone()]);
+        !c.is_empty() && c.chars().all(|ch| ch.is_ascii_alphanumeric()) && c.chars().any(|ch| ch.is_ascii_digit())
+    };
+    (!(from + 1..end).any(item_line)).then_some(end)
 }
 
 /// A header run: lines `start..end`.

@@ -63,6 +63,9 @@ pub struct Document {
     /// Date of issue, `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub date: String,
+    /// Notes printed under a table (`注：…`, `说明：…`), one entry per note, as printed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 impl Document {

@@ -52,6 +52,8 @@ pub enum Place {
     Duty(usize, usize, usize, &'static str),
     /// `items[i].extra[x].<field>`.
     Extra(usize, usize, &'static str),
+    /// `document.notes[k]`.
+    Note(usize),
 }
 
 impl TextRef<'_> {
@@ -65,6 +67,7 @@ impl TextRef<'_> {
             Place::Tier(i, t, f) => format!("items[{i}].tier[{t}].{f}"),
             Place::Duty(i, t, k, f) => format!("items[{i}].tier[{t}].duties[{k}].{f}"),
             Place::Extra(i, x, f) => format!("items[{i}].extra[{x}].{f}"),
+            Place::Note(k) => format!("document.notes[{k}]"),
         }
     }
 
@@ -74,6 +77,7 @@ impl TextRef<'_> {
             Place::Document(f) | Place::Item(_, f) | Place::Citation(_, _, _, f) | Place::Tier(_, _, f) => f,
             Place::Duty(_, _, _, f) | Place::Extra(_, _, f) => f,
             Place::Article(..) => "articles",
+            Place::Note(_) => "notes",
         }
     }
 }
@@ -178,6 +182,9 @@ impl<'a> Context<'a> {
         let d = &self.list.document;
         for (k, v) in [("title", &d.title), ("issuer", &d.issuer), ("doc_number", &d.doc_number)] {
             push(Place::Document(k), None, v);
+        }
+        for (k, note) in d.notes.iter().enumerate() {
+            push(Place::Note(k), None, note);
         }
         for (i, item) in self.list.items.iter().enumerate() {
             let fields: [(&'static str, &'a String); 9] = [

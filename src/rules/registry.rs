@@ -143,6 +143,14 @@ pub static RULES: &[RuleMeta] = &[
         "不是事项类型的类型单元格，按其中所含的类型或编码的类型位读出",
     ),
     rule(
+        "QP012",
+        "table-note",
+        Parse,
+        Info,
+        "a note printed under a table (注：…, 说明：…), kept in document.notes",
+        "表格下方的注释（注：…、说明：…），记入 document.notes",
+    ),
+    rule(
         "QD100",
         "invalid-list",
         Structure,

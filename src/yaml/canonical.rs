@@ -143,8 +143,15 @@ impl<'a> Reader<'a> {
         if self.peek().is_none_or(|l| l.indent != parent + 2) {
             return Err(Outside);
         }
-        self.entries(parent + 2, None, |_, key, value| {
+        self.entries(parent + 2, None, |r, key, value| {
             let field = match key {
+                "notes" => {
+                    r.sequence(value.block()?, |_, _, first| {
+                        d.notes.push(scalar(first)?);
+                        Ok(())
+                    })?;
+                    return Ok(());
+                }
                 "source" => &mut d.source,
                 "sha256" => &mut d.sha256,
                 "encoding" => &mut d.encoding,
@@ -416,6 +423,7 @@ const KEYS: &[&str] = &[
     "issuer",
     "doc_number",
     "date",
+    "notes",
     "seq",
     "section",
     "item",
@@ -512,6 +520,10 @@ impl Walker<'_> {
             let key_range = line_start..line_start + key.len();
             let value = if rest.is_empty() {
                 match self.lines.get(self.at) {
+                    // The one sequence of plain values in the format.
+                    Some(l) if l.indent == indent + 2 && l.body.starts_with("- ") && key == "notes" => {
+                        self.scalars(indent + 2, child)?
+                    }
                     Some(l) if l.indent == indent + 2 && l.body.starts_with("- ") => self.seq(indent + 2, child)?,
                     Some(l) if l.indent == indent + 2 => self.map(indent + 2, child, None)?,
                     _ => return Err(Outside),
@@ -544,6 +556,26 @@ impl Walker<'_> {
             let range = self.map(indent + 2, child, Some(2))?;
             end = range.end;
             self.tree.set_span(child, NodeSpan { value: range, key: None });
+            k += 1;
+        }
+        Ok(start.ok_or(Outside)?..end)
+    }
+
+    /// A block sequence of scalars with dashes at `indent`, the children of `node`.
+    fn scalars(&mut self, indent: usize, node: u32) -> R<Range<usize>> {
+        let mut start = None;
+        let mut end = 0;
+        let mut k = 0;
+        while let Some(l) = self.lines.get(self.at) {
+            if l.indent != indent || !l.body.starts_with("- ") {
+                break;
+            }
+            start.get_or_insert(l.start);
+            self.at += 1;
+            let child = self.tree.add(node, None, k);
+            let value = l.start + 2..l.start + l.body.len();
+            end = value.end;
+            self.tree.set_span(child, NodeSpan { value, key: None });
             k += 1;
         }
         Ok(start.ok_or(Outside)?..end)
