@@ -258,10 +258,18 @@ pub fn read(text: &Text, delimiter: char, grid: bool) -> Option<Laid> {
         if rows.is_empty() {
             return;
         }
-        let cols = header.clone().unwrap_or_default();
         let (recs, unplaced) = match positions {
-            Some(positions) => grid_records(text, rows, positions, section),
-            None => build_records(text, rows, &cols, section, delimiter == ' '),
+            Some(positions) => {
+                let mut slots = positions.clone();
+                adopt_synonyms(s, rows, &mut slots, false);
+                grid_records(text, rows, &slots, section)
+            }
+            None => {
+                let mut slots: Vec<Option<Column>> = header.iter().flatten().map(|&c| Some(c)).collect();
+                adopt_synonyms(s, rows, &mut slots, true);
+                let cols: Vec<Column> = slots.into_iter().flatten().collect();
+                build_records(text, rows, &cols, section, delimiter == ' ')
+            }
         };
         records.extend(recs);
         fragments.extend(unplaced);
@@ -574,6 +582,44 @@ fn grid_records(
     (records, unplaced)
 }
 
+/// A column under a header word the format does not name whose cells
+/// nearly all read surely as one of the format's columns the header lacks
+/// is that column under a name not known as its synonym (a type, a code, a
+/// citation, duties, liability, a department): it takes that column. `slots`
+/// are the header's columns by cell position; with `exact`, only rows of as
+/// many cells as the header say which cell stands under which.
+fn adopt_synonyms(s: &str, rows: &[Vec<Range<usize>>], slots: &mut [Option<Column>], exact: bool) {
+    /// A score this high is content that is surely of the column.
+    const SURE: f32 = 2.0;
+    for p in 0..slots.len() {
+        if !matches!(slots[p], Some(Column::Extra(_))) {
+            continue;
+        }
+        let named: Vec<Column> = slots.iter().flatten().copied().collect();
+        let mut filled = 0usize;
+        let mut votes: Vec<(Column, usize)> = Vec::new();
+        for row in rows.iter().filter(|r| !exact || r.len() == slots.len()) {
+            let kinds = row.get(p).and_then(|cell| cell_kinds(&s[cell.clone()]));
+            if kinds.is_none() {
+                continue;
+            }
+            filled += 1;
+            // A bare number is as likely a count or a time limit as a 序号.
+            if let Some((c, _)) = best_extra(&kinds, &named).filter(|&(c, v)| v >= SURE && c != Column::Seq) {
+                match votes.iter_mut().find(|(v, _)| *v == c) {
+                    Some((_, n)) => *n += 1,
+                    None => votes.push((c, 1)),
+                }
+            }
+        }
+        if let Some(&(column, n)) = votes.iter().max_by_key(|(_, n)| *n) {
+            if n * 5 >= filled * 4 {
+                slots[p] = Some(column);
+            }
+        }
+    }
+}
+
 fn best_extra(kinds: &Option<Kinds>, header: &[Column]) -> Option<(Column, f32)> {
     Column::ALL
         .iter()
@@ -600,8 +646,15 @@ fn build_records(
         .iter()
         .map(|r| {
             let kinds: Vec<Option<Kinds>> = r.iter().map(|cell| cell_kinds(&s[cell.clone()])).collect();
+            // Nothing is known of what a column the format does not name
+            // holds, so a cell's place under its header counts for it, against
+            // all but content surely of another column (a code, a type).
+            let score = |k: &Option<Kinds>, c: Column| match c {
+                Column::Extra(_) if k.is_some() => 1.0,
+                c => cell_score(k, c),
+            };
             let mut scores: Vec<Vec<f32>> =
-                kinds.iter().map(|k| known.iter().map(|&c| cell_score(k, c)).collect()).collect();
+                kinds.iter().map(|k| known.iter().map(|&c| score(k, c)).collect()).collect();
             let extra: Vec<Option<(Column, f32)>> = kinds.iter().map(|k| best_extra(k, &known)).collect();
             let nonempty: Vec<bool> = r.iter().map(|cell| !s[cell.clone()].trim().is_empty()).collect();
             if slotted && r.len() == known.len() {
@@ -713,6 +766,23 @@ mod tests {
         let laid = read_str("序号\t事项名称\t事项编码\t咨询电话\n1\t甲\t3700000236001\t0938-1234567\n");
         assert_eq!(laid.extra_headers, ["咨询电话"]);
         assert_eq!(laid.records[0].cells(Column::Extra(0)).next().unwrap().as_str(), "0938-1234567");
+    }
+
+    #[test]
+    fn a_column_under_an_unknown_name_whose_cells_are_surely_of_one_column_is_that_column() {
+        // 职权性质 is no known header, but its cells are types; 服务对象 stays a column of its own.
+        let laid = read_str(
+            "序号\t事项名称\t职权性质\t编码\t服务对象\n1\t对甲的处罚\t行政处罚\t3700000236001\t公民\n2\t乙的许可\t行政许可\t3700000101002\t法人\n",
+        );
+        assert_eq!(laid.records.len(), 2);
+        let cell = |r: &Record, c: Column| r.cells(c).next().map(|t| t.as_str().to_owned());
+        assert_eq!(cell(&laid.records[0], Column::Type).as_deref(), Some("行政处罚"));
+        assert_eq!(cell(&laid.records[1], Column::Type).as_deref(), Some("行政许可"));
+        assert_eq!(cell(&laid.records[1], Column::Extra(1)).as_deref(), Some("法人"));
+        // A time limit of bare numbers is not taken for a 序号.
+        let laid = read_str("事项名称\t事项编码\t事项类型\t办结天数\n甲的处罚\t3700000236001\t行政处罚\t20\n乙的许可\t3700000101002\t行政许可\t15\n");
+        assert!(laid.records.iter().all(|r| !r.has(Column::Seq)));
+        assert_eq!(cell(&laid.records[0], Column::Extra(0)).as_deref(), Some("20"));
     }
 
     #[test]
