@@ -502,8 +502,9 @@ impl Features {
         f.title_mark = t.contains('《');
         f.article = t.contains('条');
         f.tag = t.contains('【');
-        f.liability_words =
-            ["追究", "处分", "相应责任", "追责", "问责", "监察法", "不正确履行"].iter().any(|w| t.contains(w));
+        f.liability_words = ["追究", "处分", "相应责任", "追责", "问责", "监察法", "不正确履行", "没有法律和事实依据"]
+            .iter()
+            .any(|w| t.contains(w));
         f.duty_words = ["阶段责任", "实施责任", "监督责任"].iter().any(|w| t.contains(w)) || has_duty_heading(&t);
         f.scope_words = t.contains("属地") || t.starts_with("负责") || t.starts_with("按照");
         f.list_starts = text

@@ -115,12 +115,14 @@ fn split_cells(text: &str, range: Range<usize>, delimiter: char) -> Vec<Range<us
     }
     cells.push(range.start + start..range.end);
     if delimiter == '|' {
-        // `| a | b |` has an empty cell before the first and after the last bar.
+        // `| a | b |` has an empty cell before the first and after the last
+        // bar. Without a bar before the first cell a last bar ends an empty
+        // cell (`a | b |`, the row's 备注 left blank), not a border.
         if line.trim_start().starts_with('|') && !cells.is_empty() {
             cells.remove(0);
-        }
-        if line.trim_end().ends_with('|') && !cells.is_empty() {
-            cells.pop();
+            if line.trim_end().ends_with('|') && !cells.is_empty() {
+                cells.pop();
+            }
         }
     }
     cells
@@ -783,6 +785,22 @@ mod tests {
         let laid = read_str("事项名称\t事项编码\t事项类型\t办结天数\n甲的处罚\t3700000236001\t行政处罚\t20\n乙的许可\t3700000101002\t行政许可\t15\n");
         assert!(laid.records.iter().all(|r| !r.has(Column::Seq)));
         assert_eq!(cell(&laid.records[0], Column::Extra(0)).as_deref(), Some("20"));
+    }
+
+    #[test]
+    fn a_last_bar_without_a_first_ends_an_empty_cell() {
+        let s =
+            "序号|事项名称|事项编码|追责情形|备注\n1|甲的处罚|3700000236001|1.没有法律和事实依据实施行政处罚的；|\n";
+        let t = Text::from_source(s);
+        let row = split_cells(s, t.line_ranges().nth(1).unwrap(), '|');
+        assert_eq!(row.len(), 5);
+        assert_eq!(&s[row[4].clone()], "");
+        let bordered = "| 1 | 甲 |";
+        assert_eq!(split_cells(bordered, 0..bordered.len(), '|').len(), 2);
+        let laid = read_str(s);
+        let liability: Vec<&str> = laid.records[0].cells(Column::Liability).map(|t| t.as_str()).collect();
+        assert_eq!(liability, ["1.没有法律和事实依据实施行政处罚的；"]);
+        assert!(!laid.records[0].has(Column::Remarks));
     }
 
     #[test]
