@@ -37,3 +37,14 @@ fn fuzzed_documents_parse_and_conserve() {
         }
     }
 }
+
+/// The span index cut a flow sequence that closes on a later line
+/// (`articles: [第八十七条` … `]`) inside a character.
+#[test]
+fn validate_reads_fuzzed_lists_without_panicking() {
+    let engine = qingdan::validate::Engine::new(Default::default(), 2026).unwrap();
+    for f in files("yaml") {
+        let text = std::fs::read_to_string(&f).unwrap();
+        let _ = engine.check_text("fuzz.yaml", &text);
+    }
+}

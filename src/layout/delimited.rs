@@ -622,6 +622,7 @@ fn adopt_synonyms(s: &str, rows: &[Vec<Range<usize>>], slots: &mut [Option<Colum
     }
 }
 
+/// The column outside `header` that a cell of these kinds fits best, and how well.
 fn best_extra(kinds: &Option<Kinds>, header: &[Column]) -> Option<(Column, f32)> {
     Column::ALL
         .iter()

@@ -430,25 +430,24 @@ fn parse_text_from(
     }
     for fragment in &fragments {
         let range = fragment.text.span();
-        if fragment.reason == SetAside::TableNote {
-            let note = extract::clean_value(&fragment.text, &mut changes).into_string();
-            let quoted: String = note.chars().take(40).collect();
-            let more = if note.chars().count() > 40 { "…" } else { "" };
-            list.document.notes.push(note);
-            let message = crate::tr!(
-                "note under the table kept in document.notes: `{quoted}{more}`",
-                "表格下方的注释记入 document.notes：`{quoted}{more}`"
-            );
-            diagnostics.push(parse_diag("table-note", message, &source, Some(range)));
-            continue;
-        }
         let quoted: String = fragment.text.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
         let (name, what, what_zh) = match fragment.reason {
             SetAside::RepeatedHeader => ("header-row", "header row", "表头行"),
             SetAside::SectionHeading => ("section-heading", "section heading", "分表标题"),
             SetAside::Furniture => ("page-furniture", "page furniture removed", "已去除页眉页码"),
-            SetAside::Unassigned | SetAside::TableNote => {
-                ("unassigned-text", "text not placed in any field", "未能归入任何字段的文字")
+            SetAside::Unassigned => ("unassigned-text", "text not placed in any field", "未能归入任何字段的文字"),
+            SetAside::TableNote => {
+                // The document's own text: kept, and said where it went.
+                let note = extract::clean_value(&fragment.text, &mut changes).into_string();
+                let quoted: String = note.chars().take(40).collect();
+                let more = if note.chars().count() > 40 { "…" } else { "" };
+                list.document.notes.push(note);
+                let message = crate::tr!(
+                    "note under the table kept in document.notes: `{quoted}{more}`",
+                    "表格下方的注释记入 document.notes：`{quoted}{more}`"
+                );
+                diagnostics.push(parse_diag("table-note", message, &source, Some(range)));
+                continue;
             }
         };
         let message = crate::tr!("{what}: `{quoted}`", "{what_zh}：`{quoted}`");

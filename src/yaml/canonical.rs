@@ -531,7 +531,7 @@ impl Walker<'_> {
             } else {
                 let value_start = line_start + body.len() - rest.len();
                 if rest.starts_with('[') {
-                    self.flow(child, rest, value_start);
+                    self.flow(child, rest, value_start)?;
                 }
                 value_start..value_start + rest.len()
             };
@@ -581,9 +581,10 @@ impl Walker<'_> {
         Ok(start.ok_or(Outside)?..end)
     }
 
-    /// The elements of a flow sequence `[a, b]` starting at `at`, the children of `node`.
-    fn flow(&mut self, node: u32, text: &str, at: usize) {
-        let inner = &text[1..text.len().saturating_sub(1)];
+    /// The elements of a flow sequence `[a, b]` starting at `at`, the children
+    /// of `node`; one that does not close on its line is not the canonical form.
+    fn flow(&mut self, node: u32, text: &str, at: usize) -> R<()> {
+        let inner = text.strip_prefix('[').and_then(|t| t.strip_suffix(']')).ok_or(Outside)?;
         let mut offset = at + 1;
         for (k, token) in inner.split(", ").enumerate() {
             if !token.is_empty() {
@@ -592,6 +593,7 @@ impl Walker<'_> {
             }
             offset += token.len() + 2;
         }
+        Ok(())
     }
 }
 
