@@ -7,7 +7,7 @@
 
 use crate::extract::parse_citation;
 use crate::layout::Column;
-use crate::model::{Citation, Item, List, Tier};
+use crate::model::{Citation, ExtraCell, Item, List, Tier};
 
 /// A spreadsheet format qingdan writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,7 +125,7 @@ impl Export {
                 let tier = item.tier.get(i);
                 // The item's own cells on its first row only, as in a table with merged cells.
                 let row = columns.iter().map(|&c| match c {
-                    Column::Extra(x) => nth_extra(item, &extra_headers[usize::from(x)], i),
+                    Column::Extra(x) => extra_on_row(item, &extra_headers[usize::from(x)], i),
                     c if i > 0 && !c.is_per_tier() => String::new(),
                     c => cell(item, tier, c, &extra_headers),
                 });
@@ -343,6 +343,18 @@ fn cell(item: &Item, tier: Option<&Tier>, column: Column, extra_headers: &[Strin
 /// The `n`-th of `item`'s cells under `header`, or nothing.
 fn nth_extra(item: &Item, header: &str, n: usize) -> String {
     item.extra.iter().filter(|c| c.header == header).nth(n).map(|c| c.text.clone()).unwrap_or_default()
+}
+
+/// `item`'s cell under `header` on its `row`-th row: a tier's own cell on the
+/// row of its tier's level, the others in order.
+fn extra_on_row(item: &Item, header: &str, row: usize) -> String {
+    let cells: Vec<&ExtraCell> = item.extra.iter().filter(|c| c.header == header).collect();
+    if cells.iter().any(|c| !c.level.is_empty()) {
+        if let Some(tier) = item.tier.get(row) {
+            return cells.iter().find(|c| c.level == tier.level).map(|c| c.text.clone()).unwrap_or_default();
+        }
+    }
+    nth_extra(item, header, row)
 }
 
 /// Entries one per line, numbered `1.` `2.` … when there are several.

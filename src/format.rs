@@ -114,6 +114,7 @@ pub fn format_list(list: &List, options: &FormatOptions) -> List {
         }
         for cell in &mut item.extra {
             cell.header = format_value(&cell.header, options);
+            cell.level = format_value(&cell.level, options);
             cell.text = format_value(&cell.text, options);
         }
         item.code = item.code.trim().to_owned();

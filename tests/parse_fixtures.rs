@@ -415,6 +415,9 @@ fn columns_the_format_does_not_name_are_kept_under_their_headers() {
     assert_eq!(first.tier[1].duties[0].text, "立案责任：对辖区内违法行为依法立案。");
     assert_eq!(first.liability.len(), 1);
     assert_eq!(list.items[1].extra[1].text, "10个工作日");
+    // 办理时限 has a value per tier, each naming its level; the others are the item's.
+    let levels: Vec<(&str, &str)> = first.extra.iter().map(|c| (c.header.as_str(), c.level.as_str())).collect();
+    assert_eq!(levels, [("实施对象", ""), ("办理时限", "市"), ("是否收费", ""), ("办理时限", "县")]);
     // The note under the table, two lines, is the document's, not the last row's.
     assert_eq!(list.document.notes, ["注：1.本清单所列实施层级为市、县两级。2.办理时限均为工作日。"]);
     assert_eq!(list.items[1].extra.len(), 3);
@@ -442,6 +445,10 @@ fn a_web_page_with_other_columns_and_a_tiers_own_cell() {
             ("承诺时限", "3个工作日")
         ]
     );
+    let levels: Vec<&str> = first.extra.iter().map(|c| c.level.as_str()).collect();
+    assert_eq!(levels, ["", "市", "", "县"]);
+    // An item of one tier has no value per tier.
+    assert!(list.items[1].extra.iter().all(|c| c.level.is_empty()));
 }
 
 #[test]

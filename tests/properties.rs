@@ -121,8 +121,9 @@ fn arbitrary_list() -> impl Strategy<Value = List> {
             articles: articles.into_iter().map(String::from).collect(),
             ..Default::default()
         });
-    let extra = (prop::sample::select(vec!["实施对象", "办理时限"]), word())
-        .prop_map(|(header, text)| ExtraCell { header: header.into(), text });
+    let extra =
+        (prop::sample::select(vec!["实施对象", "办理时限"]), prop::sample::select(vec!["", "市", "县"]), word())
+            .prop_map(|(header, level, text)| ExtraCell { header: header.into(), level: level.into(), text });
     let item = (
         word(),
         "[0-9]{13}",
@@ -212,7 +213,10 @@ fn tricky() -> impl Strategy<Value = String> {
 fn tricky_list() -> impl Strategy<Value = List> {
     let citation = (tricky(), tricky(), prop::collection::vec(tricky(), 0..3), tricky())
         .prop_map(|(title, text, articles, edition)| Citation { title, text, articles, edition, ..Default::default() });
-    let extra = prop::collection::vec((tricky(), tricky()).prop_map(|(header, text)| ExtraCell { header, text }), 0..2);
+    let extra = prop::collection::vec(
+        (tricky(), tricky(), tricky()).prop_map(|(header, level, text)| ExtraCell { header, level, text }),
+        0..2,
+    );
     let item = (tricky(), tricky(), tricky(), prop::collection::vec(citation, 0..3), tricky(), tricky(), extra)
         .prop_map(|(name, code, kind, legal_basis, level, duty, extra)| Item {
             item: name,

@@ -460,29 +460,33 @@ fn citations(out: &mut Vec<FieldChange>, field: &str, a: &[Citation], b: &[Citat
     }
 }
 
-/// Tiers entry by entry, matched by level.
-/// Cells of other columns, matched by header (the n-th cell under a header
-/// with the n-th): a changed text is an edit, an unmatched cell is added or removed.
+/// Cells of other columns, matched by header and level (the n-th cell
+/// under a header and level with the n-th): a changed text is an edit, an
+/// unmatched cell is added or removed.
 fn extra_cells(out: &mut Vec<FieldChange>, a: &[ExtraCell], b: &[ExtraCell]) {
-    let nth = |cells: &[ExtraCell], k: usize| cells[..k].iter().filter(|c| c.header == cells[k].header).count();
+    let same_place = |x: &ExtraCell, y: &ExtraCell| x.header == y.header && x.level == y.level;
+    let nth = |cells: &[ExtraCell], k: usize| cells[..k].iter().filter(|c| same_place(c, &cells[k])).count();
+    let label =
+        |c: &ExtraCell| if c.level.is_empty() { c.header.clone() } else { format!("{}[{}]", c.header, c.level) };
     let mut b_left = vec![true; b.len()];
     for (i, ca) in a.iter().enumerate() {
         let n = nth(a, i);
-        match (0..b.len()).find(|&j| b_left[j] && b[j].header == ca.header && nth(b, j) == n) {
+        match (0..b.len()).find(|&j| b_left[j] && same_place(&b[j], ca) && nth(b, j) == n) {
             Some(j) => {
                 b_left[j] = false;
-                text(out, &format!("extra.{}", ca.header), &ca.text, &b[j].text);
+                text(out, &format!("extra.{}", label(ca)), &ca.text, &b[j].text);
             }
             None => {
-                out.push(FieldChange::Removed { field: "extra".into(), entry: format!("{}：{}", ca.header, ca.text) })
+                out.push(FieldChange::Removed { field: "extra".into(), entry: format!("{}：{}", label(ca), ca.text) })
             }
         }
     }
     for (_, cb) in b.iter().enumerate().filter(|&(j, _)| b_left[j]) {
-        out.push(FieldChange::Added { field: "extra".into(), entry: format!("{}：{}", cb.header, cb.text) });
+        out.push(FieldChange::Added { field: "extra".into(), entry: format!("{}：{}", label(cb), cb.text) });
     }
 }
 
+/// Tiers entry by entry, matched by level.
 fn tiers(out: &mut Vec<FieldChange>, a: &[Tier], b: &[Tier]) {
     let label =
         |t: &Tier, k: usize| if t.level.is_empty() { format!("tier[{k}]") } else { format!("tier[{}]", t.level) };
@@ -587,7 +591,7 @@ mod tests {
 
     #[test]
     fn other_columns_matched_by_header() {
-        let cell = |h: &str, t: &str| ExtraCell { header: h.into(), text: t.into() };
+        let cell = |h: &str, t: &str| ExtraCell { header: h.into(), text: t.into(), ..Default::default() };
         let mut a = item("1", "甲", "行政处罚");
         a.extra = vec![cell("办理时限", "90日"), cell("实施对象", "公民"), cell("办理时限", "60日")];
         let mut b = a.clone();
@@ -598,6 +602,18 @@ mod tests {
         assert!(f.iter().any(|c| matches!(c, FieldChange::Text { field, old, new } if field == "extra.办理时限" && old == "90日" && new == "30日")));
         assert!(f.iter().any(|c| matches!(c, FieldChange::Removed { entry, .. } if entry == "办理时限：60日")));
         assert!(f.iter().any(|c| matches!(c, FieldChange::Added { entry, .. } if entry == "是否收费：否")));
+        // A tier's own cell is matched by its level too.
+        let tiered = |l: &str, t: &str| ExtraCell { header: "办理时限".into(), level: l.into(), text: t.into() };
+        let mut a = item("1", "甲", "行政处罚");
+        a.extra = vec![tiered("市", "5日"), tiered("县", "3日")];
+        let mut b = a.clone();
+        b.extra = vec![tiered("市", "5日"), tiered("县", "2日")];
+        let d = diff_lists(&list(vec![a]), &list(vec![b]));
+        let f = &d.items[0].fields;
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(
+            matches!(&f[0], FieldChange::Text { field, old, new } if field == "extra.办理时限[县]" && old == "3日" && new == "2日")
+        );
     }
 
     #[test]

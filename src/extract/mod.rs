@@ -127,15 +127,36 @@ pub fn extract_record(record: &Record, extra_headers: &[String]) -> Extracted {
 }
 
 /// Cells of columns the format does not name, each under its header, in
-/// row and column order (a tier row's own cell after its item's).
+/// row and column order (a tier row's own cell after its item's). A column
+/// with a cell on a row after the first holds a value per tier: each of its
+/// cells names the level of its row.
 fn extra_cells(record: &Record, headers: &[String], changes: &mut Vec<Change>) -> Vec<ExtraCell> {
+    let per_tier: Vec<u8> = record
+        .rows
+        .iter()
+        .skip(1)
+        .flatten()
+        .filter_map(|(c, _)| match c {
+            Column::Extra(i) => Some(*i),
+            _ => None,
+        })
+        .collect();
     let mut out: Vec<ExtraCell> = Vec::new();
-    for (column, cell) in record.rows.iter().flatten() {
-        let Column::Extra(i) = *column else { continue };
-        let Some(header) = headers.get(usize::from(i)) else { continue };
-        let text = clean_value(cell, changes).into_string();
-        if !text.is_empty() {
-            out.push(ExtraCell { header: header.clone(), text });
+    let mut level = String::new();
+    for row in &record.rows {
+        // A row without a level goes on with the tier above it, as in `tiers`.
+        if let Some((_, t)) = row.iter().find(|(c, _)| *c == Column::Level) {
+            // Its repairs are reported once, by the tier's own level.
+            level = level_of(&clean_value(t, &mut Vec::new()).into_string());
+        }
+        for (column, cell) in row {
+            let Column::Extra(i) = *column else { continue };
+            let Some(header) = headers.get(usize::from(i)) else { continue };
+            let text = clean_value(cell, changes).into_string();
+            if !text.is_empty() {
+                let level = if per_tier.contains(&i) { level.clone() } else { String::new() };
+                out.push(ExtraCell { header: header.clone(), level, text });
+            }
         }
     }
     out

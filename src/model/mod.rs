@@ -195,6 +195,10 @@ pub struct ExtraCell {
     /// The column's header, as printed (white space removed).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub header: String,
+    /// The 实施层级 whose own value this is, when the column holds one per
+    /// tier (a cell on a tier row); empty for the item's.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub level: String,
     /// The cell's text.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub text: String,

@@ -227,6 +227,7 @@ impl<'a> Context<'a> {
             }
             for (x, cell) in item.extra.iter().enumerate() {
                 push(Place::Extra(i, x, "header"), Some(i), &cell.header);
+                push(Place::Extra(i, x, "level"), Some(i), &cell.level);
                 push(Place::Extra(i, x, "text"), Some(i), &cell.text);
             }
         }

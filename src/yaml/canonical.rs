@@ -202,6 +202,7 @@ impl<'a> Reader<'a> {
                         r.entries(indent, Some(first), |_, key, value| {
                             match key {
                                 "header" => cell.header = scalar(value.inline()?)?,
+                                "level" => cell.level = scalar(value.inline()?)?,
                                 "text" => cell.text = scalar(value.inline()?)?,
                                 _ => return Err(Outside),
                             }
