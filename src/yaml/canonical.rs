@@ -196,21 +196,7 @@ impl<'a> Reader<'a> {
                     return Ok(());
                 }
                 "extra" => {
-                    let parent = value.block()?;
-                    r.sequence(parent, |r, indent, first| {
-                        let mut cell = ExtraCell::default();
-                        r.entries(indent, Some(first), |_, key, value| {
-                            match key {
-                                "header" => cell.header = scalar(value.inline()?)?,
-                                "level" => cell.level = scalar(value.inline()?)?,
-                                "text" => cell.text = scalar(value.inline()?)?,
-                                _ => return Err(Outside),
-                            }
-                            Ok(())
-                        })?;
-                        item.extra.push(cell);
-                        Ok(())
-                    })?;
+                    item.extra = r.string_maps(value.block()?, extra_field)?;
                     return Ok(());
                 }
                 "section" => &mut item.section,
@@ -258,33 +244,58 @@ impl<'a> Reader<'a> {
         Ok(out)
     }
 
+    /// A block sequence under a key at `parent` indentation of mappings whose
+    /// values are all strings: `field` gives each key's place, `None` for a
+    /// key the mapping does not have.
+    fn string_maps<T: Default>(
+        &mut self,
+        parent: usize,
+        field: for<'x> fn(&'x mut T, &str) -> Option<&'x mut String>,
+    ) -> R<Vec<T>> {
+        let mut out = Vec::new();
+        self.sequence(parent, |r, indent, first| {
+            let mut value_of = T::default();
+            r.entries(indent, Some(first), |_, key, value| {
+                *field(&mut value_of, key).ok_or(Outside)? = scalar(value.inline()?)?;
+                Ok(())
+            })?;
+            out.push(value_of);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
     fn tier(&mut self, indent: usize, first: &'a str) -> R<Tier> {
         let mut t = Tier::default();
         self.entries(indent, Some(first), |r, key, value| {
             match key {
                 "level" => t.level = scalar(value.inline()?)?,
                 "scope" => t.scope = scalar(value.inline()?)?,
-                "duties" => {
-                    let parent = value.block()?;
-                    r.sequence(parent, |r, indent, first| {
-                        let mut d = Duty::default();
-                        r.entries(indent, Some(first), |_, key, value| {
-                            match key {
-                                "group" => d.group = scalar(value.inline()?)?,
-                                "text" => d.text = scalar(value.inline()?)?,
-                                _ => return Err(Outside),
-                            }
-                            Ok(())
-                        })?;
-                        t.duties.push(d);
-                        Ok(())
-                    })?;
-                }
+                "duties" => t.duties = r.string_maps(value.block()?, duty_field)?,
                 _ => return Err(Outside),
             }
             Ok(())
         })?;
         Ok(t)
+    }
+}
+
+/// The field of a duty entry under `key`.
+fn duty_field<'x>(d: &'x mut Duty, key: &str) -> Option<&'x mut String> {
+    match key {
+        "group" => Some(&mut d.group),
+        "text" => Some(&mut d.text),
+        _ => None,
+    }
+}
+
+/// The field of an extra cell under `key`.
+fn extra_field<'x>(c: &'x mut ExtraCell, key: &str) -> Option<&'x mut String> {
+    match key {
+        "header" => Some(&mut c.header),
+        "level" => Some(&mut c.level),
+        "text" => Some(&mut c.text),
+        _ => None,
     }
 }
 
