@@ -309,3 +309,19 @@ fn text_rules_check_the_cells_of_other_columns_at_their_place() {
     assert_eq!(d[0]["line"], line as u64);
     assert_eq!(d[0]["column"], 21);
 }
+
+#[test]
+fn text_rules_check_the_documents_notes_at_their_place() {
+    let dir = temp_dir("note-html");
+    let clean = std::fs::read_to_string(root().join("fixtures/clean.yaml")).unwrap();
+    let note = "注：本清单随法律法规和机构职能调整动态更新。";
+    assert!(clean.contains(note));
+    let p = dir.join("list.yaml");
+    std::fs::write(&p, clean.replace(note, "注：本清单随法律法规和机构职能调整动态更新&nbsp;。")).unwrap();
+    let (_, d) = json(&[p.to_str().unwrap()]);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!(d[0]["name"], "residual-html");
+    assert_eq!(d[0]["path"], "document.notes[0]");
+    let line = clean.lines().position(|l| l.contains(note)).unwrap() + 1;
+    assert_eq!(d[0]["line"], line as u64);
+}

@@ -532,11 +532,10 @@ impl Walker<'_> {
             let key_range = line_start..line_start + key.len();
             let value = if rest.is_empty() {
                 match self.lines.get(self.at) {
-                    // The one sequence of plain values in the format.
-                    Some(l) if l.indent == indent + 2 && l.body.starts_with("- ") && key == "notes" => {
-                        self.scalars(indent + 2, child)?
+                    // `notes` is the one sequence of plain values in the format.
+                    Some(l) if l.indent == indent + 2 && l.body.starts_with("- ") => {
+                        self.seq(indent + 2, child, key == "notes")?
                     }
-                    Some(l) if l.indent == indent + 2 && l.body.starts_with("- ") => self.seq(indent + 2, child)?,
                     Some(l) if l.indent == indent + 2 => self.map(indent + 2, child, None)?,
                     _ => return Err(Outside),
                 }
@@ -553,8 +552,9 @@ impl Walker<'_> {
         Ok(start.unwrap_or(0)..end)
     }
 
-    /// A block sequence of mappings with dashes at `indent`, the children of `node`.
-    fn seq(&mut self, indent: usize, node: u32) -> R<Range<usize>> {
+    /// A block sequence with dashes at `indent`, the children of `node`: of
+    /// mappings, or with `plain` of scalars.
+    fn seq(&mut self, indent: usize, node: u32, plain: bool) -> R<Range<usize>> {
         let mut start = None;
         let mut end = 0;
         let mut k = 0;
@@ -563,29 +563,10 @@ impl Walker<'_> {
                 break;
             }
             start.get_or_insert(l.start);
+            let scalar = l.start + 2..l.start + l.body.len();
             self.at += 1;
             let child = self.tree.add(node, None, k);
-            let range = self.map(indent + 2, child, Some(2))?;
-            end = range.end;
-            self.tree.set_span(child, NodeSpan { value: range, key: None });
-            k += 1;
-        }
-        Ok(start.ok_or(Outside)?..end)
-    }
-
-    /// A block sequence of scalars with dashes at `indent`, the children of `node`.
-    fn scalars(&mut self, indent: usize, node: u32) -> R<Range<usize>> {
-        let mut start = None;
-        let mut end = 0;
-        let mut k = 0;
-        while let Some(l) = self.lines.get(self.at) {
-            if l.indent != indent || !l.body.starts_with("- ") {
-                break;
-            }
-            start.get_or_insert(l.start);
-            self.at += 1;
-            let child = self.tree.add(node, None, k);
-            let value = l.start + 2..l.start + l.body.len();
+            let value = if plain { scalar } else { self.map(indent + 2, child, Some(2))? };
             end = value.end;
             self.tree.set_span(child, NodeSpan { value, key: None });
             k += 1;
