@@ -133,10 +133,10 @@ pub fn lay_out_grid(text: &Text) -> Option<Laid> {
 }
 
 /// Whether a line opens a note printed under a table: `注：`, `说明：`,
-/// `备注：`, `附注：` (a colon either width), `注1：`.
+/// `备注：`, `附注：`, `注释：`, `填表说明：` (a colon either width), `注1：`.
 pub(crate) fn starts_note(line: &str) -> bool {
     let t = line.trim_start();
-    ["注", "说明", "备注", "附注"].iter().any(|w| {
+    ["注", "说明", "备注", "附注", "注释", "填表说明"].iter().any(|w| {
         t.strip_prefix(w).is_some_and(|rest| {
             let rest = rest.trim_start().trim_start_matches(|c: char| c.is_ascii_digit());
             rest.starts_with(['：', ':'])
@@ -196,6 +196,19 @@ fn numbered_type_heading(t: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn note_openings() {
+        for note in
+            ["注：本清单动态调整。", " 注:1.本清单", "注1：", "说明：", "备注：无", "附注：", "注释：", "填表说明："]
+        {
+            assert!(starts_note(note), "{note}");
+        }
+        for not in ["注意事项", "注册登记", "说明书", "备注", "对备注栏的处罚", "1.注：", "注销登记：申请"]
+        {
+            assert!(!starts_note(not), "{not}");
+        }
+    }
 
     #[test]
     fn section_headings() {
