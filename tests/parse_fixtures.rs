@@ -472,3 +472,42 @@ fn vertical_text_with_a_column_the_format_does_not_name() {
     assert_eq!(list.document.notes, ["注：本清单随法律法规调整动态更新。"]);
     assert!(list.items[1].liability.iter().all(|c| !c.text.contains("注：")));
 }
+
+/// Guangdong's lists print the basis of the duties and of the liability in
+/// columns of their own (责任事项依据, 追责依据), beside 责任事项 and 追责情形.
+fn assert_two_columns_of_one_field(list: &List) {
+    let codes: Vec<&str> = list.items.iter().map(|i| i.code.as_str()).collect();
+    assert_eq!(codes, ["440183102001", "440183101002"]);
+    let first = &list.items[0];
+    let duties: Vec<&str> = first.tier[0].duties.iter().map(|d| d.text.as_str()).collect();
+    assert_eq!(duties, ["立案责任：发现涉嫌违法行为，依法立案。", "调查责任：依法调查取证。"]);
+    // 责任事项依据 is a column the format does not name, not more duties.
+    let extra: Vec<(&str, &str)> = first.extra.iter().map(|c| (c.header.as_str(), c.text.as_str())).collect();
+    assert_eq!(extra, [("责任事项依据", "《中华人民共和国行政处罚法》第五十四条")]);
+    // 追责依据's citation is an entry of its own after the cases, not the end of the last case.
+    let liability: Vec<(&str, &str)> = first.liability.iter().map(|c| (c.title.as_str(), c.text.as_str())).collect();
+    assert_eq!(
+        liability,
+        [
+            ("", "没有法律和事实依据实施行政处罚的；"),
+            ("", "违反法定程序实施行政处罚的。"),
+            ("中华人民共和国行政处罚法", "")
+        ]
+    );
+    assert_eq!(first.liability[2].articles, ["第七十六条"]);
+    let second = &list.items[1];
+    assert_eq!(second.liability.len(), 2);
+    assert_eq!(second.liability[0].text, "对符合法定条件的申请不予受理的。");
+    assert_eq!(second.liability[1].articles, ["第七十二条"]);
+    assert_eq!(second.extra[0].text, "《中华人民共和国行政许可法》第三十条");
+}
+
+#[test]
+fn two_columns_of_one_field_in_a_tsv_table() {
+    assert_two_columns_of_one_field(&parse_fixture("tsv-two-columns-of-one-field.txt"));
+}
+
+#[test]
+fn two_columns_of_one_field_in_vertical_text() {
+    assert_two_columns_of_one_field(&parse_fixture("vertical-two-columns-of-one-field.txt"));
+}

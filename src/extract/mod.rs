@@ -74,6 +74,24 @@ fn joined(cells: Vec<&Text>) -> Text {
     b.finish()
 }
 
+/// The cells of `column`, one group per column of that name: a table with
+/// two columns under names of one field (追责情形 and 追责依据, 设定依据 and
+/// 实施依据) gives each row two cells of it, and each column's entries are
+/// read on their own, so that a citation in the second does not run on from
+/// the last case of the first. Rows with one cell add it to the first group.
+fn column_groups(record: &Record, column: Column) -> Vec<Vec<&Text>> {
+    let mut groups: Vec<Vec<&Text>> = Vec::new();
+    for row in &record.rows {
+        for (k, (_, t)) in row.iter().filter(|(c, _)| *c == column).enumerate() {
+            if groups.len() <= k {
+                groups.push(Vec::new());
+            }
+            groups[k].push(t);
+        }
+    }
+    groups
+}
+
 fn value(record: &Record, column: Column, changes: &mut Vec<Change>) -> String {
     let cells: Vec<&Text> = record.cells(column).collect();
     if cells.is_empty() {
@@ -112,15 +130,18 @@ pub fn extract_record(record: &Record, extra_headers: &[String]) -> Extracted {
     item.remarks = value(record, Column::Remarks, &mut changes);
     item.extra = extra_cells(record, extra_headers, &mut changes);
 
-    let basis: Vec<&Text> = record.cells(Column::LegalBasis).collect();
-    if !basis.is_empty() {
-        item.legal_basis = citations_of(&joined(basis), &mut changes, &mut notes);
+    for basis in column_groups(record, Column::LegalBasis) {
+        item.legal_basis.extend(citations_of(&joined(basis), &mut changes, &mut notes));
     }
-    let liability: Vec<&Text> = record.cells(Column::Liability).collect();
-    if !liability.is_empty() {
+    for liability in column_groups(record, Column::Liability) {
         let (preamble, entries) = liability_of(&joined(liability), &mut changes, &mut notes);
-        item.liability_preamble = preamble;
-        item.liability = entries;
+        if item.liability_preamble.is_empty() {
+            item.liability_preamble = preamble;
+        } else if !preamble.is_empty() {
+            // A second preamble is no case; kept as an entry, not lost.
+            item.liability.push(Citation { text: preamble, ..Citation::default() });
+        }
+        item.liability.extend(entries);
     }
     item.tier = tiers(record, &mut changes, &mut notes);
     Extracted { item, changes, notes }
@@ -382,6 +403,32 @@ mod tests {
                 other => panic!("{other:?}"),
             })
             .collect()
+    }
+
+    #[test]
+    fn each_of_two_liability_columns_is_read_on_its_own() {
+        let cell = |c: Column, t: &str| (c, Text::from_source(t));
+        let record = Record {
+            section: None,
+            rows: vec![vec![
+                cell(Column::Item, "某事项"),
+                cell(Column::Liability, "1.违反法定程序的；\n2.滥用职权的。"),
+                cell(Column::Liability, "《中华人民共和国行政处罚法》第七十六条"),
+            ]],
+        };
+        let item = extract_record(&record, &[]).item;
+        let texts: Vec<&str> = item.liability.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, ["违反法定程序的；", "滥用职权的。", ""]);
+        assert_eq!(item.liability[2].title, "中华人民共和国行政处罚法");
+        // Cells of one column on several rows are one text, as before.
+        let record = Record {
+            section: None,
+            rows: vec![
+                vec![cell(Column::Item, "某事项"), cell(Column::Liability, "1.违反法定程序的；")],
+                vec![cell(Column::Liability, "2.滥用职权的。")],
+            ],
+        };
+        assert_eq!(extract_record(&record, &[]).item.liability.len(), 2);
     }
 
     #[test]

@@ -194,6 +194,7 @@ const OTHER_HEADER_WORDS: &[&str] = &[
     "申请材料",
     "申报材料",
     "权力来源",
+    "责任事项依据",
     "行使方式",
     "实施方式",
     "监督方式",
@@ -259,6 +260,8 @@ pub fn columns_in_running_text(text: &str, others: &mut Vec<String>) -> Vec<Colu
     let mut out: Vec<Column> = Vec::new();
     let mut i = 0;
     let mut depth = 0i32;
+    // Where the last known header word ended, and the word.
+    let mut last: Option<(usize, &str)> = None;
     while i < compact.len() {
         let rest = &compact[i..];
         let c = rest.chars().next().unwrap_or(' ');
@@ -283,10 +286,15 @@ pub fn columns_in_running_text(text: &str, others: &mut Vec<String>) -> Vec<Colu
                 continue;
             }
             if let Some(&(k, col)) = known {
-                if !out.contains(&col) {
+                // Two columns under names of one field stand side by side
+                // (追责情形 then 追责依据, 设定依据 then 实施依据): each is a
+                // column. Joined by 及 or 、 they are one column's name.
+                let beside = out.last() == Some(&col) && last.is_some_and(|(end, word)| end == i && word != k);
+                if !out.contains(&col) || beside {
                     out.push(col);
                 }
                 i += k.len();
+                last = Some((i, k));
                 continue;
             }
         }
@@ -922,6 +930,26 @@ mod tests {
         assert_eq!(columns_in_header("实施层级 实施权限"), vec![Column::Level, Column::Scope]);
         assert_eq!(columns_in_header("部门职责 事项名称"), vec![Column::Responsibility, Column::Item]);
         assert_eq!(columns_in_header("事项 名称"), vec![Column::Item]);
+    }
+
+    #[test]
+    fn two_columns_under_names_of_one_field_side_by_side_are_two_columns() {
+        let mut others = Vec::new();
+        let cols = |t: &str, o: &mut Vec<String>| columns_in_running_text(t, o);
+        assert_eq!(
+            cols("序号事项名称设定依据实施依据追责情形追责依据", &mut others),
+            [Column::Seq, Column::Item, Column::LegalBasis, Column::LegalBasis, Column::Liability, Column::Liability]
+        );
+        // Joined by a word, they name one column; a word met again apart from
+        // its column names none.
+        assert_eq!(
+            cols("事项名称设定依据及实施依据追责情形及依据", &mut others),
+            [Column::Item, Column::LegalBasis, Column::Liability]
+        );
+        assert_eq!(cols("事项名称备注名称", &mut others), [Column::Item, Column::Remarks]);
+        // 责任事项依据 is a column the format does not name, not more duties.
+        assert_eq!(cols("责任事项责任事项依据", &mut others), [Column::Duties, Column::Extra(0)]);
+        assert_eq!(others, ["责任事项依据"]);
     }
 
     #[test]
