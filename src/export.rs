@@ -273,7 +273,12 @@ fn column_width(column: Column) -> f64 {
         Column::Type | Column::Department | Column::Office => 12.0,
         Column::Code | Column::SubCode => 18.0,
         Column::Item | Column::SubItem | Column::Remarks | Column::Extra(_) => 24.0,
-        Column::LegalBasis | Column::Duties | Column::Liability | Column::Scope | Column::Responsibility => 48.0,
+        Column::LegalBasis
+        | Column::Duties
+        | Column::DutyGroup(_)
+        | Column::Liability
+        | Column::Scope
+        | Column::Responsibility => 48.0,
     }
 }
 
@@ -326,7 +331,8 @@ fn cell(item: &Item, tier: Option<&Tier>, column: Column, extra_headers: &[Strin
         Column::LegalBasis => numbered(item.legal_basis.iter().map(render_citation)),
         Column::Level => tier.map(|t| t.level.clone()).unwrap_or_default(),
         Column::Scope => tier.map(|t| t.scope.clone()).unwrap_or_default(),
-        Column::Duties => tier.map(render_duties).unwrap_or_default(),
+        // Export prints a tier's groups in one cell, under their headings.
+        Column::Duties | Column::DutyGroup(_) => tier.map(render_duties).unwrap_or_default(),
         Column::Liability => {
             let cases = numbered(item.liability.iter().map(render_citation));
             match (item.liability_preamble.is_empty(), cases.is_empty()) {

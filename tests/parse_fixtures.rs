@@ -511,3 +511,66 @@ fn two_columns_of_one_field_in_a_tsv_table() {
 fn two_columns_of_one_field_in_vertical_text() {
     assert_two_columns_of_one_field(&parse_fixture("vertical-two-columns-of-one-field.txt"));
 }
+
+/// 对应责任事项 over two columns, 直接实施责任 and 指导监督责任, in a
+/// header of two rows: each column's duties are of its group, per tier.
+fn assert_duty_group_columns(list: &List) {
+    let codes: Vec<&str> = list.items.iter().map(|i| i.code.as_str()).collect();
+    assert_eq!(codes, ["3700000236009", "3700000220001"]);
+    let first = &list.items[0];
+    let levels: Vec<&str> = first.tier.iter().map(|t| t.level.as_str()).collect();
+    assert_eq!(levels, ["省", "市"]);
+    let duties = |t: usize| -> Vec<(String, String)> {
+        first.tier[t].duties.iter().map(|d| (d.group.clone(), d.text.clone())).collect()
+    };
+    let d = |g: &str, t: &str| (g.to_owned(), t.to_owned());
+    assert_eq!(
+        duties(0),
+        [
+            d("直接实施责任", "立案责任：对违法行为予以审查。"),
+            d("直接实施责任", "调查责任：依法调查取证。"),
+            d("指导监督责任", "指导下级行政机关开展行政处罚工作。")
+        ]
+    );
+    assert_eq!(
+        duties(1),
+        [d("直接实施责任", "立案责任：对辖区内违法行为予以审查。"), d("指导监督责任", "指导县级行政机关开展工作。")]
+    );
+    assert_eq!(first.liability.len(), 1);
+    assert_eq!(list.items[1].tier[0].duties[1].group, "指导监督责任");
+}
+
+#[test]
+fn duty_group_columns_under_a_header_of_two_rows_in_tsv() {
+    let list = parse_fixture("tsv-duty-group-columns.txt");
+    assert_duty_group_columns(&list);
+    // The group names are the header's, not a row's text.
+    let bytes = std::fs::read(root().join("fixtures/tsv-duty-group-columns.txt")).unwrap();
+    let out = parse_bytes("t.txt", &bytes, &ParseOptions::default()).unwrap();
+    assert!(out.diagnostics.iter().all(|d| d.name != "unassigned-text"), "{:?}", out.diagnostics);
+}
+
+#[test]
+fn duty_group_columns_under_merged_header_cells_of_a_web_page() {
+    assert_duty_group_columns(&parse_fixture("web-page-duty-group-columns.html"));
+}
+
+#[test]
+fn duty_group_columns_named_in_a_vertical_header() {
+    let list = parse_fixture("vertical-duty-group-columns.txt");
+    assert_eq!(list.items.len(), 4);
+    let groups: Vec<(&str, &str)> =
+        list.items[0].tier[0].duties.iter().map(|d| (d.group.as_str(), d.text.as_str())).collect();
+    assert_eq!(
+        groups,
+        [
+            ("直接实施责任", "立案责任：对违法行为予以审查。"),
+            ("直接实施责任", "调查责任：依法调查取证。"),
+            ("指导监督责任", "指导下级行政机关开展行政处罚工作。")
+        ]
+    );
+    // The guidance cell is no longer read into the liability after it.
+    assert_eq!(list.items[0].liability.len(), 1);
+    assert_eq!(list.items[0].liability[0].text, "没有法律和事实依据实施行政处罚的；");
+    assert_eq!(list.items[1].tier[0].duties[1].text, "制定全省经办规程。");
+}

@@ -47,8 +47,13 @@ fn parsed_lists(dir: &Path) -> Vec<(String, std::path::PathBuf)> {
         .collect();
     lists.push(("clean fixture".into(), root().join("fixtures/clean.yaml")));
     // Columns the format does not name, a tier's own cell among them; two
-    // columns of one field (追责情形, 追责依据).
-    for fixture in ["tsv-other-columns.txt", "web-page-other-columns.html", "tsv-two-columns-of-one-field.txt"] {
+    // columns of one field (追责情形, 追责依据); duty groups as columns.
+    for fixture in [
+        "tsv-other-columns.txt",
+        "web-page-other-columns.html",
+        "tsv-two-columns-of-one-field.txt",
+        "tsv-duty-group-columns.txt",
+    ] {
         let path = dir.join(format!("{fixture}.yaml"));
         let out =
             qingdan(&["parse", root().join("fixtures").join(fixture).to_str().unwrap(), "-o", path.to_str().unwrap()]);

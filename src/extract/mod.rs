@@ -101,7 +101,8 @@ fn value(record: &Record, column: Column, changes: &mut Vec<Change>) -> String {
 }
 
 /// Extracts one record; `extra_headers` names the columns the format does
-/// not name ([`Column::Extra`]).
+/// not name ([`Column::Extra`]) and the groups of duties printed as columns
+/// ([`Column::DutyGroup`]).
 pub fn extract_record(record: &Record, extra_headers: &[String]) -> Extracted {
     let mut changes = Vec::new();
     let mut notes = Vec::new();
@@ -143,7 +144,7 @@ pub fn extract_record(record: &Record, extra_headers: &[String]) -> Extracted {
         }
         item.liability.extend(entries);
     }
-    item.tier = tiers(record, &mut changes, &mut notes);
+    item.tier = tiers(record, extra_headers, &mut changes, &mut notes);
     Extracted { item, changes, notes }
 }
 
@@ -362,14 +363,34 @@ fn level_of(s: &str) -> String {
     out
 }
 
+/// A cell of duties under the column of a group (直接实施责任) as the group
+/// prints in one cell: under its heading.
+fn under_heading(cell: &Text, group: &str) -> Text {
+    let mut b = TextBuilder::new();
+    let at = cell.source_offset(0);
+    b.push_str_at(&format!("{group}：\n"), at..at);
+    b.push_text(cell);
+    b.finish()
+}
+
 /// Tiers: one per row holding a 实施层级 value; scope and duties in rows
-/// without one continue the tier above.
-fn tiers(record: &Record, changes: &mut Vec<Change>, notes: &mut Vec<Note>) -> Vec<Tier> {
-    let mut groups: Vec<(Option<&Text>, Vec<&Text>, Vec<&Text>)> = Vec::new();
+/// without one continue the tier above. `headers` names the groups of
+/// [`Column::DutyGroup`] cells.
+fn tiers(record: &Record, headers: &[String], changes: &mut Vec<Change>, notes: &mut Vec<Note>) -> Vec<Tier> {
+    let mut groups: Vec<(Option<&Text>, Vec<&Text>, Vec<Text>)> = Vec::new();
     for row in &record.rows {
         let level = row.iter().find(|(c, _)| *c == Column::Level).map(|(_, t)| t);
         let scope: Vec<&Text> = row.iter().filter(|(c, _)| *c == Column::Scope).map(|(_, t)| t).collect();
-        let duties: Vec<&Text> = row.iter().filter(|(c, _)| *c == Column::Duties).map(|(_, t)| t).collect();
+        let duties: Vec<Text> = row
+            .iter()
+            .filter_map(|(c, t)| match c {
+                Column::Duties => Some(t.clone()),
+                Column::DutyGroup(i) => {
+                    Some(headers.get(usize::from(*i)).map_or_else(|| t.clone(), |g| under_heading(t, g)))
+                }
+                _ => None,
+            })
+            .collect();
         if level.is_some() || groups.is_empty() {
             groups.push((level, scope, duties));
         } else if let Some(g) = groups.last_mut() {
@@ -382,7 +403,7 @@ fn tiers(record: &Record, changes: &mut Vec<Change>, notes: &mut Vec<Note>) -> V
         .map(|(level, scope, duties)| Tier {
             level: level.map(|l| level_of(&clean_value(l, changes).into_string())).unwrap_or_default(),
             scope: if scope.is_empty() { String::new() } else { clean_value(&joined(scope), changes).into_string() },
-            duties: duties_of(&duties, changes, notes),
+            duties: duties_of(&duties.iter().collect::<Vec<_>>(), changes, notes),
         })
         .filter(|t| !(t.level.is_empty() && t.scope.is_empty() && t.duties.is_empty()))
         .collect()

@@ -40,6 +40,10 @@ pub enum Column {
     /// `n`-th of the headers a layout keeps beside its records
     /// ([`super::Laid::extra_headers`]).
     Extra(u8),
+    /// 对应责任事项 under a header of two rows whose second names its groups
+    /// (直接实施责任, 指导监督责任) as columns of their own: the group is the
+    /// `n`-th of the headers a layout keeps beside its records.
+    DutyGroup(u8),
 }
 
 impl Column {
@@ -64,7 +68,7 @@ impl Column {
 
     /// Whether each 实施层级 row has its own value of this column.
     pub fn is_per_tier(self) -> bool {
-        matches!(self, Column::Level | Column::Scope | Column::Duties)
+        matches!(self, Column::Level | Column::Scope | Column::Duties | Column::DutyGroup(_))
     }
 
     /// The usual header text.
@@ -82,7 +86,7 @@ impl Column {
             Column::LegalBasis => "设定依据",
             Column::Level => "实施层级",
             Column::Scope => "实施权限",
-            Column::Duties => "责任事项",
+            Column::Duties | Column::DutyGroup(_) => "责任事项",
             Column::Liability => "追责情形",
             Column::Remarks => "备注",
             Column::Extra(_) => "",
@@ -206,6 +210,11 @@ const OTHER_HEADER_WORDS: &[&str] = &[
     "网上办理",
 ];
 
+/// Names of groups of duties that a header of two rows prints under
+/// 对应责任事项, each over a column of its own. In running text they are
+/// known by these words; a delimited header knows them by their shape.
+const DUTY_GROUP_WORDS: &[&str] = &["直接实施责任", "指导监督责任", "监督指导责任", "组织实施责任", "监督管理责任"];
+
 /// The header word of a column the format does not name that `rest` starts with.
 fn other_header_word_at(rest: &str) -> Option<&'static str> {
     OTHER_HEADER_WORDS.iter().copied().filter(|w| rest.starts_with(w)).max_by_key(|w| w.len())
@@ -254,7 +263,9 @@ pub fn columns_in_header(cell: &str) -> Vec<Column> {
 /// joined (`序号实施机构部门职责事项名称…`). Notes in brackets are skipped.
 /// A column the format does not name is known by its word
 /// (`OTHER_HEADER_WORDS`): its header is added to `others`, once, and its
-/// column is [`Column::Extra`] of that place.
+/// column is [`Column::Extra`] of that place. Groups of duties named after
+/// 对应责任事项 (`DUTY_GROUP_WORDS`) are columns of those groups, in its
+/// place ([`Column::DutyGroup`], their names in `others` too).
 pub fn columns_in_running_text(text: &str, others: &mut Vec<String>) -> Vec<Column> {
     let compact = compact(text);
     let mut out: Vec<Column> = Vec::new();
@@ -271,6 +282,23 @@ pub fn columns_in_running_text(text: &str, others: &mut Vec<String>) -> Vec<Colu
             _ => {}
         }
         if depth == 0 {
+            let grouping = out.iter().any(|c| matches!(c, Column::Duties | Column::DutyGroup(_)));
+            if let Some(word) = DUTY_GROUP_WORDS.iter().find(|w| rest.starts_with(*w)).filter(|_| grouping) {
+                let index = others.iter().position(|h| h == word).unwrap_or_else(|| {
+                    others.push((*word).to_owned());
+                    others.len() - 1
+                });
+                let col = Column::DutyGroup(u8::try_from(index).unwrap_or(u8::MAX));
+                // The merged cell over the groups is no column of its own.
+                if out.last() == Some(&Column::Duties) {
+                    out.pop();
+                }
+                if !out.contains(&col) {
+                    out.push(col);
+                }
+                i += word.len();
+                continue;
+            }
             let known = HEADER_KEYWORDS.iter().filter(|(k, _)| rest.starts_with(k)).max_by_key(|(k, _)| k.len());
             let other = other_header_word_at(rest).filter(|w| known.is_none_or(|(k, _)| w.len() > k.len()));
             if let Some(word) = other {
@@ -775,7 +803,7 @@ pub fn kind_score(column: Column, k: &Kinds) -> f32 {
                 -0.5
             }) - duty_penalty
         }
-        Column::Duties => {
+        Column::Duties | Column::DutyGroup(_) => {
             if duty_like {
                 2.5
             } else if long_prose {
@@ -947,6 +975,14 @@ mod tests {
             [Column::Item, Column::LegalBasis, Column::Liability]
         );
         assert_eq!(cols("事项名称备注名称", &mut others), [Column::Item, Column::Remarks]);
+        // Groups of duties after 对应责任事项 are columns in its place; before it, no header words.
+        let mut groups = Vec::new();
+        assert_eq!(
+            cols("序号对应责任事项直接实施责任指导监督责任追责情形", &mut groups),
+            [Column::Seq, Column::DutyGroup(0), Column::DutyGroup(1), Column::Liability]
+        );
+        assert_eq!(groups, ["直接实施责任", "指导监督责任"]);
+        assert_eq!(cols("序号直接实施责任备注", &mut Vec::new()), [Column::Seq, Column::Remarks]);
         // 责任事项依据 is a column the format does not name, not more duties.
         assert_eq!(cols("责任事项责任事项依据", &mut others), [Column::Duties, Column::Extra(0)]);
         assert_eq!(others, ["责任事项依据"]);

@@ -155,36 +155,69 @@ fn other_header(cell: &str) -> Option<String> {
     ((2..=20).contains(&n) && c.chars().any(crate::text::is_han) && !c.contains(['《', '》', '【', '】'])).then_some(c)
 }
 
+/// The place of `header` in `headers`, added when new. `None` past the
+/// places a column can index: a table with more such columns keeps the rest
+/// unplaced, reported.
+fn header_index(headers: &mut Vec<String>, header: String) -> Option<u8> {
+    let index = headers.iter().position(|h| *h == header).unwrap_or_else(|| {
+        headers.push(header);
+        headers.len() - 1
+    });
+    u8::try_from(index).ok()
+}
+
 /// Gives each header cell that names no known column an extra column of
-/// its own, its header recorded in `headers` (once per distinct header).
+/// its own, its header recorded in `headers` (once per distinct header); a
+/// cell naming a group of duties (直接实施责任) is a column of that group.
 fn name_other_columns(per_cell: &mut [Vec<Column>], cells: &[&str], headers: &mut Vec<String>) {
     for (columns, cell) in per_cell.iter_mut().zip(cells) {
         if !columns.is_empty() {
             continue;
         }
-        let Some(header) = other_header(cell) else { continue };
-        let index = headers.iter().position(|h| *h == header).unwrap_or_else(|| {
-            headers.push(header);
-            headers.len() - 1
-        });
-        // A table with more columns than the index holds keeps the rest unplaced, reported.
-        if let Ok(i) = u8::try_from(index) {
-            columns.push(Column::Extra(i));
-        }
+        let column = if let Some(group) = duty_group_name(cell) {
+            header_index(headers, group).map(Column::DutyGroup)
+        } else {
+            other_header(cell).and_then(|h| header_index(headers, h)).map(Column::Extra)
+        };
+        columns.extend(column);
     }
+}
+
+/// The name of a group of duties (`直接实施责任`, `指导监督责任`) that a
+/// header cell is, if it is one.
+fn duty_group_name(cell: &str) -> Option<String> {
+    let c = compact(cell);
+    let name = c.trim_end_matches([':', '：']);
+    let n = name.chars().count();
+    ((4..=12).contains(&n) && name.ends_with("责任") && name.chars().all(crate::text::is_han)).then(|| name.to_owned())
 }
 
 /// A header's second row, if `cells` is one under `first_row`: every
 /// non-empty cell a short header word. Returns the header per cell, each
-/// cell of the second row naming the columns under the first row's.
-fn second_header_row(first_row: &[Vec<Column>], cells: &[&str]) -> Option<Vec<Vec<Column>>> {
+/// cell of the second row naming the columns under the first row's. Under
+/// 对应责任事项, the names of groups of duties are columns of those groups,
+/// their names kept in `headers`.
+fn second_header_row(first_row: &[Vec<Column>], cells: &[&str], headers: &mut Vec<String>) -> Option<Vec<Vec<Column>>> {
     let width = first_row.len().max(cells.len());
+    // The first row's columns over each place: a merged cell's spread right, over the empty ones.
+    let mut over: Vec<&[Column]> = Vec::with_capacity(width);
+    for i in 0..width {
+        let own = first_row.get(i).map_or(&[][..], Vec::as_slice);
+        let spread = if own.is_empty() { over.last().copied().unwrap_or(&[]) } else { own };
+        over.push(spread);
+    }
+    // Names are added only when the row is a header's second.
+    let mut names = headers.clone();
     // Each cell of the second row: the columns it names, or None when empty.
     let mut below: Vec<Option<Vec<Column>>> = Vec::with_capacity(width);
-    for i in 0..width {
+    for (i, above) in over.iter().enumerate() {
         let cell = cells.get(i).map_or("", |c| c.trim());
         if cell.is_empty() {
             below.push(None);
+            continue;
+        }
+        if let Some(name) = duty_group_name(cell).filter(|_| above.contains(&Column::Duties)) {
+            below.push(Some(header_index(&mut names, name).map(Column::DutyGroup).into_iter().collect()));
             continue;
         }
         let named = columns_in_header(cell);
@@ -197,6 +230,7 @@ fn second_header_row(first_row: &[Vec<Column>], cells: &[&str]) -> Option<Vec<Ve
     if named_below.is_empty() {
         return None;
     }
+    *headers = names;
     // A column named below leaves the first row's merged cell that held it.
     let merged = below
         .into_iter()
@@ -315,7 +349,7 @@ pub fn read(text: &Text, delimiter: char, grid: bool) -> Option<Laid> {
         if let Some(first_row) = open_header.take() {
             // A header of two rows: a merged cell (`实施层级及权限`) over the
             // cells that name its parts (`层级`, `权限`).
-            if let Some(per_cell) = second_header_row(&first_row, &cell_texts) {
+            if let Some(per_cell) = second_header_row(&first_row, &cell_texts, &mut extra_headers) {
                 positions = grid.then(|| per_cell.iter().map(|c| c.first().copied()).collect());
                 header = Some(per_cell.into_iter().flatten().collect());
                 fragments.push(Fragment { text: text.slice(line.range.clone()), reason: SetAside::RepeatedHeader });
@@ -654,6 +688,9 @@ fn build_records(
             // all but content surely of another column (a code, a type).
             let score = |k: &Option<Kinds>, c: Column| match c {
                 Column::Extra(_) if k.is_some() => 1.0,
+                // A group's duties (指导、监督下级…) read less surely as
+                // duties than the group's name says they are.
+                Column::DutyGroup(_) if k.is_some() => cell_score(k, c).max(1.0),
                 c => cell_score(k, c),
             };
             let mut scores: Vec<Vec<f32>> =
@@ -862,6 +899,34 @@ mod tests {
         assert_eq!(cell(Column::Scope), "负责全省");
         assert_eq!(cell(Column::Remarks), "无");
         assert_eq!(laid.fragments.iter().filter(|f| matches!(f.reason, SetAside::RepeatedHeader)).count(), 2);
+    }
+
+    #[test]
+    fn groups_of_duties_named_under_a_merged_header_cell_are_columns_of_those_groups() {
+        let laid = read_str(concat!(
+            "序号\t事项名称\t事项编码\t对应责任事项\t\t备注\n",
+            "\t\t\t直接实施责任\t指导监督责任\t\n",
+            "1\t对甲的处罚\t3700000236009\t1.立案责任：对违法行为予以审查。\t1.指导下级行政机关开展工作。\t无\n",
+        ));
+        assert_eq!(laid.extra_headers, ["直接实施责任", "指导监督责任"]);
+        let row: Vec<(Column, &str)> = laid.records[0].rows[0].iter().map(|(c, t)| (*c, t.as_str())).collect();
+        assert_eq!(
+            row[3..],
+            [
+                (Column::DutyGroup(0), "1.立案责任：对违法行为予以审查。"),
+                (Column::DutyGroup(1), "1.指导下级行政机关开展工作。"),
+                (Column::Remarks, "无")
+            ]
+        );
+        // Or as columns of a header of one row.
+        let laid = read_str(
+            "序号\t事项名称\t事项编码\t直接实施责任\t指导监督责任\n1\t对甲的处罚\t3700000236009\t1.立案责任：依法立案。\t1.指导下级行政机关开展工作。\n",
+        );
+        let row: Vec<Column> = laid.records[0].rows[0].iter().map(|(c, _)| *c).collect();
+        assert_eq!(row, [Column::Seq, Column::Item, Column::Code, Column::DutyGroup(0), Column::DutyGroup(1)]);
+        // A group's name is a column only under 对应责任事项.
+        let laid = read_str("序号\t事项名称\t备注\t\n\t\t直接实施责任\t\n1\t对甲的处罚\t无\t\n");
+        assert!(laid.extra_headers.is_empty());
     }
 
     #[test]

@@ -110,8 +110,10 @@ pub struct Laid {
     pub fragments: Vec<Fragment>,
     /// Whether a header row was found (else columns came from content alone).
     pub header_found: bool,
-    /// Headers of the columns the format does not name, as printed (white
-    /// space removed): [`Column::Extra`]`(i)` is the `i`-th.
+    /// Headers kept beside the records, as printed (white space removed):
+    /// those of the columns the format does not name ([`Column::Extra`]`(i)`
+    /// is the `i`-th) and the duty groups a header names as columns
+    /// ([`Column::DutyGroup`]`(i)`).
     pub extra_headers: Vec<String>,
 }
 
