@@ -348,11 +348,15 @@ fn scalar(s: &str) -> R<String> {
     plain(s).map(str::to_owned)
 }
 
-/// A plain scalar that YAML reads as this very string: no indicator first,
-/// no `: ` or ` #` inside, and nothing that could be a number, null, a
+/// A plain scalar that YAML reads as this very string: no white space
+/// around it, no indicator first, no `: ` or ` #` inside, and nothing that could be a number, null, a
 /// boolean or a date.
 fn plain(s: &str) -> R<&str> {
     let first = s.chars().next().ok_or(Outside)?;
+    // YAML skips the white space around a value; the canonical form has none.
+    if first.is_whitespace() || s.ends_with(char::is_whitespace) {
+        return Err(Outside);
+    }
     if "-?:,[]{}#&*!|>'\"%@`".contains(first) || s.ends_with(':') || s.contains(": ") || s.contains(" #") {
         return Err(Outside);
     }
@@ -620,6 +624,9 @@ mod tests {
             "qingdan: 1\r\nitems: []\r\n",
             "qingdan: 1\nitems:\n  - item: x\n---\n",
             "items:\n  - item: x\n",
+            // White space YAML skips around a value.
+            "qingdan: 1\ndocument:\n  notes:\n    -  '#'\nitems: []\n",
+            "qingdan: 1\ndocument:\n  notes:\n    -  x\nitems: []\n",
         ] {
             assert!(read_canonical(odd).is_none(), "{odd}");
         }
