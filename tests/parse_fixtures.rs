@@ -574,3 +574,33 @@ fn duty_group_columns_named_in_a_vertical_header() {
     assert_eq!(list.items[0].liability[0].text, "没有法律和事实依据实施行政处罚的；");
     assert_eq!(list.items[1].tier[0].duties[1].text, "制定全省经办规程。");
 }
+
+/// A province's list in vertical text: an item's 省, 市 and 县 rows follow
+/// its first, each with its own level, scope and duties, the item's other
+/// cells printed once.
+#[test]
+fn tier_rows_in_vertical_text() {
+    let list = parse_fixture("vertical-tier-rows.txt");
+    let codes: Vec<&str> = list.items.iter().map(|i| i.code.as_str()).collect();
+    assert_eq!(codes, ["3700000236009", "3700000220001", "3700000636003"]);
+    let tiers: Vec<Vec<(&str, &str, usize)>> = list
+        .items
+        .iter()
+        .map(|i| i.tier.iter().map(|t| (t.level.as_str(), t.scope.as_str(), t.duties.len())).collect())
+        .collect();
+    assert_eq!(
+        tiers,
+        [
+            vec![
+                ("省", "负责省本级医疗保障经办机构违法行为的处罚", 2),
+                ("市", "负责本市医疗保障经办机构违法行为的处罚", 2),
+                ("县", "负责本县医疗保障经办机构违法行为的处罚", 1)
+            ],
+            vec![("省", "负责省本级参保单位的参保登记", 2), ("市", "负责本市参保单位的参保登记", 1)],
+            vec![("省", "负责全省定点医药机构的监督检查", 1)],
+        ]
+    );
+    assert_eq!(list.items[0].tier[2].duties[0].text, "立案责任：对本县违法行为予以审查。");
+    assert_eq!(list.items[0].liability.len(), 2);
+    assert_eq!(list.items[1].legal_basis[0].articles, ["第五十七条"]);
+}

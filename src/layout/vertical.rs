@@ -211,12 +211,12 @@ pub fn read(text: &Text) -> Option<Laid> {
     // longest of the first: twice as many, and a margin; per column, so
     // that a 序号 or a type is never sought across a whole citation.
     let span_of = |longest: usize| (longest * 2 + 8).min(MAX_CELL_BLOCKS);
-    let longest = first.iter().flatten().map(|(_, r)| r.len()).max().unwrap_or(MAX_CELL_BLOCKS);
+    let longest = first.iter().flatten().flatten().map(|(_, r)| r.len()).max().unwrap_or(MAX_CELL_BLOCKS);
     let max_span = span_of(longest);
     let spans: Vec<usize> = columns
         .iter()
         .map(|c| {
-            let longest = first.iter().flatten().filter(|(col, _)| col == c).map(|(_, r)| r.len()).max();
+            let longest = first.iter().flatten().flatten().filter(|(col, _)| col == c).map(|(_, r)| r.len()).max();
             longest.map_or(max_span, span_of)
         })
         .collect();
@@ -224,15 +224,21 @@ pub fn read(text: &Text) -> Option<Laid> {
 
     let mut records: Vec<Record> = Vec::new();
     for rec in cells {
-        let mut row = Vec::new();
+        let mut rows = Vec::new();
         let mut section = None;
-        for (col, blocks_range) in rec {
-            let b0 = &blocks[blocks_range.start];
-            section = section.or(b0.section);
-            row.push((col, cell_text(text, &lines, &blocks[blocks_range])));
+        for cut_row in rec {
+            let mut row = Vec::new();
+            for (col, blocks_range) in cut_row {
+                let b0 = &blocks[blocks_range.start];
+                section = section.or(b0.section);
+                row.push((col, cell_text(text, &lines, &blocks[blocks_range])));
+            }
+            if !row.is_empty() {
+                rows.push(row);
+            }
         }
-        if !row.is_empty() {
-            records.push(Record { section: section.map(|k| sections[k].clone()), rows: vec![row] });
+        if !rows.is_empty() {
+            records.push(Record { section: section.map(|k| sections[k].clone()), rows });
         }
     }
     if records.is_empty() {
@@ -490,16 +496,29 @@ fn skip_cost(c: Column) -> f32 {
 const EXTRA_COLUMNS: [Column; 6] =
     [Column::Seq, Column::Type, Column::Level, Column::Liability, Column::Duties, Column::Code];
 
-type RecordCells = Vec<(Column, Range<usize>)>;
+/// A record's cells, row by row: each cell's column and blocks.
+type RecordCells = Vec<Vec<(Column, Range<usize>)>>;
 
 #[derive(Clone, Copy)]
 enum Step {
     Start,
     Skip,
-    Fill { from: usize, column: Column },
-    Extra { from: usize, column: Column },
+    Fill {
+        from: usize,
+        column: Column,
+    },
+    Extra {
+        from: usize,
+        column: Column,
+    },
     Wrap,
+    /// A tier row of the same record: the cells from 实施层级 on again.
+    Tier,
 }
+
+/// What starting a tier row costs: more than a new record, which a level
+/// cell (`市级`) read as the next record's would cost in skipped columns.
+const TIER_ROW_COST: f32 = 1.0;
 
 /// Cuts the blocks into cells, record after record. A cell of `columns[j]`
 /// spans at most `spans[j]` blocks; one of a column the header lost, at most
@@ -516,10 +535,14 @@ fn segment(
     let k = columns.len();
     let extras: Vec<Column> = EXTRA_COLUMNS.iter().copied().filter(|c| !columns.contains(c)).collect();
     const NEG: f32 = f32::NEG_INFINITY;
-    let mut score = vec![vec![NEG; k + 1]; n + 1];
-    let mut back: Vec<Vec<(Step, usize)>> = vec![vec![(Step::Start, 0); k + 1]; n + 1];
+    // States 0..=k: the columns filled so far in the current row; k + 1: a
+    // tier row has begun, and its 实施层级 cell comes next.
+    let tier_state = k + 1;
+    let mut score = vec![vec![NEG; k + 2]; n + 1];
+    let mut back: Vec<Vec<(Step, usize)>> = vec![vec![(Step::Start, 0); k + 2]; n + 1];
     score[0][0] = 0.0;
     let width_of = |c: Column| widths.and_then(|w| w.iter().find(|(col, _)| *col == c).map(|x| x.1));
+    let level = columns.iter().position(|&c| c == Column::Level);
 
     // Lines too wide for each column (header columns, then extras), counted
     // over the blocks before each block: a window's count is a difference.
@@ -558,6 +581,17 @@ fn segment(
                     score[b][0] = v;
                     back[b][0] = (Step::Wrap, k);
                 }
+                // A row past its 实施层级 cell may be followed by the item's
+                // next tier row, which opens with a level.
+                if let Some(l) = level {
+                    for j in l + 1..=k {
+                        let v = score[b][j] - TIER_ROW_COST;
+                        if v > score[b][tier_state] {
+                            score[b][tier_state] = v;
+                            back[b][tier_state] = (Step::Tier, j);
+                        }
+                    }
+                }
             }
         }
         if b == n {
@@ -591,6 +625,18 @@ fn segment(
                 if v > score[e][j + 1] {
                     score[e][j + 1] = v;
                     back[e][j + 1] = (Step::Fill { from: b, column: col }, j);
+                }
+            }
+            if let Some(l) = level {
+                let base = score[b][tier_state];
+                let fs = kind_score(Column::Level, &kinds);
+                // Only a cell that is surely a level opens a tier row.
+                if base != NEG && e - b <= spans[l] && fs >= 2.0 {
+                    let v = base + fs + boundary_bonus - shape - inner - width_cost(over(l, b, e));
+                    if v > score[e][l + 1] {
+                        score[e][l + 1] = v;
+                        back[e][l + 1] = (Step::Fill { from: b, column: Column::Level }, tier_state);
+                    }
                 }
             }
             for (x, &col) in extras.iter().enumerate() {
@@ -630,7 +676,7 @@ fn segment(
         }
     }
     // Walk back.
-    let mut records: Vec<RecordCells> = vec![Vec::new()];
+    let mut records: Vec<RecordCells> = vec![vec![Vec::new()]];
     let (mut b, mut j) = (n, best.1);
     let mut guard = 0;
     while (b > 0 || j > 0) && guard < 10 * (n + 1) * (k + 2) {
@@ -640,25 +686,40 @@ fn segment(
             Step::Start => break,
             Step::Skip => j = pj,
             Step::Wrap => {
-                records.push(Vec::new());
+                records.push(vec![Vec::new()]);
+                j = pj;
+            }
+            Step::Tier => {
+                if let Some(r) = records.last_mut() {
+                    r.push(Vec::new());
+                }
                 j = pj;
             }
             Step::Fill { from, column } | Step::Extra { from, column } => {
-                if let Some(r) = records.last_mut() {
-                    r.push((column, from..b));
+                if let Some(row) = records.last_mut().and_then(|r| r.last_mut()) {
+                    row.push((column, from..b));
                 }
                 b = from;
                 j = pj;
             }
         }
     }
+    // Walked back, so every list is last first.
     let mut out: Vec<RecordCells> = records
         .into_iter()
-        .filter(|r| !r.is_empty())
-        .map(|mut r| {
-            r.reverse();
-            r
+        .map(|r| {
+            let mut rows: Vec<_> = r
+                .into_iter()
+                .filter(|row| !row.is_empty())
+                .map(|mut row| {
+                    row.reverse();
+                    row
+                })
+                .collect();
+            rows.reverse();
+            rows
         })
+        .filter(|r| !r.is_empty())
         .collect();
     out.reverse();
     (out, best.0)
@@ -716,7 +777,7 @@ fn width_cost(over: usize) -> f32 {
 fn learn_widths(records: &[RecordCells], blocks: &[Block], _lines: &[Line]) -> Vec<(Column, usize)> {
     let mut per: Vec<(Column, Vec<usize>)> = Vec::new();
     for rec in records {
-        for (col, range) in rec {
+        for (col, range) in rec.iter().flatten() {
             let w = blocks[range.clone()].iter().map(|b| b.max_width).max().unwrap_or(0);
             match per.iter_mut().find(|(c, _)| c == col) {
                 Some((_, v)) => v.push(w),
@@ -739,6 +800,22 @@ mod tests {
     use super::*;
 
     const SAMPLE: &str = "权责清单目录分表(行政处罚类)\n序\n\n号\n\n实施\n\n机构\n部门职责 事项名称\n\n事项\n\n编码\n\n事项\n类型\n设定、行使依据\n\n实施\n\n层级\n\n备\n\n注\n\n1\n济南\n市医\n保局\n\n拟订全市医疗保\n障基金监督管理\n办法。\n\n对 医 疗 保\n险 经 办 机\n构的处罚\n\n3700000\n236009\n\n行政\n处罚\n\n1.【法律】《社会保险法》第八十七条：社会保\n险经办机构以及医疗机构骗取社会保险基金\n支出的，处罚。\n\n市\n\n2\n济南\n市医\n保局\n\n拟订全市医疗保\n障基金监督管理\n办法。\n\n对以欺诈、\n伪造证明的\n处罚\n\n3700000\n236010\n\n行政\n处罚\n\n1.【法律】《社会保险法》第八十八条：以欺诈\n、伪造证明材料或者其他手段骗取社会保险待\n遇的，处罚。\n\n市\n";
+
+    #[test]
+    fn a_level_after_a_records_cells_opens_its_next_tier_row() {
+        let sample = "序号\n事项名称\n事项编码\n实施层级\n对应责任事项\n追责情形\n\n1\n\n对甲的处罚\n\n3700000\n236009\n\n省级\n\n1.立案责任：依法立案。\n\n1.违法实施处罚的。\n\n市级\n\n1.立案责任：对辖区内违法行为立案。\n\n2\n\n对乙的处罚\n\n3700000\n236010\n\n省级\n\n1.调查责任：依法调查。\n\n1.违法实施处罚的。\n";
+        let laid = read(&Text::from_source(sample)).unwrap();
+        assert_eq!(laid.records.len(), 2, "{:#?}", laid.records);
+        let rows: Vec<Vec<Column>> = laid.records[0].rows.iter().map(|r| r.iter().map(|(c, _)| *c).collect()).collect();
+        assert_eq!(
+            rows,
+            [
+                vec![Column::Seq, Column::Item, Column::Code, Column::Level, Column::Duties, Column::Liability],
+                vec![Column::Level, Column::Duties]
+            ]
+        );
+        assert_eq!(laid.records[1].rows.len(), 1);
+    }
 
     #[test]
     fn cells_spread_over_lines() {
