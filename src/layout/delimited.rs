@@ -632,6 +632,19 @@ fn adopt_synonyms(s: &str, rows: &[Vec<Range<usize>>], slots: &mut [Option<Colum
             continue;
         }
         let named: Vec<Column> = slots.iter().flatten().copied().collect();
+        // Numbers running 1, 2, 3 … down a column (under 编号, 排序) are the
+        // 序号 a header without one lost; a count or a time limit does not run so.
+        let numbers: Vec<Option<u32>> = rows
+            .iter()
+            .filter(|r| !exact || r.len() == slots.len())
+            .filter_map(|r| r.get(p).map(|cell| s[cell.clone()].trim()))
+            .filter(|t| !t.is_empty())
+            .map(|t| (t.len() <= 5).then(|| t.parse::<u32>().ok()).flatten())
+            .collect();
+        if !named.contains(&Column::Seq) && runs_in_order(&numbers) {
+            slots[p] = Some(Column::Seq);
+            continue;
+        }
         let mut filled = 0usize;
         let mut votes: Vec<(Column, usize)> = Vec::new();
         for row in rows.iter().filter(|r| !exact || r.len() == slots.len()) {
@@ -654,6 +667,18 @@ fn adopt_synonyms(s: &str, rows: &[Vec<Range<usize>>], slots: &mut [Option<Colum
             }
         }
     }
+}
+
+/// Whether a column's cells are all numbers that go up, nearly all by one:
+/// a 序号 (a few may be missing).
+fn runs_in_order(numbers: &[Option<u32>]) -> bool {
+    let Some(values) = numbers.iter().copied().collect::<Option<Vec<u32>>>() else { return false };
+    if values.len() < 2 {
+        return false;
+    }
+    let steps: Vec<i64> = values.windows(2).map(|w| i64::from(w[1]) - i64::from(w[0])).collect();
+    let by_one = steps.iter().filter(|&&d| d == 1).count();
+    steps.iter().all(|&d| d > 0) && by_one * 5 >= steps.len() * 4
 }
 
 /// The column outside `header` that a cell of these kinds fits best, and how well.
@@ -823,6 +848,22 @@ mod tests {
         let laid = read_str("事项名称\t事项编码\t事项类型\t办结天数\n甲的处罚\t3700000236001\t行政处罚\t20\n乙的许可\t3700000101002\t行政许可\t15\n");
         assert!(laid.records.iter().all(|r| !r.has(Column::Seq)));
         assert_eq!(cell(&laid.records[0], Column::Extra(0)).as_deref(), Some("20"));
+        // Numbers running 1, 2, 3 under a name not known as 序号's are the 序号.
+        let laid = read_str("编号\t事项名称\t事项编码\t事项类型\n1\t甲的处罚\t3700000236001\t行政处罚\n2\t乙的许可\t3700000101002\t行政许可\n");
+        assert_eq!(cell(&laid.records[1], Column::Seq).as_deref(), Some("2"));
+        assert!(laid.records.iter().all(|r| !r.has(Column::Extra(0))));
+    }
+
+    #[test]
+    fn numbers_run_in_order_when_they_go_up_nearly_all_by_one() {
+        let run = |v: &[u32]| runs_in_order(&v.iter().map(|&n| Some(n)).collect::<Vec<_>>());
+        assert!(run(&[1, 2, 3, 4, 5]));
+        assert!(run(&[4160, 4161, 4162, 4163, 4164, 4166]));
+        assert!(!run(&[20, 15, 30]));
+        assert!(!run(&[1, 1, 2]));
+        assert!(!run(&[1, 5, 9, 13]));
+        assert!(!run(&[7]));
+        assert!(!runs_in_order(&[Some(1), None, Some(3)]));
     }
 
     #[test]
