@@ -604,3 +604,28 @@ fn tier_rows_in_vertical_text() {
     assert_eq!(list.items[0].liability.len(), 2);
     assert_eq!(list.items[1].legal_basis[0].articles, ["第五十七条"]);
 }
+
+/// A table with no type column, divided by headings that name the types
+/// (`一、行政许可（共1项）`): each item takes its heading's type, reported.
+#[test]
+fn types_named_only_by_section_headings() {
+    let list = parse_fixture("tsv-types-in-section-headings.txt");
+    let kinds: Vec<(&str, &str)> = list.items.iter().map(|i| (i.section.as_str(), i.kind.as_str())).collect();
+    assert_eq!(kinds, [("行政许可", "行政许可"), ("行政处罚", "行政处罚"), ("行政处罚", "行政处罚")]);
+    let bytes = std::fs::read(root().join("fixtures/tsv-types-in-section-headings.txt")).unwrap();
+    let out = parse_bytes("t.txt", &bytes, &ParseOptions::default()).unwrap();
+    let reported: Vec<(usize, &str)> = out
+        .diagnostics
+        .iter()
+        .filter(|d| d.name == "type-completed")
+        .map(|d| (d.line_cols().map_or(0, |(start, _)| start.line), d.message.en.as_str()))
+        .collect();
+    assert_eq!(
+        reported,
+        [
+            (3, "no type printed for the item: 行政许可, from its section heading"),
+            (6, "no type printed for the item: 行政处罚, from its section heading"),
+            (6, "no type printed for the item: 行政处罚, from its section heading")
+        ]
+    );
+}

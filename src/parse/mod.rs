@@ -413,6 +413,7 @@ fn parse_text_from(
             );
             continue;
         }
+        diagnostics.extend(type_from_section(&mut extracted.item, record, &source));
         if let Some(d) = complete_type(&mut extracted.item, &profiles, record, &source) {
             diagnostics.push(d);
         }
@@ -456,6 +457,30 @@ fn parse_text_from(
     diagnostics.extend(change_diagnostics(&changes, &source));
     diagnostics.sort_by(Diagnostic::order);
     Ok(Parsed { list, diagnostics, source, input: InputKind::Text })
+}
+
+/// An item printed without a type (a table with no type column, divided by
+/// headings that name them: `一、行政许可`) takes the type of its section
+/// heading. Reported, pointing at the heading.
+fn type_from_section(
+    item: &mut crate::model::Item,
+    record: &layout::Record,
+    source: &Arc<SourceFile>,
+) -> Option<Diagnostic> {
+    if !item.kind.is_empty() || !layout::columns::is_type_name(&item.section) {
+        return None;
+    }
+    item.kind = item.section.clone();
+    let kind = &item.kind;
+    Some(parse_diag(
+        "type-completed",
+        crate::tr!(
+            "no type printed for the item: {kind}, from its section heading",
+            "事项未印类型：取其分表标题的{kind}"
+        ),
+        source,
+        record.section.as_ref().map(|t| t.span()),
+    ))
 }
 
 /// A type cell that is not a type, read again: one that holds a type among

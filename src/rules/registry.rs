@@ -139,8 +139,8 @@ pub static RULES: &[RuleMeta] = &[
         "type-completed",
         Parse,
         Warning,
-        "a type cell that is no type was read as the type it holds, or completed by the code's type digits",
-        "不是事项类型的类型单元格，按其中所含的类型或编码的类型位读出",
+        "a type cell that is no type was read as the type it holds, or completed by the code's type digits; an item printed without a type took its section heading's",
+        "不是事项类型的类型单元格，按其中所含的类型或编码的类型位读出；未印类型的事项取其分表标题的类型",
     ),
     rule(
         "QP012",
