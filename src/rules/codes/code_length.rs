@@ -28,7 +28,16 @@ impl Rule for CodeLength {
             }
             let n = code.chars().count();
             let path = format!("items[{i}].code");
-            if n != p.length {
+            if in_number_notation(code) {
+                out.push(Finding::new(
+                    path,
+                    Some(i),
+                    crate::tr!(
+                        "code `{code}` is in a spreadsheet's number notation: the sheet stored it as a number and lost its digits; take it from the source document",
+                        "编码 `{code}` 是电子表格的数字记法：表格把它存为数字，丢了其中的数位；请从原文件中取回编码"
+                    ),
+                ));
+            } else if n != p.length {
                 out.push(Finding::new(
                     path,
                     Some(i),
@@ -60,10 +69,31 @@ impl Rule for CodeLength {
     }
 }
 
+/// A code a spreadsheet stored as a number and printed as one: `3.70000E+12`.
+fn in_number_notation(code: &str) -> bool {
+    let Some((mantissa, exponent)) = code.split_once(['E', 'e']) else { return false };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, "0"));
+    digits(whole) && digits(fraction) && digits(exponent.trim_start_matches('+'))
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
     fn examples() {
         crate::rules::testing::check_examples(&super::CodeLength);
+    }
+
+    #[test]
+    fn a_code_in_number_notation_is_named_as_such() {
+        let found = crate::rules::testing::run(
+            &super::CodeLength,
+            "qingdan: 1\nitems:\n  - item: 甲\n    code: \"3700000236009\"\n    type: 行政处罚\n  - item: 乙\n    code: \"3.70000E+12\"\n    type: 行政处罚\n",
+        );
+        assert_eq!(found.len(), 1);
+        assert!(found[0].message.en.contains("number notation"), "{:?}", found[0].message);
+        assert!(super::in_number_notation("3.7E+12") && super::in_number_notation("37e12"));
+        assert!(!super::in_number_notation("11620500MB161709673620236001000"));
+        assert!(!super::in_number_notation("E+12"));
     }
 }
