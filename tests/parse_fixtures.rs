@@ -629,3 +629,29 @@ fn types_named_only_by_section_headings() {
         ]
     );
 }
+
+/// The list's title printed again at the head of a page, inside a table
+/// (in vertical text, inside a cell that runs on over the page break), is
+/// page furniture, reported, not text of the cell before it.
+#[test]
+fn the_title_repeated_at_the_head_of_a_page_is_furniture() {
+    for fixture in ["vertical-title-repeated-on-each-page.txt", "tsv-title-repeated-on-each-page.txt"] {
+        let list = parse_fixture(fixture);
+        assert!(list.items.len() >= 3, "{fixture}");
+        for item in &list.items {
+            assert_eq!(item.legal_basis.len(), 1, "{fixture}: {}", item.item);
+            assert_eq!(item.legal_basis[0].title, "中华人民共和国食品安全法", "{fixture}");
+            assert!(item.legal_basis[0].text.is_empty(), "{fixture}: {}", item.legal_basis[0].text);
+        }
+        assert_eq!(list.items[1].legal_basis[0].articles, ["第一百二十四条"], "{fixture}");
+        let bytes = std::fs::read(root().join("fixtures").join(fixture)).unwrap();
+        let out = parse_bytes(fixture, &bytes, &ParseOptions::default()).unwrap();
+        assert!(
+            out.diagnostics
+                .iter()
+                .any(|d| d.name == "page-furniture" && d.message.en.contains("湖南省某县市场监督管理局权责清单")),
+            "{fixture}: {:?}",
+            out.diagnostics.iter().map(|d| &d.message.en).collect::<Vec<_>>()
+        );
+    }
+}

@@ -7,7 +7,7 @@
 //! lands every cell in its column.
 
 use super::columns::{columns_in_header, compact, kind_score, Column, Features, Kinds};
-use super::{section_heading, starts_note, Fragment, Laid, LayoutKind, Record, Row, SetAside};
+use super::{is_running_head_text, section_heading, starts_note, Fragment, Laid, LayoutKind, Record, Row, SetAside};
 use crate::text::Text;
 use std::ops::Range;
 
@@ -280,6 +280,8 @@ pub fn read(text: &Text, delimiter: char, grid: bool) -> Option<Laid> {
     let mut header_found = false;
     let mut extra_headers: Vec<String> = Vec::new();
     let mut first_table_line: Option<usize> = None;
+    // Lines before the table that pages may repeat at their head: the title.
+    let mut running_heads: Vec<String> = Vec::new();
     let mut section: Option<Text> = None;
     let mut table_rows: Vec<Vec<Range<usize>>> = Vec::new();
     // The note under a table being read, from its first line to its last.
@@ -324,7 +326,10 @@ pub fn read(text: &Text, delimiter: char, grid: bool) -> Option<Laid> {
         // with it, is the document's, not the last row's continuation.
         let one_cell = cell_texts.iter().filter(|c| !c.trim().is_empty()).count() <= 1;
         let has_rows = !table_rows.is_empty() || !records.is_empty();
-        if one_cell && section_heading(trimmed).is_none() && !is_page_furniture(trimmed) {
+        // The list's title again at the head of a page is furniture too.
+        let furniture = is_page_furniture(trimmed)
+            || (one_cell && first_table_line.is_some() && running_heads.contains(&compact(trimmed)));
+        if one_cell && section_heading(trimmed).is_none() && !furniture {
             let starts = has_rows && starts_note(trimmed);
             match &mut note {
                 Some(range) if !starts => {
@@ -403,9 +408,12 @@ pub fn read(text: &Text, delimiter: char, grid: bool) -> Option<Laid> {
             }
         }
         if first_table_line.is_none() {
+            if one_cell && is_running_head_text(&compact(trimmed)) {
+                running_heads.push(compact(trimmed));
+            }
             continue; // preamble
         }
-        if is_page_furniture(trimmed) {
+        if furniture {
             fragments.push(Fragment { text: text.slice(line.range.clone()), reason: SetAside::Furniture });
             continue;
         }

@@ -117,6 +117,14 @@ pub struct Laid {
     pub extra_headers: Vec<String>,
 }
 
+/// Whether a line before the table (white space removed) could be the
+/// list's title, which pages repeat at their head: it names a list (清单,
+/// 目录), and is long enough that no cell repeats it by chance. The issuer's
+/// name, also a department's cell, is not one.
+pub(crate) fn is_running_head_text(t: &str) -> bool {
+    (t.contains("清单") || t.contains("目录")) && t.chars().filter(|&c| crate::text::is_han(c)).count() >= 6
+}
+
 /// Reads the table out of normalised document text. `None` when the text
 /// holds no table qingdan recognises.
 pub fn lay_out(text: &Text) -> Option<Laid> {

@@ -11,7 +11,7 @@
 
 use super::columns::{columns_in_running_text, compact, is_whole_short_value, kind_score, Column, Features, Kinds};
 use super::delimited::is_page_furniture;
-use super::{section_heading, starts_note, Fragment, Laid, LayoutKind, Record, SetAside};
+use super::{is_running_head_text, section_heading, starts_note, Fragment, Laid, LayoutKind, Record, SetAside};
 use crate::text::{is_han, Text, TextBuilder};
 use std::ops::Range;
 
@@ -132,6 +132,9 @@ pub fn read(text: &Text) -> Option<Laid> {
         return None;
     }
 
+    // The title printed again at the head of each page is furniture.
+    let running_heads: Vec<String> =
+        lines[..table_from].iter().map(|l| compact(&s[l.range.clone()])).filter(|t| is_running_head_text(t)).collect();
     // Preamble: everything before the first heading or header.
     let mut fragments = Vec::new();
     let mut sections: Vec<Text> = Vec::new();
@@ -164,7 +167,7 @@ pub fn read(text: &Text) -> Option<Laid> {
             i += 1;
             continue;
         }
-        if is_page_furniture(line) {
+        if is_page_furniture(line) || (!running_heads.is_empty() && running_heads.contains(&compact(line))) {
             fragments.push(Fragment { text: text.slice(lines[i].range.clone()), reason: SetAside::Furniture });
             i += 1;
             continue;
