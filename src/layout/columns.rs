@@ -215,6 +215,17 @@ const OTHER_HEADER_WORDS: &[&str] = &[
 /// known by these words; a delimited header knows them by their shape.
 const DUTY_GROUP_WORDS: &[&str] = &["直接实施责任", "指导监督责任", "监督指导责任", "组织实施责任", "监督管理责任"];
 
+/// The place of `header` in `headers` (kept beside a layout's records),
+/// added when new. `None` past the places a column can index: a table with
+/// more such columns keeps the rest unplaced, reported.
+pub(crate) fn header_index(headers: &mut Vec<String>, header: String) -> Option<u8> {
+    let index = headers.iter().position(|h| *h == header).unwrap_or_else(|| {
+        headers.push(header);
+        headers.len() - 1
+    });
+    u8::try_from(index).ok()
+}
+
 /// The header word of a column the format does not name that `rest` starts with.
 fn other_header_word_at(rest: &str) -> Option<&'static str> {
     OTHER_HEADER_WORDS.iter().copied().filter(|w| rest.starts_with(w)).max_by_key(|w| w.len())
@@ -284,11 +295,7 @@ pub fn columns_in_running_text(text: &str, others: &mut Vec<String>) -> Vec<Colu
         if depth == 0 {
             let grouping = out.iter().any(|c| matches!(c, Column::Duties | Column::DutyGroup(_)));
             if let Some(word) = DUTY_GROUP_WORDS.iter().find(|w| rest.starts_with(*w)).filter(|_| grouping) {
-                let index = others.iter().position(|h| h == word).unwrap_or_else(|| {
-                    others.push((*word).to_owned());
-                    others.len() - 1
-                });
-                let col = Column::DutyGroup(u8::try_from(index).unwrap_or(u8::MAX));
+                let col = Column::DutyGroup(header_index(others, (*word).to_owned()).unwrap_or(u8::MAX));
                 // The merged cell over the groups is no column of its own.
                 if out.last() == Some(&Column::Duties) {
                     out.pop();
@@ -302,11 +309,7 @@ pub fn columns_in_running_text(text: &str, others: &mut Vec<String>) -> Vec<Colu
             let known = HEADER_KEYWORDS.iter().filter(|(k, _)| rest.starts_with(k)).max_by_key(|(k, _)| k.len());
             let other = other_header_word_at(rest).filter(|w| known.is_none_or(|(k, _)| w.len() > k.len()));
             if let Some(word) = other {
-                let index = others.iter().position(|h| h == word).unwrap_or_else(|| {
-                    others.push(word.to_owned());
-                    others.len() - 1
-                });
-                let col = Column::Extra(u8::try_from(index).unwrap_or(u8::MAX));
+                let col = Column::Extra(header_index(others, word.to_owned()).unwrap_or(u8::MAX));
                 if !out.contains(&col) {
                     out.push(col);
                 }

@@ -6,7 +6,7 @@
 //! or scrambled header, a lost header or a row with a missing cell still
 //! lands every cell in its column.
 
-use super::columns::{columns_in_header, compact, kind_score, Column, Features, Kinds};
+use super::columns::{columns_in_header, compact, header_index, kind_score, Column, Features, Kinds};
 use super::{is_running_head_text, section_heading, starts_note, Fragment, Laid, LayoutKind, Record, Row, SetAside};
 use crate::text::Text;
 use std::ops::Range;
@@ -153,17 +153,6 @@ fn other_header(cell: &str) -> Option<String> {
     let c = compact(cell);
     let n = c.chars().count();
     ((2..=20).contains(&n) && c.chars().any(crate::text::is_han) && !c.contains(['《', '》', '【', '】'])).then_some(c)
-}
-
-/// The place of `header` in `headers`, added when new. `None` past the
-/// places a column can index: a table with more such columns keeps the rest
-/// unplaced, reported.
-fn header_index(headers: &mut Vec<String>, header: String) -> Option<u8> {
-    let index = headers.iter().position(|h| *h == header).unwrap_or_else(|| {
-        headers.push(header);
-        headers.len() - 1
-    });
-    u8::try_from(index).ok()
 }
 
 /// Gives each header cell that names no known column an extra column of
