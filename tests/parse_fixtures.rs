@@ -655,3 +655,28 @@ fn the_title_repeated_at_the_head_of_a_page_is_furniture() {
         );
     }
 }
+
+/// A table printed with its cells wrapped over lines, each line a row of
+/// the text (tab-separated, or set out in columns by spaces), reads as the
+/// same table printed a line per row: a code's, a level's and a citation's
+/// lines are one cell again, and each of two columns of one field, and a
+/// column the format does not name, keeps its own lines.
+#[test]
+fn cells_wrapped_over_lines_read_as_the_table_one_line_per_row() {
+    for (wrapped, whole) in [
+        ("tsv-cells-wrapped-over-lines.txt", "tsv-one-line-per-row.txt"),
+        ("space-aligned-cells-wrapped-other-columns.txt", "tsv-one-line-per-row-other-columns.txt"),
+    ] {
+        let (wrapped_list, whole_list) = (parse_fixture(wrapped), parse_fixture(whole));
+        assert_eq!(wrapped_list.items, whole_list.items, "{wrapped}");
+        assert!(whole_list.items.len() >= 2, "{whole}");
+    }
+    let list = parse_fixture("tsv-cells-wrapped-over-lines.txt");
+    let first = &list.items[0];
+    assert_eq!(first.code, "330216001000");
+    assert_eq!(first.item, "对擅自占用公路的处罚");
+    assert_eq!(first.tier[0].level, "市、县");
+    let titles: Vec<&str> = first.legal_basis.iter().map(|c| c.title.as_str()).collect();
+    assert_eq!(titles, ["中华人民共和国公路法", "中华人民共和国公路法", "路政管理规定"]);
+    assert_eq!(first.liability.len(), 2);
+}

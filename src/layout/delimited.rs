@@ -6,9 +6,9 @@
 //! or scrambled header, a lost header or a row with a missing cell still
 //! lands every cell in its column.
 
-use super::columns::{columns_in_header, compact, header_index, kind_score, Column, Features, Kinds};
+use super::columns::{columns_in_header, compact, header_index, is_type_name, kind_score, Column, Features, Kinds};
 use super::{is_running_head_text, section_heading, starts_note, Fragment, Laid, LayoutKind, Record, Row, SetAside};
-use crate::text::Text;
+use crate::text::{Text, TextBuilder};
 use std::ops::Range;
 
 /// The delimiter of a delimited table, if the text is one.
@@ -496,19 +496,27 @@ fn cell_score(kinds: &Option<Kinds>, col: Column) -> f32 {
     kinds.as_ref().map_or(0.0, |k| kind_score(col, k))
 }
 
+/// Cost of a header column that has no cell in a row.
+const SKIP_COLUMN: f32 = 0.6;
+/// What a cell gains in the column of its place, in a row cut under the
+/// header's cells: much, though content that surely belongs elsewhere (a
+/// header centred over its column) still wins.
+const PLACE_BONUS: f32 = 2.0;
+
 /// Aligns cells (by their score table) to the header's columns, monotone.
 /// `scores[p][j]` is the score of cell `p` in header column `j`;
 /// `extra[p]` the best column outside the header for cell `p` and its score.
-/// Returns, for each cell, the column chosen (or `None` for no column).
-/// Cost of a header column that has no cell in a row.
-const SKIP_COLUMN: f32 = 0.6;
-
+/// With `by_place`, the row holds a cell for each header column in order.
+/// Returns, for each cell, the column chosen (or `None` for no column) and
+/// its place: `2i + 1` in header column `i`, `2i` between header columns
+/// `i - 1` and `i`.
 fn align(
     scores: &[Vec<f32>],
     header: &[Column],
     extra: &[Option<(Column, f32)>],
     nonempty: &[bool],
-) -> Vec<Option<Column>> {
+    by_place: bool,
+) -> Vec<Option<(Column, usize)>> {
     let m = scores.len();
     let n = header.len();
     const NEG: f32 = f32::NEG_INFINITY;
@@ -530,7 +538,8 @@ fn align(
             if p < m {
                 if j < n {
                     // The header's word counts for something; an empty cell holds a column's place.
-                    let v = cur + if nonempty[p] { scores[p][j] + 0.75 } else { 0.3 };
+                    let place = if by_place && p == j { PLACE_BONUS } else { 0.0 };
+                    let v = cur + place + if nonempty[p] { scores[p][j] + 0.75 } else { 0.3 };
                     if v > dp[p + 1][j + 1] {
                         dp[p + 1][j + 1] = v;
                         back[p + 1][j + 1] = 2; // cell p in header column j
@@ -551,12 +560,12 @@ fn align(
         match back[p][j] {
             1 => j -= 1,
             2 => {
-                out[p - 1] = Some(header[j - 1]);
+                out[p - 1] = Some((header[j - 1], 2 * j - 1));
                 p -= 1;
                 j -= 1;
             }
             3 => {
-                out[p - 1] = extra[p - 1].and_then(|(c, s)| (s >= 1.5).then_some(c));
+                out[p - 1] = extra[p - 1].and_then(|(c, s)| (s >= 1.5).then_some((c, 2 * j)));
                 p -= 1;
             }
             _ => break,
@@ -687,21 +696,75 @@ fn best_extra(kinds: &Option<Kinds>, header: &[Column]) -> Option<(Column, f32)>
         .max_by(|a, b| a.1.total_cmp(&b.1))
 }
 
-/// Maps a table's rows to columns and groups them into records.
-fn build_records(
+/// An item's rows read line by line under the header: each column's lines
+/// joined into one cell, the cells in the order of their places. A line
+/// that names a level again opens a row of its own, the item's next tier.
+fn fold_wrapped_lines(rows: Vec<PlacedRow>) -> Vec<Row> {
+    let mut out: Vec<Row> = Vec::new();
+    let mut open: Vec<(usize, Column, Text)> = Vec::new();
+    let close = |open: &mut Vec<(usize, Column, Text)>, out: &mut Vec<Row>| {
+        open.sort_by_key(|(place, _, _)| *place);
+        if !open.is_empty() {
+            out.push(open.drain(..).map(|(_, c, t)| (c, t)).collect());
+        }
+    };
+    for row in rows {
+        let opens_tier = row.cells.iter().any(|(c, t)| *c == Column::Level && level_rank(t.as_str()).is_some())
+            && open.iter().any(|(_, c, _)| *c == Column::Level);
+        if opens_tier {
+            close(&mut open, &mut out);
+        }
+        for ((column, cell), place) in row.cells.into_iter().zip(row.places) {
+            match open.iter_mut().find(|(p, c, _)| *p == place && *c == column) {
+                Some((_, _, t)) => *t = join_lines(t, &cell),
+                None => open.push((place, column, cell)),
+            }
+        }
+    }
+    close(&mut open, &mut out);
+    out
+}
+
+/// Two pieces of one cell, the second on the line after the first.
+fn join_lines(first: &Text, next: &Text) -> Text {
+    let mut b = TextBuilder::new();
+    b.push_text(first);
+    let at = next.source_offset(0);
+    b.push_str_at("\n", at..at);
+    b.push_text(next);
+    b.finish()
+}
+
+/// Whether a row holds a type cell naming a whole type (`行政处罚`, not the
+/// `处罚` a narrow cell wraps to).
+fn has_whole_type(row: &Row) -> bool {
+    row.iter().any(|(c, t)| *c == Column::Type && is_type_name(&compact(t.as_str())))
+}
+
+/// A row's cells in their columns, and each cell's place in the row (see
+/// [`align`]), which tells two columns of one name apart.
+#[derive(Default)]
+struct PlacedRow {
+    cells: Row,
+    places: Vec<usize>,
+}
+
+/// Each row's cells placed in the header's columns (empty cells left
+/// out), and the cells that fit none. Each row is aligned on its own: rows
+/// of one table differ in how many cells they hold (a lost or merged cell
+/// shifts the rest), and their content is what says where each cell
+/// belongs. With `by_place`, a row of as many cells as the header's stands
+/// under it, and a cell's place counts for much, though content that surely
+/// belongs elsewhere (a header centred over its column) still wins.
+fn map_rows(
     text: &Text,
     rows: &[Vec<Range<usize>>],
-    header: &[Column],
-    section: &Option<Text>,
-    slotted: bool,
-) -> (Vec<Record>, Vec<Fragment>) {
+    known: &[Column],
+    by_place: bool,
+) -> (Vec<PlacedRow>, Vec<Fragment>) {
     let s = text.as_str();
-    // Each row is aligned on its own: rows of one table differ in how many
-    // cells they hold (a lost or merged cell shifts the rest), and their
-    // content is what says where each cell belongs.
-    let known: Vec<Column> = header.to_vec();
     let mut unplaced = Vec::new();
-    let mapped: Vec<Row> = rows
+    let mapped = rows
         .iter()
         .map(|r| {
             let kinds: Vec<Option<Kinds>> = r.iter().map(|cell| cell_kinds(&s[cell.clone()])).collect();
@@ -715,26 +778,20 @@ fn build_records(
                 Column::DutyGroup(_) if k.is_some() => cell_score(k, c).max(1.0),
                 c => cell_score(k, c),
             };
-            let mut scores: Vec<Vec<f32>> =
-                kinds.iter().map(|k| known.iter().map(|&c| score(k, c)).collect()).collect();
-            let extra: Vec<Option<(Column, f32)>> = kinds.iter().map(|k| best_extra(k, &known)).collect();
+            let scores: Vec<Vec<f32>> = kinds.iter().map(|k| known.iter().map(|&c| score(k, c)).collect()).collect();
+            let extra: Vec<Option<(Column, f32)>> = kinds.iter().map(|k| best_extra(k, known)).collect();
             let nonempty: Vec<bool> = r.iter().map(|cell| !s[cell.clone()].trim().is_empty()).collect();
-            if slotted && r.len() == known.len() {
-                // Space-aligned rows were cut under the header cells they stand
-                // below: the place counts for much, though content that surely
-                // belongs elsewhere (a header centred over its column) still wins.
-                for (p, row) in scores.iter_mut().enumerate() {
-                    row[p] += 2.0;
-                }
-            }
-            let map = align(&scores, &known, &extra, &nonempty);
-            let mut row = Vec::new();
+            let map = align(&scores, known, &extra, &nonempty, by_place && r.len() == known.len());
+            let mut row = PlacedRow::default();
             for (cell, col) in r.iter().zip(map) {
                 if s[cell.clone()].trim().is_empty() {
                     continue;
                 }
                 match col {
-                    Some(c) => row.push((c, text.slice(cell.clone()))),
+                    Some((c, place)) => {
+                        row.cells.push((c, text.slice(cell.clone())));
+                        row.places.push(place);
+                    }
                     None => unplaced.push(Fragment {
                         text: text.slice(text.trimmed_range(cell.clone())),
                         reason: SetAside::Unassigned,
@@ -744,23 +801,72 @@ fn build_records(
             row
         })
         .collect();
+    (mapped, unplaced)
+}
 
+/// Whether a table's full rows (as many cells as the header, three or more
+/// of them filled) have their cells where the header says, as read by their
+/// content alone: four in five filled cells or more in the column of their place.
+fn rows_keep_their_places(rows: &[Vec<Range<usize>>], mapped: &[PlacedRow], known: &[Column], s: &str) -> bool {
+    let (mut placed, mut filled) = (0usize, 0usize);
+    for (r, row) in rows.iter().zip(mapped) {
+        let cells: Vec<&str> = r.iter().map(|c| s[c.clone()].trim()).collect();
+        if r.len() != known.len() || cells.iter().filter(|c| !c.is_empty()).count() < 3 {
+            continue;
+        }
+        // The mapped row holds the filled cells in order.
+        for ((p, _), (col, _)) in cells.iter().enumerate().filter(|(_, c)| !c.is_empty()).zip(&row.cells) {
+            filled += 1;
+            placed += usize::from(known[p] == *col);
+        }
+    }
+    filled >= 6 && placed * 5 >= filled * 4
+}
+
+/// Maps a table's rows to columns and groups them into records.
+fn build_records(
+    text: &Text,
+    rows: &[Vec<Range<usize>>],
+    header: &[Column],
+    section: &Option<Text>,
+    slotted: bool,
+) -> (Vec<Record>, Vec<Fragment>) {
+    let s = text.as_str();
+    let known: Vec<Column> = header.to_vec();
+    // Space-aligned rows were cut under the header cells they stand below,
+    // so a cell's place counts for much. Tab-separated rows may have lost or
+    // merged a cell, which shifts the rest: their places count only where
+    // the table's full rows stand where the header says, and then they
+    // decide where a wrapped cell's next lines go.
+    let (by_place, (mapped, unplaced)) = if slotted {
+        (true, map_rows(text, rows, &known, true))
+    } else {
+        let by_content = map_rows(text, rows, &known, false);
+        if rows_keep_their_places(rows, &by_content.0, &known, s) {
+            (true, map_rows(text, rows, &known, true))
+        } else {
+            (false, by_content)
+        }
+    };
     let level_rows = mapped
         .iter()
-        .filter(|r| r.iter().any(|(c, t)| *c == Column::Level && level_rank(t.as_str()).is_some()))
+        .filter(|r| r.cells.iter().any(|(c, t)| *c == Column::Level && level_rank(t.as_str()).is_some()))
         .count();
-    let seq_rows = mapped.iter().filter(|r| r.iter().any(|(c, _)| *c == Column::Seq)).count();
+    let seq_rows = mapped.iter().filter(|r| r.cells.iter().any(|(c, _)| *c == Column::Seq)).count();
     let tiered = level_rows >= 2 && level_rows * 2 > seq_rows * 3;
 
-    let mut records: Vec<Record> = Vec::new();
+    // Each record's rows, with their cells' places.
+    let mut records: Vec<Vec<PlacedRow>> = Vec::new();
     let mut last_rank: Option<u8> = None;
-    for row in mapped {
+    for placed in mapped {
+        let row = &placed.cells;
         if row.is_empty() {
             continue;
         }
         let rank = row.iter().find(|(c, _)| *c == Column::Level).and_then(|(_, t)| level_rank(t.as_str()));
         let has = |col: Column| row.iter().any(|(c, _)| *c == col);
-        let current_has = |col: Column| records.last().is_some_and(|r| r.has(col));
+        let current_has =
+            |col: Column| records.last().is_some_and(|r| r.iter().any(|row| row.cells.iter().any(|(c, _)| *c == col)));
         let new_record = match records.last() {
             None => true,
             Some(_) if tiered => match (rank, last_rank) {
@@ -777,7 +883,13 @@ fn build_records(
                         && (has(Column::Seq) || has(Column::Code))
                         && !current_has(Column::Item)
                         && (current_has(Column::SubItem) || current_has(Column::SubCode)))
-                    || (has(Column::Code) && current_has(Column::Code) && has(Column::Item))
+                    // An item without a 序号 in a list whose items have one
+                    // brings its type: a code's and a name's next lines alone
+                    // are the wrapped cells of the item above.
+                    || (has(Column::Code)
+                        && current_has(Column::Code)
+                        && has(Column::Item)
+                        && (!current_has(Column::Seq) || has_whole_type(row)))
                     || (!current_has(Column::Seq) && has(Column::Seq) && current_has(Column::Item) && has(Column::Item))
             }
         };
@@ -785,11 +897,24 @@ fn build_records(
             last_rank = rank;
         }
         if new_record {
-            records.push(Record { section: section.clone(), rows: vec![row] });
+            records.push(vec![placed]);
         } else if let Some(r) = records.last_mut() {
-            r.rows.push(row);
+            r.push(placed);
         }
     }
+    let records = records
+        .into_iter()
+        .map(|rows| Record {
+            section: section.clone(),
+            // Rows cut line by line under the header are an item's cells
+            // wrapped over lines: each column's lines are one cell again.
+            rows: if by_place && !tiered {
+                fold_wrapped_lines(rows)
+            } else {
+                rows.into_iter().map(|r| r.cells).collect()
+            },
+        })
+        .collect();
     (records, unplaced)
 }
 
@@ -894,6 +1019,32 @@ mod tests {
         let t = Text::from_source("序号\t事项名称\t事项编码\t事项类型\t\n1\t甲\t3700000236001\t行政处罚\t旁注\n");
         let laid = read(&t, '\t', true).unwrap();
         assert!(laid.fragments.iter().any(|f| f.reason == SetAside::Unassigned && f.text.as_str() == "旁注"));
+    }
+
+    #[test]
+    fn a_tab_separated_table_wrapped_line_by_line_keeps_each_line_in_its_column() {
+        // The department's next line ends in 所, as a department does; the
+        // code's next line is a short number, as a 序号 is; the citation's
+        // last line stands alone. Each stays in the column of its place.
+        let laid = read_str(concat!(
+            "序号\t事项编码\t事项名称\t事项类型\t实施依据\t实施主体\n",
+            "1\t33021600\t对擅自占用公\t行政处罚\t《中华人民共和国公路法》\t县交通运输\n",
+            "\t1000\t路的处罚\t\t第七十六条：由交通主管部门\t局公路管理所\n",
+            "\t\t\t\t责令停止违法行为。\t\n",
+            "2\t33022000\t超限运输车辆\t行政许可\t《中华人民共和国公路法》\t县交通运输\n",
+            "\t2000\t行驶公路许可\t\t第五十条\t局\n",
+        ));
+        assert_eq!(laid.records.len(), 2);
+        let first = &laid.records[0];
+        assert_eq!(first.rows.len(), 1);
+        let cell = |c: Column| first.cells(c).map(|t| t.as_str().to_owned()).collect::<Vec<_>>();
+        assert_eq!(cell(Column::Code), ["33021600\n1000"]);
+        assert_eq!(cell(Column::Item), ["对擅自占用公\n路的处罚"]);
+        assert_eq!(cell(Column::Department), ["县交通运输\n局公路管理所"]);
+        assert_eq!(
+            cell(Column::LegalBasis),
+            ["《中华人民共和国公路法》\n第七十六条：由交通主管部门\n责令停止违法行为。"]
+        );
     }
 
     #[test]
