@@ -666,6 +666,10 @@ fn cells_wrapped_over_lines_read_as_the_table_one_line_per_row() {
     for (wrapped, whole) in [
         ("tsv-cells-wrapped-over-lines.txt", "tsv-one-line-per-row.txt"),
         ("space-aligned-cells-wrapped-other-columns.txt", "tsv-one-line-per-row-other-columns.txt"),
+        // Cells centred in their rows: an item's taller cells begin on lines
+        // above its 序号, after the lines that end the item before.
+        ("tsv-cells-centred-in-their-rows.txt", "tsv-one-line-per-row.txt"),
+        ("space-aligned-cells-centred-in-their-rows.txt", "tsv-one-line-per-row-three-items.txt"),
     ] {
         let (wrapped_list, whole_list) = (parse_fixture(wrapped), parse_fixture(whole));
         assert_eq!(wrapped_list.items, whole_list.items, "{wrapped}");

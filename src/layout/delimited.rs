@@ -696,6 +696,99 @@ fn best_extra(kinds: &Option<Kinds>, header: &[Column]) -> Option<(Column, f32)>
         .max_by(|a, b| a.1.total_cmp(&b.1))
 }
 
+/// How surely a cell's line is the first of its cell: the first entry of a
+/// numbered list (`1.`, `（一）`, `①`) or a liability preamble surely, a
+/// citation's title or tag (`《`, `【`) likely.
+fn first_line_weight(line: &str) -> f32 {
+    let t = line.trim_start();
+    let first_entry = ["1.", "1、", "1．", "（一）", "(一)", "一、", "①", "因不履行", "因不正确履行"];
+    if first_entry.iter().any(|p| t.starts_with(p)) && !t.starts_with("1.0") {
+        1.0
+    } else if t.starts_with(['《', '【']) {
+        0.5
+    } else {
+        0.0
+    }
+}
+
+/// How well the lines between two items' anchor rows (the rows holding
+/// their 序号) read when the first `split` go to the item above and the rest
+/// to the item below: each column's first line below should open its cell,
+/// and no column's lines may run on where the anchor row on their side has
+/// none of that column (a cell centred in its row always crosses the
+/// anchor row).
+fn split_score(above: &PlacedRow, between: &[PlacedRow], below: &PlacedRow, split: usize) -> f32 {
+    let has = |row: &PlacedRow, place: usize| row.places.contains(&place);
+    let mut score = 0.0;
+    let mut places: Vec<usize> = between.iter().chain([below]).flat_map(|r| r.places.iter().copied()).collect();
+    places.sort_unstable();
+    places.dedup();
+    for place in places {
+        let first_below = between[split..]
+            .iter()
+            .chain([below])
+            .find_map(|r| r.places.iter().position(|&p| p == place).map(|k| r.cells[k].1.as_str()));
+        score += first_below.map_or(0.0, first_line_weight);
+        if between[split..].iter().any(|r| has(r, place)) && !has(below, place) {
+            score -= 2.0;
+        }
+        if between[..split].iter().any(|r| has(r, place)) && !has(above, place) {
+            score -= 2.0;
+        }
+    }
+    score
+}
+
+/// Where each item starts, when the table centres its cells in their rows:
+/// an item's single-line cells (its 序号, type, level) stand on its anchor
+/// row, and its taller cells begin on lines above it, so the lines between
+/// two anchor rows are the end of the item above and the start of the item
+/// below. The table is taken as centred when, between most pairs of anchor
+/// rows, the cells of the item below read as opening on lines above its
+/// anchor row; each item then starts where they do, the number of lines
+/// the item above printed over its own anchor row deciding between equals.
+/// `None` when the table is not centred (its items start at their anchor
+/// rows, or it has fewer than two).
+fn centred_item_starts(rows: &[PlacedRow]) -> Option<Vec<usize>> {
+    let anchors: Vec<usize> =
+        (0..rows.len()).filter(|&i| rows[i].cells.iter().any(|(c, _)| *c == Column::Seq)).collect();
+    if anchors.len() < 2 {
+        return None;
+    }
+    let mut starts = vec![0];
+    // Pairs whose lines read as cut above the anchor row below (centred),
+    // and pairs whose anchor row below opens its cells (not centred).
+    let (mut centred, mut top) = (0usize, 0usize);
+    // Lines of the item above printed over its anchor row.
+    let mut over_anchor = anchors[0];
+    for pair in anchors.windows(2) {
+        let (above, below) = (pair[0], pair[1]);
+        let between = &rows[above + 1..below];
+        let score = |split: usize| split_score(&rows[above], between, &rows[below], split);
+        let all_above = score(between.len());
+        let best_cut = (0..between.len()).map(score).fold(f32::NEG_INFINITY, f32::max);
+        if best_cut >= all_above + 1.0 {
+            centred += 1;
+        } else if all_above > best_cut {
+            top += 1;
+        }
+        // The best cut; between equals, the one that leaves the item above
+        // as many lines under its anchor row as over it.
+        let split = (0..=between.len())
+            .map(|split| (score(split), split))
+            .fold(None, |best: Option<(f32, usize)>, (v, split)| match best {
+                Some((b, k)) if b > v || (b == v && k.abs_diff(over_anchor) <= split.abs_diff(over_anchor)) => {
+                    Some((b, k))
+                }
+                _ => Some((v, split)),
+            })
+            .map_or(between.len(), |(_, split)| split);
+        over_anchor = between.len() - split;
+        starts.push(above + 1 + split);
+    }
+    (centred > 0 && centred >= 2 * top).then_some(starts)
+}
+
 /// An item's rows read line by line under the header: each column's lines
 /// joined into one cell, the cells in the order of their places. A line
 /// that names a level again opens a row of its own, the item's next tier.
@@ -858,7 +951,18 @@ fn build_records(
     // Each record's rows, with their cells' places.
     let mut records: Vec<Vec<PlacedRow>> = Vec::new();
     let mut last_rank: Option<u8> = None;
-    for placed in mapped {
+    let mapped: Vec<PlacedRow> = mapped.into_iter().filter(|r| !r.cells.is_empty()).collect();
+    // A table centred in its rows is cut at the items' starts; any other,
+    // row by row, by what each row brings.
+    let mut rest = mapped;
+    if let Some(starts) = if by_place && !tiered { centred_item_starts(&rest) } else { None } {
+        for &start in starts.iter().skip(1).rev() {
+            records.push(rest.split_off(start));
+        }
+        records.push(std::mem::take(&mut rest));
+        records.reverse();
+    }
+    for placed in rest {
         let row = &placed.cells;
         if row.is_empty() {
             continue;
@@ -1045,6 +1149,28 @@ mod tests {
             cell(Column::LegalBasis),
             ["《中华人民共和国公路法》\n第七十六条：由交通主管部门\n责令停止违法行为。"]
         );
+    }
+
+    #[test]
+    fn cells_centred_in_their_rows_start_above_their_items_anchor_row() {
+        // Each item's 序号 and type stand on the middle line of its row; its
+        // name and its lists begin on the line above.
+        let laid = read_str(concat!(
+            "序号\t事项名称\t事项类型\t实施依据\t追责情形\n",
+            "\t对骗取医疗保\t\t《中华人民共和国社会保\t1.没有法律依据实施\n",
+            "1\t障基金支出的\t行政处罚\t险法》第八十七条：社会\t处罚的；2.擅自改变\n",
+            "\t处罚\t\t保险经办机构骗取基金。\t处罚种类的。\n",
+            "\t对违规使用医\t\t《医疗保障基金使用监督\t1.不履行检查职责的；\n",
+            "2\t保基金的处罚\t行政处罚\t管理条例》第三十八条\t2.滥用职权的。\n",
+        ));
+        let names: Vec<String> = laid
+            .records
+            .iter()
+            .map(|r| r.cells(Column::Item).map(|t| t.as_str().replace('\n', "")).collect())
+            .collect();
+        assert_eq!(names, ["对骗取医疗保障基金支出的处罚", "对违规使用医保基金的处罚"]);
+        let liability = laid.records[1].cells(Column::Liability).next().unwrap().as_str().to_owned();
+        assert_eq!(liability, "1.不履行检查职责的；\n2.滥用职权的。");
     }
 
     #[test]
