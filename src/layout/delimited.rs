@@ -739,6 +739,9 @@ fn split_score(above: &PlacedRow, between: &[PlacedRow], below: &PlacedRow, spli
     score
 }
 
+/// The most lines between two anchor rows that are cut between their items.
+const MAX_LINES_BETWEEN_ANCHORS: usize = 64;
+
 /// Where each item starts, when the table centres its cells in their rows:
 /// an item's single-line cells (its 序号, type, level) stand on its anchor
 /// row, and its taller cells begin on lines above it, so the lines between
@@ -764,9 +767,17 @@ fn centred_item_starts(rows: &[PlacedRow]) -> Option<Vec<usize>> {
     for pair in anchors.windows(2) {
         let (above, below) = (pair[0], pair[1]);
         let between = &rows[above + 1..below];
-        let score = |split: usize| split_score(&rows[above], between, &rows[below], split);
-        let all_above = score(between.len());
-        let best_cut = (0..between.len()).map(score).fold(f32::NEG_INFINITY, f32::max);
+        // Each cut is scored over every line between: a run of lines longer
+        // than any row's is no item's end and start, and is left whole.
+        if between.len() > MAX_LINES_BETWEEN_ANCHORS {
+            starts.push(below);
+            over_anchor = 0;
+            continue;
+        }
+        let scores: Vec<f32> =
+            (0..=between.len()).map(|split| split_score(&rows[above], between, &rows[below], split)).collect();
+        let all_above = scores[between.len()];
+        let best_cut = scores[..between.len()].iter().copied().fold(f32::NEG_INFINITY, f32::max);
         if best_cut >= all_above + 1.0 {
             centred += 1;
         } else if all_above > best_cut {
@@ -775,7 +786,7 @@ fn centred_item_starts(rows: &[PlacedRow]) -> Option<Vec<usize>> {
         // The best cut; between equals, the one that leaves the item above
         // as many lines under its anchor row as over it.
         let split = (0..=between.len())
-            .map(|split| (score(split), split))
+            .map(|split| (scores[split], split))
             .fold(None, |best: Option<(f32, usize)>, (v, split)| match best {
                 Some((b, k)) if b > v || (b == v && k.abs_diff(over_anchor) <= split.abs_diff(over_anchor)) => {
                     Some((b, k))
