@@ -62,18 +62,6 @@ pub fn clean_value(cell: &Text, changes: &mut Vec<Change>) -> Text {
     normalize::inline(t, changes)
 }
 
-fn joined(cells: Vec<&Text>) -> Text {
-    let mut b = TextBuilder::new();
-    for (i, t) in cells.iter().enumerate() {
-        if i > 0 {
-            let at = t.source_offset(0);
-            b.push_str_at("\n", at..at);
-        }
-        b.push_text(t);
-    }
-    b.finish()
-}
-
 /// The cells of `column`, one group per column of that name: a table with
 /// two columns under names of one field (追责情形 and 追责依据, 设定依据 and
 /// 实施依据) gives each row two cells of it, and each column's entries are
@@ -97,7 +85,7 @@ fn value(record: &Record, column: Column, changes: &mut Vec<Change>) -> String {
     if cells.is_empty() {
         return String::new();
     }
-    clean_value(&joined(cells), changes).into_string()
+    clean_value(&Text::joined_as_lines(cells), changes).into_string()
 }
 
 /// Extracts one record; `extra_headers` names the columns the format does
@@ -132,10 +120,10 @@ pub fn extract_record(record: &Record, extra_headers: &[String]) -> Extracted {
     item.extra = extra_cells(record, extra_headers, &mut changes);
 
     for basis in column_groups(record, Column::LegalBasis) {
-        item.legal_basis.extend(citations_of(&joined(basis), &mut changes, &mut notes));
+        item.legal_basis.extend(citations_of(&Text::joined_as_lines(basis), &mut changes, &mut notes));
     }
     for liability in column_groups(record, Column::Liability) {
-        let (preamble, entries) = liability_of(&joined(liability), &mut changes, &mut notes);
+        let (preamble, entries) = liability_of(&Text::joined_as_lines(liability), &mut changes, &mut notes);
         if item.liability_preamble.is_empty() {
             item.liability_preamble = preamble;
         } else if !preamble.is_empty() {
@@ -333,7 +321,7 @@ fn duties_of(cells: &[&Text], changes: &mut Vec<Change>, notes: &mut Vec<Note>) 
     if cells.is_empty() {
         return Vec::new();
     }
-    let cell = normalize::cell(joined(cells.to_vec()), changes);
+    let cell = normalize::cell(Text::joined_as_lines(cells.iter().copied()), changes);
     let entries = split_entries(&cell, Unnumbered::Sentences);
     note_truncated(&entries.iter().map(|e| e.text.clone()).collect::<Vec<_>>(), notes);
     entries
@@ -402,7 +390,11 @@ fn tiers(record: &Record, headers: &[String], changes: &mut Vec<Change>, notes: 
         .into_iter()
         .map(|(level, scope, duties)| Tier {
             level: level.map(|l| level_of(&clean_value(l, changes).into_string())).unwrap_or_default(),
-            scope: if scope.is_empty() { String::new() } else { clean_value(&joined(scope), changes).into_string() },
+            scope: if scope.is_empty() {
+                String::new()
+            } else {
+                clean_value(&Text::joined_as_lines(scope), changes).into_string()
+            },
             duties: duties_of(&duties.iter().collect::<Vec<_>>(), changes, notes),
         })
         .filter(|t| !(t.level.is_empty() && t.scope.is_empty() && t.duties.is_empty()))

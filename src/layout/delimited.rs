@@ -8,7 +8,7 @@
 
 use super::columns::{columns_in_header, compact, header_index, is_type_name, kind_score, Column, Features, Kinds};
 use super::{is_running_head_text, section_heading, starts_note, Fragment, Laid, LayoutKind, Record, Row, SetAside};
-use crate::text::{Text, TextBuilder};
+use crate::text::Text;
 use std::ops::Range;
 
 /// The delimiter of a delimited table, if the text is one.
@@ -820,23 +820,13 @@ fn fold_wrapped_lines(rows: Vec<PlacedRow>) -> Vec<Row> {
         }
         for ((column, cell), place) in row.cells.into_iter().zip(row.places) {
             match open.iter_mut().find(|(p, c, _)| *p == place && *c == column) {
-                Some((_, _, t)) => *t = join_lines(t, &cell),
+                Some((_, _, t)) => *t = Text::joined_as_lines([&*t, &cell]),
                 None => open.push((place, column, cell)),
             }
         }
     }
     close(&mut open, &mut out);
     out
-}
-
-/// Two pieces of one cell, the second on the line after the first.
-fn join_lines(first: &Text, next: &Text) -> Text {
-    let mut b = TextBuilder::new();
-    b.push_text(first);
-    let at = next.source_offset(0);
-    b.push_str_at("\n", at..at);
-    b.push_text(next);
-    b.finish()
 }
 
 /// Whether a row holds a type cell naming a whole type (`行政处罚`, not the

@@ -135,6 +135,21 @@ impl Text {
         self.source_range(0..self.text.len())
     }
 
+    /// Pieces of text joined into one, a line break between each two, each
+    /// break standing in the source where the piece after it starts: a
+    /// cell's lines, or a column's cells, read as one text.
+    pub fn joined_as_lines<'a>(pieces: impl IntoIterator<Item = &'a Text>) -> Text {
+        let mut b = TextBuilder::new();
+        for (i, t) in pieces.into_iter().enumerate() {
+            if i > 0 {
+                let at = t.source_offset(0);
+                b.push_str_at("\n", at..at);
+            }
+            b.push_text(t);
+        }
+        b.finish()
+    }
+
     /// A part of this text, keeping its map. `range` must lie on char boundaries.
     pub fn slice(&self, range: Range<usize>) -> Text {
         let mut b = TextBuilder::with_capacity(range.len());
