@@ -452,7 +452,7 @@ fn cell_text(text: &Text, lines: &[Line], blocks: &[Block]) -> Text {
     let mut b = TextBuilder::new();
     for (k, block) in blocks.iter().enumerate() {
         if k > 0 {
-            let at = lines[block.lines.start].range.start;
+            let at = text.source_offset(lines[block.lines.start].range.start);
             b.push_str_at("\n", at..at);
         }
         let range = lines[block.lines.start].range.start..lines[block.lines.end - 1].range.end;
@@ -803,6 +803,29 @@ mod tests {
     use super::*;
 
     const SAMPLE: &str = "权责清单目录分表(行政处罚类)\n序\n\n号\n\n实施\n\n机构\n部门职责 事项名称\n\n事项\n\n编码\n\n事项\n类型\n设定、行使依据\n\n实施\n\n层级\n\n备\n\n注\n\n1\n济南\n市医\n保局\n\n拟订全市医疗保\n障基金监督管理\n办法。\n\n对 医 疗 保\n险 经 办 机\n构的处罚\n\n3700000\n236009\n\n行政\n处罚\n\n1.【法律】《社会保险法》第八十七条：社会保\n险经办机构以及医疗机构骗取社会保险基金\n支出的，处罚。\n\n市\n\n2\n济南\n市医\n保局\n\n拟订全市医疗保\n障基金监督管理\n办法。\n\n对以欺诈、\n伪造证明的\n处罚\n\n3700000\n236010\n\n行政\n处罚\n\n1.【法律】《社会保险法》第八十八条：以欺诈\n、伪造证明材料或者其他手段骗取社会保险待\n遇的，处罚。\n\n市\n";
+
+    #[test]
+    fn a_cells_line_break_stands_in_the_source_where_its_next_line_starts() {
+        // `&ldquo;` became one character, so the text's offsets and the
+        // source's differ from the first line on.
+        let source = Text::from_source("&ldquo;甲乙\n丙丁");
+        let mut b = TextBuilder::new();
+        b.push_str_at("“", 0..7);
+        b.push_copy(&source, 7..source.len());
+        let text = b.finish();
+        let line = |range: Range<usize>| Line { range, width: 6, blank_before: false, ends_sentence: false };
+        let lines = [line(0..9), line(10..16)];
+        let block = |lines: Range<usize>| Block {
+            lines,
+            separated: false,
+            section: None,
+            features: Features::default(),
+            max_width: 6,
+        };
+        let cell = cell_text(&text, &lines, &[block(0..1), block(1..2)]);
+        assert_eq!(cell.as_str(), "“甲乙\n丙丁");
+        assert_eq!(cell.source_offset(9), 14);
+    }
 
     #[test]
     fn a_level_after_a_records_cells_opens_its_next_tier_row() {
