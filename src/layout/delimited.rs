@@ -843,16 +843,45 @@ struct PlacedRow {
     places: Vec<usize>,
 }
 
+/// What each cell of a row scores in each header column, and outside the
+/// header, worked out once whether or not places then count.
+struct RowScores {
+    scores: Vec<Vec<f32>>,
+    extra: Vec<Option<(Column, f32)>>,
+    nonempty: Vec<bool>,
+}
+
+impl RowScores {
+    fn of(s: &str, row: &[Range<usize>], known: &[Column]) -> RowScores {
+        let kinds: Vec<Option<Kinds>> = row.iter().map(|cell| cell_kinds(&s[cell.clone()])).collect();
+        // Nothing is known of what a column the format does not name holds,
+        // so a cell's place under its header counts for it, against all but
+        // content surely of another column (a code, a type).
+        let score = |k: &Option<Kinds>, c: Column| match c {
+            Column::Extra(_) if k.is_some() => 1.0,
+            // A group's duties (指导、监督下级…) read less surely as duties
+            // than the group's name says they are.
+            Column::DutyGroup(_) if k.is_some() => cell_score(k, c).max(1.0),
+            c => cell_score(k, c),
+        };
+        RowScores {
+            scores: kinds.iter().map(|k| known.iter().map(|&c| score(k, c)).collect()).collect(),
+            extra: kinds.iter().map(|k| best_extra(k, known)).collect(),
+            nonempty: row.iter().map(|cell| !s[cell.clone()].trim().is_empty()).collect(),
+        }
+    }
+}
+
 /// Each row's cells placed in the header's columns (empty cells left
 /// out), and the cells that fit none. Each row is aligned on its own: rows
 /// of one table differ in how many cells they hold (a lost or merged cell
 /// shifts the rest), and their content is what says where each cell
 /// belongs. With `by_place`, a row of as many cells as the header's stands
-/// under it, and a cell's place counts for much, though content that surely
-/// belongs elsewhere (a header centred over its column) still wins.
+/// under it, and a cell's place counts for much.
 fn map_rows(
     text: &Text,
     rows: &[Vec<Range<usize>>],
+    scored: &[RowScores],
     known: &[Column],
     by_place: bool,
 ) -> (Vec<PlacedRow>, Vec<Fragment>) {
@@ -860,22 +889,9 @@ fn map_rows(
     let mut unplaced = Vec::new();
     let mapped = rows
         .iter()
-        .map(|r| {
-            let kinds: Vec<Option<Kinds>> = r.iter().map(|cell| cell_kinds(&s[cell.clone()])).collect();
-            // Nothing is known of what a column the format does not name
-            // holds, so a cell's place under its header counts for it, against
-            // all but content surely of another column (a code, a type).
-            let score = |k: &Option<Kinds>, c: Column| match c {
-                Column::Extra(_) if k.is_some() => 1.0,
-                // A group's duties (指导、监督下级…) read less surely as
-                // duties than the group's name says they are.
-                Column::DutyGroup(_) if k.is_some() => cell_score(k, c).max(1.0),
-                c => cell_score(k, c),
-            };
-            let scores: Vec<Vec<f32>> = kinds.iter().map(|k| known.iter().map(|&c| score(k, c)).collect()).collect();
-            let extra: Vec<Option<(Column, f32)>> = kinds.iter().map(|k| best_extra(k, known)).collect();
-            let nonempty: Vec<bool> = r.iter().map(|cell| !s[cell.clone()].trim().is_empty()).collect();
-            let map = align(&scores, known, &extra, &nonempty, by_place && r.len() == known.len());
+        .zip(scored)
+        .map(|(r, sc)| {
+            let map = align(&sc.scores, known, &sc.extra, &sc.nonempty, by_place && r.len() == known.len());
             let mut row = PlacedRow::default();
             for (cell, col) in r.iter().zip(map) {
                 if s[cell.clone()].trim().is_empty() {
@@ -932,12 +948,13 @@ fn build_records(
     // merged a cell, which shifts the rest: their places count only where
     // the table's full rows stand where the header says, and then they
     // decide where a wrapped cell's next lines go.
+    let scored: Vec<RowScores> = rows.iter().map(|r| RowScores::of(s, r, &known)).collect();
     let (by_place, (mapped, unplaced)) = if slotted {
-        (true, map_rows(text, rows, &known, true))
+        (true, map_rows(text, rows, &scored, &known, true))
     } else {
-        let by_content = map_rows(text, rows, &known, false);
+        let by_content = map_rows(text, rows, &scored, &known, false);
         if rows_keep_their_places(rows, &by_content.0, &known, s) {
-            (true, map_rows(text, rows, &known, true))
+            (true, map_rows(text, rows, &scored, &known, true))
         } else {
             (false, by_content)
         }
