@@ -670,6 +670,10 @@ fn cells_wrapped_over_lines_read_as_the_table_one_line_per_row() {
         // above its 序号, after the lines that end the item before.
         ("tsv-cells-centred-in-their-rows.txt", "tsv-one-line-per-row.txt"),
         ("space-aligned-cells-centred-in-their-rows.txt", "tsv-one-line-per-row-three-items.txt"),
+        // Sub-items (子项) under merged item cells, their names and codes
+        // wrapped too, under a header whose 子项地方权力编码 wraps to a second line.
+        ("tsv-sub-items-wrapped-over-lines.txt", "tsv-sub-items.txt"),
+        ("space-aligned-sub-items-wrapped.txt", "tsv-sub-items.txt"),
     ] {
         let (wrapped_list, whole_list) = (parse_fixture(wrapped), parse_fixture(whole));
         assert_eq!(wrapped_list.items, whole_list.items, "{wrapped}");

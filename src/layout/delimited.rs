@@ -181,6 +181,39 @@ fn duty_group_name(cell: &str) -> Option<String> {
     ((4..=12).contains(&n) && name.ends_with("责任") && name.chars().all(crate::text::is_han)).then(|| name.to_owned())
 }
 
+/// A header whose cells wrap over two lines (`子项地方权力编` over `码`):
+/// `below`, the line under the header row `above`, goes on with its words
+/// when every filled cell is a short run of Han characters, and with each
+/// joined to the word above it the header names a column it did not before,
+/// and none fewer. Returns the joined header's columns per cell, and its
+/// words.
+fn wrapped_header(above: &[String], below: &[&str]) -> Option<(Vec<Vec<Column>>, Vec<String>)> {
+    let pieces: Vec<String> = below.iter().map(|c| compact(c)).collect();
+    let fragment =
+        |p: &String| p.chars().count() <= 6 && p.chars().all(|c| crate::text::is_han(c) || "（）()".contains(c));
+    if below.len() > above.len()
+        || pieces.iter().all(String::is_empty)
+        || !pieces.iter().all(|p| p.is_empty() || fragment(p))
+    {
+        return None;
+    }
+    let words: Vec<String> = above
+        .iter()
+        .enumerate()
+        .map(|(i, a)| format!("{}{}", compact(a), pieces.get(i).map_or("", String::as_str)))
+        .collect();
+    let mut completes = false;
+    for (a, w) in above.iter().zip(&words) {
+        let (before, after) = (columns_in_header(a), columns_in_header(w));
+        if before.iter().any(|c| !after.contains(c)) {
+            return None;
+        }
+        completes |= after.iter().any(|c| !before.contains(c));
+    }
+    let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+    completes.then(|| header_columns(&refs)).flatten().map(|per_cell| (per_cell, words))
+}
+
 /// A header's second row, if `cells` is one under `first_row`: every
 /// non-empty cell a short header word. Returns the header per cell, each
 /// cell of the second row naming the columns under the first row's. Under
@@ -305,6 +338,9 @@ pub fn read(text: &Text, delimiter: char, grid: bool) -> Option<Laid> {
 
     // The header row just read, per cell, while the next row may be its second row.
     let mut open_header: Option<Vec<Vec<Column>>> = None;
+    // The header row just read, cell by cell, while its next line may go
+    // on with its words (a header cell wrapped over two lines).
+    let mut header_words: Option<Vec<String>> = None;
     for (idx, line) in lines.iter().enumerate() {
         let cell_texts: Vec<&str> = line.cells.iter().map(|r| &s[r.clone()]).collect();
         let trimmed = s[line.range.clone()].trim();
@@ -340,6 +376,23 @@ pub fn read(text: &Text, delimiter: char, grid: bool) -> Option<Laid> {
         if let Some(range) = note.take() {
             fragments.push(Fragment { text: text.slice(text.trimmed_range(range)), reason: SetAside::TableNote });
         }
+        if let Some(above) = header_words.take() {
+            let below: Vec<&str> = if delimiter == ' ' {
+                row_cells(line, &header_starts).into_iter().map(|r| &s[r]).collect()
+            } else {
+                cell_texts.clone()
+            };
+            if let Some((mut per_cell, words)) = wrapped_header(&above, &below) {
+                let words: Vec<&str> = words.iter().map(String::as_str).collect();
+                name_other_columns(&mut per_cell, &words, &mut extra_headers);
+                open_header = (delimiter != ' ').then(|| per_cell.clone());
+                positions = (grid && per_cell.iter().all(|c| c.len() <= 1))
+                    .then(|| per_cell.iter().map(|c| c.first().copied()).collect());
+                header = Some(per_cell.into_iter().flatten().collect());
+                fragments.push(Fragment { text: text.slice(line.range.clone()), reason: SetAside::RepeatedHeader });
+                continue;
+            }
+        }
         if let Some(first_row) = open_header.take() {
             // A header of two rows: a merged cell (`实施层级及权限`) over the
             // cells that name its parts (`层级`, `权限`).
@@ -352,6 +405,7 @@ pub fn read(text: &Text, delimiter: char, grid: bool) -> Option<Laid> {
         }
         if line.cells.len() >= 2 {
             if let Some(mut per_cell) = header_columns(&cell_texts) {
+                header_words = Some(cell_texts.iter().map(|c| c.to_string()).collect());
                 name_other_columns(&mut per_cell, &cell_texts, &mut extra_headers);
                 open_header = (delimiter != ' ').then(|| per_cell.clone());
                 flush(&mut table_rows, &header, &positions, &section, &mut records, &mut fragments);
@@ -829,6 +883,14 @@ fn fold_wrapped_lines(rows: Vec<PlacedRow>) -> Vec<Row> {
     out
 }
 
+/// Whether two code cells start alike, as two codes of one list do: their
+/// first six characters (all of the shorter's, when shorter) agree.
+fn starts_alike(a: &str, b: &str) -> bool {
+    let (a, b) = (compact(a), compact(b));
+    let n = a.chars().count().min(b.chars().count()).min(6);
+    n > 0 && a.chars().take(n).eq(b.chars().take(n))
+}
+
 /// Whether a row holds a type cell naming a whole type (`行政处罚`, not the
 /// `处罚` a narrow cell wraps to).
 fn has_whole_type(row: &Row) -> bool {
@@ -989,6 +1051,24 @@ fn build_records(
         let has = |col: Column| row.iter().any(|(c, _)| *c == col);
         let current_has =
             |col: Column| records.last().is_some_and(|r| r.iter().any(|row| row.cells.iter().any(|(c, _)| *c == col)));
+        let first_of = |col: Column| {
+            records.last().and_then(|r| r.iter().flat_map(|row| &row.cells).find(|(c, _)| *c == col)).map(|(_, t)| t)
+        };
+        let cell_of = |col: Column| row.iter().find(|(c, _)| *c == col).map(|(_, t)| t);
+        // Where lines are rows, a code's next piece is a line of the code
+        // above, not a code of its own: a code of a list starts as its
+        // neighbours' do (the issuer's prefix), a piece does not.
+        let continues_code = |col: Column| {
+            by_place
+                && cell_of(col)
+                    .zip(first_of(col))
+                    .is_some_and(|(piece, first)| !starts_alike(piece.as_str(), first.as_str()))
+        };
+        // A sub-item's name wrapped over lines: a line of the name that
+        // brings no code of its own (none, or a piece of the code above),
+        // where the table has sub-item codes.
+        let wraps_sub_item =
+            || known.contains(&Column::SubCode) && (!has(Column::SubCode) || continues_code(Column::SubCode));
         let new_record = match records.last() {
             None => true,
             Some(_) if tiered => match (rank, last_rank) {
@@ -998,8 +1078,11 @@ fn build_records(
             Some(_) => {
                 (has(Column::Seq) && current_has(Column::Seq))
                     // The next sub-item (子项) of the same item, its item cells merged above it.
-                    || (has(Column::SubCode) && current_has(Column::SubCode))
-                    || (has(Column::SubItem) && current_has(Column::SubItem) && !has(Column::Item))
+                    || (has(Column::SubCode) && current_has(Column::SubCode) && !continues_code(Column::SubCode))
+                    || (has(Column::SubItem)
+                        && current_has(Column::SubItem)
+                        && !has(Column::Item)
+                        && !(by_place && wraps_sub_item()))
                     // An item after a sub-item row.
                     || (has(Column::Item)
                         && (has(Column::Seq) || has(Column::Code))
@@ -1189,6 +1272,17 @@ mod tests {
         assert_eq!(names, ["对骗取医疗保障基金支出的处罚", "对违规使用医保基金的处罚"]);
         let liability = laid.records[1].cells(Column::Liability).next().unwrap().as_str().to_owned();
         assert_eq!(liability, "1.不履行检查职责的；\n2.滥用职权的。");
+    }
+
+    #[test]
+    fn a_header_cell_wrapped_to_a_second_line_is_one_word() {
+        let above = ["序号", "子项名称", "子项地方权力编", "实施主体"].map(String::from);
+        let (per_cell, words) = wrapped_header(&above, &["", "", "码", ""]).unwrap();
+        assert_eq!(words[2], "子项地方权力编码");
+        assert_eq!(per_cell[2], [Column::SubCode]);
+        // A first row of data under the header is no part of it.
+        assert!(wrapped_header(&above, &["1", "对甲的处罚", "", "市医保局"]).is_none());
+        assert!(wrapped_header(&above, &["", "对骗取医疗保", "", ""]).is_none());
     }
 
     #[test]
