@@ -674,6 +674,9 @@ fn cells_wrapped_over_lines_read_as_the_table_one_line_per_row() {
         // wrapped too, under a header whose 子项地方权力编码 wraps to a second line.
         ("tsv-sub-items-wrapped-over-lines.txt", "tsv-sub-items.txt"),
         ("space-aligned-sub-items-wrapped.txt", "tsv-sub-items.txt"),
+        // Two items under a section heading and a repeated header: their
+        // wrapped lines hold a code's `001` and a liability's `行政处罚的；`.
+        ("tsv-cells-wrapped-under-section-headings.txt", "tsv-types-in-section-headings.txt"),
     ] {
         let (wrapped_list, whole_list) = (parse_fixture(wrapped), parse_fixture(whole));
         assert_eq!(wrapped_list.items, whole_list.items, "{wrapped}");

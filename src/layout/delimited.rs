@@ -977,22 +977,28 @@ fn map_rows(
 }
 
 /// Whether a table's full rows (as many cells as the header, three or more
-/// of them filled) have their cells where the header says, as read by their
-/// content alone: four in five filled cells or more in the column of their place.
-fn rows_keep_their_places(rows: &[Vec<Range<usize>>], mapped: &[PlacedRow], known: &[Column], s: &str) -> bool {
-    let (mut placed, mut filled) = (0usize, 0usize);
-    for (r, row) in rows.iter().zip(mapped) {
+/// of them filled) stand under the header as their content allows: in four
+/// in five filled cells or more, the content scores in the column of the
+/// cell's place within [`PLACE_BONUS`] of its best column, so that counting
+/// the place would not overrule it. A wrapped cell's next lines are
+/// fragments whose best column by content alone is often wrong (`001` under
+/// a code, `行政处罚的；` ending a liability), but seldom surely so; a table
+/// whose cells were shifted by a lost or merged cell puts whole cells under
+/// other columns' headers.
+fn rows_keep_their_places(rows: &[Vec<Range<usize>>], scored: &[RowScores], known: &[Column], s: &str) -> bool {
+    let (mut at_home, mut filled) = (0usize, 0usize);
+    for (r, sc) in rows.iter().zip(scored) {
         let cells: Vec<&str> = r.iter().map(|c| s[c.clone()].trim()).collect();
         if r.len() != known.len() || cells.iter().filter(|c| !c.is_empty()).count() < 3 {
             continue;
         }
-        // The mapped row holds the filled cells in order.
-        for ((p, _), (col, _)) in cells.iter().enumerate().filter(|(_, c)| !c.is_empty()).zip(&row.cells) {
+        for (p, scores) in sc.scores.iter().enumerate().filter(|(p, _)| !cells[*p].is_empty()) {
+            let best = scores.iter().copied().fold(f32::NEG_INFINITY, f32::max);
             filled += 1;
-            placed += usize::from(known[p] == *col);
+            at_home += usize::from(scores[p] >= best - PLACE_BONUS);
         }
     }
-    filled >= 6 && placed * 5 >= filled * 4
+    filled >= 6 && at_home * 5 >= filled * 4
 }
 
 /// Maps a table's rows to columns and groups them into records.
@@ -1014,12 +1020,8 @@ fn build_records(
     let (by_place, (mapped, unplaced)) = if slotted {
         (true, map_rows(text, rows, &scored, &known, true))
     } else {
-        let by_content = map_rows(text, rows, &scored, &known, false);
-        if rows_keep_their_places(rows, &by_content.0, &known, s) {
-            (true, map_rows(text, rows, &scored, &known, true))
-        } else {
-            (false, by_content)
-        }
+        let by_place = rows_keep_their_places(rows, &scored, &known, s);
+        (by_place, map_rows(text, rows, &scored, &known, by_place))
     };
     let level_rows = mapped
         .iter()
@@ -1250,6 +1252,62 @@ mod tests {
             cell(Column::LegalBasis),
             ["《中华人民共和国公路法》\n第七十六条：由交通主管部门\n责令停止违法行为。"]
         );
+    }
+
+    #[test]
+    fn wrapped_fragments_that_read_as_other_columns_keep_the_table_read_by_place() {
+        // Read alone, `001` is a 序号 and `行政处罚的；` a type; neither is
+        // surely so, and with two items only they are a third of the cells.
+        let laid = read_str(concat!(
+            "序号\t事项名称\t事项编码\t实施依据\t实施主体\t追责情形\n",
+            "1\t对用人单位违反\tCF-0102-\t《中华人民共和国劳动合同\t县人社局\t1.没有法律和事实依据实施\n",
+            "\t劳动合同法的处\t001\t法》第八十条\t\t行政处罚的；\n",
+            "\t罚\t\t\t\t\n",
+            "2\t对用人单位未依\tCF-0102-\t《中华人民共和国社会保险\t县人社局\t1.没有法律和事实依据实施\n",
+            "\t法缴纳社会保险\t002\t法》第八十六条\t\t行政处罚的；\n",
+            "\t费的处罚\t\t\t\t\n",
+        ));
+        let cells = |c: Column| -> Vec<String> {
+            laid.records.iter().flat_map(|r| r.cells(c).map(|t| t.as_str().replace('\n', ""))).collect()
+        };
+        assert_eq!(cells(Column::Item), ["对用人单位违反劳动合同法的处罚", "对用人单位未依法缴纳社会保险费的处罚"]);
+        assert_eq!(cells(Column::Code), ["CF-0102-001", "CF-0102-002"]);
+        assert_eq!(cells(Column::Liability), ["1.没有法律和事实依据实施行政处罚的；"; 2]);
+    }
+
+    /// Whether the table's body rows keep their places, as
+    /// [`rows_keep_their_places`] judges.
+    fn keep_places(header: &[Column], body: &str) -> bool {
+        let mut rows = Vec::new();
+        let mut at = 0;
+        for line in body.split_inclusive('\n') {
+            rows.push(split_cells(body, at..at + line.trim_end_matches('\n').len(), '\t'));
+            at += line.len();
+        }
+        let scored: Vec<RowScores> = rows.iter().map(|r| RowScores::of(body, r, header)).collect();
+        rows_keep_their_places(&rows, &scored, header, body)
+    }
+
+    #[test]
+    fn a_table_keeps_its_places_unless_cells_surely_belong_to_other_columns() {
+        use Column::*;
+        let header = [Seq, Item, Code, Type, Department];
+        let wrapped = concat!(
+            "1\t对用人单位违反\tCF-0102-\t行政处罚\t县人社局\n",
+            "\t劳动合同法的处\t001\t\t劳动保障监察\n",
+            "2\t对用人单位未依\tCF-0102-\t行政处罚\t县人社局\n",
+            "\t法缴纳社会保险\t002\t\t劳动保障监察\n",
+        );
+        assert!(keep_places(&header, wrapped));
+        // A lost cell shifts the rest: codes stand under 事项名称, types
+        // under 实施主体.
+        let shifted = concat!(
+            "1\t3700000236001\t对甲的处罚\t县人社局\t行政处罚\n",
+            "2\t3700000236002\t对乙的处罚\t县人社局\t行政处罚\n",
+        );
+        assert!(!keep_places(&header, shifted));
+        // Too few cells to judge.
+        assert!(!keep_places(&header, "1\t对甲的处罚\t3700000236001\t\t\n"));
     }
 
     #[test]
