@@ -677,6 +677,9 @@ fn cells_wrapped_over_lines_read_as_the_table_one_line_per_row() {
         // Two items under a section heading and a repeated header: their
         // wrapped lines hold a code's `001` and a liability's `行政处罚的；`.
         ("tsv-cells-wrapped-under-section-headings.txt", "tsv-types-in-section-headings.txt"),
+        // A header of two rows set out by spaces: 对应责任事项 centred over
+        // the groups of duties that are its columns.
+        ("space-aligned-duty-group-columns.txt", "tsv-duty-group-columns.txt"),
     ] {
         let (wrapped_list, whole_list) = (parse_fixture(wrapped), parse_fixture(whole));
         assert_eq!(wrapped_list.items, whole_list.items, "{wrapped}");

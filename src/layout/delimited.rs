@@ -98,6 +98,61 @@ fn slot_aligned(pieces: &[(Range<usize>, usize)], header_starts: &[usize]) -> Ve
     slots.into_iter().map(|r| r.unwrap_or(0..0)).collect()
 }
 
+/// A space-aligned header's second row set out under its first: each piece
+/// of `below` goes under the first row's piece it overlaps most (or the
+/// nearest before it; a group of duties, under the cell naming duties), and
+/// a first-row piece over two or more of them is a
+/// merged cell (`对应责任事项` over `直接实施责任` and `指导监督责任`), each
+/// of its parts a column of its own, starting where the part starts.
+/// Returns, per column, the first row's columns (empty where a merged cell
+/// spreads), the second row's text, and the column's start.
+fn aligned_second_header<'a>(
+    s: &'a str,
+    first: &[(Range<usize>, usize)],
+    first_columns: &[Vec<Column>],
+    below: &[(Range<usize>, usize)],
+) -> (Vec<Vec<Column>>, Vec<&'a str>, Vec<usize>) {
+    let width =
+        |r: &Range<usize>| s[r.clone()].chars().map(|c| if crate::text::is_cjk(c) { 2 } else { 1 }).sum::<usize>();
+    let mut parts: Vec<Vec<(&str, usize)>> = vec![Vec::new(); first.len()];
+    for (range, start) in below {
+        let end = start + width(range);
+        let overlap = |(r, b): &(Range<usize>, usize)| end.min(b + width(r)).saturating_sub(*start.max(b));
+        // A group of duties belongs under 对应责任事项, wherever that word is centred.
+        let duties = duty_group_name(&s[range.clone()])
+            .and_then(|_| first_columns.iter().position(|c| c.contains(&Column::Duties)));
+        let owner = duties
+            .or_else(|| (0..first.len()).filter(|&i| overlap(&first[i]) > 0).max_by_key(|&i| overlap(&first[i])))
+            .or_else(|| first.iter().rposition(|(_, b)| b <= start))
+            .unwrap_or(0);
+        if let Some(p) = parts.get_mut(owner) {
+            p.push((&s[range.clone()], *start));
+        }
+    }
+    let (mut columns, mut texts, mut starts) = (Vec::new(), Vec::new(), Vec::new());
+    for (i, ((_, start), under)) in first.iter().zip(&parts).enumerate() {
+        let own = first_columns.get(i).cloned().unwrap_or_default();
+        match under.split_first() {
+            None => {
+                columns.push(own);
+                texts.push("");
+                starts.push(*start);
+            }
+            Some((&(text, at), rest)) => {
+                columns.push(own);
+                texts.push(text);
+                starts.push((*start).min(at));
+                for &(text, at) in rest {
+                    columns.push(Vec::new());
+                    texts.push(text);
+                    starts.push(at);
+                }
+            }
+        }
+    }
+    (columns, texts, starts)
+}
+
 struct Line {
     range: Range<usize>,
     cells: Vec<Range<usize>>,
@@ -338,6 +393,8 @@ pub fn read(text: &Text, delimiter: char, grid: bool) -> Option<Laid> {
 
     // The header row just read, per cell, while the next row may be its second row.
     let mut open_header: Option<Vec<Vec<Column>>> = None;
+    // The line of the header row just read.
+    let mut header_line: Range<usize> = 0..0;
     // The header row just read, cell by cell, while its next line may go
     // on with its words (a header cell wrapped over two lines).
     let mut header_words: Option<Vec<String>> = None;
@@ -396,9 +453,18 @@ pub fn read(text: &Text, delimiter: char, grid: bool) -> Option<Laid> {
         if let Some(first_row) = open_header.take() {
             // A header of two rows: a merged cell (`实施层级及权限`) over the
             // cells that name its parts (`层级`, `权限`).
-            if let Some(per_cell) = second_header_row(&first_row, &cell_texts, &mut extra_headers) {
+            let (first_row, below, starts) = if delimiter == ' ' {
+                let first = split_aligned(s, header_line.clone());
+                aligned_second_header(s, &first, &first_row, &split_aligned(s, line.range.clone()))
+            } else {
+                (first_row, cell_texts.clone(), Vec::new())
+            };
+            if let Some(per_cell) = second_header_row(&first_row, &below, &mut extra_headers) {
                 positions = grid.then(|| per_cell.iter().map(|c| c.first().copied()).collect());
                 header = Some(per_cell.into_iter().flatten().collect());
+                if delimiter == ' ' {
+                    header_starts = starts;
+                }
                 fragments.push(Fragment { text: text.slice(line.range.clone()), reason: SetAside::RepeatedHeader });
                 continue;
             }
@@ -407,7 +473,8 @@ pub fn read(text: &Text, delimiter: char, grid: bool) -> Option<Laid> {
             if let Some(mut per_cell) = header_columns(&cell_texts) {
                 header_words = Some(cell_texts.iter().map(|c| c.to_string()).collect());
                 name_other_columns(&mut per_cell, &cell_texts, &mut extra_headers);
-                open_header = (delimiter != ' ').then(|| per_cell.clone());
+                open_header = Some(per_cell.clone());
+                header_line = line.range.clone();
                 flush(&mut table_rows, &header, &positions, &section, &mut records, &mut fragments);
                 positions = (grid && per_cell.iter().all(|c| c.len() <= 1))
                     .then(|| per_cell.iter().map(|c| c.first().copied()).collect());
@@ -1308,6 +1375,27 @@ mod tests {
         assert!(!keep_places(&header, shifted));
         // Too few cells to judge.
         assert!(!keep_places(&header, "1\t对甲的处罚\t3700000236001\t\t\n"));
+    }
+
+    #[test]
+    fn a_space_aligned_merged_header_cell_splits_into_the_columns_of_the_row_below() {
+        let s = concat!(
+            "序号  事项名称        对应责任事项                追责情形\n",
+            "                  直接实施责任        指导监督责任\n",
+        );
+        let lines: Vec<Range<usize>> = Text::from_source(s).line_ranges().collect();
+        let first = split_aligned(s, lines[0].clone());
+        let columns: Vec<Vec<Column>> = first.iter().map(|(r, _)| columns_in_header(&s[r.clone()])).collect();
+        let (per_cell, below, starts) = aligned_second_header(s, &first, &columns, &split_aligned(s, lines[1].clone()));
+        assert_eq!(below, ["", "", "直接实施责任", "指导监督责任", ""]);
+        assert_eq!(per_cell[3], []);
+        // The merged cell's first part starts where the part does, left of the centred word.
+        assert_eq!(starts, [0, 6, 18, 38, 50]);
+        let mut headers = Vec::new();
+        let header: Vec<Column> =
+            second_header_row(&per_cell, &below, &mut headers).unwrap().into_iter().flatten().collect();
+        assert_eq!(header, [Column::Seq, Column::Item, Column::DutyGroup(0), Column::DutyGroup(1), Column::Liability]);
+        assert_eq!(headers, ["直接实施责任", "指导监督责任"]);
     }
 
     #[test]
