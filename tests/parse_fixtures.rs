@@ -680,6 +680,10 @@ fn cells_wrapped_over_lines_read_as_the_table_one_line_per_row() {
         // A header of two rows set out by spaces: 对应责任事项 centred over
         // the groups of duties that are its columns.
         ("space-aligned-duty-group-columns.txt", "tsv-duty-group-columns.txt"),
+        // Tier rows (省/市/县), each centred in its own row, or under an
+        // item's cells merged over all its tiers and centred on them.
+        ("tsv-tier-rows-centred.txt", "tsv-tier-rows.txt"),
+        ("space-aligned-tier-rows-centred-over-merged-cells.txt", "tsv-tier-rows.txt"),
     ] {
         let (wrapped_list, whole_list) = (parse_fixture(wrapped), parse_fixture(whole));
         assert_eq!(wrapped_list.items, whole_list.items, "{wrapped}");

@@ -876,6 +876,24 @@ const MAX_LINES_BETWEEN_ANCHORS: usize = 64;
 fn centred_item_starts(rows: &[PlacedRow]) -> Option<Vec<usize>> {
     let anchors: Vec<usize> =
         (0..rows.len()).filter(|&i| rows[i].cells.iter().any(|(c, _)| *c == Column::Seq)).collect();
+    let cuts = centred_cuts(rows, &anchors)?;
+    (cuts.centred > 0 && cuts.centred >= 2 * cuts.top).then_some(cuts.starts)
+}
+
+/// Where the rows between anchor rows are best cut, if cells are centred
+/// on their anchor rows, and how many pairs of anchors read as centred and
+/// as top-aligned.
+struct CentredCuts {
+    /// The first row of each part: 0, then one cut between each pair of anchors.
+    starts: Vec<usize>,
+    centred: usize,
+    top: usize,
+}
+
+/// Cuts `rows` between each pair of `anchors` where the lines below read
+/// best as opening the cells of the anchor row below (see
+/// [`centred_item_starts`]). `None` with fewer than two anchors.
+fn centred_cuts(rows: &[PlacedRow], anchors: &[usize]) -> Option<CentredCuts> {
     if anchors.len() < 2 {
         return None;
     }
@@ -883,7 +901,7 @@ fn centred_item_starts(rows: &[PlacedRow]) -> Option<Vec<usize>> {
     // Pairs whose lines read as cut above the anchor row below (centred),
     // and pairs whose anchor row below opens its cells (not centred).
     let (mut centred, mut top) = (0usize, 0usize);
-    // Lines of the item above printed over its anchor row.
+    // Lines of the part above printed over its anchor row.
     let mut over_anchor = anchors[0];
     for pair in anchors.windows(2) {
         let (above, below) = (pair[0], pair[1]);
@@ -904,7 +922,7 @@ fn centred_item_starts(rows: &[PlacedRow]) -> Option<Vec<usize>> {
         } else if all_above > best_cut {
             top += 1;
         }
-        // The best cut; between equals, the one that leaves the item above
+        // The best cut; between equals, the one that leaves the part above
         // as many lines under its anchor row as over it.
         let split = (0..=between.len())
             .map(|split| (scores[split], split))
@@ -918,7 +936,87 @@ fn centred_item_starts(rows: &[PlacedRow]) -> Option<Vec<usize>> {
         over_anchor = between.len() - split;
         starts.push(above + 1 + split);
     }
-    (centred > 0 && centred >= 2 * top).then_some(starts)
+    Some(CentredCuts { starts, centred, top })
+}
+
+/// Whether a column's cells are a tier's own (its level, scope and duties),
+/// not the item's.
+fn is_tier_column(c: Column) -> bool {
+    matches!(c, Column::Level | Column::Scope | Column::Duties | Column::DutyGroup(_))
+}
+
+/// A tiered table whose cells are centred in their rows, read line by line,
+/// as records of rows. Each tier's cells are centred on the line of its
+/// level; an item's own cells (its name, code, citations) on its lines as a
+/// whole, whether they span all its tiers or only its first. An item opens
+/// at a level no lower than the one before (`省` after `县`). The lines
+/// between two levels of one item are cut where the tier below's cells
+/// open, counting the tiers' cells alone; between two items, where the
+/// item below's cells open, counting them all. The rows back, as they came,
+/// when the table does not read as centred (see [`centred_item_starts`]).
+fn centred_tiered_records(rows: Vec<PlacedRow>) -> Result<Vec<Vec<Row>>, Vec<PlacedRow>> {
+    let rank_of = |r: &PlacedRow| {
+        r.cells
+            .iter()
+            .find(|(c, t)| *c == Column::Level && level_rank(t.as_str()).is_some())
+            .and_then(|(_, t)| level_rank(t.as_str()))
+    };
+    let anchors: Vec<(usize, u8)> = rows.iter().enumerate().filter_map(|(i, r)| rank_of(r).map(|k| (i, k))).collect();
+    let tier_only = |r: &PlacedRow| {
+        let (cells, places) = r
+            .cells
+            .iter()
+            .zip(&r.places)
+            .filter(|((c, _), _)| is_tier_column(*c))
+            .map(|(c, p)| (c.clone(), *p))
+            .unzip();
+        PlacedRow { cells, places }
+    };
+    let tiers: Vec<PlacedRow> = rows.iter().map(tier_only).collect();
+    // Each pair of levels cut on its own: across items on whole lines, within one on the tiers' cells.
+    let (mut centred, mut top) = (0, 0);
+    let mut item_starts = vec![0];
+    let mut tier_starts = Vec::new();
+    for pair in anchors.windows(2) {
+        let ((above, _), (below, rank)) = (pair[0], pair[1]);
+        let opens_item = rank <= pair[0].1;
+        let pair_rows = if opens_item { &rows } else { &tiers };
+        let Some(cuts) = centred_cuts(pair_rows, &[above, below]) else {
+            continue;
+        };
+        centred += cuts.centred;
+        top += cuts.top;
+        if opens_item {
+            item_starts.push(cuts.starts[1]);
+        } else {
+            tier_starts.push(cuts.starts[1]);
+        }
+    }
+    if !(centred > 0 && centred >= 2 * top) {
+        return Err(rows);
+    }
+    item_starts.push(rows.len());
+    let mut records = Vec::new();
+    let mut rows = rows.into_iter().enumerate().peekable();
+    for item in item_starts.windows(2) {
+        let (start, end) = (item[0], item[1]);
+        // The item's parts: its first (its own cells and its first tier's), then one per further tier.
+        let cuts: Vec<usize> = tier_starts.iter().copied().filter(|&t| t > start && t < end).collect();
+        let mut parts: Vec<Vec<PlacedRow>> = (0..=cuts.len()).map(|_| Vec::new()).collect();
+        while let Some((line, row)) = rows.next_if(|(line, _)| *line < end) {
+            let tier = cuts.iter().filter(|&&t| t <= line).count();
+            let (mut own, mut tier_cells) = (PlacedRow::default(), PlacedRow::default());
+            for (cell, place) in row.cells.into_iter().zip(row.places) {
+                let part = if tier == 0 || !is_tier_column(cell.0) { &mut own } else { &mut tier_cells };
+                part.cells.push(cell);
+                part.places.push(place);
+            }
+            parts[0].push(own);
+            parts[tier].push(tier_cells);
+        }
+        records.push(parts.into_iter().flat_map(fold_wrapped_lines).collect());
+    }
+    Ok(records)
 }
 
 /// An item's rows read line by line under the header: each column's lines
@@ -1104,6 +1202,15 @@ fn build_records(
     // A table centred in its rows is cut at the items' starts; any other,
     // row by row, by what each row brings.
     let mut rest = mapped;
+    if by_place && tiered {
+        match centred_tiered_records(rest) {
+            Ok(folded) => {
+                let records = folded.into_iter().map(|rows| Record { section: section.clone(), rows }).collect();
+                return (records, unplaced);
+            }
+            Err(rows) => rest = rows,
+        }
+    }
     if let Some(starts) = if by_place && !tiered { centred_item_starts(&rest) } else { None } {
         for &start in starts.iter().skip(1).rev() {
             records.push(rest.split_off(start));
@@ -1396,6 +1503,64 @@ mod tests {
             second_header_row(&per_cell, &below, &mut headers).unwrap().into_iter().flatten().collect();
         assert_eq!(header, [Column::Seq, Column::Item, Column::DutyGroup(0), Column::DutyGroup(1), Column::Liability]);
         assert_eq!(headers, ["直接实施责任", "指导监督责任"]);
+    }
+
+    #[test]
+    fn tiers_centred_in_their_rows_are_cut_at_their_levels_and_items_where_a_level_comes_round_again() {
+        // Each item's name is merged over its two tiers and centred on them.
+        // Each tier's duties are centred on its level.
+        let laid = read_str(concat!(
+            "序号\t事项名称\t实施层级\t对应责任事项\n",
+            "\t\t\t1.受理责任：一次性告\n",
+            "\t\t省级\t知所需材料。\n",
+            "\t对用人单位违法\t\t2.审查责任：依法审\n",
+            "1\t行为的处罚\t\t查材料。\n",
+            "\t\t\t1.受理责任：一次性告\n",
+            "\t\t市级\t知所需材料。\n",
+            "\t\t\t2.决定责任：依法作\n",
+            "\t\t\t出决定。\n",
+            "\t\t\t1.受理责任：一次性告\n",
+            "\t\t省级\t知所需材料。\n",
+            "\t对用人单位未依\t\t2.审查责任：依法审\n",
+            "2\t法参保的处罚\t\t查材料。\n",
+            "\t\t县级\t1.检查责任：依法检查。\n",
+        ));
+        let tiers: Vec<Vec<(String, String)>> = laid
+            .records
+            .iter()
+            .map(|r| {
+                r.rows
+                    .iter()
+                    .map(|row| {
+                        let cell = |c: Column| {
+                            row.iter()
+                                .find(|(col, _)| *col == c)
+                                .map_or(String::new(), |(_, t)| t.as_str().replace('\n', ""))
+                        };
+                        (cell(Column::Level), cell(Column::Duties))
+                    })
+                    .collect()
+            })
+            .collect();
+        assert_eq!(
+            tiers,
+            [
+                vec![
+                    ("省级".to_owned(), "1.受理责任：一次性告知所需材料。2.审查责任：依法审查材料。".to_owned()),
+                    ("市级".to_owned(), "1.受理责任：一次性告知所需材料。2.决定责任：依法作出决定。".to_owned()),
+                ],
+                vec![
+                    ("省级".to_owned(), "1.受理责任：一次性告知所需材料。2.审查责任：依法审查材料。".to_owned()),
+                    ("县级".to_owned(), "1.检查责任：依法检查。".to_owned()),
+                ],
+            ]
+        );
+        let names: Vec<String> = laid
+            .records
+            .iter()
+            .map(|r| r.cells(Column::Item).map(|t| t.as_str().replace('\n', "")).collect())
+            .collect();
+        assert_eq!(names, ["对用人单位违法行为的处罚", "对用人单位未依法参保的处罚"]);
     }
 
     #[test]
