@@ -684,6 +684,10 @@ fn cells_wrapped_over_lines_read_as_the_table_one_line_per_row() {
         // item's cells merged over all its tiers and centred on them.
         ("tsv-tier-rows-centred.txt", "tsv-tier-rows.txt"),
         ("space-aligned-tier-rows-centred-over-merged-cells.txt", "tsv-tier-rows.txt"),
+        // Sub-items centred on their levels' lines; tier rows whose cells
+        // stand at the foot of their rows.
+        ("space-aligned-sub-items-centred-in-their-rows.txt", "tsv-sub-items.txt"),
+        ("tsv-duty-group-columns-at-the-foot-of-their-rows.txt", "tsv-duty-group-columns.txt"),
     ] {
         let (wrapped_list, whole_list) = (parse_fixture(wrapped), parse_fixture(whole));
         assert_eq!(wrapped_list.items, whole_list.items, "{wrapped}");

@@ -1202,10 +1202,12 @@ fn build_records(
     // A table centred in its rows is cut at the items' starts; any other,
     // row by row, by what each row brings.
     let mut rest = mapped;
-    if by_place && tiered {
+    // Where lines are rows, each tier's level stands on a line of its own:
+    // one more level than items already makes tiers, if cells are centred.
+    if by_place && level_rows >= 2 && level_rows > seq_rows {
         match centred_tiered_records(rest) {
-            Ok(folded) => {
-                let records = folded.into_iter().map(|rows| Record { section: section.clone(), rows }).collect();
+            Ok(records) => {
+                let records = records.into_iter().map(|rows| Record { section: section.clone(), rows }).collect();
                 return (records, unplaced);
             }
             Err(rows) => rest = rows,
