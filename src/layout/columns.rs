@@ -105,6 +105,11 @@ const HEADER_KEYWORDS: &[(&str, Column)] = &[
     ("权力编码", Column::Code),
     ("事项编码", Column::Code),
     ("基本编码", Column::Code),
+    // A list's own number for a power, not a running count: 编号 alone may be either.
+    ("权力编号", Column::Code),
+    ("事项编号", Column::Code),
+    ("职权编号", Column::Code),
+    ("权责编号", Column::Code),
     ("编码", Column::Code),
     ("代码", Column::Code),
     ("权力事项类型", Column::Type),
@@ -954,6 +959,9 @@ mod tests {
         assert_eq!(column_for_header("部门职责"), Some(Column::Responsibility));
         assert_eq!(column_for_header("权力名称"), Some(Column::Item));
         assert_eq!(column_for_header("职权类别"), Some(Column::Type));
+        for code in ["权力编号", "事项编号", "职权编号"] {
+            assert_eq!(column_for_header(code), Some(Column::Code), "{code}");
+        }
     }
 
     #[test]
