@@ -100,6 +100,7 @@ const HEADER_KEYWORDS: &[(&str, Column)] = &[
     ("子项地方权力编码", Column::SubCode),
     ("子项编码", Column::SubCode),
     ("子项名称", Column::SubItem),
+    ("子项目", Column::SubItem),
     ("事项子项", Column::SubItem),
     ("地方权力编码", Column::Code),
     ("权力编码", Column::Code),
@@ -147,6 +148,9 @@ const HEADER_KEYWORDS: &[(&str, Column)] = &[
     ("责任处室", Column::Office),
     ("责任科室", Column::Office),
     ("办理机构", Column::Office),
+    ("处室", Column::Office),
+    ("科室", Column::Office),
+    ("股室", Column::Office),
     ("实施机构", Column::Department),
     ("实施主体", Column::Department),
     ("行使主体", Column::Department),
@@ -253,8 +257,13 @@ pub fn column_for_header(cell: &str) -> Option<Column> {
             return Some(col);
         }
     }
-    None
+    WHOLE_HEADER_WORDS.iter().find(|(w, _)| head == *w).map(|&(_, col)| col)
 }
+
+/// Header words that name a column only as a whole cell: inside a longer
+/// header (`子项地方权力编` wrapped before its `码`, `权力事项编码`) they would
+/// take the column of another word.
+const WHOLE_HEADER_WORDS: &[(&str, Column)] = &[("子项", Column::SubItem), ("权力事项", Column::Item)];
 
 /// Every column a (possibly merged) header cell names, in reading order.
 pub fn columns_in_header(cell: &str) -> Vec<Column> {
@@ -959,6 +968,15 @@ mod tests {
         assert_eq!(column_for_header("部门职责"), Some(Column::Responsibility));
         assert_eq!(column_for_header("权力名称"), Some(Column::Item));
         assert_eq!(column_for_header("职权类别"), Some(Column::Type));
+        for office in ["实施科室", "牵头处室", "责任股室"] {
+            assert_eq!(column_for_header(office), Some(Column::Office), "{office}");
+        }
+        assert_eq!(column_for_header("权力事项"), Some(Column::Item));
+        assert_eq!(column_for_header("子项"), Some(Column::SubItem));
+        assert_eq!(column_for_header("子项目名称"), Some(Column::SubItem));
+        // Inside longer headers, those words decide nothing.
+        assert_eq!(column_for_header("子项地方权力编"), None);
+        assert_eq!(column_for_header("权力事项编码"), Some(Column::Code));
         for code in ["权力编号", "事项编号", "职权编号"] {
             assert_eq!(column_for_header(code), Some(Column::Code), "{code}");
         }
