@@ -389,7 +389,8 @@ pub fn compact(s: &str) -> String {
 
 /// Names that are not national types but stand in the type column of real
 /// lists (some provinces' own types: 行政备案, 审核转报 …).
-const TYPE_LOOKALIKES: &[&str] = &["行政征用", "行政监督", "其他权力", "行政备案", "行政指导", "审核转报", "内部审批"];
+const TYPE_LOOKALIKES: &[&str] =
+    &["行政征用", "行政监督", "其他权力", "其他职权", "其他行政职权", "行政备案", "行政指导", "审核转报", "内部审批"];
 
 /// Whether a type cell's text names a type, or a name lists use as one.
 pub(crate) fn is_type_name(t: &str) -> bool {
