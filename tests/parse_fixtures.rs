@@ -688,6 +688,9 @@ fn cells_wrapped_over_lines_read_as_the_table_one_line_per_row() {
         // stand at the foot of their rows.
         ("space-aligned-sub-items-centred-in-their-rows.txt", "tsv-sub-items.txt"),
         ("tsv-duty-group-columns-at-the-foot-of-their-rows.txt", "tsv-duty-group-columns.txt"),
+        // Header words centred over their columns, the cells below them
+        // starting further left.
+        ("space-aligned-header-centred-over-its-columns.txt", "tsv-one-line-per-row.txt"),
     ] {
         let (wrapped_list, whole_list) = (parse_fixture(wrapped), parse_fixture(whole));
         assert_eq!(wrapped_list.items, whole_list.items, "{wrapped}");

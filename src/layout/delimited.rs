@@ -84,16 +84,41 @@ fn split_aligned(text: &str, range: Range<usize>) -> Vec<(Range<usize>, usize)> 
     out
 }
 
-/// Places the pieces of an aligned row under the header cells whose start
-/// column they follow; pieces under one header cell are one cell.
-fn slot_aligned(pieces: &[(Range<usize>, usize)], header_starts: &[usize]) -> Vec<Range<usize>> {
-    let mut slots: Vec<Option<Range<usize>>> = vec![None; header_starts.len()];
-    for (range, col) in pieces {
-        let k = header_starts.iter().rposition(|&h| h <= col + 1).unwrap_or(0);
-        slots[k] = Some(match slots[k].take() {
-            Some(prev) => prev.start..range.end,
-            None => range.clone(),
-        });
+/// Display width of text, as [`split_aligned`] counts columns.
+fn display_width(text: &str) -> usize {
+    text.chars().map(|c| if crate::text::is_cjk(c) { 2 } else { 1 }).sum()
+}
+
+/// The display columns a piece of an aligned line covers, from its start.
+fn piece_span(s: &str, (range, start): &(Range<usize>, usize)) -> Range<usize> {
+    *start..start + display_width(&s[range.clone()])
+}
+
+/// Places the pieces of an aligned row under the header cells (`header`,
+/// the display columns each word covers) they stand below; pieces under one
+/// header cell are one cell. A piece goes under the header word it overlaps
+/// (of several, the last starting at or before it: a wide cell runs on under
+/// the next word); a piece under none, under the nearest. Header words are
+/// often centred over their columns, so a cell may start well left of its
+/// word.
+fn slot_aligned(s: &str, pieces: &[(Range<usize>, usize)], header: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut slots: Vec<Option<Range<usize>>> = vec![None; header.len()];
+    for piece in pieces {
+        let span = piece_span(s, piece);
+        let overlaps = |h: &Range<usize>| h.start < span.end && span.start < h.end;
+        let gap = |h: &Range<usize>| h.start.saturating_sub(span.end).max(span.start.saturating_sub(h.end));
+        let k = header
+            .iter()
+            .rposition(|h| overlaps(h) && h.start <= span.start + 1)
+            .or_else(|| header.iter().position(overlaps))
+            .or_else(|| (0..header.len()).min_by_key(|&k| gap(&header[k])))
+            .unwrap_or(0);
+        if let Some(slot) = slots.get_mut(k) {
+            *slot = Some(match slot.take() {
+                Some(prev) => prev.start..piece.0.end,
+                None => piece.0.clone(),
+            });
+        }
     }
     slots.into_iter().map(|r| r.unwrap_or(0..0)).collect()
 }
@@ -105,16 +130,16 @@ fn slot_aligned(pieces: &[(Range<usize>, usize)], header_starts: &[usize]) -> Ve
 /// merged cell (`对应责任事项` over `直接实施责任` and `指导监督责任`), each
 /// of its parts a column of its own, starting where the part starts.
 /// Returns, per column, the first row's columns (empty where a merged cell
-/// spreads), the second row's text, and the column's start.
+/// spreads), the second row's text, and the display columns the column's
+/// words cover.
 fn aligned_second_header<'a>(
     s: &'a str,
     first: &[(Range<usize>, usize)],
     first_columns: &[Vec<Column>],
     below: &[(Range<usize>, usize)],
-) -> (Vec<Vec<Column>>, Vec<&'a str>, Vec<usize>) {
-    let width =
-        |r: &Range<usize>| s[r.clone()].chars().map(|c| if crate::text::is_cjk(c) { 2 } else { 1 }).sum::<usize>();
-    let mut parts: Vec<Vec<(&str, usize)>> = vec![Vec::new(); first.len()];
+) -> (Vec<Vec<Column>>, Vec<&'a str>, Vec<Range<usize>>) {
+    let width = |r: &Range<usize>| display_width(&s[r.clone()]);
+    let mut parts: Vec<Vec<(&str, Range<usize>)>> = vec![Vec::new(); first.len()];
     for (range, start) in below {
         let end = start + width(range);
         let overlap = |(r, b): &(Range<usize>, usize)| end.min(b + width(r)).saturating_sub(*start.max(b));
@@ -126,31 +151,39 @@ fn aligned_second_header<'a>(
             .or_else(|| first.iter().rposition(|(_, b)| b <= start))
             .unwrap_or(0);
         if let Some(p) = parts.get_mut(owner) {
-            p.push((&s[range.clone()], *start));
+            p.push((&s[range.clone()], *start..end));
         }
     }
-    let (mut columns, mut texts, mut starts) = (Vec::new(), Vec::new(), Vec::new());
-    for (i, ((_, start), under)) in first.iter().zip(&parts).enumerate() {
+    let (mut columns, mut texts, mut spans) = (Vec::new(), Vec::new(), Vec::new());
+    for (i, (word, under)) in first.iter().zip(&parts).enumerate() {
         let own = first_columns.get(i).cloned().unwrap_or_default();
         match under.split_first() {
             None => {
                 columns.push(own);
                 texts.push("");
-                starts.push(*start);
+                spans.push(piece_span(s, word));
             }
-            Some((&(text, at), rest)) => {
+            // One word below: the column is where either stands.
+            Some(((text, at), [])) => {
+                let above = piece_span(s, word);
                 columns.push(own);
                 texts.push(text);
-                starts.push((*start).min(at));
-                for &(text, at) in rest {
+                spans.push(above.start.min(at.start)..above.end.max(at.end));
+            }
+            // A merged cell: its parts are the columns.
+            Some(((text, at), rest)) => {
+                columns.push(own);
+                texts.push(text);
+                spans.push(at.clone());
+                for (text, at) in rest {
                     columns.push(Vec::new());
                     texts.push(text);
-                    starts.push(at);
+                    spans.push(at.clone());
                 }
             }
         }
     }
-    (columns, texts, starts)
+    (columns, texts, spans)
 }
 
 struct Line {
@@ -340,11 +373,12 @@ pub fn read(text: &Text, delimiter: char, grid: bool) -> Option<Laid> {
             Line { cells, range: r }
         })
         .collect();
-    let mut header_starts: Vec<usize> = Vec::new();
+    // The display columns each header word of an aligned table covers.
+    let mut header_spans: Vec<Range<usize>> = Vec::new();
     // An aligned row's pieces go under the header cells they stand below.
-    let row_cells = |line: &Line, starts: &[usize]| -> Vec<Range<usize>> {
-        if delimiter == ' ' && !starts.is_empty() {
-            slot_aligned(&split_aligned(s, line.range.clone()), starts)
+    let row_cells = |line: &Line, spans: &[Range<usize>]| -> Vec<Range<usize>> {
+        if delimiter == ' ' && !spans.is_empty() {
+            slot_aligned(s, &split_aligned(s, line.range.clone()), spans)
         } else {
             line.cells.clone()
         }
@@ -435,7 +469,7 @@ pub fn read(text: &Text, delimiter: char, grid: bool) -> Option<Laid> {
         }
         if let Some(above) = header_words.take() {
             let below: Vec<&str> = if delimiter == ' ' {
-                row_cells(line, &header_starts).into_iter().map(|r| &s[r]).collect()
+                row_cells(line, &header_spans).into_iter().map(|r| &s[r]).collect()
             } else {
                 cell_texts.clone()
             };
@@ -453,7 +487,7 @@ pub fn read(text: &Text, delimiter: char, grid: bool) -> Option<Laid> {
         if let Some(first_row) = open_header.take() {
             // A header of two rows: a merged cell (`实施层级及权限`) over the
             // cells that name its parts (`层级`, `权限`).
-            let (first_row, below, starts) = if delimiter == ' ' {
+            let (first_row, below, spans) = if delimiter == ' ' {
                 let first = split_aligned(s, header_line.clone());
                 aligned_second_header(s, &first, &first_row, &split_aligned(s, line.range.clone()))
             } else {
@@ -463,7 +497,7 @@ pub fn read(text: &Text, delimiter: char, grid: bool) -> Option<Laid> {
                 positions = grid.then(|| per_cell.iter().map(|c| c.first().copied()).collect());
                 header = Some(per_cell.into_iter().flatten().collect());
                 if delimiter == ' ' {
-                    header_starts = starts;
+                    header_spans = spans;
                 }
                 fragments.push(Fragment { text: text.slice(line.range.clone()), reason: SetAside::RepeatedHeader });
                 continue;
@@ -484,7 +518,7 @@ pub fn read(text: &Text, delimiter: char, grid: bool) -> Option<Laid> {
                 header = Some(cols);
                 header_found = true;
                 if delimiter == ' ' {
-                    header_starts = split_aligned(s, line.range.clone()).into_iter().map(|(_, col)| col).collect();
+                    header_spans = split_aligned(s, line.range.clone()).iter().map(|p| piece_span(s, p)).collect();
                 }
                 continue;
             }
@@ -497,7 +531,7 @@ pub fn read(text: &Text, delimiter: char, grid: bool) -> Option<Laid> {
             let heading_row = filled == 1 && section_heading(trimmed).is_some();
             if filled >= 1 && !heading_row && (first_table_line.is_some() || line.cells.len() >= 3) {
                 first_table_line.get_or_insert(idx);
-                table_rows.push(row_cells(line, &header_starts));
+                table_rows.push(row_cells(line, &header_spans));
                 continue;
             }
         }
@@ -528,7 +562,7 @@ pub fn read(text: &Text, delimiter: char, grid: bool) -> Option<Laid> {
             continue;
         }
         // A one-cell line inside a table continues the last row's first non-empty column.
-        table_rows.push(row_cells(line, &header_starts));
+        table_rows.push(row_cells(line, &header_spans));
     }
     if let Some(range) = note.take() {
         fragments.push(Fragment { text: text.slice(text.trimmed_range(range)), reason: SetAside::TableNote });
@@ -1487,6 +1521,27 @@ mod tests {
     }
 
     #[test]
+    fn aligned_cells_go_under_the_header_word_they_stand_below_wherever_it_is_centred() {
+        // Words centred over their columns: 事项名称 over a name column from 6, 事项编码 over one from 28.
+        let s = "序号      事项名称            事项编码\n1     对擅自占用公路的处罚  330216001000\n      路的处罚\n";
+        let lines: Vec<Range<usize>> = Text::from_source(s).line_ranges().collect();
+        let header: Vec<Range<usize>> = split_aligned(s, lines[0].clone()).iter().map(|p| piece_span(s, p)).collect();
+        let cells = |line: usize| -> Vec<&str> {
+            slot_aligned(s, &split_aligned(s, lines[line].clone()), &header).into_iter().map(|r| &s[r]).collect()
+        };
+        assert_eq!(cells(1), ["1", "对擅自占用公路的处罚", "330216001000"]);
+        // A wrapped line starting left of the word is still under it.
+        assert_eq!(cells(2), ["", "路的处罚", ""]);
+        // Left-aligned words: a wide cell running on under the next word stays in its own column.
+        let s = "序号  事项名称  事项编码\n1     对擅自占用公路的处罚  330216001000\n";
+        let lines: Vec<Range<usize>> = Text::from_source(s).line_ranges().collect();
+        let header: Vec<Range<usize>> = split_aligned(s, lines[0].clone()).iter().map(|p| piece_span(s, p)).collect();
+        let row: Vec<&str> =
+            slot_aligned(s, &split_aligned(s, lines[1].clone()), &header).into_iter().map(|r| &s[r]).collect();
+        assert_eq!(row, ["1", "对擅自占用公路的处罚", "330216001000"]);
+    }
+
+    #[test]
     fn a_space_aligned_merged_header_cell_splits_into_the_columns_of_the_row_below() {
         let s = concat!(
             "序号  事项名称        对应责任事项                追责情形\n",
@@ -1495,11 +1550,11 @@ mod tests {
         let lines: Vec<Range<usize>> = Text::from_source(s).line_ranges().collect();
         let first = split_aligned(s, lines[0].clone());
         let columns: Vec<Vec<Column>> = first.iter().map(|(r, _)| columns_in_header(&s[r.clone()])).collect();
-        let (per_cell, below, starts) = aligned_second_header(s, &first, &columns, &split_aligned(s, lines[1].clone()));
+        let (per_cell, below, spans) = aligned_second_header(s, &first, &columns, &split_aligned(s, lines[1].clone()));
         assert_eq!(below, ["", "", "直接实施责任", "指导监督责任", ""]);
         assert_eq!(per_cell[3], []);
-        // The merged cell's first part starts where the part does, left of the centred word.
-        assert_eq!(starts, [0, 6, 18, 38, 50]);
+        // The merged cell's parts are where their words stand, the first left of the centred word.
+        assert_eq!(spans, [0..4, 6..14, 18..30, 38..50, 50..58]);
         let mut headers = Vec::new();
         let header: Vec<Column> =
             second_header_row(&per_cell, &below, &mut headers).unwrap().into_iter().flatten().collect();
