@@ -691,6 +691,10 @@ fn cells_wrapped_over_lines_read_as_the_table_one_line_per_row() {
         // Header words centred over their columns, the cells below them
         // starting further left.
         ("space-aligned-header-centred-over-its-columns.txt", "tsv-one-line-per-row.txt"),
+        // A row's wrapped cells split by a page break: the page number, the
+        // title and the header again, then the rest of the row's lines.
+        ("tsv-row-split-over-a-page-break.txt", "tsv-one-line-per-row.txt"),
+        ("space-aligned-row-split-over-a-page-break.txt", "tsv-one-line-per-row.txt"),
     ] {
         let (wrapped_list, whole_list) = (parse_fixture(wrapped), parse_fixture(whole));
         assert_eq!(wrapped_list.items, whole_list.items, "{wrapped}");

@@ -429,6 +429,8 @@ pub fn read(text: &Text, delimiter: char, grid: bool) -> Option<Laid> {
     let mut open_header: Option<Vec<Vec<Column>>> = None;
     // The line of the header row just read.
     let mut header_line: Range<usize> = 0..0;
+    // The columns of the table's header row (its first, if it has two), while the table goes on.
+    let mut last_header_row: Option<Vec<Vec<Column>>> = None;
     // The header row just read, cell by cell, while its next line may go
     // on with its words (a header cell wrapped over two lines).
     let mut header_words: Option<Vec<String>> = None;
@@ -509,7 +511,12 @@ pub fn read(text: &Text, delimiter: char, grid: bool) -> Option<Laid> {
                 name_other_columns(&mut per_cell, &cell_texts, &mut extra_headers);
                 open_header = Some(per_cell.clone());
                 header_line = line.range.clone();
-                flush(&mut table_rows, &header, &positions, &section, &mut records, &mut fragments);
+                // The same header again is the table going on over a page
+                // break, perhaps in the middle of a row's wrapped cells.
+                if last_header_row.as_ref() != Some(&per_cell) {
+                    flush(&mut table_rows, &header, &positions, &section, &mut records, &mut fragments);
+                    last_header_row = Some(per_cell.clone());
+                }
                 positions = (grid && per_cell.iter().all(|c| c.len() <= 1))
                     .then(|| per_cell.iter().map(|c| c.first().copied()).collect());
                 let cols: Vec<Column> = per_cell.into_iter().flatten().collect();
