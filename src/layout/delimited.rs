@@ -128,7 +128,7 @@ fn slot_aligned(s: &str, pieces: &[(Range<usize>, usize)], header: &[Range<usize
 /// nearest before it; a group of duties, under the cell naming duties), and
 /// a first-row piece over two or more of them is a
 /// merged cell (`对应责任事项` over `直接实施责任` and `指导监督责任`), each
-/// of its parts a column of its own, starting where the part starts.
+/// of its parts a column of its own, where the part's word stands.
 /// Returns, per column, the first row's columns (empty where a merged cell
 /// spreads), the second row's text, and the display columns the column's
 /// words cover.
@@ -138,20 +138,22 @@ fn aligned_second_header<'a>(
     first_columns: &[Vec<Column>],
     below: &[(Range<usize>, usize)],
 ) -> (Vec<Vec<Column>>, Vec<&'a str>, Vec<Range<usize>>) {
-    let width = |r: &Range<usize>| display_width(&s[r.clone()]);
     let mut parts: Vec<Vec<(&str, Range<usize>)>> = vec![Vec::new(); first.len()];
-    for (range, start) in below {
-        let end = start + width(range);
-        let overlap = |(r, b): &(Range<usize>, usize)| end.min(b + width(r)).saturating_sub(*start.max(b));
+    for piece in below {
+        let span = piece_span(s, piece);
+        let overlap = |word| {
+            let above = piece_span(s, word);
+            span.end.min(above.end).saturating_sub(span.start.max(above.start))
+        };
         // A group of duties belongs under 对应责任事项, wherever that word is centred.
-        let duties = duty_group_name(&s[range.clone()])
+        let duties = duty_group_name(&s[piece.0.clone()])
             .and_then(|_| first_columns.iter().position(|c| c.contains(&Column::Duties)));
         let owner = duties
             .or_else(|| (0..first.len()).filter(|&i| overlap(&first[i]) > 0).max_by_key(|&i| overlap(&first[i])))
-            .or_else(|| first.iter().rposition(|(_, b)| b <= start))
+            .or_else(|| first.iter().rposition(|(_, b)| *b <= span.start))
             .unwrap_or(0);
         if let Some(p) = parts.get_mut(owner) {
-            p.push((&s[range.clone()], *start..end));
+            p.push((&s[piece.0.clone()], span));
         }
     }
     let (mut columns, mut texts, mut spans) = (Vec::new(), Vec::new(), Vec::new());
