@@ -982,6 +982,11 @@ fn centred_cuts(rows: &[PlacedRow], anchors: &[usize]) -> Option<CentredCuts> {
     Some(CentredCuts { starts, centred, top })
 }
 
+/// The rank of the level a row's level cells name, if one does.
+fn named_level(row: &Row) -> Option<u8> {
+    row.iter().filter(|(c, _)| *c == Column::Level).find_map(|(_, t)| level_rank(t.as_str()))
+}
+
 /// Whether a column's cells are a tier's own (its level, scope and duties),
 /// not the item's.
 fn is_tier_column(c: Column) -> bool {
@@ -998,13 +1003,8 @@ fn is_tier_column(c: Column) -> bool {
 /// item below's cells open, counting them all. The rows back, as they came,
 /// when the table does not read as centred (see [`centred_item_starts`]).
 fn centred_tiered_records(rows: Vec<PlacedRow>) -> Result<Vec<Vec<Row>>, Vec<PlacedRow>> {
-    let rank_of = |r: &PlacedRow| {
-        r.cells
-            .iter()
-            .find(|(c, t)| *c == Column::Level && level_rank(t.as_str()).is_some())
-            .and_then(|(_, t)| level_rank(t.as_str()))
-    };
-    let anchors: Vec<(usize, u8)> = rows.iter().enumerate().filter_map(|(i, r)| rank_of(r).map(|k| (i, k))).collect();
+    let anchors: Vec<(usize, u8)> =
+        rows.iter().enumerate().filter_map(|(i, r)| named_level(&r.cells).map(|k| (i, k))).collect();
     let tier_only = |r: &PlacedRow| {
         let (cells, places) = r
             .cells
@@ -1075,8 +1075,7 @@ fn fold_wrapped_lines(rows: Vec<PlacedRow>) -> Vec<Row> {
         }
     };
     for row in rows {
-        let opens_tier = row.cells.iter().any(|(c, t)| *c == Column::Level && level_rank(t.as_str()).is_some())
-            && open.iter().any(|(_, c, _)| *c == Column::Level);
+        let opens_tier = named_level(&row.cells).is_some() && open.iter().any(|(_, c, _)| *c == Column::Level);
         if opens_tier {
             close(&mut open, &mut out);
         }
@@ -1231,10 +1230,7 @@ fn build_records(
         let by_place = rows_keep_their_places(rows, &scored, &known, s);
         (by_place, map_rows(text, rows, &scored, &known, by_place))
     };
-    let level_rows = mapped
-        .iter()
-        .filter(|r| r.cells.iter().any(|(c, t)| *c == Column::Level && level_rank(t.as_str()).is_some()))
-        .count();
+    let level_rows = mapped.iter().filter(|r| named_level(&r.cells).is_some()).count();
     let seq_rows = mapped.iter().filter(|r| r.cells.iter().any(|(c, _)| *c == Column::Seq)).count();
     let tiered = level_rows >= 2 && level_rows * 2 > seq_rows * 3;
 
