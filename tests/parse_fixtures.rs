@@ -695,6 +695,16 @@ fn cells_wrapped_over_lines_read_as_the_table_one_line_per_row() {
         // title and the header again, then the rest of the row's lines.
         ("tsv-row-split-over-a-page-break.txt", "tsv-one-line-per-row.txt"),
         ("space-aligned-row-split-over-a-page-break.txt", "tsv-one-line-per-row.txt"),
+        // Cells at the foot of their rows, a blank line between rows: an
+        // item's name taller than its other cells opens on a line of its own.
+        ("tsv-cells-at-the-foot-of-their-rows.txt", "tsv-one-line-per-row-hyphenated-codes.txt"),
+        ("space-aligned-cells-at-the-foot-of-their-rows.txt", "tsv-one-line-per-row-hyphenated-codes.txt"),
+        // Sections of one item: no second 序号 to say how cells stand in their rows.
+        ("space-aligned-sections-of-one-item-at-the-foot-of-their-rows.txt", "tsv-types-in-section-headings.txt"),
+        // Tier rows with a column the format does not name (办理时限) that
+        // each tier fills, centred or at the foot of their rows.
+        ("tsv-tier-rows-at-the-foot-of-their-rows-other-columns.txt", "tsv-other-columns.txt"),
+        ("space-aligned-tier-rows-centred-other-columns.txt", "tsv-other-columns.txt"),
     ] {
         let (wrapped_list, whole_list) = (parse_fixture(wrapped), parse_fixture(whole));
         assert_eq!(wrapped_list.items, whole_list.items, "{wrapped}");

@@ -903,6 +903,9 @@ fn split_score(above: &PlacedRow, between: &[PlacedRow], below: &PlacedRow, spli
     score
 }
 
+/// What a blank line above a cut counts for, below a cell's first entry (1.0).
+const BLANK_LINE_BONUS: f32 = 0.75;
+
 /// The most lines between two anchor rows that are cut between their items.
 const MAX_LINES_BETWEEN_ANCHORS: usize = 64;
 
@@ -960,15 +963,22 @@ fn centred_cuts(rows: &[PlacedRow], anchors: &[usize]) -> Option<CentredCuts> {
             (0..=between.len()).map(|split| split_score(&rows[above], between, &rows[below], split)).collect();
         let all_above = scores[between.len()];
         let best_cut = scores[..between.len()].iter().copied().fold(f32::NEG_INFINITY, f32::max);
-        if best_cut >= all_above + 1.0 {
+        // Anchor rows next to each other read alike either way: no vote.
+        if !between.is_empty() && best_cut >= all_above + 1.0 {
             centred += 1;
-        } else if all_above > best_cut {
+        } else if !between.is_empty() && all_above > best_cut {
             top += 1;
         }
         // The best cut; between equals, the one that leaves the part above
-        // as many lines under its anchor row as over it.
+        // as many lines under its anchor row as over it. A blank line is
+        // where a row's border left a gap in the text: it decides between
+        // cuts that read alike (cells that open with no list marker), never
+        // against a cell's first entry, and casts no vote on whether the
+        // table is centred (a top-aligned table has one above each anchor row).
+        let blank =
+            |split: usize| if between.get(split).unwrap_or(&rows[below]).blank_before { BLANK_LINE_BONUS } else { 0.0 };
         let split = (0..=between.len())
-            .map(|split| (scores[split], split))
+            .map(|split| (scores[split] + blank(split), split))
             .fold(None, |best: Option<(f32, usize)>, (v, split)| match best {
                 Some((b, k)) if b > v || (b == v && k.abs_diff(over_anchor) <= split.abs_diff(over_anchor)) => {
                     Some((b, k))
@@ -1005,15 +1015,25 @@ fn is_tier_column(c: Column) -> bool {
 fn centred_tiered_records(rows: Vec<PlacedRow>) -> Result<Vec<Vec<Row>>, Vec<PlacedRow>> {
     let anchors: Vec<(usize, u8)> =
         rows.iter().enumerate().filter_map(|(i, r)| named_level(&r.cells).map(|k| (i, k))).collect();
+    // A column the format does not name (办理时限) is a tier's own when
+    // more levels' lines hold a cell of it than there are items.
+    let items = 1 + anchors.windows(2).filter(|p| p[1].1 <= p[0].1).count();
+    let mut per_tier_extras: Vec<Column> = Vec::new();
+    for &(i, _) in &anchors {
+        for (c, _) in &rows[i].cells {
+            if matches!(c, Column::Extra(_)) && !per_tier_extras.contains(c) {
+                let on_levels = anchors.iter().filter(|(j, _)| rows[*j].cells.iter().any(|(d, _)| d == c)).count();
+                if on_levels > items {
+                    per_tier_extras.push(*c);
+                }
+            }
+        }
+    }
+    let is_tiers = |c: Column| is_tier_column(c) || per_tier_extras.contains(&c);
     let tier_only = |r: &PlacedRow| {
-        let (cells, places) = r
-            .cells
-            .iter()
-            .zip(&r.places)
-            .filter(|((c, _), _)| is_tier_column(*c))
-            .map(|(c, p)| (c.clone(), *p))
-            .unzip();
-        PlacedRow { cells, places }
+        let (cells, places) =
+            r.cells.iter().zip(&r.places).filter(|((c, _), _)| is_tiers(*c)).map(|(c, p)| (c.clone(), *p)).unzip();
+        PlacedRow { cells, places, blank_before: r.blank_before }
     };
     let tiers: Vec<PlacedRow> = rows.iter().map(tier_only).collect();
     // Each pair of levels cut on its own: across items on whole lines, within one on the tiers' cells.
@@ -1050,7 +1070,7 @@ fn centred_tiered_records(rows: Vec<PlacedRow>) -> Result<Vec<Vec<Row>>, Vec<Pla
             let tier = cuts.iter().filter(|&&t| t <= line).count();
             let (mut own, mut tier_cells) = (PlacedRow::default(), PlacedRow::default());
             for (cell, place) in row.cells.into_iter().zip(row.places) {
-                let part = if tier == 0 || !is_tier_column(cell.0) { &mut own } else { &mut tier_cells };
+                let part = if tier == 0 || !is_tiers(cell.0) { &mut own } else { &mut tier_cells };
                 part.cells.push(cell);
                 part.places.push(place);
             }
@@ -1110,6 +1130,9 @@ fn has_whole_type(row: &Row) -> bool {
 struct PlacedRow {
     cells: Row,
     places: Vec<usize>,
+    /// A blank line stands above the row's line: where a document leaves
+    /// one between rows and none inside them, a row starts here.
+    blank_before: bool,
 }
 
 /// What each cell of a row scores in each header column, and outside the
@@ -1161,7 +1184,7 @@ fn map_rows(
         .zip(scored)
         .map(|(r, sc)| {
             let map = align(&sc.scores, known, &sc.extra, &sc.nonempty, by_place && r.len() == known.len());
-            let mut row = PlacedRow::default();
+            let mut row = PlacedRow { blank_before: blank_line_before(s, r), ..PlacedRow::default() };
             for (cell, col) in r.iter().zip(map) {
                 if s[cell.clone()].trim().is_empty() {
                     continue;
@@ -1181,6 +1204,18 @@ fn map_rows(
         })
         .collect();
     (mapped, unplaced)
+}
+
+/// Whether the line a row's cells stand on has a blank line (or a page
+/// break) above it.
+fn blank_line_before(s: &str, row: &[Range<usize>]) -> bool {
+    let Some(start) = row.iter().filter(|c| !s[(*c).clone()].trim().is_empty()).map(|c| c.start).min() else {
+        return false;
+    };
+    let line_start = s[..start].rfind('\n').map_or(0, |i| i + 1);
+    let above = &s[..line_start.saturating_sub(1)];
+    let prev_line = &above[above.rfind('\n').map_or(0, |i| i + 1)..];
+    line_start > 0 && prev_line.trim().is_empty()
 }
 
 /// Whether a table's full rows (as many cells as the header, three or more
@@ -1286,12 +1321,24 @@ fn build_records(
         // where the table has sub-item codes.
         let wraps_sub_item =
             || known.contains(&Column::SubCode) && (!has(Column::SubCode) || continues_code(Column::SubCode));
+        // Lines above a table's first 序号 where lines are rows: the upper
+        // lines of that item's cells, centred or set at the foot of its
+        // rows (a table of one item casts no vote on that), unless they
+        // bring an item of their own, its code alike the one below.
+        let upper_lines_of_first_item = by_place
+            && records.len() == 1
+            && has(Column::Seq)
+            && !current_has(Column::Seq)
+            && !cell_of(Column::Code)
+                .zip(first_of(Column::Code))
+                .is_some_and(|(code, above)| starts_alike(code.as_str(), above.as_str()));
         let new_record = match records.last() {
             None => true,
             Some(_) if tiered => match (rank, last_rank) {
                 (Some(r), Some(l)) => r <= l,
                 _ => false,
             },
+            Some(_) if upper_lines_of_first_item => false,
             Some(_) => {
                 (has(Column::Seq) && current_has(Column::Seq))
                     // The next sub-item (子项) of the same item, its item cells merged above it.
@@ -1645,6 +1692,71 @@ mod tests {
         assert_eq!(names, ["对骗取医疗保障基金支出的处罚", "对违规使用医保基金的处罚"]);
         let liability = laid.records[1].cells(Column::Liability).next().unwrap().as_str().to_owned();
         assert_eq!(liability, "1.不履行检查职责的；\n2.滥用职权的。");
+    }
+
+    fn names(laid: &Laid) -> Vec<String> {
+        laid.records.iter().map(|r| r.cells(Column::Item).map(|t| t.as_str().replace('\n', "")).collect()).collect()
+    }
+
+    #[test]
+    fn a_blank_line_between_rows_cuts_cells_at_the_foot_of_their_rows_where_their_lines_read_alike() {
+        // The second item's name is its tallest cell: its first line stands
+        // alone, and reads as well at the end of the first item's name.
+        let text = concat!(
+            "序号\t事项名称\t事项编码\t追责情形\n",
+            "\n",
+            "\t对甲的\tXK-0001-\t1.不予受理的；\n",
+            "1\t许可\t000\t2.超期的。\n",
+            "\n",
+            "\t对生产经营不符\n",
+            "\t合标准的食品\tCF-0102-\t1.没有依据实施\n",
+            "2\t的处罚\t001\t处罚的。\n",
+        );
+        assert_eq!(names(&read_str(text)), ["对甲的许可", "对生产经营不符合标准的食品的处罚"]);
+        // Without the blank lines, the lines between the 序号 are shared out evenly.
+        assert_eq!(names(&read_str(&text.replace("\n\n", "\n"))), ["对甲的许可对生产经营不符", "合标准的食品的处罚"]);
+    }
+
+    #[test]
+    fn lines_above_a_tables_only_seq_are_its_items_upper_lines() {
+        let text = concat!(
+            "序号\t事项名称\t事项编码\t追责情形\n",
+            "\t对用人单位违反\n",
+            "\t劳动合同法的处\tCF-0102-\t1.没有依据实施\n",
+            "1\t罚\t001\t处罚的。\n",
+        );
+        let laid = read_str(text);
+        assert_eq!(names(&laid), ["对用人单位违反劳动合同法的处罚"]);
+        assert_eq!(laid.records[0].cells(Column::Code).next().unwrap().as_str(), "CF-0102-\n001");
+        // An item of its own above, its code alike the one below, stays one.
+        let laid = read_str(concat!(
+            "序号\t事项名称\t事项编码\t追责情形\n",
+            "\t对甲的处罚\tCF-0102-001\t1.没有依据实施处罚的。\n",
+            "1\t对乙的处罚\tCF-0102-002\t1.没有依据实施处罚的。\n",
+        ));
+        assert_eq!(names(&laid), ["对甲的处罚", "对乙的处罚"]);
+    }
+
+    #[test]
+    fn a_column_the_format_does_not_name_is_a_tiers_own_where_each_level_fills_it() {
+        // 办理时限 on each level's line, 实施对象 once per item; each row's
+        // cells at its foot.
+        let laid = read_str(concat!(
+            "序号\t事项名称\t实施对象\t实施层级\t办理时限\n",
+            "\t对甲的\t\t\t\n",
+            "1\t处罚\t公民\t市级\t90日\n",
+            "\t\t\t县级\t60日\n",
+            "\t乙的\t\t\t\n",
+            "2\t许可\t法人\t市级\t10日\n",
+            "\t\t\t县级\t5日\n",
+        ));
+        let tiers: Vec<Vec<Vec<String>>> = laid
+            .records
+            .iter()
+            .map(|r| r.rows.iter().map(|row| row.iter().map(|(_, t)| t.as_str().replace('\n', "")).collect()).collect())
+            .collect();
+        assert_eq!(tiers[0], [vec!["1", "对甲的处罚", "公民", "市级", "90日"], vec!["县级", "60日"]]);
+        assert_eq!(tiers[1], [vec!["2", "乙的许可", "法人", "市级", "10日"], vec!["县级", "5日"]]);
     }
 
     #[test]
