@@ -699,6 +699,10 @@ fn cells_wrapped_over_lines_read_as_the_table_one_line_per_row() {
         // item's name taller than its other cells opens on a line of its own.
         ("tsv-cells-at-the-foot-of-their-rows.txt", "tsv-one-line-per-row-hyphenated-codes.txt"),
         ("space-aligned-cells-at-the-foot-of-their-rows.txt", "tsv-one-line-per-row-hyphenated-codes.txt"),
+        // No blank lines: the pairs of items whose cut is plain (the next
+        // item's lists open right under the 序号 above) say how the others go.
+        ("tsv-cells-at-the-foot-of-their-rows-no-blank-lines.txt", "tsv-one-line-per-row-hyphenated-codes.txt"),
+        ("space-aligned-tier-rows-at-the-foot-of-their-rows.txt", "tsv-tier-rows.txt"),
         // Sections of one item: no second 序号 to say how cells stand in their rows.
         ("space-aligned-sections-of-one-item-at-the-foot-of-their-rows.txt", "tsv-types-in-section-headings.txt"),
         // Tier rows with a column the format does not name (办理时限) that

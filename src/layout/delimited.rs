@@ -922,7 +922,7 @@ const MAX_LINES_BETWEEN_ANCHORS: usize = 64;
 fn centred_item_starts(rows: &[PlacedRow]) -> Option<Vec<usize>> {
     let anchors: Vec<usize> =
         (0..rows.len()).filter(|&i| rows[i].cells.iter().any(|(c, _)| *c == Column::Seq)).collect();
-    let cuts = centred_cuts(rows, &anchors)?;
+    let cuts = centred_cuts(rows, &anchors, None)?;
     (cuts.centred > 0 && cuts.centred >= 2 * cuts.top).then_some(cuts.starts)
 }
 
@@ -936,31 +936,58 @@ struct CentredCuts {
     top: usize,
 }
 
+/// Each cut's score between two anchor rows (see [`split_score`]), from
+/// all lines to the part below to all to the part above; `None` when more
+/// lines stand between them than any row has.
+fn pair_scores(rows: &[PlacedRow], above: usize, below: usize) -> Option<Vec<f32>> {
+    let between = &rows[above + 1..below];
+    (between.len() <= MAX_LINES_BETWEEN_ANCHORS)
+        .then(|| (0..=between.len()).map(|split| split_score(&rows[above], between, &rows[below], split)).collect())
+}
+
+/// The cut that reads better than every other by a whole point, if one does.
+fn decisive_split(scores: &[f32]) -> Option<usize> {
+    let best = (0..scores.len()).max_by(|&a, &b| scores[a].total_cmp(&scores[b]))?;
+    scores.iter().enumerate().all(|(k, &v)| k == best || v + 1.0 <= scores[best]).then_some(best)
+}
+
+/// Whether the cuts that decide, between anchor rows, all leave nothing
+/// under the anchor row above: a table whose cells stand at the foot of
+/// their rows, its anchor rows each an item's last line.
+fn cells_at_foot(scores: &[Option<Vec<f32>>]) -> bool {
+    let decided: Vec<usize> =
+        scores.iter().flatten().filter(|s| s.len() > 1).filter_map(|s| decisive_split(s)).collect();
+    !decided.is_empty() && decided.iter().all(|&split| split == 0)
+}
+
 /// Cuts `rows` between each pair of `anchors` where the lines below read
 /// best as opening the cells of the anchor row below (see
-/// [`centred_item_starts`]). `None` with fewer than two anchors.
-fn centred_cuts(rows: &[PlacedRow], anchors: &[usize]) -> Option<CentredCuts> {
+/// [`centred_item_starts`]). Between cuts that read alike, a table whose
+/// cells stand at the foot of their rows (`at_foot`, or where the cuts that
+/// decide say so) is cut under the anchor row above. `None` with fewer
+/// than two anchors.
+fn centred_cuts(rows: &[PlacedRow], anchors: &[usize], at_foot: Option<bool>) -> Option<CentredCuts> {
     if anchors.len() < 2 {
         return None;
     }
+    let pairs: Vec<Option<Vec<f32>>> = anchors.windows(2).map(|p| pair_scores(rows, p[0], p[1])).collect();
+    let at_foot = at_foot.unwrap_or_else(|| cells_at_foot(&pairs));
     let mut starts = vec![0];
     // Pairs whose lines read as cut above the anchor row below (centred),
     // and pairs whose anchor row below opens its cells (not centred).
     let (mut centred, mut top) = (0usize, 0usize);
     // Lines of the part above printed over its anchor row.
     let mut over_anchor = anchors[0];
-    for pair in anchors.windows(2) {
+    for (pair, scores) in anchors.windows(2).zip(pairs) {
         let (above, below) = (pair[0], pair[1]);
         let between = &rows[above + 1..below];
         // Each cut is scored over every line between: a run of lines longer
         // than any row's is no item's end and start, and is left whole.
-        if between.len() > MAX_LINES_BETWEEN_ANCHORS {
+        let Some(scores) = scores else {
             starts.push(below);
             over_anchor = 0;
             continue;
-        }
-        let scores: Vec<f32> =
-            (0..=between.len()).map(|split| split_score(&rows[above], between, &rows[below], split)).collect();
+        };
         let all_above = scores[between.len()];
         let best_cut = scores[..between.len()].iter().copied().fold(f32::NEG_INFINITY, f32::max);
         // Anchor rows next to each other read alike either way: no vote.
@@ -970,19 +997,25 @@ fn centred_cuts(rows: &[PlacedRow], anchors: &[usize]) -> Option<CentredCuts> {
             top += 1;
         }
         // The best cut; between equals, the one that leaves the part above
-        // as many lines under its anchor row as over it. A blank line is
-        // where a row's border left a gap in the text: it decides between
-        // cuts that read alike (cells that open with no list marker), never
-        // against a cell's first entry, and casts no vote on whether the
-        // table is centred (a top-aligned table has one above each anchor row).
+        // as many lines under its anchor row as over it (or none, at the
+        // foot). A blank line is where a row's border left a gap in the
+        // text: it decides between cuts that read alike (cells that open
+        // with no list marker), never against a cell's first entry, and
+        // casts no vote on whether the table is centred (a top-aligned
+        // table has one above each anchor row).
         let blank =
             |split: usize| if between.get(split).unwrap_or(&rows[below]).blank_before { BLANK_LINE_BONUS } else { 0.0 };
+        let keeps = |kept: usize, other: usize| {
+            if at_foot {
+                kept <= other
+            } else {
+                kept.abs_diff(over_anchor) <= other.abs_diff(over_anchor)
+            }
+        };
         let split = (0..=between.len())
             .map(|split| (scores[split] + blank(split), split))
             .fold(None, |best: Option<(f32, usize)>, (v, split)| match best {
-                Some((b, k)) if b > v || (b == v && k.abs_diff(over_anchor) <= split.abs_diff(over_anchor)) => {
-                    Some((b, k))
-                }
+                Some((b, k)) if b > v || (b == v && keeps(k, split)) => Some((b, k)),
                 _ => Some((v, split)),
             })
             .map_or(between.len(), |(_, split)| split);
@@ -1040,11 +1073,15 @@ fn centred_tiered_records(rows: Vec<PlacedRow>) -> Result<Vec<Vec<Row>>, Vec<Pla
     let (mut centred, mut top) = (0, 0);
     let mut item_starts = vec![0];
     let mut tier_starts = Vec::new();
+    let pair_rows = |pair: &[(usize, u8)]| if pair[1].1 <= pair[0].1 { &rows } else { &tiers };
+    // Where the cuts that decide leave nothing under the level above, every cut does.
+    let at_foot = cells_at_foot(
+        &anchors.windows(2).map(|pair| pair_scores(pair_rows(pair), pair[0].0, pair[1].0)).collect::<Vec<_>>(),
+    );
     for pair in anchors.windows(2) {
         let ((above, _), (below, rank)) = (pair[0], pair[1]);
         let opens_item = rank <= pair[0].1;
-        let pair_rows = if opens_item { &rows } else { &tiers };
-        let Some(cuts) = centred_cuts(pair_rows, &[above, below]) else {
+        let Some(cuts) = centred_cuts(pair_rows(pair), &[above, below], Some(at_foot)) else {
             continue;
         };
         centred += cuts.centred;
@@ -1715,6 +1752,32 @@ mod tests {
         assert_eq!(names(&read_str(text)), ["对甲的许可", "对生产经营不符合标准的食品的处罚"]);
         // Without the blank lines, the lines between the 序号 are shared out evenly.
         assert_eq!(names(&read_str(&text.replace("\n\n", "\n"))), ["对甲的许可对生产经营不符", "合标准的食品的处罚"]);
+    }
+
+    #[test]
+    fn cells_stand_at_the_foot_of_their_rows_where_every_cut_that_decides_leaves_nothing_under_the_anchor_above() {
+        assert_eq!(decisive_split(&[2.0, 0.5, 0.0]), Some(0));
+        assert_eq!(decisive_split(&[2.0, 1.5, 0.0]), None);
+        assert_eq!(decisive_split(&[0.0, 0.0, 3.0]), Some(2));
+        let at_foot = |pairs: &[&[f32]]| cells_at_foot(&pairs.iter().map(|p| Some(p.to_vec())).collect::<Vec<_>>());
+        assert!(at_foot(&[&[2.5, 2.5, 0.0], &[2.5, 1.0]]));
+        // A pair cut under the anchor above, or none that decides: not at the foot.
+        assert!(!at_foot(&[&[2.5, 1.0], &[0.0, 2.0, 0.0]]));
+        assert!(!at_foot(&[&[2.5, 2.5, 0.0]]));
+        // Anchor rows next to each other decide nothing.
+        assert!(!at_foot(&[&[1.0]]));
+        // Where they do, a tie is cut under the anchor row above.
+        let text = concat!(
+            "序号\t事项名称\t事项编码\t追责情形\n",
+            "\t对甲的\tXK-0001-\t1.不予受理的；\n",
+            "1\t许可\t000\t2.超期的。\n",
+            "\t对生产经营不符\n",
+            "\t合标准的食品\tCF-0102-\t1.没有依据实施\n",
+            "2\t的处罚\t001\t处罚的。\n",
+            "\t对乙的\tJC-0003-\t1.不履行检查\n",
+            "3\t检查\t000\t职责的。\n",
+        );
+        assert_eq!(names(&read_str(text)), ["对甲的许可", "对生产经营不符合标准的食品的处罚", "对乙的检查"]);
     }
 
     #[test]
