@@ -723,3 +723,21 @@ fn cells_wrapped_over_lines_read_as_the_table_one_line_per_row() {
     assert_eq!(titles, ["中华人民共和国公路法", "中华人民共和国公路法", "路政管理规定"]);
     assert_eq!(first.liability.len(), 2);
 }
+
+#[test]
+fn vertical_text_reads_as_the_table_one_line_per_row() {
+    for (vertical, whole) in [
+        // A column the format does not name (是否收费) last in the header,
+        // its word wrapped over two lines: the header runs on to its end.
+        ("vertical-other-columns-last-in-the-header.txt", "tsv-other-columns.txt"),
+        // Tables under section headings that name their type.
+        ("vertical-types-in-section-headings.txt", "tsv-types-in-section-headings.txt"),
+    ] {
+        let (vertical_list, whole_list) = (parse_fixture(vertical), parse_fixture(whole));
+        assert_eq!(vertical_list.items, whole_list.items, "{vertical}");
+        assert!(whole_list.items.len() >= 2, "{whole}");
+    }
+    let list = parse_fixture("vertical-other-columns-last-in-the-header.txt");
+    let headers: Vec<&str> = list.items[0].extra.iter().map(|c| c.header.as_str()).collect();
+    assert!(headers.contains(&"是否收费"), "{headers:?}");
+}

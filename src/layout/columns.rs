@@ -370,6 +370,12 @@ pub fn header_coverage(text: &str) -> (usize, usize) {
             hits += 1;
             covered += k.chars().count();
             i += k.len();
+        } else if let Some(k) = other_header_word_at(rest) {
+            // A column the format does not name is a header word too: a
+            // header run ending in one (`是否收费`) ends after it.
+            hits += 1;
+            covered += k.chars().count();
+            i += k.len();
         } else {
             i += rest.chars().next().map_or(1, char::len_utf8);
         }
@@ -1057,6 +1063,8 @@ mod tests {
         assert_eq!(column_for_header("设定依据"), Some(Column::LegalBasis));
         assert_eq!(header_hits("序号实施机构"), 2);
         assert_eq!(header_hits("济南市医保局"), 0);
+        // Words of columns the format does not name count as header words.
+        assert_eq!(header_coverage("追责情形是否收费"), (2, 8));
     }
 
     #[test]
