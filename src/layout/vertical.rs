@@ -247,6 +247,8 @@ pub fn read(text: &Text) -> Option<Laid> {
     if records.is_empty() {
         return None;
     }
+    rejoin_code_tails(&mut records);
+    mark_sub_item_rows(&mut records, &columns);
     Some(Laid {
         kind: LayoutKind::Vertical,
         preamble: text.slice(0..preamble_end),
@@ -255,6 +257,62 @@ pub fn read(text: &Text) -> Option<Laid> {
         header_found,
         extra_headers,
     })
+}
+
+/// Where the header names sub-items (子项名称, 子项编码), a record that
+/// brings neither a 序号 nor a type, after an item with sub-items, is that
+/// item's next sub-item, its item cells merged above it. The cut reads its
+/// name and code into the item's columns, which cost more to skip than the
+/// sub-item's: they are the sub-item's.
+fn mark_sub_item_rows(records: &mut [Record], columns: &[Column]) {
+    if !(columns.contains(&Column::SubItem) && columns.contains(&Column::SubCode)) {
+        return;
+    }
+    // Only in a list whose items bring their 序号 or type.
+    let anchored = records.iter().filter(|r| r.has(Column::Seq) || r.has(Column::Type)).count();
+    if anchored * 2 < records.len() {
+        return;
+    }
+    for k in 1..records.len() {
+        let r = &records[k];
+        let bare = !r.has(Column::Seq) && !r.has(Column::Type) && !r.has(Column::SubItem) && r.has(Column::Item);
+        if !bare || !records[k - 1].has(Column::SubItem) {
+            continue;
+        }
+        for (column, _) in records[k].rows.iter_mut().flatten() {
+            *column = match *column {
+                Column::Item => Column::SubItem,
+                Column::Code => Column::SubCode,
+                c => c,
+            };
+        }
+    }
+}
+
+/// A code's last piece cut off as a sub-item's code of its own (`03000`
+/// after `11620500MB161` / `7096736202360`): too short for a code, and
+/// making up with the code before it the length most of the list's codes
+/// have. Joined back as the code's last line.
+fn rejoin_code_tails(records: &mut [Record]) {
+    let len = |t: &Text| compact(t.as_str()).chars().count();
+    let mut lengths: Vec<usize> = records.iter().flat_map(|r| r.cells(Column::Code).map(len)).collect();
+    lengths.sort_unstable();
+    let Some(usual) = lengths.chunk_by(|a, b| a == b).max_by_key(|run| run.len()).map(|run| run[0]) else {
+        return;
+    };
+    for row in records.iter_mut().flat_map(|r| r.rows.iter_mut()) {
+        let code = row.iter().position(|(c, _)| *c == Column::Code);
+        let tail = row.iter().position(|(c, _)| *c == Column::SubCode);
+        let (Some(code), Some(tail)) = (code, tail) else {
+            continue;
+        };
+        let (a, b) = (len(&row[code].1), len(&row[tail].1));
+        if b < 6 && a != usual && a + b == usual {
+            let (_, piece) = row.remove(tail);
+            let code = if tail < code { code - 1 } else { code };
+            row[code].1 = Text::joined_as_lines([&row[code].1, &piece]);
+        }
+    }
 }
 
 /// Where a note that opens at line `from` ends, when it is one: it runs to
@@ -803,6 +861,53 @@ mod tests {
     use super::*;
 
     const SAMPLE: &str = "权责清单目录分表(行政处罚类)\n序\n\n号\n\n实施\n\n机构\n部门职责 事项名称\n\n事项\n\n编码\n\n事项\n类型\n设定、行使依据\n\n实施\n\n层级\n\n备\n\n注\n\n1\n济南\n市医\n保局\n\n拟订全市医疗保\n障基金监督管理\n办法。\n\n对 医 疗 保\n险 经 办 机\n构的处罚\n\n3700000\n236009\n\n行政\n处罚\n\n1.【法律】《社会保险法》第八十七条：社会保\n险经办机构以及医疗机构骗取社会保险基金\n支出的，处罚。\n\n市\n\n2\n济南\n市医\n保局\n\n拟订全市医疗保\n障基金监督管理\n办法。\n\n对以欺诈、\n伪造证明的\n处罚\n\n3700000\n236010\n\n行政\n处罚\n\n1.【法律】《社会保险法》第八十八条：以欺诈\n、伪造证明材料或者其他手段骗取社会保险待\n遇的，处罚。\n\n市\n";
+
+    fn record(cells: &[(Column, &str)]) -> Record {
+        Record { section: None, rows: vec![cells.iter().map(|&(c, t)| (c, Text::from_source(t))).collect()] }
+    }
+
+    fn columns_of(r: &Record) -> Vec<Column> {
+        r.rows.iter().flatten().map(|(c, _)| *c).collect()
+    }
+
+    #[test]
+    fn a_record_without_seq_or_type_after_an_item_with_sub_items_is_its_next_sub_item() {
+        let header = [Column::Seq, Column::Item, Column::SubItem, Column::Type, Column::Code, Column::SubCode];
+        let mut records = vec![
+            record(&[(Column::Seq, "1"), (Column::Item, "甲"), (Column::SubItem, "甲一"), (Column::Type, "行政处罚")]),
+            record(&[(Column::Item, "甲二"), (Column::Code, "3700000236002")]),
+            record(&[(Column::Item, "甲三")]),
+            record(&[(Column::Seq, "2"), (Column::Item, "乙"), (Column::Type, "行政许可")]),
+            record(&[(Column::Item, "丙")]),
+            record(&[(Column::Seq, "3"), (Column::Item, "丁"), (Column::Type, "行政确认")]),
+        ];
+        mark_sub_item_rows(&mut records, &header);
+        assert_eq!(columns_of(&records[1]), [Column::SubItem, Column::SubCode]);
+        assert_eq!(columns_of(&records[2]), [Column::SubItem]);
+        // After an item without sub-items, a bare record stays as it was read.
+        assert_eq!(columns_of(&records[4]), [Column::Item]);
+        // Without sub-item columns in the header, nothing changes.
+        let mut records = vec![
+            record(&[(Column::Seq, "1"), (Column::Item, "甲"), (Column::SubItem, "甲一")]),
+            record(&[(Column::Item, "甲二")]),
+        ];
+        mark_sub_item_rows(&mut records, &[Column::Seq, Column::Item, Column::SubItem]);
+        assert_eq!(columns_of(&records[1]), [Column::Item]);
+    }
+
+    #[test]
+    fn a_codes_last_piece_read_as_a_sub_items_code_goes_back_to_the_code() {
+        let mut records = vec![
+            record(&[(Column::Code, "11620500MB161709673620236002000")]),
+            record(&[(Column::Code, "11620500MB161\n7096736202360"), (Column::SubCode, "03000")]),
+            record(&[(Column::Code, "11620500MB161709673620236004000"), (Column::SubCode, "001")]),
+        ];
+        rejoin_code_tails(&mut records);
+        assert_eq!(columns_of(&records[1]), [Column::Code]);
+        assert_eq!(records[1].cells(Column::Code).next().unwrap().as_str(), "11620500MB161\n7096736202360\n03000");
+        // A whole code keeps a short sub-item code beside it.
+        assert_eq!(columns_of(&records[2]), [Column::Code, Column::SubCode]);
+    }
 
     #[test]
     fn a_cells_line_break_stands_in_the_source_where_its_next_line_starts() {
