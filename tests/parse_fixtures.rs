@@ -744,3 +744,14 @@ fn vertical_text_reads_as_the_table_one_line_per_row() {
     let headers: Vec<&str> = list.items[0].extra.iter().map(|c| c.header.as_str()).collect();
     assert!(headers.contains(&"是否收费"), "{headers:?}");
 }
+
+#[test]
+fn a_pipe_table_without_borders_reads_as_the_tab_separated_table() {
+    // The header's second row opens with an empty cell: its first bar ends
+    // that cell, as in every other row, and is no border.
+    let (piped, tabbed) =
+        (parse_fixture("pipe-table-without-borders-two-row-header.txt"), parse_fixture("tsv-duty-group-columns.txt"));
+    assert_eq!(piped.items, tabbed.items);
+    let groups: Vec<&str> = piped.items[0].tier[0].duties.iter().map(|d| d.group.as_str()).collect();
+    assert_eq!(groups, ["直接实施责任", "直接实施责任", "指导监督责任"]);
+}

@@ -193,7 +193,7 @@ struct Line {
     cells: Vec<Range<usize>>,
 }
 
-fn split_cells(text: &str, range: Range<usize>, delimiter: char) -> Vec<Range<usize>> {
+fn split_cells(text: &str, range: Range<usize>, delimiter: char, bordered: bool) -> Vec<Range<usize>> {
     let line = &text[range.clone()];
     let mut cells = Vec::new();
     let mut start = 0;
@@ -207,8 +207,9 @@ fn split_cells(text: &str, range: Range<usize>, delimiter: char) -> Vec<Range<us
     if delimiter == '|' {
         // `| a | b |` has an empty cell before the first and after the last
         // bar. Without a bar before the first cell a last bar ends an empty
-        // cell (`a | b |`, the row's 备注 left blank), not a border.
-        if line.trim_start().starts_with('|') && !cells.is_empty() {
+        // cell (`a | b |`, the row's 备注 left blank), not a border. In a
+        // table without borders, a bar first on a line ends an empty first cell.
+        if bordered && line.trim_start().starts_with('|') && !cells.is_empty() {
             cells.remove(0);
             if line.trim_end().ends_with('|') && !cells.is_empty() {
                 cells.pop();
@@ -364,13 +365,19 @@ fn second_header_row(first_row: &[Vec<Column>], cells: &[&str], headers: &mut Ve
 /// brings other item cells.
 pub fn read(text: &Text, delimiter: char, grid: bool) -> Option<Laid> {
     let s = text.as_str();
+    // A `|` table has borders when most of its lines open with a bar.
+    let bordered = delimiter == '|' && {
+        let barred = text.line_ranges().map(|r| s[r].trim()).filter(|l| l.contains('|'));
+        let (open, all) = barred.fold((0, 0), |(open, all), l| (open + usize::from(l.starts_with('|')), all + 1));
+        open * 2 > all
+    };
     let lines: Vec<Line> = text
         .line_ranges()
         .map(|r| {
             let cells = if delimiter == ' ' {
                 split_aligned(s, r.clone()).into_iter().map(|(c, _)| c).collect()
             } else {
-                split_cells(s, r.clone(), delimiter)
+                split_cells(s, r.clone(), delimiter, bordered)
             };
             Line { cells, range: r }
         })
@@ -1499,11 +1506,14 @@ mod tests {
         let s =
             "序号|事项名称|事项编码|追责情形|备注\n1|甲的处罚|3700000236001|1.没有法律和事实依据实施行政处罚的；|\n";
         let t = Text::from_source(s);
-        let row = split_cells(s, t.line_ranges().nth(1).unwrap(), '|');
+        let row = split_cells(s, t.line_ranges().nth(1).unwrap(), '|', false);
         assert_eq!(row.len(), 5);
         assert_eq!(&s[row[4].clone()], "");
         let bordered = "| 1 | 甲 |";
-        assert_eq!(split_cells(bordered, 0..bordered.len(), '|').len(), 2);
+        assert_eq!(split_cells(bordered, 0..bordered.len(), '|', true).len(), 2);
+        // Without borders, a bar first on the line ends an empty first cell.
+        let open = " | 甲 | ";
+        assert_eq!(split_cells(open, 0..open.len(), '|', false).len(), 3);
         let laid = read_str(s);
         let liability: Vec<&str> = laid.records[0].cells(Column::Liability).map(|t| t.as_str()).collect();
         assert_eq!(liability, ["1.没有法律和事实依据实施行政处罚的；"]);
@@ -1580,7 +1590,7 @@ mod tests {
         let mut rows = Vec::new();
         let mut at = 0;
         for line in body.split_inclusive('\n') {
-            rows.push(split_cells(body, at..at + line.trim_end_matches('\n').len(), '\t'));
+            rows.push(split_cells(body, at..at + line.trim_end_matches('\n').len(), '\t', false));
             at += line.len();
         }
         let scored: Vec<RowScores> = rows.iter().map(|r| RowScores::of(body, r, header)).collect();
