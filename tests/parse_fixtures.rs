@@ -735,6 +735,9 @@ fn vertical_text_reads_as_the_table_one_line_per_row() {
         // Sub-items (子项) under an item's merged cells: a sub-item's row
         // brings no 序号 and no type; a 31-character code in three pieces.
         ("vertical-sub-items.txt", "tsv-sub-items.txt"),
+        // A citation of the duties' basis (责任事项依据) ending `第三十条` at
+        // its column's full width, then the liability's numbered list.
+        ("vertical-two-columns-of-one-field.txt", "tsv-two-columns-of-one-field.txt"),
     ] {
         let (vertical_list, whole_list) = (parse_fixture(vertical), parse_fixture(whole));
         assert_eq!(vertical_list.items, whole_list.items, "{vertical}");

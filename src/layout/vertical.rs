@@ -90,6 +90,8 @@ struct Block {
     section: Option<usize>,
     features: Features,
     max_width: usize,
+    /// Its first line opens a numbered list (`1.`) or a liability preamble.
+    opens_cell: bool,
 }
 
 fn display_width(s: &str) -> usize {
@@ -468,6 +470,7 @@ fn make_blocks(s: &str, lines: &[Line], body: &[(usize, Option<usize>, bool)]) -
                 section: body[start].1,
                 features,
                 max_width,
+                opens_cell: opens_cell(&s[lines[first].range.clone()]),
             });
         }
         if split {
@@ -524,6 +527,11 @@ fn cell_text(text: &Text, lines: &[Line], blocks: &[Block]) -> Text {
 /// `next` is not a code or a number, which start cells of their own.
 fn continues(prev: &Block, next: &Block, lines: &[Line]) -> bool {
     let last = &lines[prev.lines.end - 1];
+    // A numbered list begun afresh (`1.`) opens a cell after a blank line,
+    // whatever the line before it (a citation ends `第三十条` at full width).
+    if next.separated && next.opens_cell {
+        return false;
+    }
     let widest = prev.max_width.max(next.max_width);
     let starts_own_cell =
         next.features.short.as_ref().map(|s| s.as_str()).is_some_and(|t| t.chars().all(|c| c.is_ascii_alphanumeric()));
@@ -910,6 +918,24 @@ mod tests {
     }
 
     #[test]
+    fn a_numbered_list_after_a_blank_line_opens_a_cell_after_a_full_width_line() {
+        let line = |width: usize| Line { range: 0..0, width, blank_before: true, ends_sentence: false };
+        let lines = [line(18), line(18)];
+        let block = |k: usize, opens_cell: bool| Block {
+            lines: k..k + 1,
+            separated: true,
+            section: None,
+            features: Features::default(),
+            max_width: 18,
+            opens_cell,
+        };
+        // `《中华人民共和国行政许可法》第三十条` then prose at the same width: read on.
+        assert!(continues(&block(0, false), &block(1, false), &lines));
+        // Then `1.对符合法定条件的申请…`: a cell of its own.
+        assert!(!continues(&block(0, false), &block(1, true), &lines));
+    }
+
+    #[test]
     fn a_cells_line_break_stands_in_the_source_where_its_next_line_starts() {
         // `&ldquo;` became one character, so the text's offsets and the
         // source's differ from the first line on.
@@ -926,6 +952,7 @@ mod tests {
             section: None,
             features: Features::default(),
             max_width: 6,
+            opens_cell: false,
         };
         let cell = cell_text(&text, &lines, &[block(0..1), block(1..2)]);
         assert_eq!(cell.as_str(), "“甲乙\n丙丁");
