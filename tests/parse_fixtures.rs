@@ -737,7 +737,7 @@ fn vertical_text_reads_as_the_table_one_line_per_row() {
         ("vertical-sub-items.txt", "tsv-sub-items.txt"),
         // A citation of the duties' basis (责任事项依据) ending `第三十条` at
         // its column's full width, then the liability's numbered list.
-        ("vertical-two-columns-of-one-field.txt", "tsv-two-columns-of-one-field.txt"),
+        ("vertical-two-columns-of-one-field-citation-before-a-list.txt", "tsv-two-columns-of-one-field.txt"),
     ] {
         let (vertical_list, whole_list) = (parse_fixture(vertical), parse_fixture(whole));
         assert_eq!(vertical_list.items, whole_list.items, "{vertical}");
