@@ -758,3 +758,16 @@ fn a_pipe_table_without_borders_reads_as_the_tab_separated_table() {
     let groups: Vec<&str> = piped.items[0].tier[0].duties.iter().map(|d| d.group.as_str()).collect();
     assert_eq!(groups, ["直接实施责任", "直接实施责任", "指导监督责任"]);
 }
+
+#[test]
+fn vertical_text_without_a_header_whose_codes_come_before_the_names() {
+    // The header is lost; each code is printed in two pieces (`C192` /
+    // `3400`) before the item's name, the department after the basis.
+    let list = parse_fixture("vertical-no-header-code-before-the-name.txt");
+    let whole = parse_fixture("tsv-one-line-per-row-three-items.txt");
+    let keys = |l: &List| -> Vec<(u64, String, String, String)> {
+        l.items.iter().map(|i| (i.seq.unwrap_or(0), i.item.clone(), i.code.clone(), i.kind.clone())).collect()
+    };
+    assert_eq!(keys(&list), keys(&whole));
+    assert!(list.items.iter().all(|i| i.department == "区市场监督管理局"));
+}

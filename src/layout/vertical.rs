@@ -20,8 +20,10 @@ const MAX_CELL_BLOCKS: usize = 96;
 
 /// The column orders tried for a table whose header is lost, as lists
 /// print them: the department and 部门职责 before the name (Shandong's
-/// tables), the department after the type, and the type before the code
-/// with the level after the liability (Gansu's). The one the cells fit best
+/// tables), the department after the type, the type before the code with
+/// the level after the liability (Gansu's), and the code, or the type and
+/// the code, before the name with the department after the legal basis
+/// (other provinces' lists). The one the cells fit best
 /// is taken; columns a table lacks are skipped at a cost.
 const HEADERLESS_ORDERS: &[&[Column]] = {
     use Column::*;
@@ -47,19 +49,36 @@ const HEADERLESS_ORDERS: &[&[Column]] = {
             Remarks,
         ],
         &[Seq, Item, SubItem, Type, Code, SubCode, Department, Office, LegalBasis, Duties, Liability, Level, Remarks],
+        &[Seq, Code, Item, SubItem, SubCode, Type, LegalBasis, Department, Office, Level, Duties, Liability, Remarks],
+        &[Seq, Type, Code, Item, SubItem, SubCode, LegalBasis, Department, Office, Level, Duties, Liability, Remarks],
     ]
 };
 
 /// Where a table without a header begins: the 序号 line before the first
-/// line that reads as an item code, when one stands a few cells above it.
+/// line that reads as an item code, or the first of consecutive lines that
+/// do together (a narrow cell prints `C1923` / `400`), when one stands a
+/// few cells above it.
 fn first_item_line(s: &str, lines: &[Line]) -> Option<usize> {
-    let is_code = |l: &Line| {
+    let piece = |l: &Line| {
         let c = compact(&s[l.range.clone()]);
-        (8..=40).contains(&c.len())
-            && c.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
-            && c.bytes().filter(u8::is_ascii_digit).count() * 2 >= c.len()
+        (!c.is_empty() && c.len() <= 40 && c.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase())).then_some(c)
     };
-    let code = lines.iter().position(is_code)?;
+    let is_code = |c: &str| (8..=40).contains(&c.len()) && c.bytes().filter(u8::is_ascii_digit).count() * 2 >= c.len();
+    let code = (0..lines.len()).find(|&i| {
+        // A code's pieces follow each other without a blank line.
+        let mut joined = String::new();
+        for (k, l) in lines[i..].iter().enumerate().take(8) {
+            if k > 0 && l.blank_before {
+                break;
+            }
+            let Some(p) = piece(l) else { break };
+            joined.push_str(&p);
+            if is_code(&joined) {
+                return true;
+            }
+        }
+        false
+    })?;
     (code.saturating_sub(40)..code).rev().find(|&i| {
         let c = compact(&s[lines[i].range.clone()]);
         !c.is_empty() && c.len() <= 4 && c.bytes().all(|b| b.is_ascii_digit())
@@ -915,6 +934,35 @@ mod tests {
         assert_eq!(records[1].cells(Column::Code).next().unwrap().as_str(), "11620500MB161\n7096736202360\n03000");
         // A whole code keeps a short sub-item code beside it.
         assert_eq!(columns_of(&records[2]), [Column::Code, Column::SubCode]);
+    }
+
+    #[test]
+    fn a_table_without_a_header_begins_at_the_seq_above_its_first_code_even_in_pieces() {
+        let lines_of = |s: &str| -> Vec<Line> {
+            let mut out = Vec::new();
+            let mut at = 0;
+            let mut blank = false;
+            for l in s.split('\n') {
+                if l.trim().is_empty() {
+                    blank = true;
+                } else {
+                    out.push(Line {
+                        range: at..at + l.len(),
+                        width: l.len(),
+                        blank_before: blank,
+                        ends_sentence: false,
+                    });
+                    blank = false;
+                }
+                at += l.len() + 1;
+            }
+            out
+        };
+        let s = "某局职权清单\n\n1\n\nC192\n3400\n\n对甲的处罚\n";
+        assert_eq!(first_item_line(s, &lines_of(s)), Some(1));
+        // Pieces a blank line apart are two cells, not one code.
+        let s = "某局职权清单\n\n1\n\nC192\n\n3400\n\n对甲的处罚\n";
+        assert_eq!(first_item_line(s, &lines_of(s)), None);
     }
 
     #[test]
