@@ -710,9 +710,7 @@ fn cells_wrapped_over_lines_read_as_the_table_one_line_per_row() {
         ("tsv-tier-rows-at-the-foot-of-their-rows-other-columns.txt", "tsv-other-columns.txt"),
         ("space-aligned-tier-rows-centred-other-columns.txt", "tsv-other-columns.txt"),
     ] {
-        let (wrapped_list, whole_list) = (parse_fixture(wrapped), parse_fixture(whole));
-        assert_eq!(wrapped_list.items, whole_list.items, "{wrapped}");
-        assert!(whole_list.items.len() >= 2, "{whole}");
+        assert_reads_as(wrapped, whole);
     }
     let list = parse_fixture("tsv-cells-wrapped-over-lines.txt");
     let first = &list.items[0];
@@ -722,6 +720,13 @@ fn cells_wrapped_over_lines_read_as_the_table_one_line_per_row() {
     let titles: Vec<&str> = first.legal_basis.iter().map(|c| c.title.as_str()).collect();
     assert_eq!(titles, ["中华人民共和国公路法", "中华人民共和国公路法", "路政管理规定"]);
     assert_eq!(first.liability.len(), 2);
+}
+
+/// Asserts that a fixture gives the items of the same table printed one line per row (two or more).
+fn assert_reads_as(fixture: &str, whole: &str) {
+    let (list, whole_list) = (parse_fixture(fixture), parse_fixture(whole));
+    assert_eq!(list.items, whole_list.items, "{fixture}");
+    assert!(whole_list.items.len() >= 2, "{whole}");
 }
 
 #[test]
@@ -739,9 +744,7 @@ fn vertical_text_reads_as_the_table_one_line_per_row() {
         // its column's full width, then the liability's numbered list.
         ("vertical-two-columns-of-one-field-citation-before-a-list.txt", "tsv-two-columns-of-one-field.txt"),
     ] {
-        let (vertical_list, whole_list) = (parse_fixture(vertical), parse_fixture(whole));
-        assert_eq!(vertical_list.items, whole_list.items, "{vertical}");
-        assert!(whole_list.items.len() >= 2, "{whole}");
+        assert_reads_as(vertical, whole);
     }
     let list = parse_fixture("vertical-other-columns-last-in-the-header.txt");
     let headers: Vec<&str> = list.items[0].extra.iter().map(|c| c.header.as_str()).collect();
