@@ -929,7 +929,7 @@ const MAX_LINES_BETWEEN_ANCHORS: usize = 64;
 fn centred_item_starts(rows: &[PlacedRow]) -> Option<Vec<usize>> {
     let anchors: Vec<usize> =
         (0..rows.len()).filter(|&i| rows[i].cells.iter().any(|(c, _)| *c == Column::Seq)).collect();
-    let cuts = centred_cuts(rows, &anchors, None)?;
+    let cuts = centred_cuts(rows, &anchors)?;
     (cuts.centred > 0 && cuts.centred >= 2 * cuts.top).then_some(cuts.starts)
 }
 
@@ -970,15 +970,25 @@ fn cells_at_foot(scores: &[Option<Vec<f32>>]) -> bool {
 /// Cuts `rows` between each pair of `anchors` where the lines below read
 /// best as opening the cells of the anchor row below (see
 /// [`centred_item_starts`]). Between cuts that read alike, a table whose
-/// cells stand at the foot of their rows (`at_foot`, or where the cuts that
-/// decide say so) is cut under the anchor row above. `None` with fewer
-/// than two anchors.
-fn centred_cuts(rows: &[PlacedRow], anchors: &[usize], at_foot: Option<bool>) -> Option<CentredCuts> {
+/// cells stand at the foot of their rows (where the cuts that decide say
+/// so, [`cells_at_foot`]) is cut under the anchor row above. `None` with
+/// fewer than two anchors.
+fn centred_cuts(rows: &[PlacedRow], anchors: &[usize]) -> Option<CentredCuts> {
+    let pairs: Vec<Option<Vec<f32>>> = anchors.windows(2).map(|p| pair_scores(rows, p[0], p[1])).collect();
+    let at_foot = cells_at_foot(&pairs);
+    scored_cuts(rows, anchors, pairs, at_foot)
+}
+
+/// [`centred_cuts`] with each pair's cut scores ([`pair_scores`]) worked out.
+fn scored_cuts(
+    rows: &[PlacedRow],
+    anchors: &[usize],
+    pairs: Vec<Option<Vec<f32>>>,
+    at_foot: bool,
+) -> Option<CentredCuts> {
     if anchors.len() < 2 {
         return None;
     }
-    let pairs: Vec<Option<Vec<f32>>> = anchors.windows(2).map(|p| pair_scores(rows, p[0], p[1])).collect();
-    let at_foot = at_foot.unwrap_or_else(|| cells_at_foot(&pairs));
     let mut starts = vec![0];
     // Pairs whose lines read as cut above the anchor row below (centred),
     // and pairs whose anchor row below opens its cells (not centred).
@@ -1058,17 +1068,20 @@ fn centred_tiered_records(rows: Vec<PlacedRow>) -> Result<Vec<Vec<Row>>, Vec<Pla
     // A column the format does not name (办理时限) is a tier's own when
     // more levels' lines hold a cell of it than there are items.
     let items = 1 + anchors.windows(2).filter(|p| p[1].1 <= p[0].1).count();
-    let mut per_tier_extras: Vec<Column> = Vec::new();
+    let mut on_levels: Vec<(Column, usize)> = Vec::new();
     for &(i, _) in &anchors {
-        for (c, _) in &rows[i].cells {
-            if matches!(c, Column::Extra(_)) && !per_tier_extras.contains(c) {
-                let on_levels = anchors.iter().filter(|(j, _)| rows[*j].cells.iter().any(|(d, _)| d == c)).count();
-                if on_levels > items {
-                    per_tier_extras.push(*c);
-                }
+        let mut seen: Vec<Column> =
+            rows[i].cells.iter().map(|(c, _)| *c).filter(|c| matches!(c, Column::Extra(_))).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for c in seen {
+            match on_levels.iter_mut().find(|(d, _)| *d == c) {
+                Some((_, n)) => *n += 1,
+                None => on_levels.push((c, 1)),
             }
         }
     }
+    let per_tier_extras: Vec<Column> = on_levels.into_iter().filter(|&(_, n)| n > items).map(|(c, _)| c).collect();
     let is_tiers = |c: Column| is_tier_column(c) || per_tier_extras.contains(&c);
     let tier_only = |r: &PlacedRow| {
         let (cells, places) =
@@ -1082,13 +1095,13 @@ fn centred_tiered_records(rows: Vec<PlacedRow>) -> Result<Vec<Vec<Row>>, Vec<Pla
     let mut tier_starts = Vec::new();
     let pair_rows = |pair: &[(usize, u8)]| if pair[1].1 <= pair[0].1 { &rows } else { &tiers };
     // Where the cuts that decide leave nothing under the level above, every cut does.
-    let at_foot = cells_at_foot(
-        &anchors.windows(2).map(|pair| pair_scores(pair_rows(pair), pair[0].0, pair[1].0)).collect::<Vec<_>>(),
-    );
-    for pair in anchors.windows(2) {
+    let pairs: Vec<Option<Vec<f32>>> =
+        anchors.windows(2).map(|pair| pair_scores(pair_rows(pair), pair[0].0, pair[1].0)).collect();
+    let at_foot = cells_at_foot(&pairs);
+    for (pair, scores) in anchors.windows(2).zip(pairs) {
         let ((above, _), (below, rank)) = (pair[0], pair[1]);
         let opens_item = rank <= pair[0].1;
-        let Some(cuts) = centred_cuts(pair_rows(pair), &[above, below], Some(at_foot)) else {
+        let Some(cuts) = scored_cuts(pair_rows(pair), &[above, below], vec![scores], at_foot) else {
             continue;
         };
         centred += cuts.centred;
