@@ -579,45 +579,52 @@ impl Features {
 
     /// Features of this text followed by `next`.
     pub fn then(&self, next: &Features) -> Features {
+        let mut f = self.clone();
+        f.extend(next);
+        f
+    }
+
+    /// Makes these the features of this text followed by `next`, in place
+    /// (the vertical layout grows every window a block at a time).
+    pub fn extend(&mut self, next: &Features) {
         // Whole characters are copied as bytes: no text is decoded here.
-        let mut first = self.first;
         if self.chars < EDGE {
-            first.extend_bytes(&next.first, 0, next.first.prefix_len(EDGE - self.chars));
+            let n = next.first.prefix_len(EDGE - self.chars);
+            self.first.extend_bytes(&next.first, 0, n);
         }
-        let last = if next.chars >= EDGE {
-            next.last
+        if next.chars >= EDGE {
+            self.last = next.last;
         } else {
             let mut l = Snippet::default();
             l.extend_bytes(&self.last, self.last.suffix_start(EDGE - next.chars), self.last.len);
             l.extend_bytes(&next.last, 0, next.last.len);
-            l
-        };
-        let empty = Snippet::default();
-        let a = if self.chars == 0 { Some(&empty) } else { self.short.as_ref() };
-        let b = if next.chars == 0 { Some(&empty) } else { next.short.as_ref() };
-        let short = match (a, b) {
-            (Some(a), Some(b)) if self.chars + next.chars <= SHORT => {
-                let mut s = *a;
-                s.extend_bytes(b, 0, b.len).then_some(s)
-            }
-            _ => None,
-        };
-        Features {
-            chars: self.chars + next.chars,
-            han: self.han + next.han,
-            digits: self.digits + next.digits,
-            upper: self.upper + next.upper,
-            first,
-            last,
-            short,
-            title_mark: self.title_mark || next.title_mark,
-            article: self.article || next.article,
-            tag: self.tag || next.tag,
-            liability_words: self.liability_words || next.liability_words,
-            duty_words: self.duty_words || next.duty_words,
-            scope_words: self.scope_words || next.scope_words,
-            list_starts: self.list_starts + next.list_starts,
+            self.last = l;
         }
+        self.short = if self.chars + next.chars > SHORT {
+            None
+        } else {
+            let empty = Snippet::default();
+            let a = if self.chars == 0 { Some(&empty) } else { self.short.as_ref() };
+            let b = if next.chars == 0 { Some(&empty) } else { next.short.as_ref() };
+            match (a, b) {
+                (Some(a), Some(b)) => {
+                    let mut s = *a;
+                    s.extend_bytes(b, 0, b.len).then_some(s)
+                }
+                _ => None,
+            }
+        };
+        self.chars += next.chars;
+        self.han += next.han;
+        self.digits += next.digits;
+        self.upper += next.upper;
+        self.title_mark |= next.title_mark;
+        self.article |= next.article;
+        self.tag |= next.tag;
+        self.liability_words |= next.liability_words;
+        self.duty_words |= next.duty_words;
+        self.scope_words |= next.scope_words;
+        self.list_starts += next.list_starts;
     }
 }
 

@@ -626,57 +626,57 @@ fn segment(
     // States 0..=k: the columns filled so far in the current row; k + 1: a
     // tier row has begun, and its 实施层级 cell comes next.
     let tier_state = k + 1;
-    let mut score = vec![vec![NEG; k + 2]; n + 1];
-    let mut back: Vec<Vec<(Step, usize)>> = vec![vec![(Step::Start, 0); k + 2]; n + 1];
-    score[0][0] = 0.0;
+    // Flat tables, a row of `w` states per block: this loop is the vertical
+    // layout's whole cost, and rows of rows cost an indirection per step.
+    let w = k + 2;
+    let mut score = vec![NEG; (n + 1) * w];
+    let mut back: Vec<(Step, usize)> = vec![(Step::Start, 0); (n + 1) * w];
+    score[0] = 0.0;
     let width_of = |c: Column| widths.and_then(|w| w.iter().find(|(col, _)| *col == c).map(|x| x.1));
     let level = columns.iter().position(|&c| c == Column::Level);
 
     // Lines too wide for each column (header columns, then extras), counted
-    // over the blocks before each block: a window's count is a difference.
-    let too_wide: Vec<Vec<u32>> = columns
-        .iter()
-        .chain(extras.iter())
-        .map(|&c| {
-            let limit = width_of(c).map(|w| w + w / 8 + 2);
-            let mut counts = Vec::with_capacity(n + 1);
-            let mut acc = 0u32;
-            counts.push(acc);
-            for blk in blocks {
-                if let Some(l) = limit {
-                    acc += blk.lines.clone().filter(|&li| lines[li].width > l).count() as u32;
-                }
-                counts.push(acc);
-            }
-            counts
-        })
-        .collect();
-    let over = |c: usize, b: usize, e: usize| (too_wide[c][e] - too_wide[c][b]) as usize;
+    // over the blocks before each block, a row per block: a window's count
+    // is a difference of two rows.
+    let all_columns: Vec<Column> = columns.iter().chain(extras.iter()).copied().collect();
+    let nc = all_columns.len();
+    let limits: Vec<Option<usize>> = all_columns.iter().map(|&c| width_of(c).map(|w| w + w / 8 + 2)).collect();
+    let mut too_wide = vec![0u32; (n + 1) * nc];
+    for (bi, blk) in blocks.iter().enumerate() {
+        for (c, limit) in limits.iter().enumerate() {
+            let wide = limit.map_or(0, |l| blk.lines.clone().filter(|&li| lines[li].width > l).count() as u32);
+            too_wide[(bi + 1) * nc + c] = too_wide[bi * nc + c] + wide;
+        }
+    }
+    let skip_costs: Vec<f32> = columns.iter().map(|&c| skip_cost(c)).collect();
+    let mut base = vec![NEG; w];
+    let mut shape_cost = ShapeCost::default();
 
     for b in 0..=n {
+        let row = b * w;
         // Skips and wraps at this block, twice round so a wrap can feed skips.
         for _ in 0..2 {
             for j in 0..k {
-                let v = score[b][j] - skip_cost(columns[j]);
-                if v > score[b][j + 1] {
-                    score[b][j + 1] = v;
-                    back[b][j + 1] = (Step::Skip, j);
+                let v = score[row + j] - skip_costs[j];
+                if v > score[row + j + 1] {
+                    score[row + j + 1] = v;
+                    back[row + j + 1] = (Step::Skip, j);
                 }
             }
             if b < n {
-                let v = score[b][k] - 0.5;
-                if v > score[b][0] {
-                    score[b][0] = v;
-                    back[b][0] = (Step::Wrap, k);
+                let v = score[row + k] - 0.5;
+                if v > score[row] {
+                    score[row] = v;
+                    back[row] = (Step::Wrap, k);
                 }
                 // A row past its 实施层级 cell may be followed by the item's
                 // next tier row, which opens with a level.
                 if let Some(l) = level {
                     for j in l + 1..=k {
-                        let v = score[b][j] - TIER_ROW_COST;
-                        if v > score[b][tier_state] {
-                            score[b][tier_state] = v;
-                            back[b][tier_state] = (Step::Tier, j);
+                        let v = score[row + j] - TIER_ROW_COST;
+                        if v > score[row + tier_state] {
+                            score[row + tier_state] = v;
+                            back[row + tier_state] = (Step::Tier, j);
                         }
                     }
                 }
@@ -686,44 +686,55 @@ fn segment(
             break;
         }
         // Cells starting at block b.
+        base.copy_from_slice(&score[row..row + w]);
         // Nothing can start a cell here when no state reaches this block.
-        if score[b].iter().all(|&v| v == NEG) {
+        if base.iter().all(|&v| v == NEG) {
             continue;
         }
+        // No cell from here spans more blocks than the longest any reached state allows.
+        let reach = if extras.is_empty() {
+            let tier = level.filter(|_| base[tier_state] != NEG).map_or(0, |l| spans[l]);
+            (0..k).filter(|&j| base[j] != NEG).map(|j| spans[j]).max().unwrap_or(0).max(tier).min(max_span)
+        } else {
+            max_span
+        };
+        let wide_b = &too_wide[b * nc..(b + 1) * nc];
         let mut f = Features::default();
-        let mut shape = ShapeCost::default();
+        shape_cost.clear();
         let boundary_bonus = if blocks[b].separated { 0.3 } else { -1.0 }
             - if b > 0 && continues(&blocks[b - 1], &blocks[b], lines) { 1.2 } else { 0.0 };
-        for e in b + 1..=(b + max_span).min(n) {
+        for e in b + 1..=(b + reach).min(n) {
             let blk = &blocks[e - 1];
-            f = f.then(&blk.features);
+            f.extend(&blk.features);
             for li in blk.lines.clone() {
-                shape.push(&lines[li]);
+                shape_cost.push(&lines[li]);
             }
-            let shape = shape.cost();
-            let inner = (e - b - 1) as f32 * 0.1;
+            let span = e - b;
+            let (shape, inner) = (shape_cost.cost(), (span - 1) as f32 * 0.1);
             let kinds = Kinds::of(&f);
+            let wide_e = &too_wide[e * nc..(e + 1) * nc];
+            let over = |c: usize| (wide_e[c] - wide_b[c]) as usize;
+            let (score_e, back_e) = (&mut score[e * w..(e + 1) * w], &mut back[e * w..(e + 1) * w]);
             for j in 0..k {
-                let base = score[b][j];
-                if base == NEG || e - b > spans[j] {
+                if base[j] == NEG || span > spans[j] {
                     continue;
                 }
                 let col = columns[j];
-                let v = base + kind_score(col, &kinds) + boundary_bonus - shape - inner - width_cost(over(j, b, e));
-                if v > score[e][j + 1] {
-                    score[e][j + 1] = v;
-                    back[e][j + 1] = (Step::Fill { from: b, column: col }, j);
+                let v = base[j] + kind_score(col, &kinds) + boundary_bonus - shape - inner - width_cost(over(j));
+                if v > score_e[j + 1] {
+                    score_e[j + 1] = v;
+                    back_e[j + 1] = (Step::Fill { from: b, column: col }, j);
                 }
             }
             if let Some(l) = level {
-                let base = score[b][tier_state];
+                let from = base[tier_state];
                 let fs = kind_score(Column::Level, &kinds);
                 // Only a cell that is surely a level opens a tier row.
-                if base != NEG && e - b <= spans[l] && fs >= 2.0 {
-                    let v = base + fs + boundary_bonus - shape - inner - width_cost(over(l, b, e));
-                    if v > score[e][l + 1] {
-                        score[e][l + 1] = v;
-                        back[e][l + 1] = (Step::Fill { from: b, column: Column::Level }, tier_state);
+                if from != NEG && span <= spans[l] && fs >= 2.0 {
+                    let v = from + fs + boundary_bonus - shape - inner - width_cost(over(l));
+                    if v > score_e[l + 1] {
+                        score_e[l + 1] = v;
+                        back_e[l + 1] = (Step::Fill { from: b, column: Column::Level }, tier_state);
                     }
                 }
             }
@@ -734,17 +745,13 @@ fn segment(
                 }
                 for j in 0..=k {
                     // 序号 opens a record; other columns follow one the header named.
-                    if (col == Column::Seq) != (j == 0) {
+                    if (col == Column::Seq) != (j == 0) || base[j] == NEG {
                         continue;
                     }
-                    let base = score[b][j];
-                    if base == NEG {
-                        continue;
-                    }
-                    let v = base + fs - 1.2 + boundary_bonus - shape - inner - width_cost(over(k + x, b, e));
-                    if v > score[e][j] {
-                        score[e][j] = v;
-                        back[e][j] = (Step::Extra { from: b, column: col }, j);
+                    let v = base[j] + fs - 1.2 + boundary_bonus - shape - inner - width_cost(over(k + x));
+                    if v > score_e[j] {
+                        score_e[j] = v;
+                        back_e[j] = (Step::Extra { from: b, column: col }, j);
                     }
                 }
             }
@@ -758,7 +765,7 @@ fn segment(
     let mut best = (NEG, 0);
     for j in 0..=k {
         let rest: f32 = columns[j.min(k)..].iter().map(|&c| skip_cost(c)).sum();
-        let v = score[n][j] - if j == k { 0.0 } else { rest };
+        let v = score[n * w + j] - if j == k { 0.0 } else { rest };
         if v > best.0 {
             best = (v, j);
         }
@@ -769,7 +776,7 @@ fn segment(
     let mut guard = 0;
     while (b > 0 || j > 0) && guard < 10 * (n + 1) * (k + 2) {
         guard += 1;
-        let (step, pj) = back[b][j];
+        let (step, pj) = back[b * w + j];
         match step {
             Step::Start => break,
             Step::Skip => j = pj,
@@ -853,6 +860,13 @@ impl ShapeCost {
 
     fn cost(&self) -> f32 {
         (self.inner * 0.6).min(4.0)
+    }
+
+    /// Empty again, keeping the room its lines took.
+    fn clear(&mut self) {
+        self.lines.clear();
+        self.max = 0;
+        self.inner = 0.0;
     }
 }
 

@@ -197,6 +197,33 @@ impl Text {
     }
 }
 
+/// Punctuation a quotation may carry or drop without changing what it quotes.
+fn is_quote_punct(c: char) -> bool {
+    matches!(c, '“' | '”' | '‘' | '’' | '，' | '。' | '；' | '：' | '、' | '（' | '）' | '《' | '》' | '"')
+}
+
+/// The characters that identify a quotation: `s` without white space and
+/// quotation punctuation.
+pub fn quote_chars(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars().filter(|&c| !c.is_whitespace() && !is_quote_punct(c))
+}
+
+/// The distinct character bigrams of a quotation (see [`quote_chars`]),
+/// sorted, for comparing it with [`count_shared`].
+pub fn quote_bigrams(s: &str) -> Vec<u64> {
+    let mut v = Vec::with_capacity(s.len() / 3);
+    let mut prev: Option<char> = None;
+    for c in quote_chars(s) {
+        if let Some(p) = prev {
+            v.push((u64::from(p as u32) << 32) | u64::from(c as u32));
+        }
+        prev = Some(c);
+    }
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
 /// How many elements two sorted slices share, counting repeats as often as
 /// both hold them (a merge, linear in their lengths).
 pub fn count_shared<T: Ord>(a: &[T], b: &[T]) -> usize {

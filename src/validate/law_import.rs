@@ -54,16 +54,8 @@ pub fn import_law(text: &str) -> Option<Imported> {
         .find(&head_compact)
         .map(|m| m.as_str().trim_start_matches(['日', '月', '年']).to_owned())
         .unwrap_or_default();
-    let mut law = Law {
-        kind: kind_of_promulgation(&promulgation).to_owned(),
-        title,
-        promulgation,
-        aliases: Vec::new(),
-        edition: String::new(),
-        articles: None,
-        editions: Default::default(),
-        text: Default::default(),
-    };
+    let mut law = Law::new(title, kind_of_promulgation(&promulgation).to_owned());
+    law.promulgation = promulgation;
     let starts: Vec<(usize, usize, u32)> = ARTICLE_START
         .captures_iter(text)
         .filter_map(|c| Some((c.get(0)?.start(), c.get(0)?.end(), chinese_number(&c[1])?)))

@@ -30,6 +30,10 @@ pub struct Law {
     /// Texts of articles, by 第…条.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub text: BTreeMap<String, String>,
+    /// Each article's text as quotation bigrams, worked out on first use:
+    /// a run compares many quotations with the same articles.
+    #[serde(skip)]
+    bigrams: std::sync::OnceLock<Vec<(String, Vec<u64>)>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -88,6 +92,27 @@ impl LawRegistry {
 }
 
 impl Law {
+    /// A law known by its title and kind alone.
+    pub fn new(title: String, kind: String) -> Law {
+        Law {
+            title,
+            kind,
+            aliases: Vec::new(),
+            promulgation: String::new(),
+            edition: String::new(),
+            articles: None,
+            editions: BTreeMap::new(),
+            text: BTreeMap::new(),
+            bigrams: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Each article with the sorted bigrams of its text
+    /// ([`crate::text::quote_bigrams`]), in article order.
+    pub fn article_bigrams(&self) -> &[(String, Vec<u64>)] {
+        self.bigrams.get_or_init(|| self.text.iter().map(|(a, t)| (a.clone(), crate::text::quote_bigrams(t))).collect())
+    }
+
     /// The article count for a citation whose edition note is `edition`.
     pub fn article_count(&self, edition: &str) -> Option<u32> {
         self.editions.iter().find(|(year, _)| edition.contains(year.as_str())).map(|(_, n)| *n).or(self.articles)

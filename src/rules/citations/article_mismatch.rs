@@ -2,7 +2,7 @@
 
 use crate::i18n::Message;
 use crate::rules::{Context, Finding, Rule, RuleDoc};
-use crate::text::count_shared;
+use crate::text::{count_shared, quote_bigrams, quote_chars};
 use std::collections::HashMap;
 
 /// The quoted text belongs to another article of the law.
@@ -15,27 +15,14 @@ static DOC: RuleDoc = RuleDoc {
     good: "qingdan: 1\nitems:\n  - item: 甲\n    code: \"3700000236009\"\n    type: 行政处罚\n    legal_basis:\n      - title: 中华人民共和国社会保险法\n        articles: [第八十七条]\n        text: “社会保险经办机构以及医疗机构、药品经营单位等社会保险服务机构以欺诈、伪造证明材料或者其他手段骗取社会保险基金支出的，由社会保险行政部门责令退回骗取的社会保险金”\n",
 };
 
-fn is_quote_punct(c: char) -> bool {
-    matches!(c, '“' | '”' | '‘' | '’' | '，' | '。' | '；' | '：' | '、' | '（' | '）' | '《' | '》' | '"')
-}
-
-/// The distinct character bigrams of `s`, punctuation and spaces left out, sorted.
-fn bigrams(s: &str) -> Vec<u64> {
-    let chars: Vec<char> = s.chars().filter(|&c| !c.is_whitespace() && !is_quote_punct(c)).collect();
-    let mut v: Vec<u64> = chars.windows(2).map(|w| (u64::from(w[0] as u32) << 32) | u64::from(w[1] as u32)).collect();
-    v.sort_unstable();
-    v.dedup();
-    v
-}
-
 /// How much of `quote` is in `article`: the share of the quotation's
 /// character bigrams that the article holds (0 to 1).
 pub fn similarity(quote: &str, article: &str) -> f64 {
-    let q = bigrams(quote);
+    let q = quote_bigrams(quote);
     if q.is_empty() {
         return 0.0;
     }
-    count_shared(&q, &bigrams(article)) as f64 / q.len() as f64
+    count_shared(&q, &quote_bigrams(article)) as f64 / q.len() as f64
 }
 
 /// A quotation's identity: its text without punctuation and spaces, hashed
@@ -44,7 +31,7 @@ pub fn similarity(quote: &str, article: &str) -> f64 {
 fn fingerprint(text: &str) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    for c in text.chars().filter(|&c| !c.is_whitespace() && !is_quote_punct(c)) {
+    for c in quote_chars(text) {
         c.hash(&mut h);
     }
     h.finish()
@@ -174,8 +161,6 @@ impl Rule for ArticleMismatch {
         &DOC
     }
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        // Each known law's articles as bigrams, worked out once per list.
-        let mut known: HashMap<&str, Vec<(&str, Vec<u64>)>> = HashMap::new();
         for c in cx.citations() {
             let cite = c.citation;
             if cite.articles.len() != 1 || cite.text.chars().count() < 12 {
@@ -185,23 +170,21 @@ impl Rule for ArticleMismatch {
             if law.text.is_empty() {
                 continue;
             }
-            let quote = bigrams(&cite.text);
+            let quote = quote_bigrams(&cite.text);
             if quote.is_empty() {
                 continue;
             }
-            let articles = known
-                .entry(law.title.as_str())
-                .or_insert_with(|| law.text.iter().map(|(a, t)| (a.as_str(), bigrams(t))).collect());
+            let articles = law.article_bigrams();
             let score = |b: &[u64]| count_shared(&quote, b) as f64 / quote.len() as f64;
             let cited = crate::model::article_of(&cite.articles[0]);
-            let own = articles.iter().find(|(a, _)| *a == cited).map_or(0.0, |(_, b)| score(b));
+            let own = articles.iter().find(|(a, _)| a == cited).map_or(0.0, |(_, b)| score(b));
             if own + 0.25 >= 1.0 {
                 continue; // no other article could match better by the margin asked
             }
             let best = articles
                 .iter()
-                .filter(|(a, _)| *a != cited)
-                .map(|(a, b)| (*a, score(b)))
+                .filter(|(a, _)| a != cited)
+                .map(|(a, b)| (a.as_str(), score(b)))
                 .max_by(|x, y| x.1.total_cmp(&y.1));
             if let Some((other, score)) = best {
                 if score >= 0.6 && score > own + 0.25 {
