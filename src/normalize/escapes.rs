@@ -4,10 +4,16 @@
 use super::{apply_edits, Change, ChangeKind};
 use crate::text::Text;
 
+/// False when `s` surely holds no literal escape for [`literal_escapes`]:
+/// it has no backslash.
+pub fn may_hold_escapes(s: &str) -> bool {
+    crate::text::any_byte(s, |b| b == b'\\')
+}
+
 /// Turns literal `\n`, `\r\n`, `\r` and `\t` into what they stand for.
 pub fn literal_escapes(text: Text, changes: &mut Vec<Change>) -> Text {
     let s = text.as_str();
-    if !s.contains('\\') {
+    if !may_hold_escapes(s) {
         return text;
     }
     let bytes = s.as_bytes();

@@ -15,10 +15,16 @@ const INLINE_TAGS: &[&str] = &[
 /// Longest tag qingdan will take for markup.
 const MAX_TAG_LEN: usize = 512;
 
+/// False when `s` surely holds no tag or entity for [`html`] to strip:
+/// it has no `<` and no `&` (one scan of its bytes).
+pub fn may_hold_html(s: &str) -> bool {
+    crate::text::any_byte(s, |b| (b == b'<') | (b == b'&'))
+}
+
 /// Removes tags and decodes entities.
 pub fn html(text: Text, changes: &mut Vec<Change>) -> Text {
     let s = text.as_str();
-    if !s.contains(['<', '&']) {
+    if !may_hold_html(s) {
         return text;
     }
     let bytes = s.as_bytes();

@@ -16,8 +16,20 @@ pub fn unified_ideograph(c: char) -> Option<char> {
     IDEOGRAPH_EQUIVALENTS.binary_search_by_key(&c, |&(from, _)| from).ok().map(|i| IDEOGRAPH_EQUIVALENTS[i].1)
 }
 
+/// False when `s` surely holds no character [`unified_ideograph`] maps: no
+/// UTF-8 sequence opens a character of U+2E80..U+2FFF, U+F900..U+FAFF or
+/// U+2F800..U+2FA1F (a scan of byte pairs, no decoding).
+pub fn may_hold_compat_ideographs(s: &str) -> bool {
+    crate::text::any_byte_pair(s, |x, y| {
+        ((x == 0xE2) & (y >= 0xBA)) | ((x == 0xEF) & (y.wrapping_sub(0xA4) < 8)) | ((x == 0xF0) & (y == 0xAF))
+    })
+}
+
 /// Maps radicals and compatibility ideographs to unified ideographs.
 pub fn ideographs(text: Text, changes: &mut Vec<Change>) -> Text {
+    if !may_hold_compat_ideographs(text.as_str()) {
+        return text;
+    }
     map_chars(text, ChangeKind::CompatIdeograph, changes, |c| unified_ideograph(c).map(CharEdit::Replace))
 }
 
@@ -35,6 +47,10 @@ mod tests {
         assert_eq!(unified_ideograph('⻝'), Some('食'));
         assert_eq!(unified_ideograph('\u{F900}'), Some('\u{8C48}'));
         assert_eq!(unified_ideograph('人'), None);
+        for c in ['⼈', '⻓', '\u{F900}', '\u{FA6D}', '\u{2F800}', '\u{2FA1D}'] {
+            assert!(may_hold_compat_ideographs(&format!("甲{c}乙")), "{c}");
+        }
+        assert!(!may_hold_compat_ideographs("人社局（社保）“、”…—"));
     }
 
     #[test]

@@ -10,10 +10,16 @@ fn is_layout_space(left: char, right: char) -> bool {
     (is_cjk(left) && (is_cjk(right) || right.is_ascii_digit())) || (left.is_ascii_digit() && is_cjk(right))
 }
 
+/// False when `s` surely holds no space for [`layout_spaces`] to remove:
+/// it has no space or tab.
+pub fn may_hold_layout_spaces(s: &str) -> bool {
+    crate::text::any_byte(s, |b| (b == b' ') | (b == b'\t'))
+}
+
 /// Removes justification spaces.
 pub fn layout_spaces(text: Text, changes: &mut Vec<Change>) -> Text {
     let s = text.as_str();
-    if !s.contains([' ', '\t']) {
+    if !may_hold_layout_spaces(s) {
         return text;
     }
     let mut edits = Vec::new();

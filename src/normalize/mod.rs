@@ -29,14 +29,14 @@ mod quoted_cells;
 mod spaces;
 
 pub use brackets::doc_number_brackets;
-pub use escapes::literal_escapes;
+pub use escapes::{literal_escapes, may_hold_escapes};
 pub use fullwidth::fullwidth_alphanumerics;
-pub use html::html;
-pub use ideographs::{ideographs, unified_ideograph};
+pub use html::{html, may_hold_html};
+pub use ideographs::{ideographs, may_hold_compat_ideographs, unified_ideograph};
 pub use join::join_lines;
-pub use layout_spaces::layout_spaces;
+pub use layout_spaces::{layout_spaces, may_hold_layout_spaces};
 pub use line_ends::line_ends;
-pub use punctuation::punctuation_width;
+pub use punctuation::{may_hold_halfwidth_punctuation, punctuation_width};
 pub use quoted_cells::quoted_tab_cells;
 pub use spaces::spaces;
 

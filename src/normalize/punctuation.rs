@@ -18,10 +18,18 @@ fn full_width(c: char) -> char {
     }
 }
 
+/// False when `s` surely holds no mark for [`punctuation_width`] to widen:
+/// it has none of `,:;()?!"`.
+pub fn may_hold_halfwidth_punctuation(s: &str) -> bool {
+    crate::text::any_byte(s, |b| {
+        (b == b',') | (b == b':') | (b == b';') | (b == b'(') | (b == b')') | (b == b'?') | (b == b'!') | (b == b'"')
+    })
+}
+
 /// Makes ASCII punctuation in CJK context full width.
 pub fn punctuation_width(text: Text, changes: &mut Vec<Change>) -> Text {
     let s = text.as_str();
-    if !s.contains([',', ':', ';', '(', ')', '?', '!', '"']) {
+    if !may_hold_halfwidth_punctuation(s) {
         return text;
     }
     let chars: Vec<(usize, char)> = s.char_indices().collect();

@@ -197,6 +197,38 @@ impl Text {
     }
 }
 
+/// Whether any byte of `s` passes `test`. The bytes are taken 32 at a time
+/// without stopping inside a block, so that the compiler can compare a
+/// whole block at once: the rules' pre-checks scan every text value.
+#[inline]
+pub fn any_byte(s: &str, test: impl Fn(u8) -> bool) -> bool {
+    let mut blocks = s.as_bytes().chunks_exact(32);
+    for block in blocks.by_ref() {
+        if block.iter().fold(false, |acc, &b| acc | test(b)) {
+            return true;
+        }
+    }
+    blocks.remainder().iter().any(|&b| test(b))
+}
+
+/// Whether any two neighbouring bytes of `s` pass `test`, taken 32 pairs
+/// at a time like [`any_byte`].
+#[inline]
+pub fn any_byte_pair(s: &str, test: impl Fn(u8, u8) -> bool) -> bool {
+    let b = s.as_bytes();
+    let Some(n) = b.len().checked_sub(1) else { return false };
+    let (firsts, seconds) = (&b[..n], &b[1..]);
+    let mut at = 0;
+    while at + 32 <= n {
+        let hit = firsts[at..at + 32].iter().zip(&seconds[at..at + 32]).fold(false, |acc, (&x, &y)| acc | test(x, y));
+        if hit {
+            return true;
+        }
+        at += 32;
+    }
+    firsts[at..].iter().zip(&seconds[at..]).any(|(&x, &y)| test(x, y))
+}
+
 /// Punctuation a quotation may carry or drop without changing what it quotes.
 fn is_quote_punct(c: char) -> bool {
     matches!(c, '“' | '”' | '‘' | '’' | '，' | '。' | '；' | '：' | '、' | '（' | '）' | '《' | '》' | '"')
@@ -351,6 +383,25 @@ impl TextBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn any_byte_looks_at_every_block_and_the_rest() {
+        let long = "社会保险".repeat(20);
+        for at in [0, 5, 31, 32, 63, long.len()] {
+            let mut s = long.clone();
+            s.insert(at - at % 3, '<');
+            assert!(any_byte(&s, |b| b == b'<'), "at {at}");
+        }
+        assert!(!any_byte(&long, |b| b == b'<'));
+        assert!(!any_byte("", |b| b == b'<'));
+        for at in [0, 3, 30, 33, 90, long.len()] {
+            let mut s = long.clone();
+            s.insert_str(at, "<>");
+            assert!(any_byte_pair(&s, |x, y| x == b'<' && y == b'>'), "at {at}");
+        }
+        assert!(!any_byte_pair(&long, |x, y| x == b'<' && y == b'>'));
+        assert!(!any_byte_pair("<", |x, y| x == b'<' && y == b'>'));
+    }
 
     #[test]
     fn identity_map() {

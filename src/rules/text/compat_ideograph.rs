@@ -1,7 +1,7 @@
 //! QD405 compat-ideograph.
 
 use super::check_with_pass;
-use crate::normalize::{ideographs, ChangeKind};
+use crate::normalize::{ideographs, may_hold_compat_ideographs, ChangeKind};
 use crate::rules::{Context, Finding, Rule, RuleDoc};
 
 /// Finds a radical or compatibility ideograph in text values.
@@ -26,7 +26,7 @@ impl Rule for CompatIdeograph {
             cx,
             out,
             ChangeKind::CompatIdeograph,
-            ideographs,
+            (may_hold_compat_ideographs, ideographs),
             ("a radical or compatibility ideograph", "部首或兼容汉字"),
         );
     }

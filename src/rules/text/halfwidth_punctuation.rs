@@ -1,7 +1,7 @@
 //! QD404 halfwidth-punctuation.
 
 use super::check_with_pass;
-use crate::normalize::{punctuation_width, ChangeKind};
+use crate::normalize::{may_hold_halfwidth_punctuation, punctuation_width, ChangeKind};
 use crate::rules::{Context, Finding, Rule, RuleDoc};
 
 /// Finds ASCII punctuation in CJK text in text values.
@@ -26,7 +26,7 @@ impl Rule for HalfwidthPunctuation {
             cx,
             out,
             ChangeKind::HalfwidthPunctuation,
-            punctuation_width,
+            (may_hold_halfwidth_punctuation, punctuation_width),
             ("ASCII punctuation in CJK text", "中文中的半角标点"),
         );
     }

@@ -1,7 +1,7 @@
 //! QD403 layout-space.
 
 use super::check_with_pass;
-use crate::normalize::{layout_spaces, ChangeKind};
+use crate::normalize::{layout_spaces, may_hold_layout_spaces, ChangeKind};
 use crate::rules::{Context, Finding, Rule, RuleDoc};
 
 /// Finds justification spaces in text values.
@@ -22,7 +22,13 @@ impl Rule for LayoutSpace {
         &DOC
     }
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        check_with_pass(cx, out, ChangeKind::LayoutSpace, layout_spaces, ("justification spaces", "排版空格"));
+        check_with_pass(
+            cx,
+            out,
+            ChangeKind::LayoutSpace,
+            (may_hold_layout_spaces, layout_spaces),
+            ("justification spaces", "排版空格"),
+        );
     }
 }
 

@@ -1,7 +1,7 @@
 //! QD402 literal-escape.
 
 use super::check_with_pass;
-use crate::normalize::{literal_escapes, ChangeKind};
+use crate::normalize::{literal_escapes, may_hold_escapes, ChangeKind};
 use crate::rules::{Context, Finding, Rule, RuleDoc};
 
 /// Finds a literal escape sequence in text values.
@@ -26,7 +26,7 @@ impl Rule for LiteralEscape {
             cx,
             out,
             ChangeKind::LiteralEscape,
-            literal_escapes,
+            (may_hold_escapes, literal_escapes),
             ("a literal escape sequence", "字面转义序列"),
         );
     }

@@ -21,16 +21,22 @@ pub(super) fn rules() -> Vec<Box<dyn Rule>> {
     ]
 }
 
-/// Runs `pass` over every text value; each value it changes is one finding,
-/// located at its first change, with the pass's result (lines joined) as the fix.
+/// A normalisation pass with its pre-check: false when the pass surely
+/// leaves a value as it is.
+type CheckedPass = (fn(&str) -> bool, fn(Text, &mut Vec<Change>) -> Text);
+
+/// Runs `pass` over every text value that `may_change` lets through (a
+/// scan of its bytes spares most values a copy); each value it changes is
+/// one finding, located at its first change, with the pass's result (lines
+/// joined) as the fix.
 fn check_with_pass(
     cx: &Context,
     out: &mut Vec<Finding>,
     kind: ChangeKind,
-    pass: fn(Text, &mut Vec<Change>) -> Text,
+    (may_change, pass): CheckedPass,
     (what, what_zh): (&str, &str),
 ) {
-    for t in cx.texts() {
+    for t in cx.texts().iter().filter(|t| may_change(t.text)) {
         let mut changes = Vec::new();
         let fixed = pass(Text::from_source(t.text), &mut changes);
         let relevant: Vec<&Change> = changes.iter().filter(|c| c.kind == kind).collect();

@@ -1,7 +1,7 @@
 //! QD401 residual-html.
 
 use super::check_with_pass;
-use crate::normalize::{html, ChangeKind};
+use crate::normalize::{html, may_hold_html, ChangeKind};
 use crate::rules::{Context, Finding, Rule, RuleDoc};
 
 /// Finds HTML tags or entities in text values.
@@ -22,7 +22,7 @@ impl Rule for ResidualHtml {
         &DOC
     }
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        check_with_pass(cx, out, ChangeKind::Html, html, ("HTML tags or entities", "HTML 标签或实体"));
+        check_with_pass(cx, out, ChangeKind::Html, (may_hold_html, html), ("HTML tags or entities", "HTML 标签或实体"));
     }
 }
 
