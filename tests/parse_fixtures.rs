@@ -743,6 +743,9 @@ fn vertical_text_reads_as_the_table_one_line_per_row() {
         // A citation of the duties' basis (责任事项依据) ending `第三十条` at
         // its column's full width, then the liability's numbered list.
         ("vertical-two-columns-of-one-field-citation-before-a-list.txt", "tsv-two-columns-of-one-field.txt"),
+        // No header, and codes of capitals and digits joined by hyphens
+        // (`XK-0001-000`): known as codes by their shape alone.
+        ("vertical-no-header-hyphenated-codes.txt", "tsv-one-line-per-row-hyphenated-codes.txt"),
     ] {
         assert_reads_as(vertical, whole);
     }

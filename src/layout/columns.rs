@@ -388,6 +388,26 @@ pub fn header_hits(text: &str) -> usize {
     header_coverage(text).0
 }
 
+/// Whether `t`, a text without spaces, has the shape of a power's code:
+/// 6 to 40 digits and capitals, at least half of them digits, perhaps in
+/// parts joined by hyphens (`XK-0001-000`). A hyphenated text holds a
+/// capital: digits alone joined by hyphens are telephone numbers
+/// (`0938-1234567`) and dates.
+pub fn code_shaped(t: &str) -> bool {
+    let (mut n, mut digits, mut upper, mut hyphens) = (0, 0, 0, 0);
+    for c in t.chars() {
+        match c {
+            '-' => hyphens += 1,
+            '0'..='9' => digits += 1,
+            'A'..='Z' => upper += 1,
+            _ => {}
+        }
+        n += usize::from(c != '-');
+    }
+    let parts_whole = hyphens == 0 || (upper > 0 && t.split('-').all(|p| !p.is_empty()));
+    (6..=40).contains(&n) && (digits + upper) * 10 >= n * 9 && digits * 2 >= n && parts_whole
+}
+
 /// Text without white space.
 pub fn compact(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
@@ -725,11 +745,8 @@ impl Kinds {
             han: f.han,
             digits: f.digits,
             list_starts: f.list_starts,
-            // A hyphen joins a telephone number's parts (`0938-1234567`), never a code's.
-            code_like: (6..=40).contains(&chars)
-                && (f.digits + f.upper) * 10 >= chars * 9
-                && f.digits * 2 >= chars
-                && !f.short.is_some_and(|s| s.bytes().contains(&b'-')),
+            // Counts first: a code has at most one Han character in ten.
+            code_like: chars <= 48 && f.han * 10 <= chars && f.short.as_ref().is_some_and(|s| code_shaped(s.as_str())),
             seq_like: chars <= 5 && f.digits == chars && short.is_some_and(|s| !s.trim_start_matches('0').is_empty()),
             type_like: short.is_some_and(|t| is_type_name(t) || (chars <= 8 && holds_type_name(t))),
             level_like: short.is_some_and(is_level_text),
@@ -909,6 +926,18 @@ pub fn kind_score(column: Column, k: &Kinds) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn code_shapes() {
+        for code in ["3700000236009", "11620700MB1234567X3620236001000", "XK-0001-000", "370100-CF-0001"] {
+            assert!(code_shaped(code), "{code}");
+        }
+        // Telephone numbers and dates are digits joined by hyphens; a code
+        // is not cut off at a hyphen.
+        for other in ["0938-1234567", "2019-01-01", "XK-0001-", "-XK0001", "12345", "行政处罚", "第123456号"] {
+            assert!(!code_shaped(other), "{other}");
+        }
+    }
 
     #[test]
     fn duty_headings_but_not_the_liability_preamble() {

@@ -9,7 +9,9 @@
 //! same for every full line of a justified column. Widths are learnt from the
 //! document itself in a first pass and used in a second.
 
-use super::columns::{columns_in_running_text, compact, is_whole_short_value, kind_score, Column, Features, Kinds};
+use super::columns::{
+    code_shaped, columns_in_running_text, compact, is_whole_short_value, kind_score, Column, Features, Kinds,
+};
 use super::delimited::is_page_furniture;
 use super::{is_running_head_text, section_heading, starts_note, Fragment, Laid, LayoutKind, Record, SetAside};
 use crate::text::{is_han, Text, TextBuilder};
@@ -61,9 +63,16 @@ const HEADERLESS_ORDERS: &[&[Column]] = {
 fn first_item_line(s: &str, lines: &[Line]) -> Option<usize> {
     let piece = |l: &Line| {
         let c = compact(&s[l.range.clone()]);
-        (!c.is_empty() && c.len() <= 40 && c.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase())).then_some(c)
+        (!c.is_empty() && c.len() <= 40 && c.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase() || b == b'-'))
+            .then_some(c)
     };
-    let is_code = |c: &str| (8..=40).contains(&c.len()) && c.bytes().filter(u8::is_ascii_digit).count() * 2 >= c.len();
+    let is_code = |c: &str| {
+        if c.contains('-') {
+            c.len() >= 8 && code_shaped(c)
+        } else {
+            (8..=40).contains(&c.len()) && c.bytes().filter(u8::is_ascii_digit).count() * 2 >= c.len()
+        }
+    };
     let code = (0..lines.len()).find(|&i| {
         // A code's pieces follow each other without a blank line.
         let mut joined = String::new();
