@@ -746,6 +746,11 @@ fn vertical_text_reads_as_the_table_one_line_per_row() {
         // No header, and codes of capitals and digits joined by hyphens
         // (`XK-0001-000`): known as codes by their shape alone.
         ("vertical-no-header-hyphenated-codes.txt", "tsv-one-line-per-row-hyphenated-codes.txt"),
+        // No blank line between cells: a cell ends after a line that falls
+        // short (its last), or where a narrower column's cell begins after
+        // a sentence's end.
+        ("vertical-no-blank-lines-types-in-section-headings.txt", "tsv-types-in-section-headings.txt"),
+        ("vertical-no-blank-lines-sub-items.txt", "tsv-sub-items.txt"),
     ] {
         assert_reads_as(vertical, whole);
     }

@@ -97,6 +97,10 @@ fn first_item_line(s: &str, lines: &[Line]) -> Option<usize> {
 /// Blocks the first pass reads to learn the columns' widths: some tens of items.
 const WIDTH_LEARNING_BLOCKS: usize = 1000;
 
+/// A line of the table's body: its index, its section, and whether a hard
+/// break (a heading, a repeated header) comes before it.
+type BodyLine = (usize, Option<usize>, bool);
+
 #[derive(Debug, Clone)]
 struct Line {
     /// Trimmed range in the text.
@@ -168,7 +172,7 @@ pub fn read(text: &Text) -> Option<Laid> {
     // Preamble: everything before the first heading or header.
     let mut fragments = Vec::new();
     let mut sections: Vec<Text> = Vec::new();
-    let mut body: Vec<(usize, Option<usize>, bool)> = Vec::new(); // line index, section, hard break before
+    let mut body: Vec<BodyLine> = Vec::new();
     let mut table_start: Option<usize> = None;
     let mut current_section: Option<usize> = None;
     let mut hard = true;
@@ -218,7 +222,11 @@ pub fn read(text: &Text) -> Option<Laid> {
         i += 1;
     }
     let preamble_end = table_start.unwrap_or(0);
-    let blocks = make_blocks(s, &lines, &body);
+    // Text printed without blank lines between cells: a cell ends where
+    // its last line falls short, so such lines end blocks too.
+    let blank_lines = body.iter().filter(|&&(li, _, _)| lines[li].blank_before).count();
+    let dense = blank_lines * 50 < body.len();
+    let blocks = make_blocks(s, &lines, &body, dense);
     if blocks.is_empty() {
         return None;
     }
@@ -427,7 +435,7 @@ fn starts_header_word(line: &str) -> bool {
 /// Blocks: runs of body lines between blank lines, split further where a
 /// lone number starts the run (the 序号 cell touches the next cell) or where
 /// code pieces meet text.
-fn make_blocks(s: &str, lines: &[Line], body: &[(usize, Option<usize>, bool)]) -> Vec<Block> {
+fn make_blocks(s: &str, lines: &[Line], body: &[BodyLine], dense: bool) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();
     let mut start = 0;
     let is_code_piece = |i: usize| {
@@ -481,6 +489,7 @@ fn make_blocks(s: &str, lines: &[Line], body: &[(usize, Option<usize>, bool)]) -
                 || (opens_cell(&s[lines[li].range.clone()]) && ends_sentence(&s[lines[prev].range.clone()]))
                 || (is_group_heading(&s[lines[li].range.clone()]) && ends_sentence(&s[lines[prev].range.clone()]))
                 || value_edge(k)
+                || (dense && (ends_dense_cell(s, lines, body, k) || repeats_block(s, lines, body, start, k)))
         };
         if split && k > start {
             let idx: Vec<usize> = body[start..k].iter().map(|b| b.0).collect();
@@ -506,6 +515,39 @@ fn make_blocks(s: &str, lines: &[Line], body: &[(usize, Option<usize>, bool)]) -
         }
     }
     blocks
+}
+
+/// In text without blank lines between cells, whether a cell ends before
+/// `body[k]`: after a line that falls short of the line before it, which
+/// went on (a paragraph's last line); after a sentence's end, when the
+/// line is markedly narrower (the first of a narrower column's cell); and
+/// before a heading of a group of duties.
+fn ends_dense_cell(s: &str, lines: &[Line], body: &[BodyLine], k: usize) -> bool {
+    let (li, prev) = (body[k].0, body[k - 1].0);
+    let narrower = |a: usize, b: usize| lines[a].width * 10 < lines[b].width * 7;
+    if (ends_sentence(&s[lines[prev].range.clone()]) && narrower(li, prev))
+        || is_group_heading(&s[lines[li].range.clone()])
+    {
+        return true;
+    }
+    k >= 2 && {
+        let before = body[k - 2].0;
+        before + 1 == prev && narrower(prev, before) && !ends_sentence(&s[lines[before].range.clone()])
+    }
+}
+
+/// In text without blank lines between cells, whether the lines from
+/// `body[k]` on repeat the block begun at `body[start]` line for line: two
+/// neighbouring cells with the same value (实施主体 and 承办机构 both
+/// `山丹县医保局`), which nothing else tells apart.
+fn repeats_block(s: &str, lines: &[Line], body: &[BodyLine], start: usize, k: usize) -> bool {
+    let m = k - start;
+    m <= 4
+        && k + m <= body.len()
+        && (0..m).all(|d| {
+            let (a, b) = (body[start + d].0, body[k + d].0);
+            b == body[k].0 + d && compact(&s[lines[a].range.clone()]) == compact(&s[lines[b].range.clone()])
+        })
 }
 
 /// Widths so different that the lines are hardly of one column.
@@ -986,6 +1028,56 @@ mod tests {
         // Pieces a blank line apart are two cells, not one code.
         let s = "某局职权清单\n\n1\n\nC192\n\n3400\n\n对甲的处罚\n";
         assert_eq!(first_item_line(s, &lines_of(s)), None);
+    }
+
+    /// The lines of `s` printed without blank lines, measured as
+    /// `read` measures them, and a body holding them all.
+    fn dense(s: &str) -> (Vec<Line>, Vec<BodyLine>) {
+        let mut lines = Vec::new();
+        let mut at = 0;
+        for l in s.split('\n') {
+            if !l.is_empty() {
+                let width = l.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+                lines.push(Line {
+                    range: at..at + l.len(),
+                    width,
+                    blank_before: false,
+                    ends_sentence: ends_sentence(l),
+                });
+            }
+            at += l.len() + 1;
+        }
+        let body = (0..lines.len()).map(|i| (i, None, false)).collect();
+        (lines, body)
+    }
+
+    #[test]
+    fn without_blank_lines_a_cell_ends_after_a_short_last_line_or_before_a_narrower_column() {
+        // 部门职责 ends `经办服务`, short of the line before; 事项名称 follows at that width.
+        let s = "负责医疗保险、生\n理以及参保人员\n经办服务\n医疗保险\n关系转入\n";
+        let (lines, body) = dense(s);
+        assert!(ends_dense_cell(s, &lines, &body, 3));
+        assert!(!ends_dense_cell(s, &lines, &body, 4));
+        // A sentence ends, and a narrower column's cell begins: the line
+        // after that one is not a cell of its own, though it is narrower.
+        let s = "调查责任：依法调查取证。\n《中华人民共\n和国行政处罚\n法》第五十四\n条\n";
+        let (lines, body) = dense(s);
+        assert!(ends_dense_cell(s, &lines, &body, 1));
+        assert!(!ends_dense_cell(s, &lines, &body, 2));
+        assert!(!ends_dense_cell(s, &lines, &body, 3));
+        // A heading of a group of duties starts afresh.
+        let s = "按照属地管理原则，负责本统\n筹地区的报销服务\n直接实施责任:\n";
+        let (lines, body) = dense(s);
+        assert!(ends_dense_cell(s, &lines, &body, 2));
+    }
+
+    #[test]
+    fn without_blank_lines_a_block_repeated_line_for_line_is_two_cells() {
+        let s = "山丹县\n医保局\n山丹县\n医保局\n《中华人民共和国社会保险法》\n";
+        let (lines, body) = dense(s);
+        assert!(repeats_block(s, &lines, &body, 0, 2));
+        assert!(!repeats_block(s, &lines, &body, 0, 1));
+        assert!(!repeats_block(s, &lines, &body, 0, 3));
     }
 
     #[test]
