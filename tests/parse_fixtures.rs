@@ -751,6 +751,9 @@ fn vertical_text_reads_as_the_table_one_line_per_row() {
         // a sentence's end.
         ("vertical-no-blank-lines-types-in-section-headings.txt", "tsv-types-in-section-headings.txt"),
         ("vertical-no-blank-lines-sub-items.txt", "tsv-sub-items.txt"),
+        // … and a numbered list begun afresh (`1.`) may open a cell after
+        // any line: here each tier's duties after its scope.
+        ("vertical-no-blank-lines-tier-rows.txt", "tsv-tier-rows.txt"),
     ] {
         assert_reads_as(vertical, whole);
     }

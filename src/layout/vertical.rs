@@ -521,12 +521,15 @@ fn make_blocks(s: &str, lines: &[Line], body: &[BodyLine], dense: bool) -> Vec<B
 /// `body[k]`: after a line that falls short of the line before it, which
 /// went on (a paragraph's last line); after a sentence's end, when the
 /// line is markedly narrower (the first of a narrower column's cell); and
-/// before a heading of a group of duties.
+/// before a heading of a group of duties or a numbered list begun afresh
+/// (`1.`), whatever the line before.
 fn ends_dense_cell(s: &str, lines: &[Line], body: &[BodyLine], k: usize) -> bool {
     let (li, prev) = (body[k].0, body[k - 1].0);
     let narrower = |a: usize, b: usize| lines[a].width * 10 < lines[b].width * 7;
+    let line = &s[lines[li].range.clone()];
     if (ends_sentence(&s[lines[prev].range.clone()]) && narrower(li, prev))
-        || is_group_heading(&s[lines[li].range.clone()])
+        || is_group_heading(line)
+        || opens_cell(line)
     {
         return true;
     }
@@ -1067,6 +1070,10 @@ mod tests {
         assert!(!ends_dense_cell(s, &lines, &body, 3));
         // A heading of a group of duties starts afresh.
         let s = "按照属地管理原则，负责本统\n筹地区的报销服务\n直接实施责任:\n";
+        let (lines, body) = dense(s);
+        assert!(ends_dense_cell(s, &lines, &body, 2));
+        // So does a numbered list, after a line that ends no sentence.
+        let s = "负责本市医疗保障经办机\n构违法行为的处罚\n1.立案责任：对辖区内\n";
         let (lines, body) = dense(s);
         assert!(ends_dense_cell(s, &lines, &body, 2));
     }
