@@ -434,7 +434,9 @@ fn starts_header_word(line: &str) -> bool {
 
 /// Blocks: runs of body lines between blank lines, split further where a
 /// lone number starts the run (the 序号 cell touches the next cell) or where
-/// code pieces meet text.
+/// code pieces meet text; in `dense` text (no blank lines between cells),
+/// also where the lines' shape ends a cell ([`ends_dense_cell`],
+/// [`repeats_block`]).
 fn make_blocks(s: &str, lines: &[Line], body: &[BodyLine], dense: bool) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();
     let mut start = 0;
