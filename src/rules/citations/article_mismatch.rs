@@ -30,10 +30,10 @@ pub fn similarity(quote: &str, article: &str) -> f64 {
 /// 64-bit hash with a chance far below one in a billion).
 fn fingerprint(text: &str) -> u64 {
     use std::hash::{Hash, Hasher};
-    // Hashed in one piece: a character at a time costs the hasher's round per character.
-    let kept: String = quote_chars(text).collect();
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    kept.hash(&mut h);
+    for c in quote_chars(text) {
+        c.hash(&mut h);
+    }
     h.finish()
 }
 
