@@ -754,6 +754,11 @@ fn vertical_text_reads_as_the_table_one_line_per_row() {
         // … and a numbered list begun afresh (`1.`) may open a cell after
         // any line: here each tier's duties after its scope.
         ("vertical-no-blank-lines-tier-rows.txt", "tsv-tier-rows.txt"),
+        // The header cut off before the type's column, and each type set
+        // over two or three narrow lines (`其他` / `行政` / `权力`) straight
+        // after the name: spelled whole, it is a cell of its own. The code's
+        // first piece is all digits (`11620` / `725MB`), yet no 序号.
+        ("vertical-no-blank-lines-header-cut-off-types-over-lines.txt", "tsv-one-line-per-row-types-in-full.txt"),
     ] {
         assert_reads_as(vertical, whole);
     }
@@ -784,4 +789,8 @@ fn vertical_text_without_a_header_whose_codes_come_before_the_names() {
     };
     assert_eq!(keys(&list), keys(&whole));
     assert!(list.items.iter().all(|i| i.department == "区市场监督管理局"));
+    // Printed without blank lines, each 序号 runs straight into its code's
+    // first piece (`1` / `C192` / `3400`), and is still told apart from it.
+    let dense = parse_fixture("vertical-no-blank-lines-no-header-code-before-the-name.txt");
+    assert_eq!(keys(&dense), keys(&whole));
 }

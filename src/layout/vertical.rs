@@ -73,8 +73,8 @@ fn first_item_line(s: &str, lines: &[Line]) -> Option<usize> {
             (8..=40).contains(&c.len()) && c.bytes().filter(u8::is_ascii_digit).count() * 2 >= c.len()
         }
     };
-    let code = (0..lines.len()).find(|&i| {
-        // A code's pieces follow each other without a blank line.
+    // Whether a code's pieces, which follow each other without a blank line, start at line `i`.
+    let code_at = |i: usize| {
         let mut joined = String::new();
         for (k, l) in lines[i..].iter().enumerate().take(8) {
             if k > 0 && l.blank_before {
@@ -87,10 +87,23 @@ fn first_item_line(s: &str, lines: &[Line]) -> Option<usize> {
             }
         }
         false
-    })?;
-    (code.saturating_sub(40)..code).rev().find(|&i| {
+    };
+    let is_seq = |i: usize| {
         let c = compact(&s[lines[i].range.clone()]);
         !c.is_empty() && c.len() <= 4 && c.bytes().all(|b| b.is_ascii_digit())
+    };
+    let code = (0..lines.len()).find(|&i| code_at(i))?;
+    (code.saturating_sub(40)..code).rev().find(|&i| is_seq(i)).or_else(|| {
+        // Without blank lines a 序号 just before the code reads as its first
+        // piece: `1` / `C192` / `3400`. Then the code starts on the next line,
+        // a piece of another width (a code's pieces share their column's).
+        let next = code + 1;
+        (is_seq(code)
+            && next < lines.len()
+            && !lines[next].blank_before
+            && lines[next].width != lines[code].width
+            && code_at(next))
+        .then_some(code)
     })
 }
 
@@ -124,6 +137,11 @@ struct Block {
     max_width: usize,
     /// Its first line opens a numbered list (`1.`) or a liability preamble.
     opens_cell: bool,
+    /// Its lines spell a type or a level, a cell of its own.
+    whole_value: bool,
+    /// It opens a numbered list or a liability preamble right after a
+    /// sentence's end that is not a group's heading.
+    list_after_sentence: bool,
 }
 
 fn display_width(s: &str) -> usize {
@@ -461,20 +479,30 @@ fn make_blocks(s: &str, lines: &[Line], body: &[BodyLine], dense: bool) -> Vec<B
         .map(|&(li, _, _)| Some(compact(&s[lines[li].range.clone()])).filter(|c| c.chars().count() <= 12))
         .collect();
     let alone: Vec<bool> = texts.iter().map(|t| t.as_deref().is_some_and(is_whole_short_value)).collect();
-    let mut whole_value = alone.clone();
-    for k in 0..body.len().saturating_sub(1) {
-        if whole_value[k] || alone[k + 1] || body[k + 1].0 != body[k].0 + 1 {
+    // Or a run of up to three consecutive lines does (其他 / 行政 / 权力), all
+    // but the last no longer than four characters. Each line in such a run
+    // keeps where its run starts.
+    let mut run: Vec<Option<usize>> = alone.iter().enumerate().map(|(k, &a)| a.then_some(k)).collect();
+    for k in 0..body.len() {
+        if run[k].is_some() {
             continue;
         }
-        if let (Some(a), Some(b)) = (&texts[k], &texts[k + 1]) {
-            if a.chars().count() <= 4 && is_whole_short_value(&format!("{a}{b}")) {
-                whole_value[k] = true;
-                whole_value[k + 1] = true;
+        let mut joined = String::new();
+        for e in k..body.len().min(k + 3) {
+            let Some(t) = &texts[e] else { break };
+            if e > k && (alone[e] || body[e].0 != body[e - 1].0 + 1) {
+                break;
+            }
+            joined.push_str(t);
+            if e > k && is_whole_short_value(&joined) {
+                run[k..=e].fill(Some(k));
+                break;
+            }
+            if t.chars().count() > 4 {
+                break;
             }
         }
     }
-    // Where a run of such lines begins or ends.
-    let value_edge = |k: usize| whole_value[k] != whole_value[k - 1] || alone[k];
     for k in 0..=body.len() {
         let split = if k == body.len() {
             true
@@ -483,15 +511,27 @@ fn make_blocks(s: &str, lines: &[Line], body: &[BodyLine], dense: bool) -> Vec<B
         } else {
             let (li, _, hard) = body[k];
             let (prev, _, _) = body[k - 1];
+            // Inside a run spelling one value nothing else cuts; at its edges a cell ends.
+            let inside_value = run[k].is_some() && run[k] == run[k - 1];
             hard || lines[li].blank_before
                 || li != prev + 1
-                || (k - 1 == start && is_number(prev) && !is_number(li))
-                || is_code_piece(prev) != is_code_piece(li)
-                || width_jump(lines[prev].width, lines[li].width)
-                || (opens_cell(&s[lines[li].range.clone()]) && ends_sentence(&s[lines[prev].range.clone()]))
-                || (is_group_heading(&s[lines[li].range.clone()]) && ends_sentence(&s[lines[prev].range.clone()]))
-                || value_edge(k)
-                || (dense && (ends_dense_cell(s, lines, body, k) || repeats_block(s, lines, body, start, k)))
+                || run[k] != run[k - 1]
+                || (!inside_value
+                    && (
+                        // A number alone opening a block is a 序号, unless a code's
+                        // next piece of its width follows it (`11620` / `725MB`).
+                        (k - 1 == start
+                            && is_number(prev)
+                            && !is_number(li)
+                            && !(is_code_piece(li) && lines[li].width == lines[prev].width))
+                            || is_code_piece(prev) != is_code_piece(li)
+                            || width_jump(lines[prev].width, lines[li].width)
+                            || (opens_cell(&s[lines[li].range.clone()]) && ends_sentence(&s[lines[prev].range.clone()]))
+                            || (is_group_heading(&s[lines[li].range.clone()])
+                                && ends_sentence(&s[lines[prev].range.clone()]))
+                            || (dense
+                                && (ends_dense_cell(s, lines, body, k) || repeats_block(s, lines, body, start, k)))
+                    ))
         };
         if split && k > start {
             let idx: Vec<usize> = body[start..k].iter().map(|b| b.0).collect();
@@ -510,6 +550,11 @@ fn make_blocks(s: &str, lines: &[Line], body: &[BodyLine], dense: bool) -> Vec<B
                 features,
                 max_width,
                 opens_cell: opens_cell(&s[lines[first].range.clone()]),
+                whole_value: run[start..k].iter().all(Option::is_some),
+                list_after_sentence: start > 0 && opens_cell(&s[lines[first].range.clone()]) && {
+                    let prev = &s[lines[body[start - 1].0].range.clone()];
+                    body[start - 1].0 + 1 == first && ends_sentence(prev) && !is_group_heading(prev)
+                },
             });
         }
         if split {
@@ -757,7 +802,13 @@ fn segment(
         let wide_b = &too_wide[b * nc..(b + 1) * nc];
         let mut f = Features::default();
         shape_cost.clear();
-        let boundary_bonus = if blocks[b].separated { 0.3 } else { -1.0 }
+        // A type or a level spelled alone, and a numbered list begun after a
+        // sentence's end (not a group's heading), are bounded as surely as by a blank line.
+        let bounded = blocks[b].separated
+            || blocks[b].whole_value
+            || blocks[b].list_after_sentence
+            || (b > 0 && blocks[b - 1].whole_value);
+        let boundary_bonus = if bounded { 0.3 } else { -1.0 }
             - if b > 0 && continues(&blocks[b - 1], &blocks[b], lines) { 1.2 } else { 0.0 };
         for e in b + 1..=(b + reach).min(n) {
             let blk = &blocks[e - 1];
@@ -1033,6 +1084,12 @@ mod tests {
         // Pieces a blank line apart are two cells, not one code.
         let s = "某局职权清单\n\n1\n\nC192\n\n3400\n\n对甲的处罚\n";
         assert_eq!(first_item_line(s, &lines_of(s)), None);
+        // Without blank lines the 序号 runs into the code's pieces.
+        let s = "某局职权清单\n1\nC192\n3400\n对甲的处罚\n";
+        assert_eq!(first_item_line(s, &lines_of(s)), Some(1));
+        // A code's first piece of four digits, with no 序号 anywhere, stays the code's.
+        let s = "某局职权清单\n3700\n0002\n3600\n对甲的处罚\n";
+        assert_eq!(first_item_line(s, &lines_of(s)), None);
     }
 
     /// The lines of `s` printed without blank lines, measured as
@@ -1100,6 +1157,8 @@ mod tests {
             features: Features::default(),
             max_width: 18,
             opens_cell,
+            whole_value: false,
+            list_after_sentence: false,
         };
         // `《中华人民共和国行政许可法》第三十条` then prose at the same width: read on.
         assert!(continues(&block(0, false), &block(1, false), &lines));
@@ -1125,6 +1184,8 @@ mod tests {
             features: Features::default(),
             max_width: 6,
             opens_cell: false,
+            whole_value: false,
+            list_after_sentence: false,
         };
         let cell = cell_text(&text, &lines, &[block(0..1), block(1..2)]);
         assert_eq!(cell.as_str(), "“甲乙\n丙丁");
@@ -1161,6 +1222,35 @@ mod tests {
         assert_eq!(cell(Column::Level), "市");
         assert!(cell(Column::LegalBasis).starts_with("1.【法律】"));
         assert!(r.section.as_ref().unwrap().as_str().contains("行政处罚"));
+    }
+
+    #[test]
+    fn without_blank_lines_a_type_over_three_lines_and_a_codes_digit_piece_are_blocks_of_their_own() {
+        let s = "医疗保险\n参保登记\n其他\n行政\n权力\n11620\n725MB\n17285\n0\n某县医\n保局\n";
+        let (lines, body) = dense(s);
+        let blocks = make_blocks(s, &lines, &body, true);
+        let texts: Vec<String> = blocks
+            .iter()
+            .map(|b| b.lines.clone().map(|li| &s[lines[li].range.clone()]).collect::<Vec<_>>().join("/"))
+            .collect();
+        // The code's pieces stay together although the first is a number alone
+        // (its short last piece is a block of its own, as with blank lines).
+        assert_eq!(texts, ["医疗保险/参保登记", "其他/行政/权力", "11620/725MB/17285", "0", "某县医/保局"]);
+        let whole: Vec<bool> = blocks.iter().map(|b| b.whole_value).collect();
+        assert_eq!(whole, [false, true, false, false, false]);
+        // A 序号 before a code's piece of another width is a block of its own.
+        let s = "1\nC192\n3400\n";
+        let (lines, body) = dense(s);
+        assert_eq!(make_blocks(s, &lines, &body, true).len(), 2);
+    }
+
+    #[test]
+    fn without_blank_lines_a_list_after_a_sentences_end_is_bounded_but_not_after_a_group_heading() {
+        let s = "况进行指导监督。\n1.【法律】《监察法》第六十五条\n直接实施责任:\n1.依法立案。\n";
+        let (lines, body) = dense(s);
+        let blocks = make_blocks(s, &lines, &body, true);
+        let after: Vec<bool> = blocks.iter().map(|b| b.list_after_sentence).collect();
+        assert_eq!(after, [false, true, false, false]);
     }
 
     #[test]
