@@ -346,9 +346,9 @@ fn mark_sub_item_rows(records: &mut [Record], columns: &[Column]) {
 }
 
 /// A code's last piece cut off as a sub-item's code of its own (`03000`
-/// after `11620500MB161` / `7096736202360`): too short for a code, and
-/// making up with the code before it the length most of the list's codes
-/// have. Joined back as the code's last line.
+/// after `11620500MB161` / `7096736202360`, `336004` after `3700000`):
+/// the code is not of the length most of the list's codes have, and with
+/// the piece it is. Joined back as the code's last line.
 fn rejoin_code_tails(records: &mut [Record]) {
     let len = |t: &Text| compact(t.as_str()).chars().count();
     let mut lengths: Vec<usize> = records.iter().flat_map(|r| r.cells(Column::Code).map(len)).collect();
@@ -363,7 +363,7 @@ fn rejoin_code_tails(records: &mut [Record]) {
             continue;
         };
         let (a, b) = (len(&row[code].1), len(&row[tail].1));
-        if b < 6 && a != usual && a + b == usual {
+        if b < usual && a != usual && a + b == usual {
             let (_, piece) = row.remove(tail);
             let code = if tail < code { code - 1 } else { code };
             row[code].1 = Text::joined_as_lines([&row[code].1, &piece]);
@@ -1055,6 +1055,19 @@ mod tests {
         assert_eq!(records[1].cells(Column::Code).next().unwrap().as_str(), "11620500MB161\n7096736202360\n03000");
         // A whole code keeps a short sub-item code beside it.
         assert_eq!(columns_of(&records[2]), [Column::Code, Column::SubCode]);
+
+        // However long the piece, as long as the code is short by just as much.
+        let mut records = vec![
+            record(&[(Column::Code, "3700000236009")]),
+            record(&[(Column::Code, "3700000"), (Column::SubCode, "336004")]),
+            record(&[(Column::Code, "3700000336005")]),
+            record(&[(Column::Code, "37000"), (Column::SubCode, "336006")]),
+        ];
+        rejoin_code_tails(&mut records);
+        assert_eq!(columns_of(&records[1]), [Column::Code]);
+        assert_eq!(records[1].cells(Column::Code).next().unwrap().as_str(), "3700000\n336004");
+        // Together still short: a code and a sub-item's code, as read.
+        assert_eq!(columns_of(&records[3]), [Column::Code, Column::SubCode]);
     }
 
     #[test]
