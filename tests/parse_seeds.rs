@@ -153,6 +153,22 @@ fn truncated_cells_reported_at_their_end() {
     }
 }
 
+/// The vertical seeds printed without a blank line between cells (as some
+/// extractors give them) read exactly as they do with them: the cells are
+/// cut by the lines themselves, by types and levels spelled whole, by lists
+/// begun after a sentence's end.
+#[test]
+fn vertical_seeds_without_blank_lines_read_as_with_them() {
+    for prefix in ["000_", "004_"] {
+        let path = seed(prefix);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let dense: String = text.lines().filter(|l| !l.trim().is_empty()).map(|l| format!("{l}\n")).collect();
+        assert!(dense.lines().count() + 100 < text.lines().count(), "{prefix}: blank lines removed");
+        let list = parse_bytes("dense.txt", dense.as_bytes(), &ParseOptions::default()).unwrap().list;
+        assert_eq!(list.items, parse_seed(prefix).items, "{prefix}");
+    }
+}
+
 #[test]
 fn snapshots() {
     for prefix in ["000_", "001_", "003_", "004_"] {

@@ -121,7 +121,7 @@ struct Line {
     /// Display width: two for wide characters, one for others.
     width: usize,
     blank_before: bool,
-    /// Ends with 。；： or a closing bracket.
+    /// Ends a sentence ([`ends_sentence`]).
     ends_sentence: bool,
 }
 
@@ -624,8 +624,10 @@ fn opens_cell(line: &str) -> bool {
         || t.starts_with("因不正确履行")
 }
 
+/// Whether a line ends a sentence: with 。；：, a closing bracket, or one of
+/// these inside closing quotation marks (`…待遇。”`).
 fn ends_sentence(line: &str) -> bool {
-    line.trim_end().ends_with(['。', '；', ';', '：', ':', '）', ')'])
+    line.trim_end().trim_end_matches(['”', '’', '」', '』']).ends_with(['。', '；', ';', '：', ':', '）', ')'])
 }
 
 /// The text of a cell made of `blocks`, their lines kept apart.
@@ -1264,6 +1266,15 @@ mod tests {
         let blocks = make_blocks(s, &lines, &body, true);
         let after: Vec<bool> = blocks.iter().map(|b| b.list_after_sentence).collect();
         assert_eq!(after, [false, true, false, false]);
+    }
+
+    #[test]
+    fn a_sentence_ends_inside_closing_quotation_marks() {
+        assert!(ends_sentence("时足额支付社会保险待遇。”"));
+        assert!(ends_sentence("险基金支出的处罚；’ "));
+        assert!(ends_sentence("第八十七条："));
+        assert!(!ends_sentence("“社会保险经办机构"));
+        assert!(!ends_sentence("山丹县医保局”"));
     }
 
     #[test]
