@@ -96,6 +96,9 @@ fn vertical_text_without_blank_lines_between_cells() {
     assert_eq!(list.items[2].liability.len(), 2);
     assert_eq!(list.items[0].legal_basis.len(), 2);
     assert_eq!(list.items[0].legal_basis[1].doc_number, "国务院令第259号");
+    // `无` alone on its line after the liability's last sentence is the 备注.
+    assert_eq!(list.items[1].remarks, "无");
+    assert_eq!(list.items[1].liability.last().unwrap().text, "检查中徇私舞弊的。");
 }
 
 #[test]
@@ -113,6 +116,8 @@ fn narrow_vertical_text_under_other_header_names() {
     assert!(third.liability_preamble.ends_with("应承担相应责任："));
     let liability: Vec<&str> = third.liability.iter().map(|l| l.text.as_str()).collect();
     assert_eq!(liability, ["对符合条件的申请不予受理的；", "未按时办结的。"]);
+    assert!(list.items.iter().any(|i| i.remarks == "无"));
+    assert!(list.items.iter().flat_map(|i| &i.liability).all(|l| !l.text.ends_with('无')));
 }
 
 #[test]

@@ -478,7 +478,11 @@ fn make_blocks(s: &str, lines: &[Line], body: &[BodyLine], dense: bool) -> Vec<B
         .iter()
         .map(|&(li, _, _)| Some(compact(&s[lines[li].range.clone()])).filter(|c| c.chars().count() <= 12))
         .collect();
-    let alone: Vec<bool> = texts.iter().map(|t| t.as_deref().is_some_and(is_whole_short_value)).collect();
+    // So does a line that says a cell is empty (`无`, as 备注 often is).
+    let alone: Vec<bool> = texts
+        .iter()
+        .map(|t| t.as_deref().is_some_and(|t| is_whole_short_value(t) || matches!(t, "无" | "暂无")))
+        .collect();
     // Or a run of up to three consecutive lines does (其他 / 行政 / 权力), all
     // but the last no longer than four characters. Each line in such a run
     // keeps where its run starts.
