@@ -137,7 +137,7 @@ struct Block {
     max_width: usize,
     /// Its first line opens a numbered list (`1.`) or a liability preamble.
     opens_cell: bool,
-    /// Its lines spell a type or a level, a cell of its own.
+    /// Its lines spell a whole value (a type, a level, `无`), a cell of its own.
     whole_value: bool,
     /// It opens a numbered list or a liability preamble right after a
     /// sentence's end that is not a group's heading.
@@ -469,16 +469,16 @@ fn make_blocks(s: &str, lines: &[Line], body: &[BodyLine], dense: bool) -> Vec<B
         let c = compact(&s[lines[i].range.clone()]);
         !c.is_empty() && c.len() <= 5 && c.chars().all(|ch| ch.is_ascii_digit())
     };
-    // Lines (or two lines) spelling a type or a level stand alone, as such a
-    // cell is printed: they are blocks of their own even when the next cell
+    // A line (or up to three) spelling a type or a level stands alone, as
+    // such a cell is printed: a block of its own even when the next cell
     // follows without a blank line at the same width.
-    // Short lines' text (a type or level is never longer), and whether each
-    // spells one alone.
+    // Short lines' text (a type or level is never longer).
     let texts: Vec<Option<String>> = body
         .iter()
         .map(|&(li, _, _)| Some(compact(&s[lines[li].range.clone()])).filter(|c| c.chars().count() <= 12))
         .collect();
-    // So does a line that says a cell is empty (`无`, as 备注 often is).
+    // Whether each line spells one alone; so does a line that says a cell
+    // is empty (`无`, as 备注 often is).
     let alone: Vec<bool> = texts
         .iter()
         .map(|t| t.as_deref().is_some_and(|t| is_whole_short_value(t) || matches!(t, "无" | "暂无")))
@@ -547,15 +547,16 @@ fn make_blocks(s: &str, lines: &[Line], body: &[BodyLine], dense: bool) -> Vec<B
                 features = features.then(&Features::of(&s[lines[li].range.clone()]));
                 max_width = max_width.max(lines[li].width);
             }
+            let opens = opens_cell(&s[lines[first].range.clone()]);
             blocks.push(Block {
                 lines: first..last + 1,
                 separated: body[start].2 || lines[first].blank_before,
                 section: body[start].1,
                 features,
                 max_width,
-                opens_cell: opens_cell(&s[lines[first].range.clone()]),
+                opens_cell: opens,
                 whole_value: run[start..k].iter().all(Option::is_some),
-                list_after_sentence: start > 0 && opens_cell(&s[lines[first].range.clone()]) && {
+                list_after_sentence: opens && start > 0 && {
                     let prev = &s[lines[body[start - 1].0].range.clone()];
                     body[start - 1].0 + 1 == first && ends_sentence(prev) && !is_group_heading(prev)
                 },
@@ -808,8 +809,8 @@ fn segment(
         let wide_b = &too_wide[b * nc..(b + 1) * nc];
         let mut f = Features::default();
         shape_cost.clear();
-        // A type or a level spelled alone, and a numbered list begun after a
-        // sentence's end (not a group's heading), are bounded as surely as by a blank line.
+        // A whole value (a type, a level, `无`) and a numbered list begun after
+        // a sentence's end (not a group's heading) are bounded as surely as by a blank line.
         let bounded = blocks[b].separated
             || blocks[b].whole_value
             || blocks[b].list_after_sentence
