@@ -530,9 +530,8 @@ fn make_blocks(s: &str, lines: &[Line], body: &[BodyLine], dense: bool) -> Vec<B
                             && !(is_code_piece(li) && lines[li].width == lines[prev].width))
                             || is_code_piece(prev) != is_code_piece(li)
                             || width_jump(lines[prev].width, lines[li].width)
-                            || (opens_cell(&s[lines[li].range.clone()]) && ends_sentence(&s[lines[prev].range.clone()]))
-                            || (is_group_heading(&s[lines[li].range.clone()])
-                                && ends_sentence(&s[lines[prev].range.clone()]))
+                            || (opens_cell(&s[lines[li].range.clone()]) && lines[prev].ends_sentence)
+                            || (is_group_heading(&s[lines[li].range.clone()]) && lines[prev].ends_sentence)
                             || (dense
                                 && (ends_dense_cell(s, lines, body, k) || repeats_block(s, lines, body, start, k)))
                     ))
@@ -557,8 +556,8 @@ fn make_blocks(s: &str, lines: &[Line], body: &[BodyLine], dense: bool) -> Vec<B
                 opens_cell: opens,
                 whole_value: run[start..k].iter().all(Option::is_some),
                 list_after_sentence: opens && start > 0 && {
-                    let prev = &s[lines[body[start - 1].0].range.clone()];
-                    body[start - 1].0 + 1 == first && ends_sentence(prev) && !is_group_heading(prev)
+                    let prev = &lines[body[start - 1].0];
+                    body[start - 1].0 + 1 == first && prev.ends_sentence && !is_group_heading(&s[prev.range.clone()])
                 },
             });
         }
@@ -579,15 +578,12 @@ fn ends_dense_cell(s: &str, lines: &[Line], body: &[BodyLine], k: usize) -> bool
     let (li, prev) = (body[k].0, body[k - 1].0);
     let narrower = |a: usize, b: usize| lines[a].width * 10 < lines[b].width * 7;
     let line = &s[lines[li].range.clone()];
-    if (ends_sentence(&s[lines[prev].range.clone()]) && narrower(li, prev))
-        || is_group_heading(line)
-        || opens_cell(line)
-    {
+    if (lines[prev].ends_sentence && narrower(li, prev)) || is_group_heading(line) || opens_cell(line) {
         return true;
     }
     k >= 2 && {
         let before = body[k - 2].0;
-        before + 1 == prev && narrower(prev, before) && !ends_sentence(&s[lines[before].range.clone()])
+        before + 1 == prev && narrower(prev, before) && !lines[before].ends_sentence
     }
 }
 
