@@ -468,7 +468,8 @@ pub struct Features {
     pub list_starts: usize,
 }
 
-const EDGE: usize = 12;
+/// Characters kept of a text's start and end.
+pub const EDGE: usize = 12;
 const SHORT: usize = 48;
 
 /// A short text held inline: cells' features are combined for every window
@@ -719,9 +720,75 @@ pub struct Kinds {
     duty_verb: bool,
 }
 
+/// What a cell's first characters say of its kind. A window of the
+/// vertical layout that has grown past [`EDGE`] characters keeps its first
+/// characters, so this is worked out once per window start.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Opening {
+    liability: bool,
+    receives: bool,
+    addresses: bool,
+    duty_verb: bool,
+}
+
+impl Opening {
+    /// What text opening with these bytes says. Compared as bytes: a whole
+    /// UTF-8 string is a prefix (suffix) of a text exactly when its bytes
+    /// are, and decoding here would cost a fifth of the vertical layout's time.
+    pub fn of(first: &[u8]) -> Opening {
+        let starts = |p: &str| first.starts_with(p.as_bytes());
+        Opening {
+            liability: starts("因不履行"),
+            receives: starts("受理"),
+            addresses: starts("对"),
+            duty_verb: ["负责", "拟订", "承担", "组织实施", "贯彻执行"].iter().any(|w| starts(w)),
+        }
+    }
+}
+
+/// What a cell's last characters say of its kind. A window's last
+/// characters are those of its last block when that block holds [`EDGE`]
+/// characters or more, so this is worked out once per block.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Ending {
+    department: bool,
+    office: bool,
+    measure: bool,
+    service: bool,
+    colon: bool,
+}
+
+impl Ending {
+    /// What text ending with these bytes says.
+    pub fn of(last: &[u8]) -> Ending {
+        let ends = |p: &&str| last.ends_with(p.as_bytes());
+        Ending {
+            department: ["局", "厅", "委", "中心", "办", "政府", "部", "院", "站", "所", "委员会", "办公室"]
+                .iter()
+                .any(ends),
+            office: ["科", "处", "室", "股", "队"].iter().any(ends),
+            measure: ["处罚", "强制", "检查", "措施", "的"].iter().any(ends),
+            service: [
+                "登记", "给付", "支付", "确认", "奖励", "许可", "征收", "结算", "备案", "审核", "核定", "待遇", "服务",
+                "转移", "办理", "报销", "封存", "查询", "检查",
+            ]
+            .iter()
+            .any(ends),
+            colon: ends(&"：") || ends(&":"),
+        }
+    }
+}
+
 impl Kinds {
     /// The kinds of a cell with these features.
     pub fn of(f: &Features) -> Kinds {
+        Kinds::with_edges(f, Opening::of(f.first.bytes()), Ending::of(f.last.bytes()))
+    }
+
+    /// The kinds of a cell with these features, whose first and last
+    /// characters say `opening` and `ending` (worked out from `f.first` and
+    /// `f.last`, or kept from a window with the same edges).
+    pub fn with_edges(f: &Features, opening: Opening, ending: Ending) -> Kinds {
         if f.chars == 0 {
             return Kinds { empty: true, ..Kinds::default() };
         }
@@ -729,16 +796,8 @@ impl Kinds {
         // Only short cells are read whole (a seq, type, level or `无`); reading
         // longer ones would cost more than all the rest of the scoring.
         let short = if chars <= 12 { f.short.as_ref().map(Snippet::as_str) } else { None };
-        // Compared as bytes: a whole UTF-8 string is a prefix (suffix) of a
-        // text exactly when its bytes are, and decoding here would cost a fifth
-        // of the vertical layout's time.
-        let (first, last) = (f.first.bytes(), f.last.bytes());
-        let starts = |p: &str| first.starts_with(p.as_bytes());
-        let ends = |p: &&str| last.ends_with(p.as_bytes());
-        let dept_like = chars <= 24
-            && f.han * 10 >= chars * 8
-            && ["局", "厅", "委", "中心", "办", "政府", "部", "院", "站", "所", "委员会", "办公室"].iter().any(ends);
-        let liability_like = starts("因不履行") || f.liability_words;
+        let dept_like = chars <= 24 && f.han * 10 >= chars * 8 && ending.department;
+        let liability_like = opening.liability || f.liability_words;
         Kinds {
             empty: false,
             chars,
@@ -752,21 +811,15 @@ impl Kinds {
             level_like: short.is_some_and(is_level_text),
             citation_like: f.title_mark && (f.article || f.tag),
             liability_like,
-            duty_like: (f.duty_words || starts("受理")) && !starts("因不履行"),
+            duty_like: (f.duty_words || opening.receives) && !opening.liability,
             duty_words: f.duty_words,
             dept_like,
-            office_like: dept_like || (chars <= 16 && ["科", "处", "室", "股", "队"].iter().any(ends)),
+            office_like: dept_like || (chars <= 16 && ending.office),
             scope_like: f.scope_words || short == Some("无"),
-            item_like: (starts("对") && ["处罚", "强制", "检查", "措施", "的"].iter().any(ends))
-                || [
-                    "登记", "给付", "支付", "确认", "奖励", "许可", "征收", "结算", "备案", "审核", "核定", "待遇",
-                    "服务", "转移", "办理", "报销", "封存", "查询", "检查",
-                ]
-                .iter()
-                .any(ends),
+            item_like: (opening.addresses && ending.measure) || ending.service,
             long_prose: chars > 40 && f.han * 10 >= chars * 6,
-            ends_with_colon: ends(&"：") || ends(&":"),
-            duty_verb: ["负责", "拟订", "承担", "组织实施", "贯彻执行"].iter().any(|w| starts(w)),
+            ends_with_colon: ending.colon,
+            duty_verb: opening.duty_verb,
         }
     }
 }

@@ -10,7 +10,8 @@
 //! document itself in a first pass and used in a second.
 
 use super::columns::{
-    code_shaped, columns_in_running_text, compact, is_whole_short_value, kind_score, Column, Features, Kinds,
+    code_shaped, columns_in_running_text, compact, is_whole_short_value, kind_score, Column, Ending, Features, Kinds,
+    Opening, EDGE,
 };
 use super::delimited::is_page_furniture;
 use super::{is_running_head_text, section_heading, starts_note, Fragment, Laid, LayoutKind, Record, SetAside};
@@ -753,6 +754,20 @@ fn segment(
         }
     }
     let skip_costs: Vec<f32> = columns.iter().map(|&c| skip_cost(c)).collect();
+    // The columns by the blocks their cells may span, longest first: as a
+    // window grows, the columns it may still fill are a shrinking prefix.
+    let mut by_span: Vec<usize> = (0..k).collect();
+    by_span.sort_by_key(|&j| std::cmp::Reverse(spans[j]));
+    // What the last characters of all the text up to each block's end say:
+    // the same as a window's ending there, once the window holds EDGE characters.
+    let mut so_far = Features::default();
+    let endings: Vec<Ending> = blocks
+        .iter()
+        .map(|blk| {
+            so_far.extend(&blk.features);
+            Ending::of(so_far.last.bytes())
+        })
+        .collect();
     let mut base = vec![NEG; w];
     let mut shape_cost = ShapeCost::default();
 
@@ -813,6 +828,8 @@ fn segment(
             || (b > 0 && blocks[b - 1].whole_value);
         let boundary_bonus = if bounded { 0.3 } else { -1.0 }
             - if b > 0 && continues(&blocks[b - 1], &blocks[b], lines) { 1.2 } else { 0.0 };
+        let mut open = k;
+        let mut opening: Option<Opening> = None;
         for e in b + 1..=(b + reach).min(n) {
             let blk = &blocks[e - 1];
             f.extend(&blk.features);
@@ -821,12 +838,28 @@ fn segment(
             }
             let span = e - b;
             let (shape, inner) = (shape_cost.cost(), (span - 1) as f32 * 0.1);
-            let kinds = Kinds::of(&f);
+            // Once a window holds EDGE characters its first ones stay, and its
+            // last ones are those of all the text up to its end.
+            let opening = match opening {
+                Some(o) => o,
+                None => {
+                    let o = Opening::of(f.first.bytes());
+                    if f.chars >= EDGE {
+                        opening = Some(o);
+                    }
+                    o
+                }
+            };
+            let ending = if f.chars >= EDGE { endings[e - 1] } else { Ending::of(f.last.bytes()) };
+            let kinds = Kinds::with_edges(&f, opening, ending);
             let wide_e = &too_wide[e * nc..(e + 1) * nc];
             let over = |c: usize| (wide_e[c] - wide_b[c]) as usize;
             let (score_e, back_e) = (&mut score[e * w..(e + 1) * w], &mut back[e * w..(e + 1) * w]);
-            for j in 0..k {
-                if base[j] == NEG || span > spans[j] {
+            while open > 0 && spans[by_span[open - 1]] < span {
+                open -= 1;
+            }
+            for &j in &by_span[..open] {
+                if base[j] == NEG {
                     continue;
                 }
                 let col = columns[j];
