@@ -354,6 +354,20 @@ pub fn header_keyword_at(compact: &str, at: usize) -> Option<Column> {
     HEADER_KEYWORDS.iter().filter(|(k, _)| rest.starts_with(k)).max_by_key(|(k, _)| k.len()).map(|&(_, c)| c)
 }
 
+/// Whether some header word, of the format's columns or of others, starts
+/// with `c`: most characters of running text start none, and are passed
+/// over without trying every word.
+fn may_start_header_word(c: char) -> bool {
+    static FIRSTS: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
+        let words = HEADER_KEYWORDS.iter().map(|&(k, _)| k).chain(OTHER_HEADER_WORDS.iter().copied());
+        let mut firsts: Vec<char> = words.filter_map(|w| w.chars().next()).collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        firsts
+    });
+    FIRSTS.binary_search(&c).is_ok()
+}
+
 /// How many header words running text holds, and how many characters they cover.
 pub fn header_coverage(text: &str) -> (usize, usize) {
     let compact = compact(text);
@@ -362,6 +376,11 @@ pub fn header_coverage(text: &str) -> (usize, usize) {
     let mut i = 0;
     while i < compact.len() {
         let rest = &compact[i..];
+        let first = rest.chars().next().unwrap_or_default();
+        if !may_start_header_word(first) {
+            i += first.len_utf8();
+            continue;
+        }
         if let Some(&(k, _)) = HEADER_KEYWORDS
             .iter()
             .filter(|(k, _)| k.chars().count() >= 2 && rest.starts_with(k))
@@ -410,7 +429,17 @@ pub fn code_shaped(t: &str) -> bool {
 
 /// Text without white space.
 pub fn compact(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
+    // Copied a run at a time: most text has few spaces.
+    let mut out = String::with_capacity(s.len());
+    for run in s.split(char::is_whitespace) {
+        out.push_str(run);
+    }
+    out
+}
+
+/// Whether `s` without white space is `compacted`, without copying `s`.
+pub fn is_compact_of(compacted: &str, s: &str) -> bool {
+    compacted.chars().eq(s.chars().filter(|c| !c.is_whitespace()))
 }
 
 /// Names that are not national types but stand in the type column of real
@@ -566,8 +595,9 @@ impl Features {
     /// Features of `text`.
     pub fn of(text: &str) -> Features {
         let t = compact(text);
-        let mut f = Features { chars: t.chars().count(), ..Default::default() };
+        let mut f = Features::default();
         for c in t.chars() {
+            f.chars += 1;
             if is_han(c) {
                 f.han += 1;
             } else if c.is_ascii_digit() {
@@ -575,19 +605,30 @@ impl Features {
             } else if c.is_ascii_uppercase() {
                 f.upper += 1;
             }
+            match c {
+                '《' => f.title_mark = true,
+                '条' => f.article = true,
+                '【' => f.tag = true,
+                _ => {}
+            }
         }
         f.first = Snippet::from_chars(t.chars().take(EDGE));
-        let skip = f.chars.saturating_sub(EDGE);
-        f.last = Snippet::from_chars(t.chars().skip(skip));
+        let last_start = t.char_indices().rev().nth(EDGE - 1).map_or(0, |(i, _)| i);
+        f.last = Snippet::from_chars(t[last_start..].chars());
         f.short = (f.chars <= SHORT).then(|| Snippet::from_chars(t.chars()));
-        f.title_mark = t.contains('《');
-        f.article = t.contains('条');
-        f.tag = t.contains('【');
-        f.liability_words = ["追究", "处分", "相应责任", "追责", "问责", "监察法", "不正确履行", "没有法律和事实依据"]
-            .iter()
-            .any(|w| t.contains(w));
-        f.duty_words = ["阶段责任", "实施责任", "监督责任"].iter().any(|w| t.contains(w)) || has_duty_heading(&t);
-        f.scope_words = t.contains("属地") || t.starts_with("负责") || t.starts_with("按照");
+        // One pass finds every word, where a search per word would cost more
+        // than all the rest on the short texts of cells and blocks.
+        let mut responsibility = false;
+        for m in WORDS.find_overlapping_iter(t.as_str()) {
+            match WORD_KINDS[m.pattern().as_usize()] {
+                WordKind::Liability => f.liability_words = true,
+                WordKind::Duty => f.duty_words = true,
+                WordKind::Scope => f.scope_words = true,
+                WordKind::Responsibility => responsibility = true,
+            }
+        }
+        f.duty_words |= responsibility && has_duty_heading(&t);
+        f.scope_words |= t.starts_with("负责") || t.starts_with("按照");
         f.list_starts = text
             .lines()
             .filter(|l| {
@@ -648,6 +689,52 @@ impl Features {
         self.list_starts += next.list_starts;
     }
 }
+
+/// What a word [`Features::of`] looks for says of the text holding it.
+#[derive(Clone, Copy)]
+enum WordKind {
+    /// Words of liability (追究, 处分, 相应责任 …).
+    Liability,
+    /// Words of duties (阶段责任, 实施责任 …).
+    Duty,
+    /// Words of scope (属地).
+    Scope,
+    /// 责任, which a duty entry's heading ends in (`受理责任：`).
+    Responsibility,
+}
+
+/// The words [`Features::of`] looks for, with what each says.
+const WORD_LIST: &[(&str, WordKind)] = &[
+    ("追究", WordKind::Liability),
+    ("处分", WordKind::Liability),
+    ("相应责任", WordKind::Liability),
+    ("追责", WordKind::Liability),
+    ("问责", WordKind::Liability),
+    ("监察法", WordKind::Liability),
+    ("不正确履行", WordKind::Liability),
+    ("没有法律和事实依据", WordKind::Liability),
+    ("阶段责任", WordKind::Duty),
+    ("实施责任", WordKind::Duty),
+    ("监督责任", WordKind::Duty),
+    ("属地", WordKind::Scope),
+    ("责任", WordKind::Responsibility),
+];
+
+/// [`WORD_LIST`]'s kinds, by pattern number.
+const WORD_KINDS: [WordKind; WORD_LIST.len()] = {
+    let mut kinds = [WordKind::Scope; WORD_LIST.len()];
+    let mut i = 0;
+    while i < WORD_LIST.len() {
+        kinds[i] = WORD_LIST[i].1;
+        i += 1;
+    }
+    kinds
+};
+
+/// [`WORD_LIST`]'s words, found in one pass.
+static WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+    aho_corasick::AhoCorasick::new(WORD_LIST.iter().map(|&(w, _)| w)).expect("a handful of fixed words")
+});
 
 /// Whether a text holds a duty entry's heading such as `受理责任：` or
 /// `检查责任:`: a word of two or more ideographs before `责任：`, other than the

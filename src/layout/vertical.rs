@@ -10,8 +10,8 @@
 //! document itself in a first pass and used in a second.
 
 use super::columns::{
-    code_shaped, columns_in_running_text, compact, is_whole_short_value, kind_score, Column, Ending, Features, Kinds,
-    Opening, EDGE,
+    code_shaped, columns_in_running_text, compact, is_compact_of, is_whole_short_value, kind_score, Column, Ending,
+    Features, Kinds, Opening, EDGE,
 };
 use super::delimited::is_page_furniture;
 use super::{is_running_head_text, section_heading, starts_note, Fragment, Laid, LayoutKind, Record, SetAside};
@@ -220,7 +220,9 @@ pub fn read(text: &Text) -> Option<Laid> {
             i += 1;
             continue;
         }
-        if is_page_furniture(line) || (!running_heads.is_empty() && running_heads.contains(&compact(line))) {
+        if is_page_furniture(line)
+            || (!running_heads.is_empty() && running_heads.iter().any(|h| is_compact_of(h, line)))
+        {
             fragments.push(Fragment { text: text.slice(lines[i].range.clone()), reason: SetAside::Furniture });
             i += 1;
             continue;
@@ -610,6 +612,10 @@ fn width_jump(a: usize, b: usize) -> bool {
 
 /// A heading of a group of duties, alone on its line: `直接实施责任:`.
 fn is_group_heading(line: &str) -> bool {
+    // Most lines do not end in a colon: they are told without a copy.
+    if !line.trim_end().ends_with([':', '：']) {
+        return false;
+    }
     let c = compact(line);
     (c.ends_with(':') || c.ends_with('：')) && c.chars().count() <= 12 && c.contains("责任")
 }
