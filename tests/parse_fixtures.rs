@@ -486,6 +486,15 @@ fn vertical_text_with_a_column_the_format_does_not_name() {
 /// Guangdong's lists print the basis of the duties and of the liability in
 /// columns of their own (责任事项依据, 追责依据), beside 责任事项 and 追责情形.
 fn assert_two_columns_of_one_field(list: &List) {
+    assert_two_columns_of_one_field_in_the_first_item(list);
+    let second = &list.items[1];
+    assert_eq!(second.liability.len(), 2);
+    assert_eq!(second.liability[0].text, "对符合法定条件的申请不予受理的。");
+    assert_eq!(second.liability[1].articles, ["第七十二条"]);
+    assert_eq!(second.extra[0].text, "《中华人民共和国行政许可法》第三十条");
+}
+
+fn assert_two_columns_of_one_field_in_the_first_item(list: &List) {
     let codes: Vec<&str> = list.items.iter().map(|i| i.code.as_str()).collect();
     assert_eq!(codes, ["440183102001", "440183101002"]);
     let first = &list.items[0];
@@ -505,11 +514,6 @@ fn assert_two_columns_of_one_field(list: &List) {
         ]
     );
     assert_eq!(first.liability[2].articles, ["第七十六条"]);
-    let second = &list.items[1];
-    assert_eq!(second.liability.len(), 2);
-    assert_eq!(second.liability[0].text, "对符合法定条件的申请不予受理的。");
-    assert_eq!(second.liability[1].articles, ["第七十二条"]);
-    assert_eq!(second.extra[0].text, "《中华人民共和国行政许可法》第三十条");
 }
 
 #[test]
@@ -520,6 +524,19 @@ fn two_columns_of_one_field_in_a_tsv_table() {
 #[test]
 fn two_columns_of_one_field_in_vertical_text() {
     assert_two_columns_of_one_field(&parse_fixture("vertical-two-columns-of-one-field.txt"));
+}
+
+#[test]
+fn two_columns_of_one_field_in_vertical_text_without_blank_lines() {
+    // The duties' citation (责任事项依据, eight characters wide) follows
+    // the duties (eleven wide) after a sentence's end with no blank line:
+    // a cell of its own, as it goes on at its narrower width. The first
+    // case of the liability breaks its word over a line's end
+    // (`没有法律和事实依` / `据`), and is known as the liability all the same.
+    let list = parse_fixture("vertical-no-blank-lines-two-columns-of-one-field.txt");
+    assert_two_columns_of_one_field_in_the_first_item(&list);
+    let duties: Vec<&str> = list.items[1].tier[0].duties.iter().map(|d| d.text.as_str()).collect();
+    assert_eq!(duties, ["受理责任：公示依法应当提交的材料。", "审查责任：审查申请材料。"]);
 }
 
 /// 对应责任事项 over two columns, 直接实施责任 and 指导监督责任, in a

@@ -649,6 +649,13 @@ impl Features {
     /// Makes these the features of this text followed by `next`, in place
     /// (the vertical layout grows every window a block at a time).
     pub fn extend(&mut self, next: &Features) {
+        let junction = Junction::of(self, next);
+        self.extend_across(next, junction);
+    }
+
+    /// [`Features::extend`], given the words that run across the join: those
+    /// of any text whose last [`JUNCTION_REACH`] characters are this one's.
+    pub fn extend_across(&mut self, next: &Features, junction: Junction) {
         // Whole characters are copied as bytes: no text is decoded here.
         if self.chars < EDGE {
             let n = next.first.prefix_len(EDGE - self.chars);
@@ -683,10 +690,64 @@ impl Features {
         self.title_mark |= next.title_mark;
         self.article |= next.article;
         self.tag |= next.tag;
-        self.liability_words |= next.liability_words;
-        self.duty_words |= next.duty_words;
-        self.scope_words |= next.scope_words;
+        self.liability_words |= next.liability_words || junction.liability;
+        self.duty_words |= next.duty_words || junction.duty;
+        self.scope_words |= next.scope_words || junction.scope;
         self.list_starts += next.list_starts;
+    }
+}
+
+/// How many characters before a join a word found across it may start:
+/// one fewer than the longest word [`Features::of`] looks for.
+pub const JUNCTION_REACH: usize = 8;
+
+/// Words that run across the join of two texts, which neither holds alone: a
+/// cell's lines are joined, and a word broken at a line's end (`没有法律和事实依`
+/// / `据`, `2.审查责` / `任：`) is the cell's word all the same.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Junction {
+    liability: bool,
+    duty: bool,
+    scope: bool,
+}
+
+impl Junction {
+    /// The words running across the end of the text of `before` into that of `after`.
+    pub fn of(before: &Features, after: &Features) -> Junction {
+        let mut j = Junction::default();
+        if before.chars == 0 || after.chars == 0 {
+            return j;
+        }
+        // The last characters of one and the first of the other, side by side.
+        let mut joined: Snippet<{ JUNCTION_REACH * 8 }> = Snippet::default();
+        let from = before.last.suffix_start(JUNCTION_REACH);
+        joined.extend_bytes(&before.last, from, before.last.len);
+        let at = joined.len;
+        joined.extend_bytes(&after.first, 0, after.first.prefix_len(JUNCTION_REACH));
+        // Searched as bytes: only whole characters were copied.
+        let bytes = joined.bytes();
+        for m in WORDS.find_overlapping_iter(bytes) {
+            let kind = WORD_KINDS[m.pattern().as_usize()];
+            if m.start() < at && m.end() > at {
+                match kind {
+                    WordKind::Liability => j.liability = true,
+                    WordKind::Duty => j.duty = true,
+                    WordKind::Scope => j.scope = true,
+                    WordKind::Responsibility => {}
+                }
+            }
+            // A duty's heading is told by the words around 责任 too (`受理` /
+            // `责任：`): one found here that either text holds alone is
+            // already counted.
+            if matches!(kind, WordKind::Responsibility) {
+                j.duty |= has_duty_heading(joined.as_str());
+            }
+        }
+        // A text of one character and the next may begin `负责` together.
+        if before.chars < 2 {
+            j.scope |= bytes.starts_with("负责".as_bytes()) || bytes.starts_with("按照".as_bytes());
+        }
+        j
     }
 }
 
@@ -1109,6 +1170,12 @@ mod tests {
             "医疗保险服务机构以欺诈、伪造证明材料或者其他手段骗取医疗保障基金支出的处罚",
             "A1",
             "〔2019〕9号",
+            "没有法律和事实依",
+            "据",
+            "2.审查责",
+            "任：审查",
+            "负",
+            "责",
         ];
         for i in 0..parts.len() {
             for j in i..parts.len() {
@@ -1123,8 +1190,41 @@ mod tests {
                     "{whole}"
                 );
                 assert_eq!(combined.chars, direct.chars);
+                assert_eq!(combined.liability_words, direct.liability_words, "{whole}");
+                assert_eq!(combined.duty_words, direct.duty_words, "{whole}");
+                assert_eq!(combined.scope_words, direct.scope_words, "{whole}");
             }
         }
+    }
+
+    #[test]
+    fn words_broken_at_a_lines_end_are_the_cells_words() {
+        let broken = [
+            (["1.没有法律和事实依", "据实施行政处罚的；"], "liability"),
+            (["依法追", "究责任"], "liability"),
+            (["2.审查责", "任：审查申请材料。"], "duty"),
+            (["受理", "责任：依法受理。"], "duty"),
+            (["实施", "责任"], "duty"),
+            (["负", "责本行政区域内"], "scope"),
+            (["按属", "地管理"], "scope"),
+        ];
+        for ([a, b], kind) in broken {
+            let (fa, fb) = (Features::of(a), Features::of(b));
+            let whole = Features::of(&format!("{a}{b}"));
+            let joined = fa.then(&fb);
+            let flag = |f: &Features| match kind {
+                "liability" => f.liability_words,
+                "duty" => f.duty_words,
+                _ => f.scope_words,
+            };
+            assert!(!flag(&fa) && !flag(&fb), "{a}/{b}: neither part alone");
+            assert!(flag(&whole) && flag(&joined), "{a}/{b}");
+        }
+        // A join that makes no word adds none; 相应责任： heads no duty.
+        let (a, b) = (Features::of("有下列情形的，承担相应"), Features::of("责任："));
+        assert!(!a.then(&b).duty_words);
+        assert!(a.then(&b).liability_words); // 相应责任 is liability's word
+        assert!(!Features::of("审查").then(&Features::of("申请材料")).duty_words);
     }
 
     #[test]

@@ -11,7 +11,7 @@
 
 use super::columns::{
     code_shaped, columns_in_running_text, compact, is_compact_of, is_whole_short_value, kind_score, Column, Ending,
-    Features, Kinds, Opening, EDGE,
+    Features, Junction, Kinds, Opening, EDGE, JUNCTION_REACH,
 };
 use super::delimited::is_page_furniture;
 use super::{is_running_head_text, section_heading, starts_note, Fragment, Laid, LayoutKind, Record, SetAside};
@@ -536,7 +536,8 @@ fn make_blocks(s: &str, lines: &[Line], body: &[BodyLine], dense: bool) -> Vec<B
                             || (opens_cell(&s[lines[li].range.clone()]) && lines[prev].ends_sentence)
                             || (is_group_heading(&s[lines[li].range.clone()]) && lines[prev].ends_sentence)
                             || (dense
-                                && (ends_dense_cell(s, lines, body, k) || repeats_block(s, lines, body, start, k)))
+                                && (ends_dense_cell(s, lines, body, start, k)
+                                    || repeats_block(s, lines, body, start, k)))
                     ))
         };
         if split && k > start {
@@ -577,12 +578,24 @@ fn make_blocks(s: &str, lines: &[Line], body: &[BodyLine], dense: bool) -> Vec<B
 /// line is markedly narrower (the first of a narrower column's cell); and
 /// before a heading of a group of duties or a numbered list begun afresh
 /// (`1.`), whatever the line before.
-fn ends_dense_cell(s: &str, lines: &[Line], body: &[BodyLine], k: usize) -> bool {
+fn ends_dense_cell(s: &str, lines: &[Line], body: &[BodyLine], start: usize, k: usize) -> bool {
     let (li, prev) = (body[k].0, body[k - 1].0);
     let narrower = |a: usize, b: usize| lines[a].width * 10 < lines[b].width * 7;
     let line = &s[lines[li].range.clone()];
     if (lines[prev].ends_sentence && narrower(li, prev)) || is_group_heading(line) || opens_cell(line) {
         return true;
+    }
+    // A citation opening after a sentence's end on a line narrower than the
+    // block's widest, and going on at that same narrower width, is a full
+    // line of a narrower column: the cell of a citation column beside this one
+    // (责任事项依据 after 责任事项). In one column, a citation's first line
+    // is as wide as the column's, or it ends on that line.
+    if lines[prev].ends_sentence && line.starts_with(['《', '【']) && body.get(k + 1).is_some_and(|n| n.0 == li + 1) {
+        let widest = body[start..k].iter().map(|b| lines[b.0].width).max().unwrap_or(0);
+        let next = lines[li + 1].width;
+        if lines[li].width < widest && next.abs_diff(lines[li].width) <= 1 {
+            return true;
+        }
     }
     k >= 2 && {
         let before = body[k - 2].0;
@@ -766,14 +779,17 @@ fn segment(
     by_span.sort_by_key(|&j| std::cmp::Reverse(spans[j]));
     // What the last characters of all the text up to each block's end say:
     // the same as a window's ending there, once the window holds EDGE characters.
+    // Likewise the words running across each block's start from the text
+    // before it, once a window holds JUNCTION_REACH characters before it.
     let mut so_far = Features::default();
-    let endings: Vec<Ending> = blocks
+    let (endings, junctions): (Vec<Ending>, Vec<Junction>) = blocks
         .iter()
         .map(|blk| {
-            so_far.extend(&blk.features);
-            Ending::of(so_far.last.bytes())
+            let junction = Junction::of(&so_far, &blk.features);
+            so_far.extend_across(&blk.features, junction);
+            (Ending::of(so_far.last.bytes()), junction)
         })
-        .collect();
+        .unzip();
     let mut base = vec![NEG; w];
     let mut shape_cost = ShapeCost::default();
 
@@ -838,7 +854,8 @@ fn segment(
         let mut opening: Option<Opening> = None;
         for e in b + 1..=(b + reach).min(n) {
             let blk = &blocks[e - 1];
-            f.extend(&blk.features);
+            let junction = if f.chars >= JUNCTION_REACH { junctions[e - 1] } else { Junction::of(&f, &blk.features) };
+            f.extend_across(&blk.features, junction);
             for li in blk.lines.clone() {
                 shape_cost.push(&lines[li]);
             }
@@ -1173,23 +1190,43 @@ mod tests {
         // 部门职责 ends `经办服务`, short of the line before; 事项名称 follows at that width.
         let s = "负责医疗保险、生\n理以及参保人员\n经办服务\n医疗保险\n关系转入\n";
         let (lines, body) = dense(s);
-        assert!(ends_dense_cell(s, &lines, &body, 3));
-        assert!(!ends_dense_cell(s, &lines, &body, 4));
+        assert!(ends_dense_cell(s, &lines, &body, 0, 3));
+        assert!(!ends_dense_cell(s, &lines, &body, 0, 4));
         // A sentence ends, and a narrower column's cell begins: the line
         // after that one is not a cell of its own, though it is narrower.
         let s = "调查责任：依法调查取证。\n《中华人民共\n和国行政处罚\n法》第五十四\n条\n";
         let (lines, body) = dense(s);
-        assert!(ends_dense_cell(s, &lines, &body, 1));
-        assert!(!ends_dense_cell(s, &lines, &body, 2));
-        assert!(!ends_dense_cell(s, &lines, &body, 3));
+        assert!(ends_dense_cell(s, &lines, &body, 0, 1));
+        assert!(!ends_dense_cell(s, &lines, &body, 0, 2));
+        assert!(!ends_dense_cell(s, &lines, &body, 0, 3));
         // A heading of a group of duties starts afresh.
         let s = "按照属地管理原则，负责本统\n筹地区的报销服务\n直接实施责任:\n";
         let (lines, body) = dense(s);
-        assert!(ends_dense_cell(s, &lines, &body, 2));
+        assert!(ends_dense_cell(s, &lines, &body, 0, 2));
         // So does a numbered list, after a line that ends no sentence.
         let s = "负责本市医疗保障经办机\n构违法行为的处罚\n1.立案责任：对辖区内\n";
         let (lines, body) = dense(s);
-        assert!(ends_dense_cell(s, &lines, &body, 2));
+        assert!(ends_dense_cell(s, &lines, &body, 0, 2));
+    }
+
+    #[test]
+    fn without_blank_lines_a_citation_going_on_at_a_narrower_width_after_a_sentence_opens_a_cell() {
+        // 责任事项 (eleven characters wide) then 责任事项依据 (eight).
+        let s = "法行为，依法立案。2.调\n查责任：依法调查取证。\n《中华人民共和国\n行政处罚法》第五\n十四条\n";
+        let (lines, body) = dense(s);
+        assert!(ends_dense_cell(s, &lines, &body, 0, 2));
+        // 追责情形 (nine wide) ends on a shorter line, then 追责依据 (eight).
+        let s = "1.对符合法定条件的\n申请不予受理的。\n《中华人民共和国\n行政许可法》第七\n十二条\n";
+        let (lines, body) = dense(s);
+        assert!(ends_dense_cell(s, &lines, &body, 0, 2));
+        // In one column a citation's first line is as wide as the column's,
+        let s = "按规定执行。\n《中华人民共和国社会保险法》第\n八十六条：用人单位未按时足额缴\n";
+        let (lines, body) = dense(s);
+        assert!(!ends_dense_cell(s, &lines, &body, 0, 1));
+        // or it ends on that line, and the next goes on at another width.
+        let s = "《中华人民共和国社会保险法》第八十\n六条：用人单位未按时足额缴纳。\n《社会保险稽核办法》第十条\n《工伤保险条例》第六十二条。\n";
+        let (lines, body) = dense(s);
+        assert!(!ends_dense_cell(s, &lines, &body, 0, 2));
     }
 
     #[test]
