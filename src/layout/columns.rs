@@ -726,23 +726,20 @@ impl Junction {
         joined.extend_bytes(&after.first, 0, after.first.prefix_len(JUNCTION_REACH));
         // Searched as bytes: only whole characters were copied.
         let bytes = joined.bytes();
+        let mut responsibility = false;
         for m in WORDS.find_overlapping_iter(bytes) {
-            let kind = WORD_KINDS[m.pattern().as_usize()];
-            if m.start() < at && m.end() > at {
-                match kind {
-                    WordKind::Liability => j.liability = true,
-                    WordKind::Duty => j.duty = true,
-                    WordKind::Scope => j.scope = true,
-                    WordKind::Responsibility => {}
-                }
-            }
-            // A duty's heading is told by the words around 责任 too (`受理` /
-            // `责任：`): one found here that either text holds alone is
-            // already counted.
-            if matches!(kind, WordKind::Responsibility) {
-                j.duty |= has_duty_heading(joined.as_str());
+            let across = m.start() < at && m.end() > at;
+            match WORD_KINDS[m.pattern().as_usize()] {
+                WordKind::Liability => j.liability |= across,
+                WordKind::Duty => j.duty |= across,
+                WordKind::Scope => j.scope |= across,
+                // A duty's heading is told by the words around 责任 too
+                // (`受理` / `责任：`), so it is sought wherever 责任 stands:
+                // one that either text holds alone is already counted.
+                WordKind::Responsibility => responsibility = true,
             }
         }
+        j.duty |= responsibility && has_duty_heading(joined.as_str());
         // A text of one character and the next may begin `负责` together.
         if before.chars < 2 {
             j.scope |= bytes.starts_with("负责".as_bytes()) || bytes.starts_with("按照".as_bytes());
@@ -894,9 +891,9 @@ impl Opening {
     }
 }
 
-/// What a cell's last characters say of its kind. A window's last
-/// characters are those of its last block when that block holds [`EDGE`]
-/// characters or more, so this is worked out once per block.
+/// What a cell's last characters say of its kind. A window of the vertical
+/// layout that holds [`EDGE`] characters or more ends as all the text up to
+/// its end does, so this is worked out once per block end.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Ending {
     department: bool,

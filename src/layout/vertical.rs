@@ -630,7 +630,7 @@ fn is_group_heading(line: &str) -> bool {
         return false;
     }
     let c = compact(line);
-    (c.ends_with(':') || c.ends_with('：')) && c.chars().count() <= 12 && c.contains("责任")
+    c.chars().count() <= 12 && c.contains("责任")
 }
 
 /// A line that starts a numbered list (`1.`, `1、`) or a liability
@@ -851,7 +851,7 @@ fn segment(
         let boundary_bonus = if bounded { 0.3 } else { -1.0 }
             - if b > 0 && continues(&blocks[b - 1], &blocks[b], lines) { 1.2 } else { 0.0 };
         let mut open = k;
-        let mut opening: Option<Opening> = None;
+        let mut kept_opening: Option<Opening> = None;
         for e in b + 1..=(b + reach).min(n) {
             let blk = &blocks[e - 1];
             let junction = if f.chars >= JUNCTION_REACH { junctions[e - 1] } else { Junction::of(&f, &blk.features) };
@@ -863,12 +863,12 @@ fn segment(
             let (shape, inner) = (shape_cost.cost(), (span - 1) as f32 * 0.1);
             // Once a window holds EDGE characters its first ones stay, and its
             // last ones are those of all the text up to its end.
-            let opening = match opening {
+            let opening = match kept_opening {
                 Some(o) => o,
                 None => {
                     let o = Opening::of(f.first.bytes());
                     if f.chars >= EDGE {
-                        opening = Some(o);
+                        kept_opening = Some(o);
                     }
                     o
                 }
