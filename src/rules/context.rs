@@ -17,12 +17,7 @@ pub struct Context<'a> {
     pub this_year: i32,
     texts: std::sync::OnceLock<Vec<TextRef<'a>>>,
     quotes: std::sync::OnceLock<Vec<crate::rules::citations::Quote>>,
-    doc_numbers: std::sync::OnceLock<Vec<DocNumbersIn>>,
 }
-
-/// The document numbers found in one text value: each match's ranges, whole
-/// and per group.
-pub type DocNumbersIn = Vec<[std::ops::Range<usize>; 8]>;
 
 /// A text value and where it is.
 pub struct TextRef<'a> {
@@ -120,7 +115,6 @@ impl<'a> Context<'a> {
             this_year,
             texts: std::sync::OnceLock::new(),
             quotes: std::sync::OnceLock::new(),
-            doc_numbers: std::sync::OnceLock::new(),
         }
     }
 
@@ -157,13 +151,6 @@ impl<'a> Context<'a> {
     /// article-mismatch rule and the check across a run's lists both use them.
     pub fn quotes(&self) -> &[crate::rules::citations::Quote] {
         self.quotes.get_or_init(|| crate::rules::citations::QuoteIndex::quotes(self))
-    }
-
-    /// The document numbers in each text value (in the order of
-    /// [`Context::texts`]), searched once for the rules that read them.
-    pub fn doc_number_ranges(&self) -> &[DocNumbersIn] {
-        self.doc_numbers
-            .get_or_init(|| self.texts().iter().map(|t| crate::rules::citations::doc_number_ranges(t.text)).collect())
     }
 
     /// Every text value of the list, with its path: document fields, item

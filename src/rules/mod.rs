@@ -6,11 +6,13 @@
 pub mod citations;
 pub mod codes;
 mod context;
+mod memo;
 pub mod registry;
 pub mod structure;
 pub mod text;
 
 pub use context::{CitationRef, Context, Place, TextRef};
+pub use memo::{Memo, ValueFindings};
 
 use std::ops::Range;
 
@@ -69,6 +71,92 @@ pub trait Rule: Send + Sync {
     fn doc(&self) -> &'static RuleDoc;
     /// Runs the check.
     fn check(&self, cx: &Context, out: &mut Vec<Finding>);
+    /// Whether the rule reads each text value alone: its findings on a
+    /// value depend on nothing but the value, its field and the year, so
+    /// [`Rule::check_value`] says all it finds, and a run may check each
+    /// distinct value once (texts repeat across the items and lists of a
+    /// department, a city and a province).
+    fn reads_values_alone(&self) -> bool {
+        false
+    }
+    /// The check of one text value, for a rule that
+    /// [reads values alone](Rule::reads_values_alone).
+    fn check_value(&self, _value: &Value, _out: &mut Vec<ValueFinding>) {}
+}
+
+/// A text value as the rules that read one value alone see it.
+pub struct Value<'a> {
+    /// The value.
+    pub text: &'a str,
+    /// The key it sits under (`doc_number`; `articles` for an article).
+    pub field: &'static str,
+    /// The current year, for checking document-number years.
+    pub this_year: i32,
+    doc_numbers: std::sync::OnceLock<Vec<[Range<usize>; 8]>>,
+}
+
+impl<'a> Value<'a> {
+    /// A value of `field`.
+    pub fn new(text: &'a str, field: &'static str, this_year: i32) -> Self {
+        Value { text, field, this_year, doc_numbers: std::sync::OnceLock::new() }
+    }
+
+    /// The document numbers in the value, searched once for the rules that
+    /// read them: each match's ranges, whole and per group.
+    pub fn doc_number_ranges(&self) -> &[[Range<usize>; 8]] {
+        self.doc_numbers.get_or_init(|| citations::doc_number_ranges(self.text))
+    }
+}
+
+/// A finding about one text value, wherever the value stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValueFinding {
+    /// What is wrong.
+    pub message: crate::i18n::Message,
+    /// Byte range within the value, when the finding is about part of it.
+    pub part: Option<Range<usize>>,
+    /// The value with the problem fixed, when the rule can fix it.
+    pub fix: Option<String>,
+}
+
+impl ValueFinding {
+    /// A finding about the whole value.
+    pub fn new(message: crate::i18n::Message) -> Self {
+        ValueFinding { message, part: None, fix: None }
+    }
+
+    /// Narrows it to part of the value.
+    pub fn part(mut self, range: Range<usize>) -> Self {
+        self.part = Some(range);
+        self
+    }
+
+    /// Offers a fix: the whole value, corrected.
+    pub fn fix(mut self, value: impl Into<String>) -> Self {
+        self.fix = Some(value.into());
+        self
+    }
+
+    /// The finding placed at the value `t`.
+    pub fn at(&self, t: &TextRef) -> Finding {
+        Finding {
+            path: t.path(),
+            item: t.item,
+            message: self.message.clone(),
+            part: self.part.clone(),
+            fix: self.fix.clone(),
+        }
+    }
+}
+
+/// [`Rule::check`] of a rule that reads values alone: its
+/// [`Rule::check_value`] of every text value of the list, in order.
+pub fn check_each_value(rule: &dyn Rule, cx: &Context, out: &mut Vec<Finding>) {
+    let mut found = Vec::new();
+    for t in cx.texts() {
+        rule.check_value(&Value::new(t.text, t.field(), cx.this_year), &mut found);
+        out.extend(found.drain(..).map(|f| f.at(t)));
+    }
 }
 
 /// Every rule, in code order.

@@ -1,7 +1,7 @@
 //! QD301 doc-number-brackets.
 
 use crate::normalize::doc_number_brackets;
-use crate::rules::{Context, Finding, Rule, RuleDoc};
+use crate::rules::{check_each_value, Context, Finding, Rule, RuleDoc, Value, ValueFinding};
 use crate::text::Text;
 
 /// A document number's year is not in 〔〕.
@@ -22,28 +22,29 @@ impl Rule for DocNumberBrackets {
         &DOC
     }
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        for (k, t) in cx.texts().iter().enumerate() {
-            for c in super::doc_numbers_at(cx, k) {
-                let (open, year, close) = (c.get(2).expect("group"), &c[3], c.get(4).expect("group"));
-                if c[7].is_empty() || year.len() != 4 || (open.as_str() == "〔" && close.as_str() == "〕") {
-                    continue;
-                }
-                let fixed = doc_number_brackets(Text::from_source(t.text), &mut Vec::new()).into_string();
-                out.push(
-                    Finding::new(
-                        t.path(),
-                        t.item,
-                        crate::tr!(
-                            "document number year in {}{} instead of 〔〕",
-                            "文号年份用了{}{}，应用〔〕",
-                            open.as_str(),
-                            close.as_str()
-                        ),
-                    )
-                    .part(open.start()..close.end())
-                    .fix(fixed),
-                );
+        check_each_value(self, cx, out);
+    }
+    fn reads_values_alone(&self) -> bool {
+        true
+    }
+    fn check_value(&self, value: &Value, out: &mut Vec<ValueFinding>) {
+        let t = value;
+        for c in super::doc_numbers(value) {
+            let (open, year, close) = (c.get(2).expect("group"), &c[3], c.get(4).expect("group"));
+            if c[7].is_empty() || year.len() != 4 || (open.as_str() == "〔" && close.as_str() == "〕") {
+                continue;
             }
+            let fixed = doc_number_brackets(Text::from_source(t.text), &mut Vec::new()).into_string();
+            out.push(
+                ValueFinding::new(crate::tr!(
+                    "document number year in {}{} instead of 〔〕",
+                    "文号年份用了{}{}，应用〔〕",
+                    open.as_str(),
+                    close.as_str()
+                ))
+                .part(open.start()..close.end())
+                .fix(fixed),
+            );
         }
     }
 }

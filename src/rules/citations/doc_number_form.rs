@@ -1,6 +1,6 @@
 //! QD303 doc-number-form.
 
-use crate::rules::{Context, Finding, Rule, RuleDoc};
+use crate::rules::{check_each_value, Context, Finding, Rule, RuleDoc, Value, ValueFinding};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -26,58 +26,52 @@ impl Rule for DocNumberForm {
         &DOC
     }
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        for (k, t) in cx.texts().iter().enumerate() {
-            if !super::has_digit(t.text) {
-                continue;
+        check_each_value(self, cx, out);
+    }
+    fn reads_values_alone(&self) -> bool {
+        true
+    }
+    fn check_value(&self, value: &Value, out: &mut Vec<ValueFinding>) {
+        let t = value;
+        if !super::has_digit(t.text) {
+            return;
+        }
+        for c in super::doc_numbers(value) {
+            let m = c.get(0).expect("match");
+            if c[3].len() != 4 {
+                continue; // not a year: the year rule speaks of it
             }
-            for c in super::doc_numbers_at(cx, k) {
-                let m = c.get(0).expect("match");
-                if c[3].len() != 4 {
-                    continue; // not a year: the year rule speaks of it
-                }
-                let number = c.get(6).expect("group");
-                if !c[5].is_empty() {
-                    out.push(
-                        Finding::new(
-                            t.path(),
-                            t.item,
-                            crate::tr!("document number has 第 before its number", "文号的序号前多了“第”"),
-                        )
-                        .part(c.get(5).expect("group").range()),
-                    );
-                }
-                if number.as_str().len() > 1 && number.as_str().starts_with('0') {
-                    out.push(
-                        Finding::new(
-                            t.path(),
-                            t.item,
-                            crate::tr!("document number {} has leading zeros", "文号序号 {} 有前导零", number.as_str()),
-                        )
-                        .part(number.range()),
-                    );
-                }
-                let after = &t.text[m.end()..];
-                if c[7].is_empty()
-                    && !after.starts_with(|ch: char| ch.is_ascii_digit())
-                    && (t.field() == "doc_number" || after.is_empty())
-                {
-                    out.push(
-                        Finding::new(t.path(), t.item, crate::tr!("document number lacks 号", "文号缺少“号”"))
-                            .part(m.range()),
-                    );
-                }
-            }
-            for c in ORDER_WITHOUT_DI.captures_iter(t.text) {
-                let m = c.get(0).expect("match");
+            let number = c.get(6).expect("group");
+            if !c[5].is_empty() {
                 out.push(
-                    Finding::new(
-                        t.path(),
-                        t.item,
-                        crate::tr!("order number `{}` lacks 第", "令号 `{}` 缺少“第”", m.as_str()),
-                    )
-                    .part(m.range()),
+                    ValueFinding::new(crate::tr!("document number has 第 before its number", "文号的序号前多了“第”"))
+                        .part(c.get(5).expect("group").range()),
                 );
             }
+            if number.as_str().len() > 1 && number.as_str().starts_with('0') {
+                out.push(
+                    ValueFinding::new(crate::tr!(
+                        "document number {} has leading zeros",
+                        "文号序号 {} 有前导零",
+                        number.as_str()
+                    ))
+                    .part(number.range()),
+                );
+            }
+            let after = &t.text[m.end()..];
+            if c[7].is_empty()
+                && !after.starts_with(|ch: char| ch.is_ascii_digit())
+                && (t.field == "doc_number" || after.is_empty())
+            {
+                out.push(ValueFinding::new(crate::tr!("document number lacks 号", "文号缺少“号”")).part(m.range()));
+            }
+        }
+        for c in ORDER_WITHOUT_DI.captures_iter(t.text) {
+            let m = c.get(0).expect("match");
+            out.push(
+                ValueFinding::new(crate::tr!("order number `{}` lacks 第", "令号 `{}` 缺少“第”", m.as_str()))
+                    .part(m.range()),
+            );
         }
     }
 }

@@ -1,6 +1,6 @@
 //! QD302 doc-number-year.
 
-use crate::rules::{Context, Finding, Rule, RuleDoc};
+use crate::rules::{check_each_value, Context, Finding, Rule, RuleDoc, Value, ValueFinding};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -28,50 +28,47 @@ impl Rule for DocNumberYear {
         &DOC
     }
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        for (k, t) in cx.texts().iter().enumerate() {
-            if !super::has_digit(t.text) {
+        check_each_value(self, cx, out);
+    }
+    fn reads_values_alone(&self) -> bool {
+        true
+    }
+    fn check_value(&self, value: &Value, out: &mut Vec<ValueFinding>) {
+        let t = value;
+        if !super::has_digit(t.text) {
+            return;
+        }
+        for c in super::doc_numbers(value) {
+            if c[7].is_empty() {
                 continue;
             }
-            for c in super::doc_numbers_at(cx, k) {
-                if c[7].is_empty() {
-                    continue;
-                }
-                let year = c.get(3).expect("group");
-                let value: i32 = year.as_str().parse().unwrap_or(0);
-                if year.as_str().len() != 4 || !(1949..=cx.this_year).contains(&value) {
-                    out.push(
-                        Finding::new(
-                            t.path(),
-                            t.item,
-                            crate::tr!(
-                                "document number year {} is not a year from 1949 to {}",
-                                "文号年份 {} 不在 1949 至 {} 年之间",
-                                year.as_str(),
-                                cx.this_year
-                            ),
-                        )
-                        .part(year.range()),
-                    );
-                }
-            }
-            for c in YEAR_OUTSIDE.captures_iter(t.text) {
-                let m = c.get(0).expect("match");
+            let year = c.get(3).expect("group");
+            let value: i32 = year.as_str().parse().unwrap_or(0);
+            if year.as_str().len() != 4 || !(1949..=t.this_year).contains(&value) {
                 out.push(
-                    Finding::new(
-                        t.path(),
-                        t.item,
-                        crate::tr!(
-                            "year written outside the brackets: `{}` should read {}〔{}〕{}号",
-                            "年份写在了括号外：`{}` 应为 {}〔{}〕{}号",
-                            m.as_str(),
-                            &c[2],
-                            &c[1],
-                            &c[3]
-                        ),
-                    )
-                    .part(m.range()),
+                    ValueFinding::new(crate::tr!(
+                        "document number year {} is not a year from 1949 to {}",
+                        "文号年份 {} 不在 1949 至 {} 年之间",
+                        year.as_str(),
+                        t.this_year
+                    ))
+                    .part(year.range()),
                 );
             }
+        }
+        for c in YEAR_OUTSIDE.captures_iter(t.text) {
+            let m = c.get(0).expect("match");
+            out.push(
+                ValueFinding::new(crate::tr!(
+                    "year written outside the brackets: `{}` should read {}〔{}〕{}号",
+                    "年份写在了括号外：`{}` 应为 {}〔{}〕{}号",
+                    m.as_str(),
+                    &c[2],
+                    &c[1],
+                    &c[3]
+                ))
+                .part(m.range()),
+            );
         }
     }
 }

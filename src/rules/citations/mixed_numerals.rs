@@ -1,6 +1,6 @@
 //! QD304 mixed-numerals.
 
-use crate::rules::{Context, Finding, Rule, RuleDoc};
+use crate::rules::{check_each_value, Context, Finding, Rule, RuleDoc, Value, ValueFinding};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -25,43 +25,40 @@ impl Rule for MixedNumerals {
         &DOC
     }
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        for t in cx.texts() {
-            // Both findings need an Arabic digit in the number.
-            if !super::has_digit(t.text) {
-                continue;
-            }
-            for c in NUMBERED.captures_iter(t.text) {
-                let num = &c[1];
-                let arabic = num.chars().any(|ch| ch.is_ascii_digit());
-                let chinese = num.chars().any(|ch| !ch.is_ascii_digit());
-                let m = c.get(0).expect("match");
-                if arabic && chinese {
-                    out.push(
-                        Finding::new(
-                            t.path(),
-                            t.item,
-                            crate::tr!(
-                                "`{}` mixes Chinese and Arabic numerals",
-                                "`{}` 混用了汉字数字和阿拉伯数字",
-                                m.as_str()
-                            ),
-                        )
-                        .part(m.range()),
-                    );
-                } else if arabic && matches!(&c[2], "条" | "款" | "章" | "节") {
-                    out.push(
-                        Finding::new(
-                            t.path(),
-                            t.item,
-                            crate::tr!(
-                                "`{}` writes an article number in Arabic numerals",
-                                "`{}` 的条号用了阿拉伯数字",
-                                m.as_str()
-                            ),
-                        )
-                        .part(m.range()),
-                    );
-                }
+        check_each_value(self, cx, out);
+    }
+    fn reads_values_alone(&self) -> bool {
+        true
+    }
+    fn check_value(&self, value: &Value, out: &mut Vec<ValueFinding>) {
+        let t = value;
+        // Both findings need an Arabic digit in the number.
+        if !super::has_digit(t.text) {
+            return;
+        }
+        for c in NUMBERED.captures_iter(t.text) {
+            let num = &c[1];
+            let arabic = num.chars().any(|ch| ch.is_ascii_digit());
+            let chinese = num.chars().any(|ch| !ch.is_ascii_digit());
+            let m = c.get(0).expect("match");
+            if arabic && chinese {
+                out.push(
+                    ValueFinding::new(crate::tr!(
+                        "`{}` mixes Chinese and Arabic numerals",
+                        "`{}` 混用了汉字数字和阿拉伯数字",
+                        m.as_str()
+                    ))
+                    .part(m.range()),
+                );
+            } else if arabic && matches!(&c[2], "条" | "款" | "章" | "节") {
+                out.push(
+                    ValueFinding::new(crate::tr!(
+                        "`{}` writes an article number in Arabic numerals",
+                        "`{}` 的条号用了阿拉伯数字",
+                        m.as_str()
+                    ))
+                    .part(m.range()),
+                );
             }
         }
     }

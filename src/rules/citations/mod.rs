@@ -82,10 +82,10 @@ impl std::ops::Index<usize> for DocNumber<'_> {
     }
 }
 
-/// The document numbers in text value `k` of [`Context::texts`].
-pub(crate) fn doc_numbers_at<'c>(cx: &'c super::Context, k: usize) -> impl Iterator<Item = DocNumber<'c>> {
-    let text = cx.texts()[k].text;
-    cx.doc_number_ranges()[k].iter().map(move |groups| DocNumber { text, groups })
+/// The document numbers in `value`.
+pub(crate) fn doc_numbers<'v>(value: &'v super::Value) -> impl Iterator<Item = DocNumber<'v>> {
+    let text = value.text;
+    value.doc_number_ranges().iter().map(move |groups| DocNumber { text, groups })
 }
 
 /// Whether `text` has an ASCII digit, which every number pattern here needs.

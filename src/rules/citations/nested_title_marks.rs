@@ -1,6 +1,6 @@
 //! QD306 nested-title-marks.
 
-use crate::rules::{Context, Finding, Rule, RuleDoc};
+use crate::rules::{check_each_value, Context, Finding, Rule, RuleDoc, Value, ValueFinding};
 
 /// 《 inside 《》, where 〈〉 belongs.
 pub struct NestedTitleMarks;
@@ -20,31 +20,32 @@ impl Rule for NestedTitleMarks {
         &DOC
     }
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        for t in cx.texts() {
-            // A title is what stood inside the outermost 《》: any mark in it is nested.
-            let mut depth = usize::from(t.field() == "title");
-            for (i, c) in t.text.char_indices() {
-                match c {
-                    '《' => {
-                        if depth >= 1 {
-                            out.push(
-                                Finding::new(
-                                    t.path(),
-                                    t.item,
-                                    crate::tr!(
-                                        "《 inside a title: a title within a title takes 〈〉",
-                                        "书名号内又有《：书名中的书名应用〈〉"
-                                    ),
-                                )
-                                .part(i..i + c.len_utf8()),
-                            );
-                            break;
-                        }
-                        depth += 1;
+        check_each_value(self, cx, out);
+    }
+    fn reads_values_alone(&self) -> bool {
+        true
+    }
+    fn check_value(&self, value: &Value, out: &mut Vec<ValueFinding>) {
+        let t = value;
+        // A title is what stood inside the outermost 《》: any mark in it is nested.
+        let mut depth = usize::from(t.field == "title");
+        for (i, c) in t.text.char_indices() {
+            match c {
+                '《' => {
+                    if depth >= 1 {
+                        out.push(
+                            ValueFinding::new(crate::tr!(
+                                "《 inside a title: a title within a title takes 〈〉",
+                                "书名号内又有《：书名中的书名应用〈〉"
+                            ))
+                            .part(i..i + c.len_utf8()),
+                        );
+                        break;
                     }
-                    '》' => depth = depth.saturating_sub(1),
-                    _ => {}
+                    depth += 1;
                 }
+                '》' => depth = depth.saturating_sub(1),
+                _ => {}
             }
         }
     }

@@ -1,6 +1,6 @@
 //! QD305 unbalanced-brackets.
 
-use crate::rules::{Context, Finding, Rule, RuleDoc};
+use crate::rules::{check_each_value, Context, Finding, Rule, RuleDoc, Value, ValueFinding};
 
 /// 《》, （）, “” or 〔〕 do not balance within a field.
 pub struct UnbalancedBrackets;
@@ -47,17 +47,18 @@ impl Rule for UnbalancedBrackets {
         &DOC
     }
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        for t in cx.texts() {
-            if let Some((range, c)) = first_unbalanced(t.text) {
-                out.push(
-                    Finding::new(
-                        t.path(),
-                        t.item,
-                        crate::tr!("`{c}` does not balance in this field", "`{c}` 在此字段中不成对"),
-                    )
+        check_each_value(self, cx, out);
+    }
+    fn reads_values_alone(&self) -> bool {
+        true
+    }
+    fn check_value(&self, value: &Value, out: &mut Vec<ValueFinding>) {
+        let t = value;
+        if let Some((range, c)) = first_unbalanced(t.text) {
+            out.push(
+                ValueFinding::new(crate::tr!("`{c}` does not balance in this field", "`{c}` 在此字段中不成对"))
                     .part(range),
-                );
-            }
+            );
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use super::check_with_pass;
 use crate::normalize::{may_hold_halfwidth_punctuation, punctuation_width, ChangeKind};
-use crate::rules::{Context, Finding, Rule, RuleDoc};
+use crate::rules::{check_each_value, Context, Finding, Rule, RuleDoc, Value, ValueFinding};
 
 /// Finds ASCII punctuation in CJK text in text values.
 pub struct HalfwidthPunctuation;
@@ -22,8 +22,14 @@ impl Rule for HalfwidthPunctuation {
         &DOC
     }
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        check_each_value(self, cx, out);
+    }
+    fn reads_values_alone(&self) -> bool {
+        true
+    }
+    fn check_value(&self, value: &Value, out: &mut Vec<ValueFinding>) {
         check_with_pass(
-            cx,
+            value,
             out,
             ChangeKind::HalfwidthPunctuation,
             (may_hold_halfwidth_punctuation, punctuation_width),

@@ -2,7 +2,7 @@
 
 use super::check_with_pass;
 use crate::normalize::{literal_escapes, may_hold_escapes, ChangeKind};
-use crate::rules::{Context, Finding, Rule, RuleDoc};
+use crate::rules::{check_each_value, Context, Finding, Rule, RuleDoc, Value, ValueFinding};
 
 /// Finds a literal escape sequence in text values.
 pub struct LiteralEscape;
@@ -22,8 +22,14 @@ impl Rule for LiteralEscape {
         &DOC
     }
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        check_each_value(self, cx, out);
+    }
+    fn reads_values_alone(&self) -> bool {
+        true
+    }
+    fn check_value(&self, value: &Value, out: &mut Vec<ValueFinding>) {
         check_with_pass(
-            cx,
+            value,
             out,
             ChangeKind::LiteralEscape,
             (may_hold_escapes, literal_escapes),

@@ -2,7 +2,7 @@
 
 use super::check_with_pass;
 use crate::normalize::{html, may_hold_html, ChangeKind};
-use crate::rules::{Context, Finding, Rule, RuleDoc};
+use crate::rules::{check_each_value, Context, Finding, Rule, RuleDoc, Value, ValueFinding};
 
 /// Finds HTML tags or entities in text values.
 pub struct ResidualHtml;
@@ -22,7 +22,19 @@ impl Rule for ResidualHtml {
         &DOC
     }
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        check_with_pass(cx, out, ChangeKind::Html, (may_hold_html, html), ("HTML tags or entities", "HTML 标签或实体"));
+        check_each_value(self, cx, out);
+    }
+    fn reads_values_alone(&self) -> bool {
+        true
+    }
+    fn check_value(&self, value: &Value, out: &mut Vec<ValueFinding>) {
+        check_with_pass(
+            value,
+            out,
+            ChangeKind::Html,
+            (may_hold_html, html),
+            ("HTML tags or entities", "HTML 标签或实体"),
+        );
     }
 }
 

@@ -1,0 +1,184 @@
+//! What the rules that read values alone found on each distinct value of a
+//! run, remembered so that a value met again is not checked again.
+//!
+//! The texts of lists repeat: one list's items share their duties and
+//! liability, a city's departments cite the same articles in the same words,
+//! and every county copies its province's list. A run remembers the findings
+//! per (field, text) up to a budget of bytes, and forgets a share of them
+//! when it is spent, so memory stays bounded whatever the run's size.
+
+use super::ValueFinding;
+use crate::text::CharMap;
+use std::hash::{BuildHasher, BuildHasherDefault};
+use std::sync::{Arc, Mutex};
+
+/// The findings on one value: each with the index of its rule among the
+/// rules the memo's owner runs.
+pub type ValueFindings = Arc<[(usize, ValueFinding)]>;
+
+/// Shards, each behind its own lock, so that threads checking different
+/// values seldom wait for each other.
+const SHARDS: usize = 16;
+
+/// Values shorter than this (types, levels, article numbers) are checked
+/// afresh: that costs less than remembering them.
+const MIN_BYTES: usize = 16;
+
+/// Findings per (field, text), for one set of rules and one year: its owner
+/// must not share it between runs that differ in either.
+pub struct Memo {
+    shards: Vec<Mutex<Shard>>,
+    /// Bytes a shard may hold before it forgets what it holds.
+    shard_budget: usize,
+    none: ValueFindings,
+}
+
+#[derive(Default)]
+struct Shard {
+    /// Per field, the texts seen under it.
+    fields: Vec<(&'static str, CharMap<Box<str>, ValueFindings>)>,
+    bytes: usize,
+}
+
+impl Memo {
+    /// A memo holding at most about `budget` bytes of texts and findings.
+    pub fn new(budget: usize) -> Memo {
+        Memo {
+            shards: (0..SHARDS).map(|_| Mutex::new(Shard::default())).collect(),
+            shard_budget: budget / SHARDS,
+            none: Arc::from(Vec::new()),
+        }
+    }
+
+    /// The findings on `text` under `field`: those remembered from the same
+    /// text under the same field, or those `find` gives, then remembered.
+    pub fn findings(
+        &self,
+        field: &'static str,
+        text: &str,
+        find: impl FnOnce() -> Vec<(usize, ValueFinding)>,
+    ) -> ValueFindings {
+        if text.len() < MIN_BYTES || self.shard_budget == 0 {
+            return self.shared(find());
+        }
+        let hash = BuildHasherDefault::<crate::text::CharHasher>::default().hash_one(text);
+        let shard = &self.shards[(hash % SHARDS as u64) as usize];
+        if let Some(found) = lock(shard).get(field, text) {
+            return found;
+        }
+        // Found outside the lock: another thread may find the same meanwhile,
+        // which costs a check, never a different answer.
+        let found = self.shared(find());
+        let size = text.len()
+            + found
+                .iter()
+                .map(|(_, f)| f.message.en.len() + f.message.zh.len() + f.fix.as_ref().map_or(0, String::len))
+                .sum::<usize>()
+            + 64;
+        let mut shard = lock(shard);
+        if shard.bytes + size > self.shard_budget {
+            shard.fields.clear();
+            shard.bytes = 0;
+        }
+        if size <= self.shard_budget {
+            shard.bytes += size;
+            shard.insert(field, text, Arc::clone(&found));
+        }
+        found
+    }
+
+    fn shared(&self, found: Vec<(usize, ValueFinding)>) -> ValueFindings {
+        if found.is_empty() {
+            Arc::clone(&self.none)
+        } else {
+            Arc::from(found)
+        }
+    }
+}
+
+/// A shard's lock; a thread that panicked holding it left whole entries
+/// only (it panics outside the lock, in a rule), so the shard is still sound.
+fn lock(shard: &Mutex<Shard>) -> std::sync::MutexGuard<'_, Shard> {
+    shard.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+impl Shard {
+    fn get(&self, field: &'static str, text: &str) -> Option<ValueFindings> {
+        self.fields.iter().find(|(f, _)| *f == field).and_then(|(_, texts)| texts.get(text)).cloned()
+    }
+
+    fn insert(&mut self, field: &'static str, text: &str, found: ValueFindings) {
+        let at = match self.fields.iter().position(|(f, _)| *f == field) {
+            Some(at) => at,
+            None => {
+                self.fields.push((field, CharMap::default()));
+                self.fields.len() - 1
+            }
+        };
+        self.fields[at].1.insert(text.into(), found);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::Cell;
+
+    fn finding(text: &str) -> ValueFinding {
+        ValueFinding::new(crate::i18n::Message::same(text))
+    }
+
+    #[test]
+    fn a_value_met_again_is_not_checked_again() {
+        let memo = Memo::new(1 << 20);
+        let checks = Cell::new(0);
+        let check = || {
+            checks.set(checks.get() + 1);
+            vec![(3, finding("found"))]
+        };
+        let text = "依法依规实施本级行政处罚事项并公示行政处罚决定。";
+        let first = memo.findings("text", text, check);
+        let again = memo.findings("text", text, check);
+        assert_eq!(checks.get(), 1);
+        assert_eq!(first, again);
+        assert_eq!(again[0].0, 3);
+    }
+
+    #[test]
+    fn the_field_is_part_of_the_key() {
+        let memo = Memo::new(1 << 20);
+        let text = "《关于印发〈医疗保障办法〉的通知》";
+        memo.findings("title", text, || vec![(0, finding("in a title"))]);
+        let other = memo.findings("text", text, Vec::new);
+        assert!(other.is_empty());
+        assert_eq!(memo.findings("title", text, Vec::new).len(), 1);
+    }
+
+    #[test]
+    fn short_values_are_checked_each_time() {
+        let memo = Memo::new(1 << 20);
+        let checks = Cell::new(0);
+        for _ in 0..3 {
+            memo.findings("type", "行政处罚", || {
+                checks.set(checks.get() + 1);
+                Vec::new()
+            });
+        }
+        assert_eq!(checks.get(), 3);
+    }
+
+    #[test]
+    fn memory_stays_within_the_budget() {
+        let memo = Memo::new(SHARDS * 4096);
+        for k in 0..10_000 {
+            let text = format!("第{k}段文字，各不相同，因而每段都要检查一次。");
+            memo.findings("text", &text, || vec![(0, finding("found"))]);
+        }
+        for shard in &memo.shards {
+            assert!(lock(shard).bytes <= 4096);
+        }
+        // A value forgotten is checked again, with the same answer.
+        let text = "第0段文字，各不相同，因而每段都要检查一次。";
+        assert_eq!(memo.findings("text", text, || vec![(0, finding("found"))]).len(), 1);
+    }
+}
