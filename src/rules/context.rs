@@ -17,6 +17,7 @@ pub struct Context<'a> {
     pub this_year: i32,
     texts: std::sync::OnceLock<Vec<TextRef<'a>>>,
     quotes: std::sync::OnceLock<Vec<crate::rules::citations::Quote>>,
+    memo: Option<&'a crate::rules::Memo>,
 }
 
 /// A text value and where it is.
@@ -115,6 +116,30 @@ impl<'a> Context<'a> {
             this_year,
             texts: std::sync::OnceLock::new(),
             quotes: std::sync::OnceLock::new(),
+            memo: None,
+        }
+    }
+
+    /// The context with a run's memo, where a rule may keep what it found on
+    /// a value of its own keying for the run's other lists (see [`Context::remembered`]).
+    pub fn with_memo(mut self, memo: &'a crate::rules::Memo) -> Self {
+        self.memo = Some(memo);
+        self
+    }
+
+    /// What `find` finds on `key` (a rule's own key, under a `field` that no
+    /// text value has): remembered for the run when the context has a memo.
+    /// The key must hold everything `find` reads that the run does not fix.
+    pub fn remembered(
+        &self,
+        field: &'static str,
+        key: &str,
+        find: impl FnOnce() -> Vec<crate::rules::ValueFinding>,
+    ) -> crate::rules::ValueFindings {
+        let find = || find().into_iter().map(|f| (0, f)).collect();
+        match self.memo {
+            Some(memo) => memo.findings(field, key, find),
+            None => std::sync::Arc::from(find()),
         }
     }
 

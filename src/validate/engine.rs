@@ -116,7 +116,8 @@ impl Engine {
                 return FileReport { source, diagnostics: vec![d], items: 0, loaded: false, quotes: Vec::new() };
             }
         };
-        let cx = Context::new(&loaded.list, &self.profiles, self.config.profile.as_deref(), &self.laws, self.this_year);
+        let cx = Context::new(&loaded.list, &self.profiles, self.config.profile.as_deref(), &self.laws, self.this_year)
+            .with_memo(&self.memo);
         let mut diagnostics = Vec::new();
         let mut findings = Vec::new();
         for rule in self.rules.iter().filter(|r| !r.reads_values_alone()) {

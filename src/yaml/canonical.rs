@@ -34,11 +34,11 @@ type R<T> = Result<T, Outside>;
 /// Reads `text` if it is in the canonical form; `None` when it is not (or
 /// is not a list at all), for the full reader to take.
 pub fn read_canonical(text: &str) -> Option<List> {
+    if has_tab_or_cr(text) {
+        return None;
+    }
     let mut lines = Vec::with_capacity(text.len() / 40);
     for raw in text.split('\n') {
-        if raw.contains(['\r', '\t']) {
-            return None;
-        }
         let body = raw.trim_start_matches(' ');
         if body.is_empty() || body.starts_with('#') {
             continue;
@@ -365,18 +365,24 @@ fn plain(s: &str) -> R<&str> {
     if (first.is_ascii_digit() || matches!(first, '+' | '.' | '~')) && s.is_ascii() {
         return Err(Outside);
     }
-    let lower = s.to_ascii_lowercase();
-    if matches!(lower.as_str(), "null" | "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n" | ".nan" | ".inf") {
+    const WORDS: [&str; 11] = ["null", "true", "false", "yes", "no", "on", "off", "y", "n", ".nan", ".inf"];
+    if s.len() <= 5 && WORDS.iter().any(|w| w.eq_ignore_ascii_case(s)) {
         return Err(Outside);
     }
     Ok(s)
+}
+
+/// Whether `s` holds a tab or a carriage return, which the canonical form
+/// never has outside comments (a byte scan: both are ASCII).
+fn has_tab_or_cr(s: &str) -> bool {
+    s.bytes().any(|b| b == b'\t' || b == b'\r')
 }
 
 /// The rest of a double-quoted scalar after its opening quote: it must close
 /// at the end of the line.
 fn double_quoted(inner: &str) -> R<String> {
     let body = inner.strip_suffix('"').ok_or(Outside)?;
-    if !body.contains(['\\', '"']) {
+    if !body.bytes().any(|b| b == b'\\' || b == b'"') {
         return Ok(body.to_owned());
     }
     let mut out = String::with_capacity(body.len());
@@ -474,6 +480,8 @@ const KEYS: &[&str] = &[
 pub fn index_canonical(text: &str) -> Option<SpanIndex> {
     let mut lines = Vec::with_capacity(text.len() / 40);
     let mut offset = 0;
+    // Tabs and carriage returns are let alone only in comments.
+    let any_tab_or_cr = has_tab_or_cr(text);
     for raw in text.split('\n') {
         let start = offset;
         offset += raw.len() + 1;
@@ -481,7 +489,7 @@ pub fn index_canonical(text: &str) -> Option<SpanIndex> {
         if body.is_empty() || body.starts_with('#') {
             continue;
         }
-        if raw.contains(['\r', '\t']) {
+        if any_tab_or_cr && has_tab_or_cr(raw) {
             return None;
         }
         let indent = raw.len() - body.len();

@@ -153,6 +153,36 @@ impl QuoteIndex {
     }
 }
 
+/// What is wrong when `quote`, cited as article `cited` of `law`, is
+/// another article's text: `None` when it is the cited article's, or no
+/// article's by the margin asked.
+fn misquoted(law: &crate::validate::laws::Law, cited: &str, quote: &str) -> Option<Message> {
+    let quote = quote_bigrams(quote);
+    if quote.is_empty() {
+        return None;
+    }
+    let articles = law.article_bigrams();
+    let score = |b: &[u64]| count_shared(&quote, b) as f64 / quote.len() as f64;
+    let own = articles.iter().find(|(a, _)| a == cited).map_or(0.0, |(_, b)| score(b));
+    if own + 0.25 >= 1.0 {
+        return None; // no other article could match better by the margin asked
+    }
+    let (other, score) = articles
+        .iter()
+        .filter(|(a, _)| a != cited)
+        .map(|(a, b)| (a.as_str(), score(b)))
+        .max_by(|x, y| x.1.total_cmp(&y.1))?;
+    (score >= 0.6 && score > own + 0.25).then(|| {
+        crate::tr!(
+            "the quoted text is {other} of 《{}》 ({:.0}% alike), not {cited} ({:.0}%)",
+            "引文是《{}》{other}的内容（相似度 {:.0}%），不是{cited}（{:.0}%）",
+            law.title,
+            score * 100.0,
+            own * 100.0
+        )
+    })
+}
+
 impl Rule for ArticleMismatch {
     fn code(&self) -> &'static str {
         "QD309"
@@ -170,36 +200,15 @@ impl Rule for ArticleMismatch {
             if law.text.is_empty() {
                 continue;
             }
-            let quote = quote_bigrams(&cite.text);
-            if quote.is_empty() {
-                continue;
-            }
-            let articles = law.article_bigrams();
-            let score = |b: &[u64]| count_shared(&quote, b) as f64 / quote.len() as f64;
             let cited = crate::model::article_of(&cite.articles[0]);
-            let own = articles.iter().find(|(a, _)| a == cited).map_or(0.0, |(_, b)| score(b));
-            if own + 0.25 >= 1.0 {
-                continue; // no other article could match better by the margin asked
-            }
-            let best = articles
-                .iter()
-                .filter(|(a, _)| a != cited)
-                .map(|(a, b)| (a.as_str(), score(b)))
-                .max_by(|x, y| x.1.total_cmp(&y.1));
-            if let Some((other, score)) = best {
-                if score >= 0.6 && score > own + 0.25 {
-                    out.push(Finding::new(
-                        format!("{}.articles[0]", c.path),
-                        Some(c.item),
-                        crate::tr!(
-                            "the quoted text is {other} of 《{}》 ({:.0}% alike), not {cited} ({:.0}%)",
-                            "引文是《{}》{other}的内容（相似度 {:.0}%），不是{cited}（{:.0}%）",
-                            law.title,
-                            score * 100.0,
-                            own * 100.0
-                        ),
-                    ));
-                }
+            // Lists quote the same articles in the same words: each
+            // (law, article, quotation) is compared with the law's text once a run.
+            let key = format!("{}\u{0}{cited}\u{0}{}", law.title, cite.text);
+            let found = cx.remembered("article-mismatch", &key, || {
+                misquoted(law, cited, &cite.text).map(crate::rules::ValueFinding::new).into_iter().collect()
+            });
+            for (_, f) in found.iter() {
+                out.push(Finding::new(format!("{}.articles[0]", c.path), Some(c.item), f.message.clone()));
             }
         }
         // Within one list: the same quotation under different articles.
