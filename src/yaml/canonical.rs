@@ -38,7 +38,7 @@ pub fn read_canonical(text: &str) -> Option<List> {
         return None;
     }
     let mut lines = Vec::with_capacity(text.len() / 40);
-    for raw in text.split('\n') {
+    for raw in crate::text::split_lines(text) {
         let body = raw.trim_start_matches(' ');
         if body.is_empty() || body.starts_with('#') {
             continue;
@@ -357,7 +357,10 @@ fn plain(s: &str) -> R<&str> {
     if first.is_whitespace() || s.ends_with(char::is_whitespace) {
         return Err(Outside);
     }
-    if "-?:,[]{}#&*!|>'\"%@`".contains(first) || s.ends_with(':') || s.contains(": ") || s.contains(" #") {
+    if "-?:,[]{}#&*!|>'\"%@`".contains(first)
+        || s.ends_with(':')
+        || crate::text::any_byte_pair(s, |a, b| (a == b':' && b == b' ') || (a == b' ' && b == b'#'))
+    {
         return Err(Outside);
     }
     // Numbers, dates, times and the like are ASCII: a value that starts like
@@ -375,7 +378,7 @@ fn plain(s: &str) -> R<&str> {
 /// Whether `s` holds a tab or a carriage return, which the canonical form
 /// never has outside comments (a byte scan: both are ASCII).
 fn has_tab_or_cr(s: &str) -> bool {
-    s.bytes().any(|b| b == b'\t' || b == b'\r')
+    crate::text::any_byte(s, |b| b == b'\t' || b == b'\r')
 }
 
 /// The rest of a double-quoted scalar after its opening quote: it must close
@@ -482,7 +485,7 @@ pub fn index_canonical(text: &str) -> Option<SpanIndex> {
     let mut offset = 0;
     // Tabs and carriage returns are let alone only in comments.
     let any_tab_or_cr = has_tab_or_cr(text);
-    for raw in text.split('\n') {
+    for raw in crate::text::split_lines(text) {
         let start = offset;
         offset += raw.len() + 1;
         let body = raw.trim_start_matches(' ');
