@@ -17,6 +17,7 @@ pub struct Context<'a> {
     pub this_year: i32,
     texts: std::sync::OnceLock<Vec<TextRef<'a>>>,
     quotes: std::sync::OnceLock<Vec<crate::rules::citations::Quote>>,
+    citations: std::sync::OnceLock<Vec<CitationRef<'a>>>,
     memo: Option<&'a crate::rules::Memo>,
 }
 
@@ -80,14 +81,23 @@ impl TextRef<'_> {
 
 /// A citation and where it is.
 pub struct CitationRef<'a> {
-    /// Path of the citation (`items[0].legal_basis[1]`).
-    pub path: String,
     /// Its item.
     pub item: usize,
     /// Whether it is in `liability` rather than `legal_basis`.
     pub in_liability: bool,
+    /// Its place in that list.
+    pub index: usize,
     /// The citation.
     pub citation: &'a Citation,
+}
+
+impl CitationRef<'_> {
+    /// Path of the citation (`items[0].legal_basis[1]`), spelt out when a
+    /// finding needs it.
+    pub fn path(&self) -> String {
+        let list = if self.in_liability { "liability" } else { "legal_basis" };
+        format!("items[{}].{list}[{}]", self.item, self.index)
+    }
 }
 
 impl<'a> Context<'a> {
@@ -116,6 +126,7 @@ impl<'a> Context<'a> {
             this_year,
             texts: std::sync::OnceLock::new(),
             quotes: std::sync::OnceLock::new(),
+            citations: std::sync::OnceLock::new(),
             memo: None,
         }
     }
@@ -148,28 +159,19 @@ impl<'a> Context<'a> {
         self.list.items.iter().enumerate()
     }
 
-    /// Every citation of every item, with its path.
-    pub fn citations(&self) -> Vec<CitationRef<'a>> {
-        let mut out = Vec::new();
-        for (i, item) in self.list.items.iter().enumerate() {
-            for (k, c) in item.legal_basis.iter().enumerate() {
-                out.push(CitationRef {
-                    path: format!("items[{i}].legal_basis[{k}]"),
-                    item: i,
-                    in_liability: false,
-                    citation: c,
-                });
+    /// Every citation of every item, with where it is: gathered once for all rules.
+    pub fn citations(&self) -> &[CitationRef<'a>] {
+        self.citations.get_or_init(|| {
+            let mut out = Vec::new();
+            for (i, item) in self.list.items.iter().enumerate() {
+                for (in_liability, cites) in [(false, &item.legal_basis), (true, &item.liability)] {
+                    for (index, citation) in cites.iter().enumerate() {
+                        out.push(CitationRef { item: i, in_liability, index, citation });
+                    }
+                }
             }
-            for (k, c) in item.liability.iter().enumerate() {
-                out.push(CitationRef {
-                    path: format!("items[{i}].liability[{k}]"),
-                    item: i,
-                    in_liability: true,
-                    citation: c,
-                });
-            }
-        }
-        out
+            out
+        })
     }
 
     /// The list's single-article quotations, gathered once: the

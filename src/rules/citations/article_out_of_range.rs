@@ -32,7 +32,7 @@ impl Rule for ArticleOutOfRange {
                 };
                 if n > count || n == 0 {
                     out.push(Finding::new(
-                        format!("{}.articles[{k}]", c.path),
+                        format!("{}.articles[{k}]", c.path()),
                         Some(c.item),
                         crate::tr!("{art}: 《{}》 has {count} articles", "{art}：《{}》只有 {count} 条", law.title),
                     ));

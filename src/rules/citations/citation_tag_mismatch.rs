@@ -75,7 +75,7 @@ impl Rule for CitationTagMismatch {
             }
             let numbers = format!("{}{}", cite.doc_number, cite.edition);
             let law = cx.laws.find(&cite.title);
-            let path = format!("{}.tag", c.path);
+            let path = format!("{}.tag", c.path());
             if let Some(kind) = kind_of_citation(&cite.title, &numbers, law) {
                 if !allowed.contains(&kind) {
                     out.push(Finding::new(
