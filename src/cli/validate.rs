@@ -172,11 +172,12 @@ pub fn run(args: &ValidateArgs, global: &Global) -> ExitCode {
         stream.write(d);
     };
     // Files are checked in parallel, a batch at a time, and reported in the
-    // order given as each batch ends: memory holds one batch, not the tree.
+    // order given as each batch ends: memory holds two batches, not the tree.
+    // A batch's report is written while the next batch is checked.
     use rayon::prelude::*;
     let batch = rayon::current_num_threads().max(1) * 8;
-    for chunk in files.chunks(batch) {
-        let results: Vec<Result<FileReport, (String, Message)>> = chunk
+    let check = |chunk: &[String]| -> Vec<Result<FileReport, (String, Message)>> {
+        chunk
             .par_iter()
             .map(|f| {
                 let name = if f == "-" { "<stdin>" } else { f };
@@ -192,7 +193,9 @@ pub fn run(args: &ValidateArgs, global: &Global) -> ExitCode {
                 progress.advance();
                 report
             })
-            .collect();
+            .collect()
+    };
+    let mut report_batch = |results: Vec<Result<FileReport, (String, Message)>>| {
         progress.suspend(|| {
             for r in results {
                 match r {
@@ -210,8 +213,19 @@ pub fn run(args: &ValidateArgs, global: &Global) -> ExitCode {
                     }
                 }
             }
+        })
+    };
+    let mut checked = Vec::new();
+    for chunk in files.chunks(batch) {
+        let done = std::mem::take(&mut checked);
+        // The report is written here, on this thread (it holds standard
+        // output), while the pool checks the next batch.
+        rayon::in_place_scope(|scope| {
+            scope.spawn(|_| checked = check(chunk));
+            report_batch(done);
         });
     }
+    report_batch(checked);
     drop(progress);
     // Findings across the lists come last, by file and position.
     for d in engine.corpus_diagnostics(corpus, detach) {
