@@ -2,6 +2,12 @@
 //! ruff's). Each rule has a stable code and name in [`registry`], a
 //! documentation page with a bad and a good example ([`RuleDoc`]), and
 //! tests that run both examples.
+//!
+//! Most rules read one text value at a time (document numbers, brackets,
+//! the form of characters): such a rule says so and checks a [`Value`], and
+//! a run checks each distinct value once, remembering what it found
+//! ([`Memo`]), since lists repeat their texts from item to item and from
+//! list to list.
 
 pub mod citations;
 pub mod codes;
