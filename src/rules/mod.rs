@@ -155,13 +155,36 @@ impl ValueFinding {
     }
 }
 
-/// [`Rule::check`] of a rule that reads values alone: its
-/// [`Rule::check_value`] of every text value of the list, in order.
-pub fn check_each_value(rule: &dyn Rule, cx: &Context, out: &mut Vec<Finding>) {
-    let mut found = Vec::new();
-    for t in cx.texts() {
-        rule.check_value(&Value::new(t.text, t.field(), cx.this_year), &mut found);
-        out.extend(found.drain(..).map(|f| f.at(t)));
+/// A rule that reads each text value alone: it is a [`Rule`] whose check
+/// of a list is its check of every text value of the list, in order.
+pub trait ValueRule: Send + Sync {
+    /// The rule's code, as [`Rule::code`].
+    fn code(&self) -> &'static str;
+    /// Its documentation, as [`Rule::doc`].
+    fn doc(&self) -> &'static RuleDoc;
+    /// The check of one value, as [`Rule::check_value`].
+    fn check_value(&self, value: &Value, out: &mut Vec<ValueFinding>);
+}
+
+impl<R: ValueRule> Rule for R {
+    fn code(&self) -> &'static str {
+        ValueRule::code(self)
+    }
+    fn doc(&self) -> &'static RuleDoc {
+        ValueRule::doc(self)
+    }
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let mut found = Vec::new();
+        for t in cx.texts() {
+            ValueRule::check_value(self, &Value::new(t.text, t.field(), cx.this_year), &mut found);
+            out.extend(found.drain(..).map(|f| f.at(t)));
+        }
+    }
+    fn reads_values_alone(&self) -> bool {
+        true
+    }
+    fn check_value(&self, value: &Value, out: &mut Vec<ValueFinding>) {
+        ValueRule::check_value(self, value, out);
     }
 }
 

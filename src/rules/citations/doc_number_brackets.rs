@@ -1,7 +1,7 @@
 //! QD301 doc-number-brackets.
 
 use crate::normalize::doc_number_brackets;
-use crate::rules::{check_each_value, Context, Finding, Rule, RuleDoc, Value, ValueFinding};
+use crate::rules::{RuleDoc, Value, ValueFinding, ValueRule};
 use crate::text::Text;
 
 /// A document number's year is not in 〔〕.
@@ -14,18 +14,12 @@ static DOC: RuleDoc = RuleDoc {
     good: "qingdan: 1\nitems:\n  - item: 甲\n    code: \"3700000236009\"\n    type: 行政处罚\n    legal_basis:\n      - title: 关于做好工作的通知\n        doc_number: 人社部〔2016〕120号\n",
 };
 
-impl Rule for DocNumberBrackets {
+impl ValueRule for DocNumberBrackets {
     fn code(&self) -> &'static str {
         "QD301"
     }
     fn doc(&self) -> &'static RuleDoc {
         &DOC
-    }
-    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        check_each_value(self, cx, out);
-    }
-    fn reads_values_alone(&self) -> bool {
-        true
     }
     fn check_value(&self, value: &Value, out: &mut Vec<ValueFinding>) {
         let t = value;

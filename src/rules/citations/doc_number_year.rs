@@ -1,6 +1,6 @@
 //! QD302 doc-number-year.
 
-use crate::rules::{check_each_value, Context, Finding, Rule, RuleDoc, Value, ValueFinding};
+use crate::rules::{RuleDoc, Value, ValueFinding, ValueRule};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -20,18 +20,12 @@ static DOC: RuleDoc = RuleDoc {
     good: "qingdan: 1\nitems:\n  - item: 甲\n    code: \"3700000236009\"\n    type: 行政处罚\n    legal_basis:\n      - title: 关于做好工作的通知\n        doc_number: 民发〔2017〕101号\n",
 };
 
-impl Rule for DocNumberYear {
+impl ValueRule for DocNumberYear {
     fn code(&self) -> &'static str {
         "QD302"
     }
     fn doc(&self) -> &'static RuleDoc {
         &DOC
-    }
-    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        check_each_value(self, cx, out);
-    }
-    fn reads_values_alone(&self) -> bool {
-        true
     }
     fn check_value(&self, value: &Value, out: &mut Vec<ValueFinding>) {
         let t = value;

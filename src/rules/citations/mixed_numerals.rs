@@ -1,6 +1,6 @@
 //! QD304 mixed-numerals.
 
-use crate::rules::{check_each_value, Context, Finding, Rule, RuleDoc, Value, ValueFinding};
+use crate::rules::{RuleDoc, Value, ValueFinding, ValueRule};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -17,18 +17,12 @@ static DOC: RuleDoc = RuleDoc {
     good: "qingdan: 1\nitems:\n  - item: 甲\n    code: \"3700000236009\"\n    type: 行政处罚\n    legal_basis:\n      - title: 社会救助暂行办法\n        doc_number: 国务院令第649号\n        articles: [第八十七条]\n",
 };
 
-impl Rule for MixedNumerals {
+impl ValueRule for MixedNumerals {
     fn code(&self) -> &'static str {
         "QD304"
     }
     fn doc(&self) -> &'static RuleDoc {
         &DOC
-    }
-    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        check_each_value(self, cx, out);
-    }
-    fn reads_values_alone(&self) -> bool {
-        true
     }
     fn check_value(&self, value: &Value, out: &mut Vec<ValueFinding>) {
         let t = value;

@@ -1,6 +1,6 @@
 //! QD306 nested-title-marks.
 
-use crate::rules::{check_each_value, Context, Finding, Rule, RuleDoc, Value, ValueFinding};
+use crate::rules::{RuleDoc, Value, ValueFinding, ValueRule};
 
 /// 《 inside 《》, where 〈〉 belongs.
 pub struct NestedTitleMarks;
@@ -12,18 +12,12 @@ static DOC: RuleDoc = RuleDoc {
     good: "qingdan: 1\nitems:\n  - item: 甲\n    code: \"3700000236009\"\n    type: 行政处罚\n    legal_basis:\n      - title: 关于印发〈济南市医疗保障办法〉的通知\n",
 };
 
-impl Rule for NestedTitleMarks {
+impl ValueRule for NestedTitleMarks {
     fn code(&self) -> &'static str {
         "QD306"
     }
     fn doc(&self) -> &'static RuleDoc {
         &DOC
-    }
-    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        check_each_value(self, cx, out);
-    }
-    fn reads_values_alone(&self) -> bool {
-        true
     }
     fn check_value(&self, value: &Value, out: &mut Vec<ValueFinding>) {
         let t = value;

@@ -1,6 +1,6 @@
 //! QD305 unbalanced-brackets.
 
-use crate::rules::{check_each_value, Context, Finding, Rule, RuleDoc, Value, ValueFinding};
+use crate::rules::{RuleDoc, Value, ValueFinding, ValueRule};
 
 /// 《》, （）, “” or 〔〕 do not balance within a field.
 pub struct UnbalancedBrackets;
@@ -39,18 +39,12 @@ pub fn first_unbalanced(text: &str) -> Option<(std::ops::Range<usize>, char)> {
     stack.first().map(|&(i, c)| (i..i + c.len_utf8(), c))
 }
 
-impl Rule for UnbalancedBrackets {
+impl ValueRule for UnbalancedBrackets {
     fn code(&self) -> &'static str {
         "QD305"
     }
     fn doc(&self) -> &'static RuleDoc {
         &DOC
-    }
-    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        check_each_value(self, cx, out);
-    }
-    fn reads_values_alone(&self) -> bool {
-        true
     }
     fn check_value(&self, value: &Value, out: &mut Vec<ValueFinding>) {
         let t = value;

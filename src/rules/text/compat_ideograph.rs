@@ -2,7 +2,7 @@
 
 use super::check_with_pass;
 use crate::normalize::{ideographs, may_hold_compat_ideographs, ChangeKind};
-use crate::rules::{check_each_value, Context, Finding, Rule, RuleDoc, Value, ValueFinding};
+use crate::rules::{RuleDoc, Value, ValueFinding, ValueRule};
 
 /// Finds a radical or compatibility ideograph in text values.
 pub struct CompatIdeograph;
@@ -14,18 +14,12 @@ static DOC: RuleDoc = RuleDoc {
     good: "qingdan: 1\nitems:\n  - item: 参保人员的医疗费用\n    code: \"3700000236009\"\n    type: 行政处罚\n",
 };
 
-impl Rule for CompatIdeograph {
+impl ValueRule for CompatIdeograph {
     fn code(&self) -> &'static str {
         "QD405"
     }
     fn doc(&self) -> &'static RuleDoc {
         &DOC
-    }
-    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        check_each_value(self, cx, out);
-    }
-    fn reads_values_alone(&self) -> bool {
-        true
     }
     fn check_value(&self, value: &Value, out: &mut Vec<ValueFinding>) {
         check_with_pass(

@@ -2,7 +2,7 @@
 
 use super::check_with_pass;
 use crate::normalize::{may_hold_halfwidth_punctuation, punctuation_width, ChangeKind};
-use crate::rules::{check_each_value, Context, Finding, Rule, RuleDoc, Value, ValueFinding};
+use crate::rules::{RuleDoc, Value, ValueFinding, ValueRule};
 
 /// Finds ASCII punctuation in CJK text in text values.
 pub struct HalfwidthPunctuation;
@@ -14,18 +14,12 @@ static DOC: RuleDoc = RuleDoc {
     good: "qingdan: 1\nitems:\n  - item: 按照属地管理原则，负责本系统跨区域的处罚\n    code: \"3700000236009\"\n    type: 行政处罚\n",
 };
 
-impl Rule for HalfwidthPunctuation {
+impl ValueRule for HalfwidthPunctuation {
     fn code(&self) -> &'static str {
         "QD404"
     }
     fn doc(&self) -> &'static RuleDoc {
         &DOC
-    }
-    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        check_each_value(self, cx, out);
-    }
-    fn reads_values_alone(&self) -> bool {
-        true
     }
     fn check_value(&self, value: &Value, out: &mut Vec<ValueFinding>) {
         check_with_pass(

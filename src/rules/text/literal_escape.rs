@@ -2,7 +2,7 @@
 
 use super::check_with_pass;
 use crate::normalize::{literal_escapes, may_hold_escapes, ChangeKind};
-use crate::rules::{check_each_value, Context, Finding, Rule, RuleDoc, Value, ValueFinding};
+use crate::rules::{RuleDoc, Value, ValueFinding, ValueRule};
 
 /// Finds a literal escape sequence in text values.
 pub struct LiteralEscape;
@@ -14,18 +14,12 @@ static DOC: RuleDoc = RuleDoc {
     good: "qingdan: 1\nitems:\n  - item: 和管理情况进行审计。第三十三条\n    code: \"3700000236009\"\n    type: 行政处罚\n",
 };
 
-impl Rule for LiteralEscape {
+impl ValueRule for LiteralEscape {
     fn code(&self) -> &'static str {
         "QD402"
     }
     fn doc(&self) -> &'static RuleDoc {
         &DOC
-    }
-    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        check_each_value(self, cx, out);
-    }
-    fn reads_values_alone(&self) -> bool {
-        true
     }
     fn check_value(&self, value: &Value, out: &mut Vec<ValueFinding>) {
         check_with_pass(

@@ -2,7 +2,7 @@
 
 use super::check_with_pass;
 use crate::normalize::{html, may_hold_html, ChangeKind};
-use crate::rules::{check_each_value, Context, Finding, Rule, RuleDoc, Value, ValueFinding};
+use crate::rules::{RuleDoc, Value, ValueFinding, ValueRule};
 
 /// Finds HTML tags or entities in text values.
 pub struct ResidualHtml;
@@ -14,18 +14,12 @@ static DOC: RuleDoc = RuleDoc {
     good: "qingdan: 1\nitems:\n  - item: 对医保定点医药机构骗取医保基金支出的处罚\n    code: \"3700000236009\"\n    type: 行政处罚\n",
 };
 
-impl Rule for ResidualHtml {
+impl ValueRule for ResidualHtml {
     fn code(&self) -> &'static str {
         "QD401"
     }
     fn doc(&self) -> &'static RuleDoc {
         &DOC
-    }
-    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        check_each_value(self, cx, out);
-    }
-    fn reads_values_alone(&self) -> bool {
-        true
     }
     fn check_value(&self, value: &Value, out: &mut Vec<ValueFinding>) {
         check_with_pass(
