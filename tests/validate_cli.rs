@@ -325,3 +325,41 @@ fn text_rules_check_the_documents_notes_at_their_place() {
     let line = clean.lines().position(|l| l.contains(note)).unwrap() + 1;
     assert_eq!(d[0]["line"], line as u64);
 }
+
+/// A report as the tests compare it: each diagnostic's code, place, path,
+/// message, help and whether it is fixable.
+fn shown(report: &qingdan::validate::FileReport) -> Vec<String> {
+    report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let at = d.location.as_ref().map(|l| l.range.clone());
+            format!("{} {:?} {:?} {} {:?} {}", d.code, at, d.path, d.message.en, d.help, d.fixable)
+        })
+        .collect()
+}
+
+#[test]
+fn values_met_again_in_a_run_get_the_findings_of_a_fresh_check() {
+    // Each list seed as parse writes it, with ASCII commas for the text rules to find.
+    let lists: Vec<String> = list_seeds()
+        .iter()
+        .map(|p| {
+            let bytes = std::fs::read(p).unwrap();
+            let parsed = qingdan::parse::parse_bytes(&p.to_string_lossy(), &bytes, &Default::default()).unwrap();
+            qingdan::yaml::to_canonical_string(&parsed.list).replacen('，', ",", 60)
+        })
+        .collect();
+    let engine = || qingdan::validate::Engine::new(Default::default(), 2026).unwrap();
+    let run = engine();
+    // Each list after the ones before it (the values they share come from the
+    // run's memo), then each again, against each in a run of its own.
+    let first: Vec<_> = lists.iter().map(|l| shown(&run.check_text("list.yaml", l))).collect();
+    for (list, first) in lists.iter().zip(&first) {
+        assert_eq!(&shown(&run.check_text("list.yaml", list)), first);
+        assert_eq!(&shown(&engine().check_text("list.yaml", list)), first);
+    }
+    let all: Vec<&String> = first.iter().flatten().collect();
+    assert!(all.iter().filter(|d| d.starts_with("QD30")).count() >= 5, "{all:#?}");
+    assert!(all.iter().filter(|d| d.starts_with("QD404")).count() >= 10, "{all:#?}");
+}

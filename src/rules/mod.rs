@@ -98,13 +98,13 @@ pub struct Value<'a> {
     pub field: &'static str,
     /// The current year, for checking document-number years.
     pub this_year: i32,
-    doc_numbers: std::sync::OnceLock<Vec<[Range<usize>; 8]>>,
+    doc_numbers: std::cell::OnceCell<Vec<[Range<usize>; 8]>>,
 }
 
 impl<'a> Value<'a> {
     /// A value of `field`.
     pub fn new(text: &'a str, field: &'static str, this_year: i32) -> Self {
-        Value { text, field, this_year, doc_numbers: std::sync::OnceLock::new() }
+        Value { text, field, this_year, doc_numbers: std::cell::OnceCell::new() }
     }
 
     /// The document numbers in the value, searched once for the rules that
@@ -166,7 +166,7 @@ pub trait ValueRule: Send + Sync {
     fn check_value(&self, value: &Value, out: &mut Vec<ValueFinding>);
 }
 
-impl<R: ValueRule> Rule for R {
+impl<R: ValueRule + 'static> Rule for R {
     fn code(&self) -> &'static str {
         ValueRule::code(self)
     }
@@ -174,17 +174,43 @@ impl<R: ValueRule> Rule for R {
         ValueRule::doc(self)
     }
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        let mut found = Vec::new();
-        for t in cx.texts() {
-            ValueRule::check_value(self, &Value::new(t.text, t.field(), cx.this_year), &mut found);
-            out.extend(found.drain(..).map(|f| f.at(t)));
-        }
+        let me: &dyn Rule = self;
+        check_values(&[me], cx, None, |_, f| out.push(f));
     }
     fn reads_values_alone(&self) -> bool {
         true
     }
     fn check_value(&self, value: &Value, out: &mut Vec<ValueFinding>) {
         ValueRule::check_value(self, value, out);
+    }
+}
+
+/// Runs `rules`, each of which reads values alone, over every text value of
+/// the list in order, handing `each` the index of the rule among `rules` and
+/// its finding placed at the value. With a `memo` (one per set of rules and
+/// year), each distinct value is checked once for as long as the memo lasts.
+pub fn check_values<R: std::borrow::Borrow<dyn Rule>>(
+    rules: &[R],
+    cx: &Context,
+    memo: Option<&Memo>,
+    mut each: impl FnMut(usize, Finding),
+) {
+    let mut found = Vec::new();
+    for t in cx.texts() {
+        let field = t.field();
+        let mut check = || {
+            let value = Value::new(t.text, field, cx.this_year);
+            let mut all = Vec::new();
+            for (k, rule) in rules.iter().enumerate() {
+                rule.borrow().check_value(&value, &mut found);
+                all.extend(found.drain(..).map(|f| (k, f)));
+            }
+            all
+        };
+        match memo {
+            Some(memo) => memo.findings(field, t.text, check).iter().for_each(|(k, f)| each(*k, f.at(t))),
+            None => check().into_iter().for_each(|(k, f)| each(k, f.at(t))),
+        }
     }
 }
 

@@ -8,14 +8,17 @@ use super::profile::{builtin_profiles, parse_profile, Profile};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::citations::{Quote, QuoteIndex};
 use crate::rules::registry::{self, RuleMeta};
-use crate::rules::{self, Context, Finding, Memo, Rule, Value};
+use crate::rules::{self, Context, Finding, Memo, Rule};
 use crate::text::SourceFile;
 use crate::yaml::{self, Loaded, SpanIndex, YamlLimits};
 use std::sync::Arc;
 
 /// The rules, data and configuration of a run.
 pub struct Engine {
+    /// The rules that read the list as a whole.
     rules: Vec<Box<dyn Rule>>,
+    /// The rules that read values alone, run over each distinct value once.
+    value_rules: Vec<Box<dyn Rule>>,
     /// What the rules that read values alone found on each value met so far.
     memo: Memo,
     profiles: Vec<Profile>,
@@ -84,11 +87,11 @@ impl Engine {
             max_aliases: config.max_yaml_aliases.unwrap_or(YamlLimits::default().max_aliases),
             ..YamlLimits::default()
         };
-        let rules = rules::all()
+        let (value_rules, rules) = rules::all()
             .into_iter()
             .filter(|r| registry::by_code(r.code()).is_some_and(|m| config.enabled(m.code, m.name)))
-            .collect();
-        Ok(Engine { rules, memo: Memo::new(MEMO_BUDGET), profiles, laws, config, limits, this_year })
+            .partition(|r| r.reads_values_alone());
+        Ok(Engine { rules, value_rules, memo: Memo::new(MEMO_BUDGET), profiles, laws, config, limits, this_year })
     }
 
     /// The configuration in force.
@@ -120,7 +123,7 @@ impl Engine {
             .with_memo(&self.memo);
         let mut diagnostics = Vec::new();
         let mut findings = Vec::new();
-        for rule in self.rules.iter().filter(|r| !r.reads_values_alone()) {
+        for rule in &self.rules {
             let Some(meta) = registry::by_code(rule.code()) else { continue };
             rule.check(&cx, &mut findings);
             for f in findings.drain(..) {
@@ -129,33 +132,12 @@ impl Engine {
                 }
             }
         }
-        // The rules that read values alone, each distinct value checked once a run.
-        let by_value: Vec<(&dyn Rule, &'static RuleMeta)> = self
-            .rules
-            .iter()
-            .filter(|r| r.reads_values_alone())
-            .filter_map(|r| registry::by_code(r.code()).map(|meta| (r.as_ref(), meta)))
-            .collect();
-        if !by_value.is_empty() {
-            let mut found = Vec::new();
-            for t in cx.texts() {
-                let field = t.field();
-                let value_findings = self.memo.findings(field, t.text, || {
-                    let value = Value::new(t.text, field, self.this_year);
-                    let mut all = Vec::new();
-                    for (k, (rule, _)) in by_value.iter().enumerate() {
-                        rule.check_value(&value, &mut found);
-                        all.extend(found.drain(..).map(|f| (k, f)));
-                    }
-                    all
-                });
-                for (k, f) in value_findings.iter() {
-                    if let Some(d) = self.diagnostic(by_value[*k].1, &f.at(t), &loaded, &source) {
-                        diagnostics.push(d);
-                    }
-                }
+        rules::check_values(&self.value_rules, &cx, Some(&self.memo), |k, f| {
+            let Some(meta) = registry::by_code(self.value_rules[k].code()) else { return };
+            if let Some(d) = self.diagnostic(meta, &f, &loaded, &source) {
+                diagnostics.push(d);
             }
-        }
+        });
         diagnostics.sort_by(Diagnostic::order);
         let quotes = if self.rules.iter().any(|r| r.code() == "QD309") { cx.quotes().to_vec() } else { Vec::new() };
         FileReport { source, diagnostics, items: loaded.list.items.len(), loaded: true, quotes }
@@ -344,42 +326,6 @@ mod tests {
         assert_eq!(r.diagnostics.len(), 1);
         assert_eq!(r.diagnostics[0].code, "QD100");
         assert!(r.diagnostics[0].location.is_some());
-    }
-
-    /// A seed's list as parse writes it.
-    fn seed_list(stem: &str) -> String {
-        let path = format!("{}/seeds/{stem}.txt", env!("CARGO_MANIFEST_DIR"));
-        let bytes = std::fs::read(&path).unwrap();
-        let parsed = crate::parse::parse_bytes(&path, &bytes, &Default::default()).unwrap();
-        yaml::to_canonical_string(&parsed.list)
-    }
-
-    fn shown(report: &FileReport) -> Vec<String> {
-        report
-            .diagnostics
-            .iter()
-            .map(|d| {
-                let at = d.location.as_ref().map(|l| l.range.clone());
-                format!("{} {:?} {:?} {} {:?} {}", d.code, at, d.path, d.message.en, d.help, d.fixable)
-            })
-            .collect()
-    }
-
-    #[test]
-    fn values_met_again_get_the_findings_of_a_fresh_check() {
-        // Seed 003's defects, and ASCII commas for the text rules to find.
-        let a = seed_list("003_225844e784cb10fe").replacen('，', ",", 60);
-        let b = seed_list("000_18985ebb02928dda").replacen('，', ",", 60);
-        let run = engine();
-        let first_a = run.check_text("a.yaml", &a);
-        // Seed 000 after seed 003: its values shared with 003 come from the memo.
-        let b_after_a = run.check_text("b.yaml", &b);
-        let again_a = run.check_text("a.yaml", &a);
-        let fresh_b = engine().check_text("b.yaml", &b);
-        assert!(first_a.diagnostics.iter().filter(|d| d.code.starts_with("QD30")).count() >= 5);
-        assert!(first_a.diagnostics.iter().filter(|d| d.code == "QD404").count() >= 10);
-        assert_eq!(shown(&again_a), shown(&first_a));
-        assert_eq!(shown(&b_after_a), shown(&fresh_b));
     }
 
     #[test]
