@@ -4,7 +4,7 @@
 //!
 //! `cargo run --release --example profile_validate -- LISTS…`
 
-use qingdan::rules::{self, Context, Memo, Value};
+use qingdan::rules::{self, Context, Memo};
 use qingdan::validate::laws::LawRegistry;
 use qingdan::validate::profile::builtin_profiles;
 use std::time::{Duration, Instant};
@@ -32,8 +32,8 @@ fn main() {
     let mut load = Duration::ZERO;
     let mut spans = Duration::ZERO;
     let mut per_rule = vec![Duration::ZERO; all.len()];
-    // The rules that read values alone run as the engine runs them: once per
-    // distinct value of the run, remembered in a memo.
+    // The rules run as the engine runs them, with a memo for the run: those
+    // that read values alone once per distinct value.
     let by_value: Vec<&dyn rules::Rule> = all.iter().filter(|r| r.reads_values_alone()).map(|r| r.as_ref()).collect();
     let memo = Memo::new(16 << 20);
     let mut values = Duration::ZERO;
@@ -47,21 +47,9 @@ fn main() {
         let t = Instant::now();
         let _ = loaded.spans().len();
         spans += t.elapsed();
-        let cx = Context::new(&loaded.list, &profiles, None, &laws, 2026);
+        let cx = Context::new(&loaded.list, &profiles, None, &laws, 2026).with_memo(&memo);
         let t = Instant::now();
-        for v in cx.texts() {
-            let found = memo.findings(v.field(), v.text, || {
-                let value = Value::new(v.text, v.field(), 2026);
-                let mut out = Vec::new();
-                for (k, rule) in by_value.iter().enumerate() {
-                    let mut one = Vec::new();
-                    rule.check_value(&value, &mut one);
-                    out.extend(one.into_iter().map(|f| (k, f)));
-                }
-                out
-            });
-            findings += found.len();
-        }
+        rules::check_values(&by_value, &cx, Some(&memo), |_, _| findings += 1);
         values += t.elapsed();
         for (k, rule) in all.iter().enumerate().filter(|(_, r)| !r.reads_values_alone()) {
             let t = Instant::now();
