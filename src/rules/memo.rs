@@ -20,10 +20,6 @@ pub type ValueFindings = Arc<[(usize, ValueFinding)]>;
 /// values seldom wait for each other.
 const SHARDS: usize = 16;
 
-/// Values shorter than this (types, levels, article numbers) are checked
-/// afresh: that costs less than remembering them.
-const MIN_BYTES: usize = 16;
-
 /// Findings per (field, text), for one set of rules and one year: its owner
 /// must not share it between runs that differ in either.
 pub struct Memo {
@@ -35,9 +31,17 @@ pub struct Memo {
 
 #[derive(Default)]
 struct Shard {
-    /// Per field, the texts seen under it.
-    fields: Vec<(&'static str, CharMap<Box<str>, ValueFindings>)>,
+    /// The values seen, by the hash of their text (worked out once per
+    /// look-up, and choosing the shard too).
+    entries: CharMap<u64, Vec<Entry>>,
     bytes: usize,
+}
+
+/// A value seen, and what was found on it.
+struct Entry {
+    field: &'static str,
+    text: Box<str>,
+    found: ValueFindings,
 }
 
 impl Memo {
@@ -58,12 +62,12 @@ impl Memo {
         text: &str,
         find: impl FnOnce() -> Vec<(usize, ValueFinding)>,
     ) -> ValueFindings {
-        if text.len() < MIN_BYTES || self.shard_budget == 0 {
+        if self.shard_budget == 0 {
             return self.shared(find());
         }
         let hash = BuildHasherDefault::<crate::text::CharHasher>::default().hash_one(text);
         let shard = &self.shards[(hash % SHARDS as u64) as usize];
-        if let Some(found) = lock(shard).get(field, text) {
+        if let Some(found) = lock(shard).get(hash, field, text) {
             return found;
         }
         // Found outside the lock: another thread may find the same meanwhile,
@@ -77,12 +81,13 @@ impl Memo {
             + 64;
         let mut shard = lock(shard);
         if shard.bytes + size > self.shard_budget {
-            shard.fields.clear();
+            shard.entries.clear();
             shard.bytes = 0;
         }
         if size <= self.shard_budget {
             shard.bytes += size;
-            shard.insert(field, text, Arc::clone(&found));
+            let entry = Entry { field, text: text.into(), found: Arc::clone(&found) };
+            shard.entries.entry(hash).or_default().push(entry);
         }
         found
     }
@@ -103,19 +108,9 @@ fn lock(shard: &Mutex<Shard>) -> std::sync::MutexGuard<'_, Shard> {
 }
 
 impl Shard {
-    fn get(&self, field: &'static str, text: &str) -> Option<ValueFindings> {
-        self.fields.iter().find(|(f, _)| *f == field).and_then(|(_, texts)| texts.get(text)).cloned()
-    }
-
-    fn insert(&mut self, field: &'static str, text: &str, found: ValueFindings) {
-        let at = match self.fields.iter().position(|(f, _)| *f == field) {
-            Some(at) => at,
-            None => {
-                self.fields.push((field, CharMap::default()));
-                self.fields.len() - 1
-            }
-        };
-        self.fields[at].1.insert(text.into(), found);
+    fn get(&self, hash: u64, field: &'static str, text: &str) -> Option<ValueFindings> {
+        let same = |e: &&Entry| *e.text == *text && e.field == field;
+        self.entries.get(&hash)?.iter().find(same).map(|e| Arc::clone(&e.found))
     }
 }
 
@@ -155,7 +150,8 @@ mod tests {
     }
 
     #[test]
-    fn short_values_are_checked_each_time() {
+    fn short_values_are_remembered_too() {
+        // Types, levels and article numbers repeat most of all.
         let memo = Memo::new(1 << 20);
         let checks = Cell::new(0);
         for _ in 0..3 {
@@ -164,7 +160,20 @@ mod tests {
                 Vec::new()
             });
         }
-        assert_eq!(checks.get(), 3);
+        assert_eq!(checks.get(), 1);
+    }
+
+    #[test]
+    fn a_memo_without_a_budget_checks_each_time() {
+        let memo = Memo::new(0);
+        let checks = Cell::new(0);
+        for _ in 0..2 {
+            memo.findings("text", "依法依规实施本级行政处罚事项并公示行政处罚决定。", || {
+                checks.set(checks.get() + 1);
+                vec![(0, finding("found"))]
+            });
+        }
+        assert_eq!(checks.get(), 2);
     }
 
     #[test]
