@@ -324,11 +324,14 @@ impl<'a> Value<'a> {
 
 /// `key: rest` or `key:`; keys are lower-case words.
 fn split_key(body: &str) -> R<(&str, &str)> {
-    let colon = body.find(':').ok_or(Outside)?;
-    let key = &body[..colon];
-    if key.is_empty() || !key.bytes().all(|b| b.is_ascii_lowercase() || b == b'_' || b.is_ascii_digit()) {
+    // A key is lower-case letters, digits and `_`, ended by the colon: the
+    // scan stops at the first other byte instead of searching the line.
+    let colon =
+        body.bytes().position(|b| !(b.is_ascii_lowercase() || b == b'_' || b.is_ascii_digit())).ok_or(Outside)?;
+    if colon == 0 || body.as_bytes()[colon] != b':' {
         return Err(Outside);
     }
+    let key = &body[..colon];
     let rest = &body[colon + 1..];
     if rest.is_empty() {
         return Ok((key, ""));
