@@ -250,7 +250,18 @@ fn is_quote_punct(c: char) -> bool {
 /// The characters that identify a quotation: `s` without white space and
 /// quotation punctuation.
 pub fn quote_chars(s: &str) -> impl Iterator<Item = char> + '_ {
-    s.chars().filter(|&c| !c.is_whitespace() && !is_quote_punct(c))
+    s.chars().filter(|&c| !is_quote_gap(c))
+}
+
+/// The runs of [`quote_chars`] as they stand in `s`, between the white space
+/// and quotation punctuation left out: the same characters, as slices.
+pub fn quote_runs(s: &str) -> impl Iterator<Item = &str> + '_ {
+    s.split(is_quote_gap).filter(|run| !run.is_empty())
+}
+
+/// White space or quotation punctuation: what a quotation's identity leaves out.
+fn is_quote_gap(c: char) -> bool {
+    c.is_whitespace() || is_quote_punct(c)
 }
 
 /// The distinct character bigrams of a quotation (see [`quote_chars`]),
@@ -395,6 +406,15 @@ impl TextBuilder {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn quote_runs_hold_the_quote_chars() {
+        for text in ["", "“社会保险法”第八十七条：以欺诈、伪造 证明材料。", "，，", "a b\tc"]
+        {
+            let runs: String = super::quote_runs(text).collect();
+            assert_eq!(runs, super::quote_chars(text).collect::<String>(), "{text:?}");
+        }
+    }
+
     #[test]
     fn lines_split_as_str_split_does() {
         for text in ["", "\n", "a", "a\n", "\na", "序号\n事项名称\n\n编码", "a\r\nb\n"] {

@@ -2,7 +2,7 @@
 
 use crate::i18n::Message;
 use crate::rules::{Context, Finding, Rule, RuleDoc};
-use crate::text::{count_shared, quote_bigrams, quote_chars};
+use crate::text::{count_shared, quote_bigrams, quote_runs};
 use std::collections::HashMap;
 
 /// The quoted text belongs to another article of the law.
@@ -31,18 +31,11 @@ pub fn similarity(quote: &str, article: &str) -> f64 {
 fn fingerprint(text: &str) -> u64 {
     use std::hash::Hasher;
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    // The characters' UTF-8 bytes, handed over a buffer at a time: SipHash
-    // costs the same for four bytes as for far more.
-    let mut buffer = [0u8; 256];
-    let mut used = 0;
-    for c in quote_chars(text) {
-        if used + 4 > buffer.len() {
-            h.write(&buffer[..used]);
-            used = 0;
-        }
-        used += c.encode_utf8(&mut buffer[used..]).len();
+    // SipHash reads a stream of bytes: the runs between the characters left
+    // out are handed over whole, as they stand in the text.
+    for run in quote_runs(text) {
+        h.write(run.as_bytes());
     }
-    h.write(&buffer[..used]);
     h.finish()
 }
 
