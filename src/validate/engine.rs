@@ -127,14 +127,14 @@ impl Engine {
             let Some(meta) = registry::by_code(rule.code()) else { continue };
             rule.check(&cx, &mut findings);
             for f in findings.drain(..) {
-                if let Some(d) = self.diagnostic(meta, &f, &loaded, &source) {
+                if let Some(d) = self.diagnostic(meta, f, &loaded, &source) {
                     diagnostics.push(d);
                 }
             }
         }
         rules::check_values(&self.value_rules, &cx, Some(&self.memo), |k, f| {
             let Some(meta) = registry::by_code(self.value_rules[k].code()) else { return };
-            if let Some(d) = self.diagnostic(meta, &f, &loaded, &source) {
+            if let Some(d) = self.diagnostic(meta, f, &loaded, &source) {
                 diagnostics.push(d);
             }
         });
@@ -147,7 +147,7 @@ impl Engine {
     fn diagnostic(
         &self,
         meta: &'static RuleMeta,
-        f: &Finding,
+        f: Finding,
         loaded: &Loaded,
         source: &Arc<SourceFile>,
     ) -> Option<Diagnostic> {
@@ -156,9 +156,9 @@ impl Engine {
             return None;
         }
         let severity = self.config.severity(meta.code, meta.name, meta.severity);
-        let mut d = Diagnostic::new(meta.code, meta.name, severity, f.message.clone())
-            .with_path(f.path.clone())
-            .fixable(f.fix.is_some());
+        let located = locate(loaded.spans(), source.text(), &f.path, f.part);
+        let mut d =
+            Diagnostic::new(meta.code, meta.name, severity, f.message).with_path(f.path).fixable(f.fix.is_some());
         if let Some(item) = item {
             d = d.for_item(if item.code.is_empty() {
                 item.seq.map(|s| s.to_string()).unwrap_or_default()
@@ -166,7 +166,7 @@ impl Engine {
                 item.code.clone()
             });
         }
-        if let Some(range) = locate(loaded.spans(), source.text(), &f.path, f.part.clone()) {
+        if let Some(range) = located {
             d = d.at(source, range);
         }
         if let Some(fix) = &f.fix {
@@ -233,7 +233,7 @@ impl Engine {
                     let (en, zh) = (message.en, message.zh);
                     crate::tr!("{en} (across the lists of this run)", "{zh}（在本次检查的各清单之间）")
                 });
-                if let Some(d) = self.diagnostic(meta, &finding, &loaded, &full) {
+                if let Some(d) = self.diagnostic(meta, finding, &loaded, &full) {
                     out.push(if detach { d.detached(&f.source) } else { d });
                 }
             }
