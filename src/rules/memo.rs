@@ -19,6 +19,7 @@ pub type ValueFindings = Arc<[(usize, ValueFinding)]>;
 /// Shards, each behind its own lock, so that threads checking different
 /// values seldom wait for each other.
 const SHARDS: usize = 16;
+const _: () = assert!(SHARDS.is_power_of_two());
 
 /// Findings per (field, text), for one set of rules and one year: its owner
 /// must not share it between runs that differ in either.
@@ -66,7 +67,8 @@ impl Memo {
             return self.shared(find());
         }
         let hash = BuildHasherDefault::<crate::text::CharHasher>::default().hash_one(text);
-        let shard = &self.shards[(hash % SHARDS as u64) as usize];
+        // The shard by the hash's top bits: the map inside hashes the low ones.
+        let shard = &self.shards[(hash >> (64 - SHARDS.trailing_zeros())) as usize];
         if let Some(found) = lock(shard).get(hash, field, text) {
             return found;
         }
