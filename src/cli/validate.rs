@@ -87,7 +87,7 @@ fn collect(paths: &[String]) -> (Vec<String>, Vec<(String, Message)>) {
     (files, errors)
 }
 
-fn read(name: &str) -> Result<String, (String, Message)> {
+fn read(name: &str) -> Result<Arc<str>, (String, Message)> {
     let bytes = if name == "-" {
         let mut b = Vec::new();
         std::io::stdin().lock().read_to_end(&mut b).map_err(|e| ("stdin".to_owned(), output::both(&e)))?;
@@ -95,10 +95,9 @@ fn read(name: &str) -> Result<String, (String, Message)> {
     } else {
         std::fs::read(name).map_err(|e| (name.to_owned(), output::both(&e)))?
     };
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        (name.to_owned(), tr!("not UTF-8 at byte {at}", "第 {at} 字节处不是 UTF-8"))
-    })
+    qingdan::decode::utf8(&bytes)
+        .map(Arc::from)
+        .map_err(|at| (name.to_owned(), tr!("not UTF-8 at byte {at}", "第 {at} 字节处不是 UTF-8")))
 }
 
 /// Runs `qingdan validate`.
@@ -181,7 +180,7 @@ pub fn run(args: &ValidateArgs, global: &Global) -> ExitCode {
             .par_iter()
             .map(|f| {
                 let name = if f == "-" { "<stdin>" } else { f };
-                let mut report = read(f).map(|text| engine.check_shared(name, Arc::from(text)));
+                let mut report = read(f).map(|text| engine.check_shared(name, text));
                 if let Ok(r) = &mut report {
                     if detach && f != "-" {
                         let light = Arc::new(SourceFile::new(r.source.name(), ""));
