@@ -205,6 +205,22 @@ fn broken_yaml_is_a_diagnostic_not_a_crash() {
 }
 
 #[test]
+fn a_list_that_is_not_utf8_is_named_with_the_bad_byte() {
+    let dir = temp_dir("not-utf8");
+    let p = dir.join("gbk.yaml");
+    let mut bytes = "qingdan: 1\nitems:\n  - item: ".as_bytes().to_vec();
+    // 医保 in GBK: its first two bytes happen to be a UTF-8 character (ҽ),
+    // the third is where UTF-8 breaks.
+    let at = bytes.len() + 2;
+    bytes.extend_from_slice(&[0xd2, 0xbd, 0xb1, 0xa3, b'\n']);
+    std::fs::write(&p, bytes).unwrap();
+    let out = qingdan(&["validate", "--format", "concise", p.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("gbk.yaml") && err.contains(&format!("not UTF-8 at byte {at}")), "{err}");
+}
+
+#[test]
 fn rules_are_documented() {
     let out = qingdan(&["rule", "--list"]);
     let s = String::from_utf8(out.stdout).unwrap();
