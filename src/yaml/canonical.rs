@@ -480,6 +480,14 @@ const KEYS: &[&str] = &[
     "group",
 ];
 
+/// The format's own `&'static` name of `key`. Keys are told apart by
+/// length and first letter before their bytes are compared: a list has a
+/// key on nearly every line.
+fn known_key(key: &str) -> Option<&'static str> {
+    let first = *key.as_bytes().first()?;
+    KEYS.iter().copied().find(|k| k.len() == key.len() && k.as_bytes()[0] == first && *k == key)
+}
+
 /// Where each value of a canonical list stands, found by walking its lines:
 /// the same answers the full reader's events give, at a fraction of the cost.
 /// `None` when the text is not in the canonical form.
@@ -544,7 +552,7 @@ impl Walker<'_> {
                 },
             };
             let (key, rest) = split_key(body)?;
-            let key: &'static str = KEYS.iter().find(|k| **k == key).ok_or(Outside)?;
+            let key = known_key(key).ok_or(Outside)?;
             start.get_or_insert(line_start);
             let child = self.tree.add(node, Some(key), 0);
             let key_range = line_start..line_start + key.len();

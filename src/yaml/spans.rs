@@ -6,6 +6,7 @@
 //! canonical walker fills without making a string per node (a list has tens
 //! of thousands of nodes, and a run asks for a few of them).
 
+use crate::text::CharMap;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -35,7 +36,7 @@ enum Form {
         nodes: Vec<TreeNode>,
         /// The elements of each sequence, by the sequence's node: an index
         /// step is one look-up, not a walk along the siblings.
-        elements: HashMap<u32, Vec<u32>>,
+        elements: CharMap<u32, Vec<u32>>,
     },
 }
 
@@ -115,7 +116,7 @@ impl SpanIndex {
     }
 
     /// The tree node at `path`, and how many steps of it were found.
-    fn walk(nodes: &[TreeNode], elements: &HashMap<u32, Vec<u32>>, path: &str) -> (u32, usize, usize) {
+    fn walk(nodes: &[TreeNode], elements: &CharMap<u32, Vec<u32>>, path: &str) -> (u32, usize, usize) {
         let Some(steps) = steps(path) else { return (0, 0, 1) };
         let mut node = 0u32;
         for (k, step) in steps.iter().enumerate() {
@@ -219,7 +220,9 @@ impl SpanIndex {
 /// Builds the tree form: nodes are added under a parent in order.
 pub(crate) struct TreeBuilder {
     nodes: Vec<TreeNode>,
-    elements: HashMap<u32, Vec<u32>>,
+    /// By Fx hash: a node id is no attacker's choice, and a list has
+    /// thousands of sequence elements.
+    elements: CharMap<u32, Vec<u32>>,
 }
 
 impl TreeBuilder {
@@ -234,7 +237,7 @@ impl TreeBuilder {
         };
         let mut nodes = Vec::with_capacity(capacity);
         nodes.push(root);
-        TreeBuilder { nodes, elements: HashMap::new() }
+        TreeBuilder { nodes, elements: CharMap::default() }
     }
 
     /// Adds a child of `parent`; its span is set when it is complete.

@@ -2,7 +2,7 @@
 
 use crate::i18n::Message;
 use crate::rules::{Context, Finding, Rule, RuleDoc};
-use crate::text::{count_shared, quote_bigrams, quote_runs};
+use crate::text::{count_shared, quote_bigrams, quote_runs, CharMap};
 use std::collections::HashMap;
 
 /// The quoted text belongs to another article of the law.
@@ -67,9 +67,9 @@ struct Use {
 /// cited under, with the file (by number) and place.
 #[derive(Debug, Default)]
 pub struct QuoteIndex {
-    seen: HashMap<(u32, u64), Vec<Use>>,
+    seen: CharMap<(u32, u64), Vec<Use>>,
     names: Vec<String>,
-    ids: HashMap<String, u32>,
+    ids: CharMap<String, u32>,
 }
 
 impl QuoteIndex {

@@ -33,12 +33,13 @@ fn kinds_of_tag(tag: &str) -> &'static [&'static str] {
 }
 
 /// What a citation shows of its own kind: its promulgation number, its
-/// 发文字号, the registry, or a title in 法.
-fn kind_of_citation(title: &str, numbers: &str, law: Option<&Law>) -> Option<&'static str> {
-    if numbers.contains('令') {
-        return Some(kind_of_promulgation(numbers));
+/// 发文字号, the registry, or a title in 法. `numbers` are its document
+/// number and edition, read as one text.
+fn kind_of_citation(title: &str, numbers: [&str; 2], law: Option<&Law>) -> Option<&'static str> {
+    if numbers.iter().any(|n| n.contains('令')) {
+        return Some(kind_of_promulgation(&numbers.concat()));
     }
-    if numbers.contains('〔') && numbers.contains('号') {
+    if numbers.iter().any(|n| n.contains('〔')) && numbers.iter().any(|n| n.contains('号')) {
         return Some("规范性文件");
     }
     if let Some(law) = law {
@@ -73,19 +74,20 @@ impl Rule for CitationTagMismatch {
             if allowed.is_empty() {
                 continue; // a tag qingdan does not know says nothing checkable
             }
-            let numbers = format!("{}{}", cite.doc_number, cite.edition);
+            // The place and the numbers as one text are made only for a finding.
+            let numbers = [cite.doc_number.as_str(), cite.edition.as_str()];
             let law = cx.laws.find(&cite.title);
-            let path = format!("{}.tag", c.path());
-            if let Some(kind) = kind_of_citation(&cite.title, &numbers, law) {
+            let path = || format!("{}.tag", c.path());
+            if let Some(kind) = kind_of_citation(&cite.title, numbers, law) {
                 if !allowed.contains(&kind) {
                     out.push(Finding::new(
-                        path,
+                        path(),
                         Some(c.item),
                         crate::tr!(
                             "tagged 【{}】, but {} is a {kind}",
                             "标为【{}】，但{}是{kind}",
                             cite.tag,
-                            describe(&cite.title, &numbers)
+                            describe(&cite.title, &numbers.concat())
                         ),
                     ));
                     continue;
@@ -93,7 +95,7 @@ impl Rule for CitationTagMismatch {
             }
             if allowed.iter().all(|k| k.ends_with("规章")) && cite.title.ends_with("条例") {
                 out.push(Finding::new(
-                    path,
+                    path(),
                     Some(c.item),
                     crate::tr!(
                         "tagged 【{}】, but a 规章 is never titled 条例: 《{}》",
