@@ -2,7 +2,7 @@
 //! `schema/laws/*.toml` and any extra directories the configuration names.
 
 use serde::Deserialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// One law, regulation or rule.
 #[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Eq)]
@@ -59,6 +59,9 @@ struct LawFile {
 #[derive(Debug, Clone, Default)]
 pub struct LawRegistry {
     laws: Vec<Law>,
+    /// Each title and alias, without 中华人民共和国, to the first law that
+    /// bears it: every citation of a run is looked up.
+    by_title: HashMap<String, usize>,
 }
 
 /// The 中华人民共和国 prefix is often dropped in citations.
@@ -83,14 +86,19 @@ impl LawRegistry {
     pub fn add_toml(&mut self, text: &str) -> Result<usize, String> {
         let file: LawFile = toml::from_str(text).map_err(|e| e.to_string())?;
         let n = file.law.len();
-        self.laws.extend(file.law);
+        for law in file.law {
+            let at = self.laws.len();
+            for name in std::iter::once(&law.title).chain(&law.aliases) {
+                self.by_title.entry(bare(name).to_owned()).or_insert(at);
+            }
+            self.laws.push(law);
+        }
         Ok(n)
     }
 
     /// The law cited by `title`.
     pub fn find(&self, title: &str) -> Option<&Law> {
-        let t = bare(title.trim());
-        self.laws.iter().find(|l| bare(&l.title) == t || l.aliases.iter().any(|a| bare(a) == t))
+        self.by_title.get(bare(title.trim())).map(|&at| &self.laws[at])
     }
 
     /// Number of laws.
@@ -169,5 +177,19 @@ mod tests {
         let sd = r.find("山东省医疗保障基金监督管理办法").unwrap();
         assert_eq!(sd.articles, Some(37));
         assert_eq!(sd.kind, "地方政府规章");
+    }
+
+    #[test]
+    fn a_title_or_alias_finds_the_first_law_that_bears_it() {
+        let mut r = LawRegistry::default();
+        r.add_toml("[[law]]\ntitle = \"中华人民共和国甲法\"\naliases = [\"乙法\"]\nkind = \"法律\"\n").unwrap();
+        r.add_toml(
+            "[[law]]\ntitle = \"乙法\"\nkind = \"行政法规\"\n[[law]]\ntitle = \"丙条例\"\nkind = \"行政法规\"\n",
+        )
+        .unwrap();
+        assert_eq!(r.find(" 甲法 ").unwrap().title, "中华人民共和国甲法");
+        assert_eq!(r.find("中华人民共和国乙法").unwrap().kind, "法律");
+        assert_eq!(r.find("丙条例").unwrap().title, "丙条例");
+        assert!(r.find("丁法").is_none());
     }
 }

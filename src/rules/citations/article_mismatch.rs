@@ -78,7 +78,7 @@ impl QuoteIndex {
         let mut out = Vec::new();
         for c in cx.citations() {
             let cite = c.citation;
-            if cite.title.is_empty() || cite.articles.len() != 1 || cite.text.chars().count() < 20 {
+            if cite.title.is_empty() || cite.articles.len() != 1 || cite.text.chars().nth(19).is_none() {
                 continue;
             }
             let law = cx
@@ -194,7 +194,7 @@ impl Rule for ArticleMismatch {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         for c in cx.citations() {
             let cite = c.citation;
-            if cite.articles.len() != 1 || cite.text.chars().count() < 12 {
+            if cite.articles.len() != 1 || cite.text.chars().nth(11).is_none() {
                 continue;
             }
             let Some(law) = cx.laws.find(&cite.title) else { continue };
