@@ -40,8 +40,14 @@ const GARBLED: f64 = -7.0;
 #[derive(Debug, Default)]
 pub struct BigramModel {
     unigrams: CharMap<char, u32>,
-    bigrams: CharMap<(char, char), u32>,
+    /// By [`pair`]: one word to hash per look-up, not two characters.
+    bigrams: CharMap<u64, u32>,
     total: u32,
+}
+
+/// Two characters as one key.
+fn pair(a: char, b: char) -> u64 {
+    (u64::from(a) << 32) | u64::from(b)
 }
 
 impl BigramModel {
@@ -54,7 +60,7 @@ impl BigramModel {
                 *m.unigrams.entry(c).or_default() += 1;
                 m.total += 1;
                 if let Some(p) = prev {
-                    *m.bigrams.entry((p, c)).or_default() += 1;
+                    *m.bigrams.entry(pair(p, c)).or_default() += 1;
                 }
                 prev = Some(c);
             }
@@ -85,7 +91,7 @@ impl BigramModel {
         for (c, count_c) in chars {
             if let Some((p, c_p)) = prev {
                 let uni_c = (count_c + 1.0) / total;
-                let c_pc = f64::from(self.bigrams.get(&(p, c)).copied().unwrap_or(0));
+                let c_pc = f64::from(self.bigrams.get(&pair(p, c)).copied().unwrap_or(0));
                 // Interpolated with the unigram, so unseen pairs are unlikely but possible.
                 let prob = (c_pc + 2.0 * uni_c) / (c_p + 2.0);
                 sum += prob.ln();
