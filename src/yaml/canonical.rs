@@ -10,7 +10,7 @@
 //! YAML reader takes the file: a list reads the same either way, which a
 //! property test checks against serde-saphyr.
 
-use super::spans::{NodeSpan, SpanIndex, TreeBuilder};
+use super::spans::{SpanIndex, TreeBuilder};
 use crate::model::{Citation, Document, Duty, ExtraCell, Item, List, Tier};
 use std::ops::Range;
 
@@ -510,7 +510,7 @@ pub fn index_canonical(text: &str) -> Option<SpanIndex> {
         lines.push(SpanLine { indent, start: start + indent, body });
     }
     let capacity = lines.len() * 2;
-    let mut w = Walker { lines, at: 0, tree: TreeBuilder::new(capacity) };
+    let mut w = Walker { lines, at: 0, tree: TreeBuilder::new(text.len(), capacity)? };
     w.map(0, 0, None).ok()?;
     (w.at == w.lines.len()).then(|| w.tree.finish())
 }
@@ -555,7 +555,6 @@ impl Walker<'_> {
             let key = known_key(key).ok_or(Outside)?;
             start.get_or_insert(line_start);
             let child = self.tree.add(node, Some(key), 0);
-            let key_range = line_start..line_start + key.len();
             let value = if rest.is_empty() {
                 match self.lines.get(self.at) {
                     // `notes` is the one sequence of plain values in the format.
@@ -573,7 +572,7 @@ impl Walker<'_> {
                 value_start..value_start + rest.len()
             };
             end = value.end;
-            self.tree.set_span(child, NodeSpan { value, key: Some(key_range) });
+            self.tree.set_span(child, value, Some(line_start));
         }
         Ok(start.unwrap_or(0)..end)
     }
@@ -594,7 +593,7 @@ impl Walker<'_> {
             let child = self.tree.add(node, None, k);
             let value = if plain { scalar } else { self.map(indent + 2, child, Some(2))? };
             end = value.end;
-            self.tree.set_span(child, NodeSpan { value, key: None });
+            self.tree.set_span(child, value, None);
             k += 1;
         }
         Ok(start.ok_or(Outside)?..end)
@@ -608,7 +607,7 @@ impl Walker<'_> {
         for (k, token) in inner.split(", ").enumerate() {
             if !token.is_empty() {
                 let child = self.tree.add(node, None, k as u32);
-                self.tree.set_span(child, NodeSpan { value: offset..offset + token.len(), key: None });
+                self.tree.set_span(child, offset..offset + token.len(), None);
             }
             offset += token.len() + 2;
         }

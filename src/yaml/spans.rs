@@ -51,14 +51,28 @@ const NONE: u32 = u32::MAX;
 
 /// A node of the tree form: a mapping entry (by key) or a sequence element
 /// (by position), with its first child and next sibling. Node 0 is the root.
+/// Kept small (40 bytes): a long list has a node per line, near a million.
 #[derive(Debug, Clone)]
 pub(crate) struct TreeNode {
-    pub key: Option<&'static str>,
-    pub position: u32,
-    pub span: NodeSpan,
-    pub first_child: u32,
-    pub last_child: u32,
-    pub next_sibling: u32,
+    key: Option<&'static str>,
+    position: u32,
+    /// The value's byte range.
+    value: (u32, u32),
+    /// Where the key starts; it spans the key's own length. [`NONE`] for
+    /// a sequence element.
+    key_start: u32,
+    first_child: u32,
+    next_sibling: u32,
+}
+
+impl TreeNode {
+    fn span(&self) -> NodeSpan {
+        let key = self.key.filter(|_| self.key_start != NONE);
+        NodeSpan {
+            value: self.value.0 as usize..self.value.1 as usize,
+            key: key.map(|k| self.key_start as usize..self.key_start as usize + k.len()),
+        }
+    }
 }
 
 /// One step of a path.
@@ -133,25 +147,25 @@ impl SpanIndex {
     }
 
     /// The span of the node at `path`.
-    pub fn get(&self, path: &str) -> Option<&NodeSpan> {
+    pub fn get(&self, path: &str) -> Option<NodeSpan> {
         match &self.form {
-            Form::Paths { spans, .. } => spans.get(path),
+            Form::Paths { spans, .. } => spans.get(path).cloned(),
             Form::Tree { nodes, elements } => {
                 let (node, found, wanted) = Self::walk(nodes, elements, path);
-                (found == wanted && node != 0).then(|| &nodes[node as usize].span)
+                (found == wanted && node != 0).then(|| nodes[node as usize].span())
             }
         }
     }
 
     /// The span at `path`, or of its nearest ancestor that has one, so a
     /// diagnostic about an absent field points at the mapping that lacks it.
-    pub fn nearest(&self, path: &str) -> Option<&NodeSpan> {
+    pub fn nearest(&self, path: &str) -> Option<NodeSpan> {
         match &self.form {
             Form::Paths { spans, .. } => {
                 let mut p = path;
                 loop {
                     if let Some(s) = spans.get(p) {
-                        return Some(s);
+                        return Some(s.clone());
                     }
                     let cut = p.rfind(['.', '['])?;
                     p = &p[..cut];
@@ -159,7 +173,7 @@ impl SpanIndex {
             }
             Form::Tree { nodes, elements } => {
                 let (node, _, _) = Self::walk(nodes, elements, path);
-                (node != 0).then(|| &nodes[node as usize].span)
+                (node != 0).then(|| nodes[node as usize].span())
             }
         }
     }
@@ -181,9 +195,9 @@ impl SpanIndex {
     }
 
     /// Every indexed path with its span.
-    pub fn iter(&self) -> Vec<(String, &NodeSpan)> {
+    pub fn iter(&self) -> Vec<(String, NodeSpan)> {
         match &self.form {
-            Form::Paths { spans, .. } => spans.iter().map(|(k, v)| (k.clone(), v)).collect(),
+            Form::Paths { spans, .. } => spans.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
             Form::Tree { nodes, .. } => {
                 let mut out = Vec::new();
                 let mut stack: Vec<(u32, String)> = vec![(0, String::new())];
@@ -194,7 +208,7 @@ impl SpanIndex {
                             Some(k) => format!("{path}.{k}"),
                             None => format!("{path}[{}]", n.position),
                         };
-                        out.push((child.clone(), &n.span));
+                        out.push((child.clone(), n.span()));
                         stack.push((id, child));
                     }
                 }
@@ -220,24 +234,25 @@ impl SpanIndex {
 /// Builds the tree form: nodes are added under a parent in order.
 pub(crate) struct TreeBuilder {
     nodes: Vec<TreeNode>,
+    /// Each node's last child so far, while building.
+    last_child: Vec<u32>,
     /// By Fx hash: a node id is no attacker's choice, and a list has
     /// thousands of sequence elements.
     elements: CharMap<u32, Vec<u32>>,
 }
 
 impl TreeBuilder {
-    pub(crate) fn new(capacity: usize) -> TreeBuilder {
-        let root = TreeNode {
-            key: None,
-            position: 0,
-            span: NodeSpan { value: 0..0, key: None },
-            first_child: NONE,
-            last_child: NONE,
-            next_sibling: NONE,
-        };
+    /// A builder for a text of `len` bytes, with room for `capacity` nodes;
+    /// `None` past the 4 GiB its offsets can hold.
+    pub(crate) fn new(len: usize, capacity: usize) -> Option<TreeBuilder> {
+        u32::try_from(len).ok().filter(|&l| l < NONE)?;
+        let root =
+            TreeNode { key: None, position: 0, value: (0, 0), key_start: NONE, first_child: NONE, next_sibling: NONE };
         let mut nodes = Vec::with_capacity(capacity);
         nodes.push(root);
-        TreeBuilder { nodes, elements: CharMap::default() }
+        let mut last_child = Vec::with_capacity(capacity);
+        last_child.push(NONE);
+        Some(TreeBuilder { nodes, last_child, elements: CharMap::default() })
     }
 
     /// Adds a child of `parent`; its span is set when it is complete.
@@ -246,30 +261,63 @@ impl TreeBuilder {
         self.nodes.push(TreeNode {
             key,
             position,
-            span: NodeSpan { value: 0..0, key: None },
+            value: (0, 0),
+            key_start: NONE,
             first_child: NONE,
-            last_child: NONE,
             next_sibling: NONE,
         });
-        let p = &mut self.nodes[parent as usize];
-        if p.first_child == NONE {
-            p.first_child = id;
-        } else {
-            let last = p.last_child;
-            self.nodes[last as usize].next_sibling = id;
+        self.last_child.push(NONE);
+        match self.last_child[parent as usize] {
+            NONE => self.nodes[parent as usize].first_child = id,
+            last => self.nodes[last as usize].next_sibling = id,
         }
-        self.nodes[parent as usize].last_child = id;
+        self.last_child[parent as usize] = id;
         if key.is_none() {
             self.elements.entry(parent).or_default().push(id);
         }
         id
     }
 
-    pub(crate) fn set_span(&mut self, node: u32, span: NodeSpan) {
-        self.nodes[node as usize].span = span;
+    /// Sets a node's value range and, for a mapping entry, where its key
+    /// starts (the key spans its own length). Offsets fit: the text's
+    /// length was checked in [`TreeBuilder::new`].
+    pub(crate) fn set_span(&mut self, node: u32, value: Range<usize>, key_start: Option<usize>) {
+        let n = &mut self.nodes[node as usize];
+        n.value = (value.start as u32, value.end as u32);
+        n.key_start = key_start.map_or(NONE, |k| k as u32);
     }
 
     pub(crate) fn finish(self) -> SpanIndex {
         SpanIndex { form: Form::Tree { nodes: self.nodes, elements: self.elements } }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tree_answers_by_path_with_key_and_value_ranges() {
+        // `items:\n  - code: "37"` : a mapping entry holding a sequence of one mapping.
+        let mut b = TreeBuilder::new(22, 4).unwrap();
+        let items = b.add(0, Some("items"), 0);
+        let first = b.add(items, None, 0);
+        let code = b.add(first, Some("code"), 0);
+        b.set_span(code, 17..21, Some(11));
+        b.set_span(first, 11..21, None);
+        b.set_span(items, 9..21, Some(0));
+        let index = b.finish();
+        assert_eq!(index.get("items[0].code"), Some(NodeSpan { value: 17..21, key: Some(11..15) }));
+        assert_eq!(index.get("items[0]"), Some(NodeSpan { value: 11..21, key: None }));
+        assert_eq!(index.get("items[1]"), None);
+        assert_eq!(index.nearest("items[0].type").map(|s| s.value), Some(11..21));
+        assert_eq!(index.keys_of("items[0]"), ["code"]);
+        assert_eq!(index.len(), 3);
+    }
+
+    #[test]
+    fn offsets_past_four_gib_are_left_to_the_path_form() {
+        assert!(TreeBuilder::new(u32::MAX as usize + 1, 1).is_none());
+        assert!(TreeBuilder::new(1 << 20, 1).is_some());
     }
 }
