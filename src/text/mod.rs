@@ -242,6 +242,16 @@ pub fn split_lines(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// The lines of `text` as [`split_lines`] gives them, from an index of where
+/// each begins (`0`, then each byte after a `\n`), so a text already indexed
+/// is not searched again.
+pub fn lines_at<'a>(text: &'a str, starts: &'a [usize]) -> impl Iterator<Item = &'a str> + 'a {
+    starts.iter().enumerate().map(move |(k, &start)| {
+        let end = starts.get(k + 1).map_or(text.len(), |&next| next - 1);
+        &text[start..end]
+    })
+}
+
 /// Punctuation a quotation may carry or drop without changing what it quotes.
 fn is_quote_punct(c: char) -> bool {
     matches!(c, '“' | '”' | '‘' | '’' | '，' | '。' | '；' | '：' | '、' | '（' | '）' | '《' | '》' | '"')
@@ -421,6 +431,10 @@ mod tests {
             let ours: Vec<&str> = super::split_lines(text).collect();
             let std: Vec<&str> = text.split('\n').collect();
             assert_eq!(ours, std, "{text:?}");
+            let indexed = super::SourceFile::new("t", text);
+            let starts = indexed.line_starts();
+            let at: Vec<&str> = super::lines_at(text, &starts).collect();
+            assert_eq!(at, std, "{text:?}");
         }
     }
 

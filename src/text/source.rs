@@ -17,15 +17,16 @@ pub struct LineCol {
 pub struct SourceFile {
     name: String,
     text: Arc<str>,
-    line_starts: Vec<usize>,
+    /// Where each line begins: shared with the YAML reader, which reads
+    /// the same lines.
+    line_starts: Arc<[usize]>,
 }
 
 impl SourceFile {
     /// Indexes `text`, naming it `name` (as given by the user).
     pub fn new(name: impl Into<String>, text: impl Into<Arc<str>>) -> SourceFile {
         let text: Arc<str> = text.into();
-        let mut line_starts = vec![0];
-        line_starts.extend(memchr_newlines(&text));
+        let line_starts = std::iter::once(0).chain(memchr_newlines(&text)).collect();
         SourceFile { name: name.into(), text, line_starts }
     }
 
@@ -42,6 +43,11 @@ impl SourceFile {
     /// The shared text, for diagnostics that carry their source.
     pub fn shared_text(&self) -> Arc<str> {
         Arc::clone(&self.text)
+    }
+
+    /// Where each line begins: `0`, then each byte after a `\n`.
+    pub fn line_starts(&self) -> Arc<[usize]> {
+        Arc::clone(&self.line_starts)
     }
 
     /// Line and column of a byte offset (clamped to the text).

@@ -108,7 +108,7 @@ impl Engine {
     /// it, shared by the report and the reader.
     pub fn check_shared(&self, name: &str, shared: Arc<str>) -> FileReport {
         let source = Arc::new(SourceFile::new(name, Arc::clone(&shared)));
-        let loaded = match yaml::load_shared(shared, &self.limits) {
+        let loaded = match yaml::load_lines(shared, source.line_starts(), &self.limits) {
             Ok(l) => l,
             Err(e) => {
                 let meta = registry::by_code("QD100").unwrap_or(&registry::UNREGISTERED);

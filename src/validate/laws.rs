@@ -1,8 +1,9 @@
 //! The law registry: what is known of the instruments lists cite, from
 //! `schema/laws/*.toml` and any extra directories the configuration names.
 
+use crate::text::CharMap;
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// One law, regulation or rule.
 #[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Eq)]
@@ -60,8 +61,9 @@ struct LawFile {
 pub struct LawRegistry {
     laws: Vec<Law>,
     /// Each title and alias, without 中华人民共和国, to the first law that
-    /// bears it: every citation of a run is looked up.
-    by_title: HashMap<String, usize>,
+    /// bears it: every citation of a run is looked up (under the Fx hash,
+    /// as titles are the user's own).
+    by_title: CharMap<String, usize>,
 }
 
 /// The 中华人民共和国 prefix is often dropped in citations.

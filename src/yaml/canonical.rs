@@ -34,11 +34,17 @@ type R<T> = Result<T, Outside>;
 /// Reads `text` if it is in the canonical form; `None` when it is not (or
 /// is not a list at all), for the full reader to take.
 pub fn read_canonical(text: &str) -> Option<List> {
+    read_canonical_lines(text, crate::text::split_lines(text))
+}
+
+/// [`read_canonical`] of a text already cut into `lines` (as
+/// [`crate::text::split_lines`] cuts it).
+pub(crate) fn read_canonical_lines<'a>(text: &'a str, raw_lines: impl Iterator<Item = &'a str>) -> Option<List> {
     if has_tab_or_cr(text) {
         return None;
     }
     let mut lines = Vec::with_capacity(text.len() / 40);
-    for raw in crate::text::split_lines(text) {
+    for raw in raw_lines {
         let body = raw.trim_start_matches(' ');
         if body.is_empty() || body.starts_with('#') {
             continue;
@@ -492,11 +498,17 @@ fn known_key(key: &str) -> Option<&'static str> {
 /// the same answers the full reader's events give, at a fraction of the cost.
 /// `None` when the text is not in the canonical form.
 pub fn index_canonical(text: &str) -> Option<SpanIndex> {
+    index_canonical_lines(text, crate::text::split_lines(text))
+}
+
+/// [`index_canonical`] of a text already cut into `lines` (as
+/// [`crate::text::split_lines`] cuts it).
+pub(crate) fn index_canonical_lines<'a>(text: &'a str, raw_lines: impl Iterator<Item = &'a str>) -> Option<SpanIndex> {
     let mut lines = Vec::with_capacity(text.len() / 40);
     let mut offset = 0;
     // Tabs and carriage returns are let alone only in comments.
     let any_tab_or_cr = has_tab_or_cr(text);
-    for raw in crate::text::split_lines(text) {
+    for raw in raw_lines {
         let start = offset;
         offset += raw.len() + 1;
         let body = raw.trim_start_matches(' ');

@@ -29,6 +29,8 @@ pub struct Loaded {
     /// The list.
     pub list: List,
     text: std::sync::Arc<str>,
+    /// Where the text's lines begin, when the caller had them.
+    line_starts: Option<std::sync::Arc<[usize]>>,
     limits: YamlLimits,
     spans: std::sync::OnceLock<SpanIndex>,
 }
@@ -38,8 +40,13 @@ impl Loaded {
     /// findings never needs it.
     pub fn spans(&self) -> &SpanIndex {
         self.spans.get_or_init(|| {
-            super::canonical::index_canonical(&self.text)
-                .unwrap_or_else(|| index_spans(&self.text, &self.limits).unwrap_or_default())
+            let canonical = match &self.line_starts {
+                Some(starts) => {
+                    super::canonical::index_canonical_lines(&self.text, crate::text::lines_at(&self.text, starts))
+                }
+                None => super::canonical::index_canonical(&self.text),
+            };
+            canonical.unwrap_or_else(|| index_spans(&self.text, &self.limits).unwrap_or_default())
         })
     }
 }
@@ -69,11 +76,34 @@ pub fn load(text: &str, limits: &YamlLimits) -> Result<Loaded, LoadError> {
 /// [`load`] of a text shared with its caller (who keeps it for showing
 /// diagnostics): the list file is held once.
 pub fn load_shared(shared: std::sync::Arc<str>, limits: &YamlLimits) -> Result<Loaded, LoadError> {
+    load_indexed(shared, None, limits)
+}
+
+/// [`load_shared`] of a text whose line starts the caller has worked out
+/// (a [`crate::text::SourceFile`]'s): the reader and the span index walk
+/// those lines instead of searching the text for them again.
+pub fn load_lines(
+    shared: std::sync::Arc<str>,
+    line_starts: std::sync::Arc<[usize]>,
+    limits: &YamlLimits,
+) -> Result<Loaded, LoadError> {
+    load_indexed(shared, Some(line_starts), limits)
+}
+
+fn load_indexed(
+    shared: std::sync::Arc<str>,
+    line_starts: Option<std::sync::Arc<[usize]>>,
+    limits: &YamlLimits,
+) -> Result<Loaded, LoadError> {
     // Lists in the canonical form take the fast path; everything else, and
     // every error, the full reader.
-    if let Some(list) = super::canonical::read_canonical(&shared) {
+    let canonical = match &line_starts {
+        Some(starts) => super::canonical::read_canonical_lines(&shared, crate::text::lines_at(&shared, starts)),
+        None => super::canonical::read_canonical(&shared),
+    };
+    if let Some(list) = canonical {
         if list.qingdan == FORMAT_VERSION {
-            return Ok(Loaded { list, text: shared, limits: *limits, spans: std::sync::OnceLock::new() });
+            return Ok(Loaded { list, text: shared, line_starts, limits: *limits, spans: std::sync::OnceLock::new() });
         }
     }
     load_full_shared(shared, limits)
@@ -100,7 +130,8 @@ fn load_full_shared(shared: std::sync::Arc<str>, limits: &YamlLimits) -> Result<
         },
         range: e.location().and_then(|l| location_range(text, l)),
     })?;
-    let loaded = Loaded { list, text: shared.clone(), limits: *limits, spans: std::sync::OnceLock::new() };
+    let loaded =
+        Loaded { list, text: shared.clone(), line_starts: None, limits: *limits, spans: std::sync::OnceLock::new() };
     if loaded.list.qingdan != FORMAT_VERSION {
         return Err(LoadError {
             message: crate::tr!(
