@@ -212,11 +212,18 @@ impl Rule for ArticleMismatch {
                 out.push(Finding::new(format!("{}.articles[0]", c.path()), Some(c.item), f.message.clone()));
             }
         }
-        // Within one list: the same quotation under different articles.
+        // Within one list: the same quotation under different articles,
+        // where no finding above already stands (looked up, not scanned: a
+        // long list has thousands of each).
         let mut index = QuoteIndex::default();
         index.add(0, cx.quotes());
-        for (_, item, path, message) in index.conflicts() {
-            if !out.iter().any(|f| f.path == path) {
+        let conflicts = index.conflicts();
+        if conflicts.is_empty() {
+            return;
+        }
+        let mut reported: std::collections::HashSet<String> = out.iter().map(|f| f.path.clone()).collect();
+        for (_, item, path, message) in conflicts {
+            if reported.insert(path.clone()) {
                 out.push(Finding::new(path, Some(item), message));
             }
         }
