@@ -46,7 +46,7 @@ impl SourceFile {
     }
 
     /// Where each line begins: `0`, then each byte after a `\n`.
-    pub fn line_starts(&self) -> Arc<[usize]> {
+    pub(crate) fn line_starts(&self) -> Arc<[usize]> {
         Arc::clone(&self.line_starts)
     }
 

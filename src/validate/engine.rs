@@ -107,8 +107,8 @@ impl Engine {
     /// [`Engine::check_text`] of a text the caller hands over: one copy of
     /// it, shared by the report and the reader.
     pub fn check_shared(&self, name: &str, shared: Arc<str>) -> FileReport {
-        let source = Arc::new(SourceFile::new(name, Arc::clone(&shared)));
-        let loaded = match yaml::load_lines(shared, source.line_starts(), &self.limits) {
+        let source = Arc::new(SourceFile::new(name, shared));
+        let loaded = match yaml::load_source(&source, &self.limits) {
             Ok(l) => l,
             Err(e) => {
                 let meta = registry::by_code("QD100").unwrap_or(&registry::UNREGISTERED);

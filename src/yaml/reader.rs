@@ -79,15 +79,11 @@ pub fn load_shared(shared: std::sync::Arc<str>, limits: &YamlLimits) -> Result<L
     load_indexed(shared, None, limits)
 }
 
-/// [`load_shared`] of a text whose line starts the caller has worked out
-/// (a [`crate::text::SourceFile`]'s): the reader and the span index walk
-/// those lines instead of searching the text for them again.
-pub fn load_lines(
-    shared: std::sync::Arc<str>,
-    line_starts: std::sync::Arc<[usize]>,
-    limits: &YamlLimits,
-) -> Result<Loaded, LoadError> {
-    load_indexed(shared, Some(line_starts), limits)
+/// [`load_shared`] of a source file's text: the reader and the span index
+/// walk the lines the source file has already found instead of searching
+/// the text for them again.
+pub fn load_source(source: &crate::text::SourceFile, limits: &YamlLimits) -> Result<Loaded, LoadError> {
+    load_indexed(source.shared_text(), Some(source.line_starts()), limits)
 }
 
 fn load_indexed(
