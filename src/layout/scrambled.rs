@@ -13,7 +13,7 @@
 //! elsewhere in the document is taken as confirmed.
 
 use super::{Column, Laid};
-use crate::text::{CharMap, Text, TextBuilder};
+use crate::text::{char_pair, CharMap, Text, TextBuilder};
 
 /// Widest column layout tried.
 const MAX_WIDTH: usize = 12;
@@ -40,14 +40,9 @@ const GARBLED: f64 = -7.0;
 #[derive(Debug, Default)]
 pub struct BigramModel {
     unigrams: CharMap<char, u32>,
-    /// By [`pair`]: one word to hash per look-up, not two characters.
+    /// By [`char_pair`]: one word to hash per look-up, not two characters.
     bigrams: CharMap<u64, u32>,
     total: u32,
-}
-
-/// Two characters as one key.
-fn pair(a: char, b: char) -> u64 {
-    (u64::from(a) << 32) | u64::from(b)
 }
 
 impl BigramModel {
@@ -60,7 +55,7 @@ impl BigramModel {
                 *m.unigrams.entry(c).or_default() += 1;
                 m.total += 1;
                 if let Some(p) = prev {
-                    *m.bigrams.entry(pair(p, c)).or_default() += 1;
+                    *m.bigrams.entry(char_pair(p, c)).or_default() += 1;
                 }
                 prev = Some(c);
             }
@@ -91,7 +86,7 @@ impl BigramModel {
         for (c, count_c) in chars {
             if let Some((p, c_p)) = prev {
                 let uni_c = (count_c + 1.0) / total;
-                let c_pc = f64::from(self.bigrams.get(&pair(p, c)).copied().unwrap_or(0));
+                let c_pc = f64::from(self.bigrams.get(&char_pair(p, c)).copied().unwrap_or(0));
                 // Interpolated with the unigram, so unseen pairs are unlikely but possible.
                 let prob = (c_pc + 2.0 * uni_c) / (c_p + 2.0);
                 sum += prob.ln();

@@ -274,6 +274,12 @@ fn is_quote_gap(c: char) -> bool {
     c.is_whitespace() || is_quote_punct(c)
 }
 
+/// Two characters as one 64-bit key: a bigram hashed, sorted or compared
+/// as one word.
+pub fn char_pair(a: char, b: char) -> u64 {
+    (u64::from(a) << 32) | u64::from(b)
+}
+
 /// The distinct character bigrams of a quotation (see [`quote_chars`]),
 /// sorted, for comparing it with [`count_shared`].
 pub fn quote_bigrams(s: &str) -> Vec<u64> {
@@ -281,7 +287,7 @@ pub fn quote_bigrams(s: &str) -> Vec<u64> {
     let mut prev: Option<char> = None;
     for c in quote_chars(s) {
         if let Some(p) = prev {
-            v.push((u64::from(p as u32) << 32) | u64::from(c as u32));
+            v.push(char_pair(p, c));
         }
         prev = Some(c);
     }
