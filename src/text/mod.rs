@@ -16,6 +16,7 @@ pub use chars::{is_cjk, is_cjk_punct, is_han};
 pub use hash::{CharHasher, CharMap};
 pub use markup::{entity_at, HTML_BLOCK_TAGS};
 pub use numerals::{chinese_number, to_chinese};
+pub(crate) use source::line_starts;
 pub use source::{LineCol, SourceFile};
 
 use std::ops::Range;

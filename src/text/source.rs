@@ -26,7 +26,7 @@ impl SourceFile {
     /// Indexes `text`, naming it `name` (as given by the user).
     pub fn new(name: impl Into<String>, text: impl Into<Arc<str>>) -> SourceFile {
         let text: Arc<str> = text.into();
-        let line_starts = std::iter::once(0).chain(memchr_newlines(&text)).collect();
+        let line_starts = line_starts(&text);
         SourceFile { name: name.into(), text, line_starts }
     }
 
@@ -82,8 +82,9 @@ impl SourceFile {
     }
 }
 
-fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
-    memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1)
+/// Where each line of `text` begins: `0`, then each byte after a `\n`.
+pub(crate) fn line_starts(text: &str) -> Arc<[usize]> {
+    std::iter::once(0).chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1)).collect()
 }
 
 #[cfg(test)]

@@ -494,16 +494,11 @@ fn known_key(key: &str) -> Option<&'static str> {
     KEYS.iter().copied().find(|k| k.len() == key.len() && k.as_bytes()[0] == first && *k == key)
 }
 
-/// Where each value of a canonical list stands, found by walking its lines:
-/// the same answers the full reader's events give, at a fraction of the cost.
-/// `None` when the text is not in the canonical form.
-pub fn index_canonical(text: &str) -> Option<SpanIndex> {
-    index_canonical_lines(text, crate::text::split_lines(text))
-}
-
-/// [`index_canonical`] of a text already cut into `lines` (as
-/// [`crate::text::split_lines`] cuts it).
-pub(crate) fn index_canonical_lines<'a>(text: &'a str, raw_lines: impl Iterator<Item = &'a str>) -> Option<SpanIndex> {
+/// Where each value of a canonical list stands, found by walking its lines
+/// (as [`crate::text::split_lines`] cuts them): the same answers the full
+/// reader's events give, at a fraction of the cost. `None` when the text is
+/// not in the canonical form.
+pub(crate) fn index_canonical<'a>(text: &'a str, raw_lines: impl Iterator<Item = &'a str>) -> Option<SpanIndex> {
     let mut lines = Vec::with_capacity(text.len() / 40);
     let mut offset = 0;
     // Tabs and carriage returns are let alone only in comments.
@@ -680,7 +675,7 @@ mod tests {
             texts.push(crate::yaml::to_canonical_string(&parsed));
         }
         for text in &texts {
-            let fast = index_canonical(text).expect("canonical");
+            let fast = index_canonical(text, crate::text::split_lines(text)).expect("canonical");
             let full = crate::yaml::load_full(text, &Default::default()).unwrap();
             let full = full.spans();
             assert_eq!(fast.len(), full.len());

@@ -29,8 +29,9 @@ pub struct Loaded {
     /// The list.
     pub list: List,
     text: std::sync::Arc<str>,
-    /// Where the text's lines begin, when the caller had them.
-    line_starts: Option<std::sync::Arc<[usize]>>,
+    /// Where the text's lines begin: the reader's and the span index's
+    /// lines, found once.
+    line_starts: std::sync::Arc<[usize]>,
     limits: YamlLimits,
     spans: std::sync::OnceLock<SpanIndex>,
 }
@@ -40,13 +41,9 @@ impl Loaded {
     /// findings never needs it.
     pub fn spans(&self) -> &SpanIndex {
         self.spans.get_or_init(|| {
-            let canonical = match &self.line_starts {
-                Some(starts) => {
-                    super::canonical::index_canonical_lines(&self.text, crate::text::lines_at(&self.text, starts))
-                }
-                None => super::canonical::index_canonical(&self.text),
-            };
-            canonical.unwrap_or_else(|| index_spans(&self.text, &self.limits).unwrap_or_default())
+            let lines = crate::text::lines_at(&self.text, &self.line_starts);
+            super::canonical::index_canonical(&self.text, lines)
+                .unwrap_or_else(|| index_spans(&self.text, &self.limits).unwrap_or_default())
         })
     }
 }
@@ -76,41 +73,46 @@ pub fn load(text: &str, limits: &YamlLimits) -> Result<Loaded, LoadError> {
 /// [`load`] of a text shared with its caller (who keeps it for showing
 /// diagnostics): the list file is held once.
 pub fn load_shared(shared: std::sync::Arc<str>, limits: &YamlLimits) -> Result<Loaded, LoadError> {
-    load_indexed(shared, None, limits)
+    let line_starts = crate::text::line_starts(&shared);
+    load_indexed(shared, line_starts, limits)
 }
 
 /// [`load_shared`] of a source file's text: the reader and the span index
 /// walk the lines the source file has already found instead of searching
 /// the text for them again.
 pub fn load_source(source: &crate::text::SourceFile, limits: &YamlLimits) -> Result<Loaded, LoadError> {
-    load_indexed(source.shared_text(), Some(source.line_starts()), limits)
+    load_indexed(source.shared_text(), source.line_starts(), limits)
 }
 
+/// Reads `shared`, whose lines begin at `line_starts`.
 fn load_indexed(
     shared: std::sync::Arc<str>,
-    line_starts: Option<std::sync::Arc<[usize]>>,
+    line_starts: std::sync::Arc<[usize]>,
     limits: &YamlLimits,
 ) -> Result<Loaded, LoadError> {
     // Lists in the canonical form take the fast path; everything else, and
     // every error, the full reader.
-    let canonical = match &line_starts {
-        Some(starts) => super::canonical::read_canonical_lines(&shared, crate::text::lines_at(&shared, starts)),
-        None => super::canonical::read_canonical(&shared),
-    };
-    if let Some(list) = canonical {
+    let lines = crate::text::lines_at(&shared, &line_starts);
+    if let Some(list) = super::canonical::read_canonical_lines(&shared, lines) {
         if list.qingdan == FORMAT_VERSION {
             return Ok(Loaded { list, text: shared, line_starts, limits: *limits, spans: std::sync::OnceLock::new() });
         }
     }
-    load_full_shared(shared, limits)
+    load_full_shared(shared, line_starts, limits)
 }
 
 /// Reads `text` with the full YAML reader only (serde-saphyr), whatever its form.
 pub fn load_full(text: &str, limits: &YamlLimits) -> Result<Loaded, LoadError> {
-    load_full_shared(std::sync::Arc::from(text), limits)
+    let shared: std::sync::Arc<str> = std::sync::Arc::from(text);
+    let line_starts = crate::text::line_starts(&shared);
+    load_full_shared(shared, line_starts, limits)
 }
 
-fn load_full_shared(shared: std::sync::Arc<str>, limits: &YamlLimits) -> Result<Loaded, LoadError> {
+fn load_full_shared(
+    shared: std::sync::Arc<str>,
+    line_starts: std::sync::Arc<[usize]>,
+    limits: &YamlLimits,
+) -> Result<Loaded, LoadError> {
     let text: &str = &shared;
     let mut options = serde_saphyr::Options::default();
     let mut budget = serde_saphyr::Budget::default();
@@ -126,8 +128,7 @@ fn load_full_shared(shared: std::sync::Arc<str>, limits: &YamlLimits) -> Result<
         },
         range: e.location().and_then(|l| location_range(text, l)),
     })?;
-    let loaded =
-        Loaded { list, text: shared.clone(), line_starts: None, limits: *limits, spans: std::sync::OnceLock::new() };
+    let loaded = Loaded { list, text: shared.clone(), line_starts, limits: *limits, spans: std::sync::OnceLock::new() };
     if loaded.list.qingdan != FORMAT_VERSION {
         return Err(LoadError {
             message: crate::tr!(
