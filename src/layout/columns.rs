@@ -683,6 +683,21 @@ impl Features {
                 _ => None,
             }
         };
+        self.extend_counts(next, junction);
+    }
+
+    /// Whether this text is past holding its whole self ([`Features::short`]
+    /// is gone for good) and so past every edge: what [`Features::extend_counts`] needs.
+    pub fn is_long(&self) -> bool {
+        self.chars > SHORT
+    }
+
+    /// [`Features::extend_across`] for the counts and words alone, leaving
+    /// the edges as they were: for a long text ([`Features::is_long`]), whose
+    /// first characters stay and whose last ones the caller takes from
+    /// elsewhere (the vertical layout knows what every window ends with).
+    /// Copying the edges would cost more than all the rest of a window's growth.
+    pub fn extend_counts(&mut self, next: &Features, junction: Junction) {
         self.chars += next.chars;
         self.han += next.han;
         self.digits += next.digits;

@@ -854,8 +854,14 @@ fn segment(
         let mut kept_opening: Option<Opening> = None;
         for e in b + 1..=(b + reach).min(n) {
             let blk = &blocks[e - 1];
-            let junction = if f.chars >= JUNCTION_REACH { junctions[e - 1] } else { Junction::of(&f, &blk.features) };
-            f.extend_across(&blk.features, junction);
+            if f.is_long() {
+                // Its edges are known without it: `kept_opening` and `endings`.
+                f.extend_counts(&blk.features, junctions[e - 1]);
+            } else {
+                let junction =
+                    if f.chars >= JUNCTION_REACH { junctions[e - 1] } else { Junction::of(&f, &blk.features) };
+                f.extend_across(&blk.features, junction);
+            }
             for li in blk.lines.clone() {
                 shape_cost.push(&lines[li]);
             }
