@@ -855,13 +855,25 @@ pub fn feature_score(column: Column, f: &Features) -> f32 {
     kind_score(column, &Kinds::of(f))
 }
 
-/// What a cell's content looks like, worked out once and scored for each column.
-#[derive(Debug, Clone, Copy, Default)]
+/// The longest cell [`kind_score`] tells apart from a longer one: its
+/// thresholds on a cell's length all lie at or below it.
+const LENGTHS_TOLD_APART: usize = 100;
+
+/// What a cell's content looks like, worked out once and scored for each
+/// column. Only what [`kind_score`] reads is kept, so that two cells with
+/// equal kinds score alike in every column: the vertical layout scores a
+/// window again only when its kinds change as it grows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Kinds {
     empty: bool,
+    /// Non-space characters, counted up to one past [`LENGTHS_TOLD_APART`].
     chars: usize,
-    han: usize,
-    digits: usize,
+    /// Every character is a Han ideograph.
+    all_han: bool,
+    /// Six characters in ten or more are Han ideographs.
+    mostly_han: bool,
+    /// Three digits or more, and no Han ideograph.
+    numeric: bool,
     list_starts: usize,
     code_like: bool,
     seq_like: bool,
@@ -874,6 +886,7 @@ pub struct Kinds {
     dept_like: bool,
     office_like: bool,
     scope_like: bool,
+    /// Reads as an item's name, and is short enough to be one.
     item_like: bool,
     long_prose: bool,
     ends_with_colon: bool,
@@ -960,9 +973,10 @@ impl Kinds {
         let liability_like = opening.liability || f.liability_words;
         Kinds {
             empty: false,
-            chars,
-            han: f.han,
-            digits: f.digits,
+            chars: chars.min(LENGTHS_TOLD_APART + 1),
+            all_han: f.han == chars,
+            mostly_han: f.han * 10 >= chars * 6,
+            numeric: f.digits >= 3 && f.han == 0,
             list_starts: f.list_starts,
             // Counts first: a code has at most one Han character in ten.
             code_like: chars <= 48 && f.han * 10 <= chars && f.short.as_ref().is_some_and(|s| code_shaped(s.as_str())),
@@ -976,7 +990,9 @@ impl Kinds {
             dept_like,
             office_like: dept_like || (chars <= 16 && ending.office),
             scope_like: f.scope_words || short == Some("无"),
-            item_like: (opening.addresses && ending.measure) || ending.service,
+            // An item's name is short: a longer cell is scored as no name
+            // however it ends, and kept apart from shorter ones by that alone.
+            item_like: chars <= 80 && ((opening.addresses && ending.measure) || ending.service),
             long_prose: chars > 40 && f.han * 10 >= chars * 6,
             ends_with_colon: ending.colon,
             duty_verb: opening.duty_verb,
@@ -991,8 +1007,9 @@ pub fn kind_score(column: Column, k: &Kinds) -> f32 {
     }
     let Kinds {
         chars,
-        han,
-        digits,
+        all_han,
+        mostly_han,
+        numeric,
         code_like,
         seq_like,
         type_like,
@@ -1018,7 +1035,7 @@ pub fn kind_score(column: Column, k: &Kinds) -> f32 {
         Column::Code | Column::SubCode => {
             if code_like {
                 3.0
-            } else if digits >= 3 && han == 0 {
+            } else if numeric {
                 1.0
             } else {
                 -3.0
@@ -1027,7 +1044,7 @@ pub fn kind_score(column: Column, k: &Kinds) -> f32 {
         Column::Type => {
             if type_like {
                 3.0
-            } else if chars <= 6 && han == chars {
+            } else if chars <= 6 && all_han {
                 0.0
             } else {
                 -2.5
@@ -1047,7 +1064,7 @@ pub fn kind_score(column: Column, k: &Kinds) -> f32 {
                 2.0
             } else if citation_like {
                 1.0
-            } else if long_prose || (chars > 15 && han * 10 >= chars * 6) {
+            } else if long_prose || (chars > 15 && mostly_han) {
                 0.0
             } else {
                 -1.0
@@ -1099,7 +1116,7 @@ pub fn kind_score(column: Column, k: &Kinds) -> f32 {
         Column::Item | Column::SubItem => {
             if k.duty_verb {
                 -1.0 // `负责……`, `拟订……`: a department's responsibility, never an item's name
-            } else if item_like && chars <= 80 {
+            } else if item_like {
                 1.5
             } else if chars <= 100 && !citation_like && !duty_like {
                 0.0
@@ -1108,7 +1125,7 @@ pub fn kind_score(column: Column, k: &Kinds) -> f32 {
             }
         }
         Column::Responsibility => {
-            if chars > 15 && han * 10 >= chars * 6 && !citation_like && !duty_like && !liability_like {
+            if chars > 15 && mostly_han && !citation_like && !duty_like && !liability_like {
                 0.5
             } else {
                 -0.5
@@ -1139,6 +1156,47 @@ pub fn kind_score(column: Column, k: &Kinds) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_cells_of_one_make_have_the_same_kinds_and_scores() {
+        // The vertical layout scores a growing window again only when its
+        // kinds change: a long cell's must not change with its length alone.
+        let makes = [
+            "依据《中华人民共和国社会保险法》第八十六条处以罚款。",
+            "1.受理责任：依法受理或者不予受理，并一次性告知理由。",
+            "因不履行或不正确履行行政职责，有下列情形的，行政机关及相关工作人员应承担相应责任：",
+            "对用人单位未按时足额缴纳社会保险费的处罚服务",
+            "abcdefghijklmnopqrstuvwxyz 0123456789",
+        ];
+        let columns = [
+            Column::Seq,
+            Column::Department,
+            Column::Responsibility,
+            Column::Item,
+            Column::Code,
+            Column::Type,
+            Column::Office,
+            Column::LegalBasis,
+            Column::Level,
+            Column::Scope,
+            Column::Duties,
+            Column::Liability,
+            Column::Remarks,
+        ];
+        for make in makes {
+            let at_least = |n: usize| make.repeat(n / make.chars().count() + 1);
+            let (short, long) = (Features::of(&at_least(LENGTHS_TOLD_APART + 1)), Features::of(&at_least(3000)));
+            assert_eq!(Kinds::of(&short), Kinds::of(&long), "{make}");
+            for c in columns {
+                assert_eq!(feature_score(c, &short), feature_score(c, &long), "{make} in {c:?}");
+            }
+        }
+        // An item's name ending is told only of a short cell.
+        let name = Features::of("对用人单位未按时足额缴纳社会保险费的处罚");
+        assert!(feature_score(Column::Item, &name) > 1.0);
+        let long = Features::of(&"对用人单位未按时足额缴纳社会保险费的处罚".repeat(5));
+        assert!(feature_score(Column::Item, &long) <= 0.0);
+    }
 
     #[test]
     fn code_shapes() {

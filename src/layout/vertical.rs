@@ -792,6 +792,10 @@ fn segment(
         .unzip();
     let mut base = vec![NEG; w];
     let mut shape_cost = ShapeCost::default();
+    // The current window's score in each column, in 实施层级 and in each extra column.
+    let mut column_scores = vec![0.0f32; k];
+    let mut level_score = 0.0f32;
+    let mut extra_scores = vec![0.0f32; extras.len()];
 
     for b in 0..=n {
         let row = b * w;
@@ -852,6 +856,7 @@ fn segment(
             - if b > 0 && continues(&blocks[b - 1], &blocks[b], lines) { 1.2 } else { 0.0 };
         let mut open = k;
         let mut kept_opening: Option<Opening> = None;
+        let mut scored: Option<Kinds> = None;
         for e in b + 1..=(b + reach).min(n) {
             let blk = &blocks[e - 1];
             if f.is_long() {
@@ -887,12 +892,26 @@ fn segment(
             while open > 0 && spans[by_span[open - 1]] < span {
                 open -= 1;
             }
+            // A growing window keeps its kinds over many blocks (a long cell's
+            // do not change with its length), and so its scores: they are
+            // worked out again only when the kinds change. The columns still
+            // open only ever shrink, so the scores kept cover them.
+            if scored != Some(kinds) {
+                scored = Some(kinds);
+                for &j in &by_span[..open] {
+                    column_scores[j] = kind_score(columns[j], &kinds);
+                }
+                level_score = kind_score(Column::Level, &kinds);
+                for (x, &col) in extras.iter().enumerate() {
+                    extra_scores[x] = kind_score(col, &kinds);
+                }
+            }
             for &j in &by_span[..open] {
                 if base[j] == NEG {
                     continue;
                 }
                 let col = columns[j];
-                let v = base[j] + kind_score(col, &kinds) + boundary_bonus - shape - inner - width_cost(over(j));
+                let v = base[j] + column_scores[j] + boundary_bonus - shape - inner - width_cost(over(j));
                 if v > score_e[j + 1] {
                     score_e[j + 1] = v;
                     back_e[j + 1] = (Step::Fill { from: b, column: col }, j);
@@ -900,7 +919,7 @@ fn segment(
             }
             if let Some(l) = level {
                 let from = base[tier_state];
-                let fs = kind_score(Column::Level, &kinds);
+                let fs = level_score;
                 // Only a cell that is surely a level opens a tier row.
                 if from != NEG && span <= spans[l] && fs >= 2.0 {
                     let v = from + fs + boundary_bonus - shape - inner - width_cost(over(l));
@@ -911,7 +930,7 @@ fn segment(
                 }
             }
             for (x, &col) in extras.iter().enumerate() {
-                let fs = kind_score(col, &kinds);
+                let fs = extra_scores[x];
                 if fs < 2.0 {
                     continue;
                 }
