@@ -792,8 +792,10 @@ fn segment(
         .unzip();
     let mut base = vec![NEG; w];
     let mut shape_cost = ShapeCost::default();
-    // The current window's score in each column, in 实施层级 and in each extra column.
-    let mut column_scores = vec![0.0f32; k];
+    // For the current window, what filling each column would reach before
+    // the costs of its shape, span and width; its score in 实施层级 and in
+    // each extra column.
+    let mut scored_from = vec![NEG; k];
     let mut level_score = 0.0f32;
     let mut extra_scores = vec![0.0f32; extras.len()];
 
@@ -899,7 +901,8 @@ fn segment(
             if scored != Some(kinds) {
                 scored = Some(kinds);
                 for &j in &by_span[..open] {
-                    column_scores[j] = kind_score(columns[j], &kinds);
+                    // Summed in the order the full sum takes, for the same rounding.
+                    scored_from[j] = base[j] + kind_score(columns[j], &kinds) + boundary_bonus;
                 }
                 level_score = kind_score(Column::Level, &kinds);
                 for (x, &col) in extras.iter().enumerate() {
@@ -907,14 +910,11 @@ fn segment(
                 }
             }
             for &j in &by_span[..open] {
-                if base[j] == NEG {
-                    continue;
-                }
-                let col = columns[j];
-                let v = base[j] + column_scores[j] + boundary_bonus - shape - inner - width_cost(over(j));
+                // A state no path reaches stays at minus infinity: never better.
+                let v = scored_from[j] - shape - inner - width_cost(over(j));
                 if v > score_e[j + 1] {
                     score_e[j + 1] = v;
-                    back_e[j + 1] = (Step::Fill { from: b, column: col }, j);
+                    back_e[j + 1] = (Step::Fill { from: b, column: columns[j] }, j);
                 }
             }
             if let Some(l) = level {
