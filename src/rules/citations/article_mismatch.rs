@@ -26,17 +26,16 @@ pub fn similarity(quote: &str, article: &str) -> f64 {
 }
 
 /// A quotation's identity: its text without punctuation and spaces, hashed
-/// (a run holds hundreds of thousands; two different quotations share a
-/// 64-bit hash with a chance far below one in a billion).
+/// by XXH3 (a run holds hundreds of thousands; two different quotations
+/// share a 64-bit hash with a chance far below one in a billion).
 fn fingerprint(text: &str) -> u64 {
-    use std::hash::Hasher;
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    // SipHash reads a stream of bytes: the runs between the characters left
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    // The hash reads a stream of bytes: the runs between the characters left
     // out are handed over whole, as they stand in the text.
     for run in quote_runs(text) {
-        h.write(run.as_bytes());
+        h.update(run.as_bytes());
     }
-    h.finish()
+    h.digest()
 }
 
 /// A single-article quotation of one list: which law and quotation, where
