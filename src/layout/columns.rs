@@ -1168,26 +1168,11 @@ mod tests {
             "对用人单位未按时足额缴纳社会保险费的处罚服务",
             "abcdefghijklmnopqrstuvwxyz 0123456789",
         ];
-        let columns = [
-            Column::Seq,
-            Column::Department,
-            Column::Responsibility,
-            Column::Item,
-            Column::Code,
-            Column::Type,
-            Column::Office,
-            Column::LegalBasis,
-            Column::Level,
-            Column::Scope,
-            Column::Duties,
-            Column::Liability,
-            Column::Remarks,
-        ];
         for make in makes {
             let at_least = |n: usize| make.repeat(n / make.chars().count() + 1);
             let (short, long) = (Features::of(&at_least(LENGTHS_TOLD_APART + 1)), Features::of(&at_least(3000)));
             assert_eq!(Kinds::of(&short), Kinds::of(&long), "{make}");
-            for c in columns {
+            for c in Column::ALL {
                 assert_eq!(feature_score(c, &short), feature_score(c, &long), "{make} in {c:?}");
             }
         }
