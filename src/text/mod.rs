@@ -264,10 +264,30 @@ pub fn quote_chars(s: &str) -> impl Iterator<Item = char> + '_ {
     s.chars().filter(|&c| !is_quote_gap(c))
 }
 
-/// The runs of [`quote_chars`] as they stand in `s`, between the white space
-/// and quotation punctuation left out: the same characters, as slices.
-pub fn quote_runs(s: &str) -> impl Iterator<Item = &str> + '_ {
-    s.split(is_quote_gap).filter(|run| !run.is_empty())
+/// The bytes of [`quote_chars`], appended to `out`: the runs between the
+/// white space and quotation punctuation left out, copied as they stand.
+/// Read a byte at a time, not a character: most of a quotation is
+/// ideographs, which are never left out and need no decoding to be told so.
+pub fn quote_bytes(s: &str, out: &mut Vec<u8>) {
+    let bytes = s.as_bytes();
+    let (mut run, mut at) = (0, 0);
+    while at < bytes.len() {
+        let (gap, len) = match bytes[at] {
+            b @ 0..=0x7F => (b.is_ascii_whitespace() || b == 0x0B || b == b'"', 1),
+            // U+4000..=U+9FFF: ideographs, neither space nor punctuation.
+            0xE4..=0xE9 => (false, 3),
+            _ => match s[at..].chars().next() {
+                Some(c) => (is_quote_gap(c), c.len_utf8()),
+                None => break,
+            },
+        };
+        if gap {
+            out.extend_from_slice(&bytes[run..at]);
+            run = at + len;
+        }
+        at += len;
+    }
+    out.extend_from_slice(&bytes[run..]);
 }
 
 /// White space or quotation punctuation: what a quotation's identity leaves out.
@@ -424,11 +444,21 @@ impl TextBuilder {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn quote_runs_hold_the_quote_chars() {
-        for text in ["", "“社会保险法”第八十七条：以欺诈、伪造 证明材料。", "，，", "a b\tc"]
+    fn quote_bytes_are_the_quote_chars() {
+        let check = |text: &str| {
+            let mut bytes = Vec::new();
+            super::quote_bytes(text, &mut bytes);
+            assert_eq!(bytes, super::quote_chars(text).collect::<String>().into_bytes(), "{text:?}");
+        };
+        for text in ["", "“社会保险法”第八十七条：以欺诈、伪造 证明材料。", "，，", "a b\tc", "\u{3000}甲\u{85}乙\u{b}"]
         {
-            let runs: String = super::quote_runs(text).collect();
-            assert_eq!(runs, super::quote_chars(text).collect::<String>(), "{text:?}");
+            check(text);
+        }
+        // Every character, alone and between ideographs: the byte-level
+        // reading must leave out exactly what the character-level one does.
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            check(&format!("{c}"));
+            check(&format!("甲{c}乙{c}"));
         }
     }
 

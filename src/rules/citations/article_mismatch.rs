@@ -2,7 +2,7 @@
 
 use crate::i18n::Message;
 use crate::rules::{Context, Finding, Rule, RuleDoc};
-use crate::text::{count_shared, quote_bigrams, quote_runs, CharMap};
+use crate::text::{count_shared, quote_bigrams, quote_bytes, CharMap};
 use std::collections::HashMap;
 
 /// The quoted text belongs to another article of the law.
@@ -29,13 +29,9 @@ pub fn similarity(quote: &str, article: &str) -> f64 {
 /// by XXH3 (a run holds hundreds of thousands; two different quotations
 /// share a 64-bit hash with a chance far below one in a billion).
 fn fingerprint(text: &str) -> u64 {
-    let mut h = xxhash_rust::xxh3::Xxh3::new();
-    // The hash reads a stream of bytes: the runs between the characters left
-    // out are handed over whole, as they stand in the text.
-    for run in quote_runs(text) {
-        h.update(run.as_bytes());
-    }
-    h.digest()
+    let mut bytes = Vec::with_capacity(text.len());
+    quote_bytes(text, &mut bytes);
+    xxhash_rust::xxh3::xxh3_64(&bytes)
 }
 
 /// A single-article quotation of one list: which law and quotation, where
