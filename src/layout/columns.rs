@@ -971,11 +971,12 @@ impl Kinds {
         let short = if chars <= 12 { f.short.as_ref().map(Snippet::as_str) } else { None };
         let dept_like = chars <= 24 && f.han * 10 >= chars * 8 && ending.department;
         let liability_like = opening.liability || f.liability_words;
+        let mostly_han = f.han * 10 >= chars * 6;
         Kinds {
             empty: false,
             chars: chars.min(LENGTHS_TOLD_APART + 1),
             all_han: f.han == chars,
-            mostly_han: f.han * 10 >= chars * 6,
+            mostly_han,
             numeric: f.digits >= 3 && f.han == 0,
             list_starts: f.list_starts,
             // Counts first: a code has at most one Han character in ten.
@@ -993,7 +994,7 @@ impl Kinds {
             // An item's name is short: a longer cell is scored as no name
             // however it ends, and kept apart from shorter ones by that alone.
             item_like: chars <= 80 && ((opening.addresses && ending.measure) || ending.service),
-            long_prose: chars > 40 && f.han * 10 >= chars * 6,
+            long_prose: chars > 40 && mostly_han,
             ends_with_colon: ending.colon,
             duty_verb: opening.duty_verb,
         }
