@@ -17,6 +17,7 @@ pub mod layout;
 pub mod model;
 pub mod normalize;
 pub mod page;
+pub mod parallel;
 pub mod parse;
 pub mod rules;
 pub mod sheet;

@@ -88,7 +88,7 @@ fn many_files_report_in_order_whatever_the_thread_count() {
         }
     }
     let run = |threads: &str, mode: &str| {
-        qingdan_with_env(&["fmt", mode, dir.to_str().unwrap()], None, &[("RAYON_NUM_THREADS", threads)]).stdout
+        qingdan_with_env(&["fmt", mode, dir.to_str().unwrap()], None, &[("QINGDAN_THREADS", threads)]).stdout
     };
     for mode in ["--check", "--diff"] {
         let one = run("1", mode);

@@ -299,7 +299,7 @@ fn the_report_is_the_same_whatever_the_thread_count() {
         let out = qingdan_with_env(
             &["validate", "--format", "concise", "--exit-zero", dir.to_str().unwrap()],
             None,
-            &[("RAYON_NUM_THREADS", threads)],
+            &[("QINGDAN_THREADS", threads)],
         );
         out.stdout
     };
@@ -307,6 +307,17 @@ fn the_report_is_the_same_whatever_the_thread_count() {
     assert!(!one.is_empty());
     assert_eq!(one, run("2"));
     assert_eq!(one, run("4"));
+    // The option says the same as the variable.
+    let by_option = qingdan(&["validate", "-j", "3", "--format", "concise", "--exit-zero", dir.to_str().unwrap()]);
+    assert_eq!(one, by_option.stdout);
+}
+
+#[test]
+fn no_threads_is_refused() {
+    let out = qingdan(&["validate", "--threads", "0", "."]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--threads"), "{err}");
 }
 
 #[test]

@@ -4,10 +4,12 @@ use super::output::{self, Global};
 use clap::Args;
 use qingdan::format::{format_text, FormatOptions};
 use qingdan::i18n::Message;
+use qingdan::parallel;
 use qingdan::rules::registry;
 use qingdan::tr;
 use qingdan::validate::Config;
 use std::io::{Read, Write};
+use std::ops::ControlFlow;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -164,48 +166,37 @@ pub fn run(args: &FmtArgs, global: &Global) -> ExitCode {
     let mut changed = 0usize;
     let mut out = std::io::stdout().lock();
     let progress = output::Progress::files(files.len(), &tr!("formatting", "格式化中"), files.len() > 1, global);
-    // Files are formatted (and rewritten) in parallel, a batch at a time;
-    // what is printed comes in the order given.
-    let batch = rayon::current_num_threads().max(1) * 8;
-    for chunk in files.chunks(batch) {
-        use rayon::prelude::*;
-        let outcomes: Vec<FileOutcome> = chunk
-            .par_iter()
-            .map(|f| {
-                let outcome = format_one(f, args, &options, config.schema.as_deref());
-                progress.advance();
-                outcome
-            })
-            .collect();
-        progress.suspend(|| {
-            for (f, outcome) in chunk.iter().zip(outcomes) {
-                match outcome {
-                    FileOutcome::Failed(place, e) => {
-                        output::error(&place, &e);
-                        trouble = true;
-                    }
-                    FileOutcome::Stdout(text) => {
-                        let _ = out.write_all(text.as_bytes());
-                    }
-                    FileOutcome::Unchanged => {}
-                    FileOutcome::Changed(diff) => {
-                        changed += 1;
-                        if let Some(diff) = diff {
-                            let _ = out.write_all(diff.as_bytes());
-                        } else if args.check {
-                            let _ = writeln!(
-                                out,
-                                "{}",
-                                tr!("would reformat {f}", "需要重新格式化 {f}").get(output::lang())
-                            );
-                        } else if !global.quiet {
-                            output::note(&tr!("reformatted {f}", "已重新格式化 {f}"));
-                        }
-                    }
+    // Files are formatted (and rewritten) in parallel; what is printed comes
+    // in the order given, a few files per thread held at a time.
+    let format_file = |f: &String| {
+        let outcome = format_one(f, args, &options, config.schema.as_deref());
+        progress.advance();
+        (f.clone(), outcome)
+    };
+    let report = |(f, outcome): (String, FileOutcome)| {
+        progress.suspend(|| match outcome {
+            FileOutcome::Failed(place, e) => {
+                output::error(&place, &e);
+                trouble = true;
+            }
+            FileOutcome::Stdout(text) => {
+                let _ = out.write_all(text.as_bytes());
+            }
+            FileOutcome::Unchanged => {}
+            FileOutcome::Changed(diff) => {
+                changed += 1;
+                if let Some(diff) = diff {
+                    let _ = out.write_all(diff.as_bytes());
+                } else if args.check {
+                    let _ = writeln!(out, "{}", tr!("would reformat {f}", "需要重新格式化 {f}").get(output::lang()));
+                } else if !global.quiet {
+                    output::note(&tr!("reformatted {f}", "已重新格式化 {f}"));
                 }
             }
         });
-    }
+        ControlFlow::Continue(())
+    };
+    parallel::map_in_order(&files, global.threads, global.threads * 8, format_file, report);
     drop(progress);
     let stdin_only = files.len() == 1 && files[0] == "-";
     if !global.quiet && !stdin_only {

@@ -13,6 +13,7 @@ const HELP: &[(&str, &str)] = &[
     ("qingdan.quiet", "只显示错误"),
     ("qingdan.verbose", "同时显示每一处修复的说明"),
     ("qingdan.lang", "消息和帮助的语言：zh 或 en（默认按 LC_ALL、LC_MESSAGES 或 LANG）"),
+    ("qingdan.threads", "parse --out-dir、validate 与 fmt 同时处理的文件数（默认每核一个）"),
     ("parse", "把清单文件（提取的文字、xlsx/xls/ods 工作簿或 CSV）解析为规范的 YAML 清单"),
     ("parse.files", "清单文件：提取的文字、工作簿（.xlsx .xls .xlsb .ods）或 CSV；`-` 读标准输入"),
     ("parse.output", "把 YAML 写入此文件而不是标准输出（仅限一个输入）"),

@@ -47,6 +47,9 @@ pub struct Cli {
     /// Language of messages and help: zh or en (default: from LC_ALL, LC_MESSAGES or LANG).
     #[arg(long, value_name = "LANG", global = true, value_parser = parse_lang)]
     pub lang: Option<Lang>,
+    /// Files read at once by parse --out-dir, validate and fmt (default: one per core).
+    #[arg(short = 'j', long, value_name = "N", global = true, env = "QINGDAN_THREADS", value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -121,7 +124,7 @@ pub fn run() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    let global = output::Global::new(cli.color, cli.quiet, cli.verbose);
+    let global = output::Global::new(cli.color, cli.quiet, cli.verbose, cli.threads);
     match cli.command {
         Command::Parse(args) => parse::run(&args, &global),
         Command::Validate(args) => validate::run(&args, &global),

@@ -100,10 +100,12 @@ pub struct Global {
     pub quiet: bool,
     /// Notes too.
     pub verbose: bool,
+    /// Files worked on at once.
+    pub threads: usize,
 }
 
 impl Global {
-    pub fn new(choice: ColorChoice, quiet: bool, verbose: bool) -> Self {
+    pub fn new(choice: ColorChoice, quiet: bool, verbose: bool, threads: Option<u16>) -> Self {
         let color = match choice {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
@@ -111,7 +113,9 @@ impl Global {
                 std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
             }
         };
-        Global { color, quiet, verbose }
+        let threads = threads
+            .map_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get), usize::from);
+        Global { color, quiet, verbose, threads }
     }
 
     /// The lowest severity shown in human output.
@@ -191,6 +195,18 @@ impl Progress {
 impl Drop for Progress {
     fn drop(&mut self) {
         self.bar.finish_and_clear();
+    }
+}
+
+/// Standard output for a report: line by line on a terminal, so that it
+/// is read as it comes, and in large blocks into a file or a pipe, where a
+/// system call per line would cost more than the report's making.
+pub fn stdout_writer() -> Box<dyn std::io::Write> {
+    let stdout = std::io::stdout();
+    if stdout.is_terminal() {
+        Box::new(stdout.lock())
+    } else {
+        Box::new(std::io::BufWriter::with_capacity(64 << 10, stdout.lock()))
     }
 }
 

@@ -3,9 +3,11 @@
 use super::output::{self, Global};
 use clap::{Args, ValueEnum};
 use qingdan::diagnostic::{render_summary, DiagnosticStream, Format, Severity, Summary};
+use qingdan::parallel;
 use qingdan::parse::{parse_bytes, ParseError, ParseOptions, DEFAULT_MAX_INPUT_BYTES};
 use qingdan::tr;
 use std::io::{Read, Write};
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -226,46 +228,52 @@ pub fn run(args: &ParseArgs, global: &Global) -> ExitCode {
         progress.advance();
         outcome
     };
-    // Inputs written to a directory are independent: they are parsed in
-    // parallel, a batch at a time, and reported in the order given as each
-    // batch ends, so a run over many files holds one batch.
-    let parallel = args.out_dir.is_some() && args.files.len() > 1;
-    let batch = if parallel { rayon::current_num_threads().max(1) * 4 } else { 1 };
     let mut stream = DiagnosticStream::new(std::io::stderr(), format, global.render_options());
     let mut worst = 0u8;
     let mut notes = 0usize;
     let mut summary = Summary::default();
-    for chunk in args.files.chunks(batch) {
-        let outcomes: Vec<Outcome> = if parallel {
-            use rayon::prelude::*;
-            chunk.par_iter().map(one).collect()
-        } else {
-            chunk.iter().map(one).collect()
-        };
-        for outcome in outcomes {
-            worst = worst.max(outcome.exit);
-            if outcome.broken_pipe {
-                // The reader went away (`| head`): stop quietly, as Unix tools do.
-                return ExitCode::from(worst);
-            }
-            if outcome.parsed {
-                summary.files += 1;
-                summary.items += outcome.items;
-            }
-            progress.suspend(|| {
-                for d in &outcome.diagnostics {
-                    match d.severity {
-                        Severity::Error => summary.errors += 1,
-                        Severity::Warning => summary.warnings += 1,
-                        Severity::Info => notes += 1,
-                    }
-                    if matches!(format, Format::Human | Format::Concise) && d.severity < global.threshold() {
-                        continue;
-                    }
-                    stream.write(d);
-                }
-            });
+    let mut stopped = false;
+    let mut report = |outcome: Outcome| {
+        worst = worst.max(outcome.exit);
+        if outcome.broken_pipe {
+            // The reader went away (`| head`): stop quietly, as Unix tools do.
+            stopped = true;
+            return ControlFlow::Break(());
         }
+        if outcome.parsed {
+            summary.files += 1;
+            summary.items += outcome.items;
+        }
+        progress.suspend(|| {
+            for d in &outcome.diagnostics {
+                match d.severity {
+                    Severity::Error => summary.errors += 1,
+                    Severity::Warning => summary.warnings += 1,
+                    Severity::Info => notes += 1,
+                }
+                if matches!(format, Format::Human | Format::Concise) && d.severity < global.threshold() {
+                    continue;
+                }
+                stream.write(d);
+            }
+        });
+        ControlFlow::Continue(())
+    };
+    // Inputs written to a directory are independent: they are parsed in
+    // parallel and reported in the order given, a few per thread held at a
+    // time. Otherwise each YAML goes to standard output before the next
+    // input is read.
+    if args.out_dir.is_some() && args.files.len() > 1 {
+        parallel::map_in_order(&args.files, global.threads, global.threads * 4, one, &mut report);
+    } else {
+        for name in &args.files {
+            if report(one(name)).is_break() {
+                break;
+            }
+        }
+    }
+    if stopped {
+        return ExitCode::from(worst);
     }
     drop(progress);
     let _ = stream.finish();

@@ -5,10 +5,12 @@ use super::parse::DiagFormat;
 use clap::Args;
 use qingdan::diagnostic::{render_summary, Diagnostic, DiagnosticStream, Format, Severity, Summary};
 use qingdan::i18n::Message;
+use qingdan::parallel;
 use qingdan::text::SourceFile;
 use qingdan::tr;
 use qingdan::validate::{Config, Engine, FileReport};
 use std::io::Read;
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -149,7 +151,7 @@ pub fn run(args: &ValidateArgs, global: &Global) -> ExitCode {
     // text is let go as soon as it is checked.
     let detach = format != Format::Human;
     let progress = output::Progress::files(files.len(), &tr!("validating", "检查中"), files.len() > 1, global);
-    let mut stream = DiagnosticStream::new(std::io::stdout().lock(), format, global.render_options());
+    let mut stream = DiagnosticStream::new(output::stdout_writer(), format, global.render_options());
     let mut corpus = engine.corpus();
     let mut summary = Summary::default();
     let mut counted = 0usize;
@@ -170,61 +172,40 @@ pub fn run(args: &ValidateArgs, global: &Global) -> ExitCode {
         }
         stream.write(d);
     };
-    // Files are checked in parallel, a batch at a time, and reported in the
-    // order given as each batch ends: memory holds two batches, not the tree.
-    // A batch's report is written while the next batch is checked.
-    use rayon::prelude::*;
-    let batch = rayon::current_num_threads().max(1) * 8;
-    let check = |chunk: &[String]| -> Vec<Result<FileReport, (String, Message)>> {
-        chunk
-            .par_iter()
-            .map(|f| {
-                let name = if f == "-" { "<stdin>" } else { f };
-                let mut report = read(f).map(|text| engine.check_shared(name, text));
-                if let Ok(r) = &mut report {
-                    if detach && f != "-" {
-                        let light = Arc::new(SourceFile::new(r.source.name(), ""));
-                        r.diagnostics =
-                            std::mem::take(&mut r.diagnostics).into_iter().map(|d| d.detached(&light)).collect();
-                        r.source = light;
-                    }
-                }
-                progress.advance();
-                report
-            })
-            .collect()
+    // Files are checked in parallel and reported in the order given, each as
+    // soon as those before it are; at most a few per thread wait, so memory
+    // holds a handful of files, not the tree.
+    let check = |f: &String| -> Result<FileReport, (String, Message)> {
+        let name = if f == "-" { "<stdin>" } else { f };
+        let mut report = read(f).map(|text| engine.check_shared(name, text));
+        if let Ok(r) = &mut report {
+            if detach && f != "-" {
+                let light = Arc::new(SourceFile::new(r.source.name(), ""));
+                r.diagnostics = std::mem::take(&mut r.diagnostics).into_iter().map(|d| d.detached(&light)).collect();
+                r.source = light;
+            }
+        }
+        progress.advance();
+        report
     };
-    let mut report_batch = |results: Vec<Result<FileReport, (String, Message)>>| {
-        progress.suspend(|| {
-            for r in results {
-                match r {
-                    Ok(mut report) => {
-                        summary.files += 1;
-                        summary.items += report.items();
-                        engine.add_to_corpus(&mut corpus, &mut report);
-                        for d in &report.diagnostics {
-                            emit(d, &mut stream, &mut summary);
-                        }
-                    }
-                    Err((file, e)) => {
-                        output::error(&file, &e);
-                        trouble = true;
-                    }
+    let report_file = |result: Result<FileReport, (String, Message)>| {
+        progress.suspend(|| match result {
+            Ok(mut report) => {
+                summary.files += 1;
+                summary.items += report.items();
+                engine.add_to_corpus(&mut corpus, &mut report);
+                for d in &report.diagnostics {
+                    emit(d, &mut stream, &mut summary);
                 }
             }
-        })
-    };
-    let mut checked = Vec::new();
-    for chunk in files.chunks(batch) {
-        let done = std::mem::take(&mut checked);
-        // The report is written here, on this thread (it holds standard
-        // output), while the pool checks the next batch.
-        rayon::in_place_scope(|scope| {
-            scope.spawn(|_| checked = check(chunk));
-            report_batch(done);
+            Err((file, e)) => {
+                output::error(&file, &e);
+                trouble = true;
+            }
         });
-    }
-    report_batch(checked);
+        ControlFlow::Continue(())
+    };
+    parallel::map_in_order(&files, global.threads, global.threads * 8, check, report_file);
     drop(progress);
     // Findings across the lists come last, by file and position.
     for d in engine.corpus_diagnostics(corpus, detach) {

@@ -113,18 +113,45 @@ pub struct DiagnosticStream<W: std::io::Write> {
     written: usize,
     /// SARIF: the rules met so far, in the order of their `ruleIndex`.
     rules: Vec<(&'static str, &'static str)>,
+    /// The JSON of the diagnostic being written, and the same indented.
+    json: [Vec<u8>; 2],
     error: Option<std::io::Error>,
 }
 
 impl<W: std::io::Write> DiagnosticStream<W> {
     /// A stream writing to `out`.
     pub fn new(out: W, format: Format, options: RenderOptions) -> Self {
-        DiagnosticStream { out, format, options, written: 0, rules: Vec::new(), error: None }
+        DiagnosticStream { out, format, options, written: 0, rules: Vec::new(), json: Default::default(), error: None }
     }
 
     fn put(&mut self, s: &str) {
+        self.put_bytes(s.as_bytes());
+    }
+
+    /// Writes `value` as pretty JSON with every line indented by `n` spaces,
+    /// through a buffer kept from one diagnostic to the next.
+    fn put_pretty(&mut self, value: &impl serde::Serialize, n: usize) {
+        let [mut json, mut indented] = std::mem::take(&mut self.json);
+        json.clear();
+        indented.clear();
+        if serde_json::to_writer_pretty(&mut json, value).is_ok() {
+            let pad = &b"        "[..n.min(8)];
+            for (k, line) in json.split(|&b| b == b'\n').enumerate() {
+                if k > 0 {
+                    indented.push(b'\n');
+                }
+                indented.extend_from_slice(pad);
+                indented.extend_from_slice(line);
+            }
+            // One write, for writers without a buffer of their own (stderr).
+            self.put_bytes(&indented);
+        }
+        self.json = [json, indented];
+    }
+
+    fn put_bytes(&mut self, bytes: &[u8]) {
         if self.error.is_none() {
-            if let Err(e) = self.out.write_all(s.as_bytes()) {
+            if let Err(e) = self.out.write_all(bytes) {
                 self.error = Some(e);
             }
         }
@@ -143,9 +170,8 @@ impl<W: std::io::Write> DiagnosticStream<W> {
             Format::Concise => self.put(&concise(d, lang)),
             Format::Github => self.put(&github(d, lang)),
             Format::Json => {
-                let item = indent(&serde_json::to_string_pretty(&to_json(d, lang)).unwrap_or_default(), 2);
                 self.put(if first { "[\n" } else { ",\n" });
-                self.put(&item);
+                self.put_pretty(&JsonDiagnostic::new(d, lang), 2);
             }
             Format::Sarif => {
                 let index = match self.rules.iter().position(|r| r.0 == d.code) {
@@ -155,9 +181,8 @@ impl<W: std::io::Write> DiagnosticStream<W> {
                         self.rules.len() - 1
                     }
                 };
-                let item = indent(&serde_json::to_string_pretty(&sarif_result(d, index, lang)).unwrap_or_default(), 8);
                 self.put(if first { SARIF_OPEN } else { ",\n" });
-                self.put(&item);
+                self.put_pretty(&sarif_result(d, index, lang), 8);
             }
         }
     }
@@ -190,6 +215,11 @@ impl<W: std::io::Write> DiagnosticStream<W> {
                 self.put("\n    }\n  ]\n}\n");
             }
             _ => {}
+        }
+        if self.error.is_none() {
+            if let Err(e) = self.out.flush() {
+                self.error = Some(e);
+            }
         }
         match self.error.take() {
             Some(e) => Err(e),
@@ -296,22 +326,41 @@ fn concise(d: &Diagnostic, lang: Lang) -> String {
     format!("{place}{}[{}] {} ({})\n", d.severity.as_str(), d.code, d.message.get(lang), d.name)
 }
 
-fn to_json(d: &Diagnostic, lang: Lang) -> Value {
-    let (start, end) = d.line_cols().map_or((None, None), |(s, e)| (Some(s), Some(e)));
-    json!({
-        "code": d.code,
-        "name": d.name,
-        "severity": d.severity.as_str(),
-        "message": d.message.get(lang),
-        "file": d.file_name(),
-        "line": start.map(|p| p.line),
-        "column": start.map(|p| p.column),
-        "end_line": end.map(|p| p.line),
-        "end_column": end.map(|p| p.column),
-        "item": d.item,
-        "path": d.path,
-        "fixable": d.fixable,
-    })
+/// One diagnostic in the JSON format, its keys in alphabetical order.
+#[derive(serde::Serialize)]
+struct JsonDiagnostic<'a> {
+    code: &'a str,
+    column: Option<usize>,
+    end_column: Option<usize>,
+    end_line: Option<usize>,
+    file: Option<&'a str>,
+    fixable: bool,
+    item: Option<&'a str>,
+    line: Option<usize>,
+    message: &'a str,
+    name: &'a str,
+    path: Option<&'a str>,
+    severity: &'a str,
+}
+
+impl<'a> JsonDiagnostic<'a> {
+    fn new(d: &'a Diagnostic, lang: Lang) -> Self {
+        let (start, end) = d.line_cols().map_or((None, None), |(s, e)| (Some(s), Some(e)));
+        JsonDiagnostic {
+            code: d.code,
+            column: start.map(|p| p.column),
+            end_column: end.map(|p| p.column),
+            end_line: end.map(|p| p.line),
+            file: d.file_name(),
+            fixable: d.fixable,
+            item: d.item.as_deref(),
+            line: start.map(|p| p.line),
+            message: d.message.get(lang),
+            name: d.name,
+            path: d.path.as_deref(),
+            severity: d.severity.as_str(),
+        }
+    }
 }
 
 fn github_escape(s: &str, property: bool) -> String {
