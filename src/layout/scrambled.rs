@@ -40,8 +40,10 @@ const GARBLED: f64 = -7.0;
 #[derive(Debug, Default)]
 pub struct BigramModel {
     unigrams: CharMap<char, u32>,
-    /// By [`char_pair`]: one word to hash per look-up, not two characters.
-    bigrams: CharMap<u64, u32>,
+    /// The log-probability of each bigram the document has, by
+    /// [`char_pair`] (one word to hash per look-up, not two characters):
+    /// worked out once per pair, not once per occurrence scored.
+    log_probs: CharMap<u64, f64>,
     total: u32,
 }
 
@@ -49,18 +51,43 @@ impl BigramModel {
     /// Counts the characters of `texts`, white space skipped.
     pub fn train<'a>(texts: impl IntoIterator<Item = &'a str>) -> Self {
         let mut m = BigramModel::default();
+        let mut bigrams: CharMap<u64, u32> = CharMap::default();
         for t in texts {
             let mut prev: Option<char> = None;
             for c in t.chars().filter(|c| !c.is_whitespace()) {
                 *m.unigrams.entry(c).or_default() += 1;
                 m.total += 1;
                 if let Some(p) = prev {
-                    *m.bigrams.entry(char_pair(p, c)).or_default() += 1;
+                    *bigrams.entry(char_pair(p, c)).or_default() += 1;
                 }
                 prev = Some(c);
             }
         }
+        let total = m.smoothed_total();
+        m.log_probs.reserve(bigrams.len());
+        for (pair, count) in bigrams {
+            // The pair's characters, as `char_pair` packed them.
+            let (p, c) = ((pair >> 32) as u32, pair as u32);
+            let count_of = |x: u32| char::from_u32(x).map_or(0.0, |x| m.count(x));
+            let log_prob = Self::log_prob(f64::from(count), count_of(c), count_of(p), total);
+            m.log_probs.insert(pair, log_prob);
+        }
         m
+    }
+
+    /// The count of every character, plus one for each character of the
+    /// vocabulary and one for those never seen.
+    fn smoothed_total(&self) -> f64 {
+        let vocab = self.unigrams.len() as f64 + 1.0;
+        f64::from(self.total) + vocab
+    }
+
+    /// The log-probability of `c` after `p`, from the pair's count and
+    /// theirs, interpolated with the unigram so that unseen pairs are
+    /// unlikely but possible.
+    fn log_prob(count_pc: f64, count_c: f64, count_p: f64, total: f64) -> f64 {
+        let uni_c = (count_c + 1.0) / total;
+        ((count_pc + 2.0 * uni_c) / (count_p + 2.0)).ln()
     }
 
     /// Mean log-probability per bigram of `text` (white space skipped);
@@ -78,18 +105,16 @@ impl BigramModel {
     /// that the layouts of one cell, each an order of the same characters,
     /// look each character up once.
     fn score_counted(&self, chars: impl Iterator<Item = (char, f64)>) -> Option<f64> {
-        let vocab = self.unigrams.len() as f64 + 1.0;
-        let total = f64::from(self.total) + vocab;
+        let total = self.smoothed_total();
         let mut prev: Option<(char, f64)> = None;
         let mut sum = 0.0;
         let mut n = 0usize;
         for (c, count_c) in chars {
             if let Some((p, c_p)) = prev {
-                let uni_c = (count_c + 1.0) / total;
-                let c_pc = f64::from(self.bigrams.get(&char_pair(p, c)).copied().unwrap_or(0));
-                // Interpolated with the unigram, so unseen pairs are unlikely but possible.
-                let prob = (c_pc + 2.0 * uni_c) / (c_p + 2.0);
-                sum += prob.ln();
+                sum += match self.log_probs.get(&char_pair(p, c)) {
+                    Some(&log_prob) => log_prob,
+                    None => Self::log_prob(0.0, count_c, c_p, total),
+                };
                 n += 1;
             }
             prev = Some((c, count_c));
