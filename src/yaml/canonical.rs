@@ -49,7 +49,7 @@ pub(crate) fn read_canonical_lines<'a>(text: &'a str, raw_lines: impl Iterator<I
         if body.is_empty() || body.starts_with('#') {
             continue;
         }
-        if body.trim_end().len() != body.len() {
+        if body.ends_with(char::is_whitespace) {
             return None; // trailing spaces: leave the fine points to the full reader
         }
         lines.push(Line { indent: raw.len() - body.len(), body });
@@ -71,7 +71,9 @@ impl<'a> Reader<'a> {
         first: Option<&'a str>,
         mut on: impl FnMut(&mut Self, &'a str, Value<'a>) -> R<()>,
     ) -> R<()> {
-        let mut seen: Vec<&'a str> = Vec::with_capacity(16);
+        // The keys met, by their slots: a key met twice is not the canonical
+        // form, and neither is a key the format does not have.
+        let mut seen = 0u128;
         let mut pending = first;
         loop {
             let body = match pending.take() {
@@ -86,10 +88,11 @@ impl<'a> Reader<'a> {
                 },
             };
             let (key, rest) = split_key(body)?;
-            if seen.contains(&key) {
+            let (slot, key) = known_slot(key).ok_or(Outside)?;
+            if seen & (1 << slot) != 0 {
                 return Err(Outside);
             }
-            seen.push(key);
+            seen |= 1 << slot;
             let value = if rest.is_empty() { Value::Block(indent) } else { Value::Inline(rest) };
             on(self, key, value)?;
         }
@@ -366,10 +369,7 @@ fn plain(s: &str) -> R<&str> {
     if first.is_whitespace() || s.ends_with(char::is_whitespace) {
         return Err(Outside);
     }
-    if "-?:,[]{}#&*!|>'\"%@`".contains(first)
-        || s.ends_with(':')
-        || crate::text::any_byte_pair(s, |a, b| (a == b':' && b == b' ') || (a == b' ' && b == b'#'))
-    {
+    if "-?:,[]{}#&*!|>'\"%@`".contains(first) || s.ends_with(':') || has_comment_or_mapping_sign(s) {
         return Err(Outside);
     }
     // Numbers, dates, times and the like are ASCII: a value that starts like
@@ -382,6 +382,21 @@ fn plain(s: &str) -> R<&str> {
         return Err(Outside);
     }
     Ok(s)
+}
+
+/// Whether `s` holds `: ` or ` #`, which would make a plain scalar a
+/// mapping or end it in a comment. Both are rare in list text (Chinese
+/// writes `：`), so the two signs are searched for with a vectorised scan
+/// and only the places found are looked at.
+fn has_comment_or_mapping_sign(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr2_iter(b':', b'#', b).any(|i| {
+        if b[i] == b':' {
+            b.get(i + 1) == Some(&b' ')
+        } else {
+            i > 0 && b[i - 1] == b' '
+        }
+    })
 }
 
 /// Whether `s` holds a tab or a carriage return, which the canonical form
@@ -486,12 +501,41 @@ const KEYS: &[&str] = &[
     "group",
 ];
 
-/// The format's own `&'static` name of `key`. Keys are told apart by
-/// length and first letter before their bytes are compared: a list has a
-/// key on nearly every line.
+/// Slots of [`KEY_TABLE`].
+const KEY_SLOTS: usize = 128;
+
+/// Where a key of this length, first and last byte stands in [`KEY_TABLE`].
+const fn key_slot(len: usize, first: u8, last: u8) -> usize {
+    (len + first as usize * 7 + last as usize * 20) % KEY_SLOTS
+}
+
+/// The format's keys by [`key_slot`]: every key has a slot of its own,
+/// which the build checks.
+const KEY_TABLE: [&str; KEY_SLOTS] = {
+    let mut table = [""; KEY_SLOTS];
+    let mut i = 0;
+    while i < KEYS.len() {
+        let k = KEYS[i].as_bytes();
+        let slot = key_slot(k.len(), k[0], k[k.len() - 1]);
+        assert!(table[slot].is_empty(), "two keys of the format share a slot: change key_slot");
+        table[slot] = KEYS[i];
+        i += 1;
+    }
+    table
+};
+
+/// The format's own `&'static` name of `key`: one slot to look at and one
+/// comparison, for a list has a key on nearly every line.
 fn known_key(key: &str) -> Option<&'static str> {
-    let first = *key.as_bytes().first()?;
-    KEYS.iter().copied().find(|k| k.len() == key.len() && k.as_bytes()[0] == first && *k == key)
+    known_slot(key).map(|(_, known)| known)
+}
+
+/// [`known_key`] with the key's slot in [`KEY_TABLE`], which no other key has.
+fn known_slot(key: &str) -> Option<(usize, &'static str)> {
+    let b = key.as_bytes();
+    let slot = key_slot(b.len(), *b.first()?, *b.last()?);
+    let known = KEY_TABLE[slot];
+    (known == key).then_some((slot, known))
 }
 
 /// Where each value of a canonical list stands, found by walking its lines
@@ -690,6 +734,34 @@ mod tests {
                 }
                 assert_eq!(fast.keys_of(path), full.keys_of(path), "{path}");
             }
+        }
+    }
+
+    #[test]
+    fn mapping_and_comment_signs_are_found_where_a_pairwise_scan_finds_them() {
+        let pairwise =
+            |s: &str| crate::text::any_byte_pair(s, |a, b| (a == b':' && b == b' ') || (a == b' ' && b == b'#'));
+        let pieces = ["", ":", "#", " ", "a", "：", "＃", "第一条", "x: y", "x #y", "a:b", "a#b", "# ", " :"];
+        for x in pieces {
+            for y in pieces {
+                for z in pieces {
+                    let s = format!("{x}{y}{z}");
+                    assert_eq!(has_comment_or_mapping_sign(&s), pairwise(&s), "{s:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_key_of_the_format_is_known_and_nothing_else() {
+        for key in KEYS {
+            assert_eq!(known_key(key), Some(*key));
+            assert_eq!(known_key(&key.to_uppercase()), None);
+            assert_eq!(known_key(&format!("{key}_x")), None);
+            assert_eq!(known_key(&key[1..]), None, "{key}");
+        }
+        for other in ["", "x", "codes", "tiers", "ext", "sub", "qingdan_"] {
+            assert_eq!(known_key(other), None, "{other}");
         }
     }
 

@@ -34,8 +34,8 @@ enum Form {
     },
     Tree {
         nodes: Vec<TreeNode>,
-        /// The elements of each sequence, by the sequence's node: an index
-        /// step is one look-up, not a walk along the siblings.
+        /// The elements of each long sequence, by the sequence's node: an
+        /// index step is one look-up, not a walk along the siblings.
         elements: CharMap<u32, Vec<u32>>,
     },
 }
@@ -136,7 +136,11 @@ impl SpanIndex {
         for (k, step) in steps.iter().enumerate() {
             let found = match step {
                 Step::Key(key) => Self::children(nodes, node).find(|(_, n)| n.key == Some(key)).map(|(id, _)| id),
-                Step::Index(i) => elements.get(&node).and_then(|v| v.get(*i as usize)).copied(),
+                Step::Index(i) => match elements.get(&node) {
+                    Some(long) => long.get(*i as usize).copied(),
+                    // A short sequence's children are its elements, in order.
+                    None => Self::children(nodes, node).nth(*i as usize).map(|(id, _)| id),
+                },
             };
             match found {
                 Some(id) => node = id,
@@ -236,10 +240,16 @@ pub(crate) struct TreeBuilder {
     nodes: Vec<TreeNode>,
     /// Each node's last child so far, while building.
     last_child: Vec<u32>,
-    /// By Fx hash: a node id is no attacker's choice, and a list has
-    /// thousands of sequence elements.
+    /// The elements of each sequence longer than [`WALKED_ELEMENTS`], by
+    /// Fx hash: a node id is no attacker's choice, and a list has thousands
+    /// of items.
     elements: CharMap<u32, Vec<u32>>,
 }
+
+/// Elements of a sequence found by walking along its children: a list's
+/// sequences are nearly all this short (citations, duties, articles), and
+/// a look-up table for each would cost more to build than walks cost.
+const WALKED_ELEMENTS: u32 = 16;
 
 impl TreeBuilder {
     /// A builder for a text of `len` bytes, with room for `capacity` nodes;
@@ -272,8 +282,14 @@ impl TreeBuilder {
             last => self.nodes[last as usize].next_sibling = id,
         }
         self.last_child[parent as usize] = id;
-        if key.is_none() {
-            self.elements.entry(parent).or_default().push(id);
+        if key.is_none() && position >= WALKED_ELEMENTS {
+            match self.elements.get_mut(&parent) {
+                Some(long) => long.push(id),
+                None => {
+                    let all = SpanIndex::children(&self.nodes, parent).map(|(id, _)| id).collect();
+                    self.elements.insert(parent, all);
+                }
+            }
         }
         id
     }
@@ -313,6 +329,30 @@ mod tests {
         assert_eq!(index.nearest("items[0].type").map(|s| s.value), Some(11..21));
         assert_eq!(index.keys_of("items[0]"), ["code"]);
         assert_eq!(index.len(), 3);
+    }
+
+    #[test]
+    fn elements_are_found_by_index_in_short_and_long_sequences() {
+        // Two sequences, of 3 and of 40 one-key mappings, each element
+        // spanning 10 bytes: the long one past the length that is walked.
+        for len in [3u32, 40] {
+            let mut b = TreeBuilder::new(1000, 100).unwrap();
+            let items = b.add(0, Some("items"), 0);
+            for k in 0..len {
+                let element = b.add(items, None, k);
+                let code = b.add(element, Some("code"), 0);
+                let at = 10 * k as usize;
+                b.set_span(code, at + 6..at + 10, Some(at));
+                b.set_span(element, at..at + 10, None);
+            }
+            let index = b.finish();
+            for k in 0..len as usize {
+                let at = 10 * k;
+                assert_eq!(index.get(&format!("items[{k}]")).map(|s| s.value), Some(at..at + 10), "{len}: {k}");
+                assert_eq!(index.get(&format!("items[{k}].code")).map(|s| s.value), Some(at + 6..at + 10));
+            }
+            assert_eq!(index.get(&format!("items[{len}]")), None);
+        }
     }
 
     #[test]
