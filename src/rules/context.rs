@@ -150,7 +150,7 @@ impl<'a> Context<'a> {
         let find = || find().into_iter().map(|f| (0, f)).collect();
         match self.memo {
             Some(memo) => memo.findings(field, key, find),
-            None => std::sync::Arc::from(find()),
+            None => crate::rules::ValueFindings::from(find()),
         }
     }
 

@@ -17,8 +17,25 @@ use crate::text::CharMap;
 use std::sync::{Arc, Mutex};
 
 /// The findings on one value: each with the index of its rule among the
-/// rules the memo's owner runs.
-pub type ValueFindings = Arc<[(usize, ValueFinding)]>;
+/// rules the memo's owner runs. Most values have none, and those are told
+/// without a shared counter: threads handing out one shared empty list
+/// would each write to the same counter for nearly every value.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ValueFindings(Option<Arc<[(usize, ValueFinding)]>>);
+
+impl From<Vec<(usize, ValueFinding)>> for ValueFindings {
+    fn from(found: Vec<(usize, ValueFinding)>) -> Self {
+        ValueFindings((!found.is_empty()).then(|| Arc::from(found)))
+    }
+}
+
+impl std::ops::Deref for ValueFindings {
+    type Target = [(usize, ValueFinding)];
+
+    fn deref(&self) -> &Self::Target {
+        self.0.as_deref().unwrap_or_default()
+    }
+}
 
 /// Shards, each behind its own lock, so that threads checking different
 /// values seldom wait for each other.
@@ -31,7 +48,6 @@ pub struct Memo {
     shards: Vec<Mutex<Shard>>,
     /// Bytes a shard may hold before it forgets what it holds.
     shard_budget: usize,
-    none: ValueFindings,
 }
 
 #[derive(Default)]
@@ -52,11 +68,7 @@ struct Key {
 impl Memo {
     /// A memo holding at most about `budget` bytes of texts and findings.
     pub fn new(budget: usize) -> Memo {
-        Memo {
-            shards: (0..SHARDS).map(|_| Mutex::new(Shard::default())).collect(),
-            shard_budget: budget / SHARDS,
-            none: Arc::from(Vec::new()),
-        }
+        Memo { shards: (0..SHARDS).map(|_| Mutex::new(Shard::default())).collect(), shard_budget: budget / SHARDS }
     }
 
     /// The findings on `text` under `field`: those remembered from the same
@@ -68,17 +80,17 @@ impl Memo {
         find: impl FnOnce() -> Vec<(usize, ValueFinding)>,
     ) -> ValueFindings {
         if self.shard_budget == 0 {
-            return self.shared(find());
+            return ValueFindings::from(find());
         }
         let key = Key { fingerprint: xxhash_rust::xxh3::xxh3_128(text.as_bytes()), field };
         // The shard by the fingerprint's top bits.
         let shard = &self.shards[(key.fingerprint >> (128 - SHARDS.trailing_zeros())) as usize];
         if let Some(found) = lock(shard).entries.get(&key) {
-            return Arc::clone(found);
+            return found.clone();
         }
         // Found outside the lock: another thread may find the same meanwhile,
         // which costs a check, never a different answer.
-        let found = self.shared(find());
+        let found = ValueFindings::from(find());
         let size = found
             .iter()
             .map(|(_, f)| f.message.en.len() + f.message.zh.len() + f.fix.as_ref().map_or(0, String::len))
@@ -91,17 +103,9 @@ impl Memo {
         }
         if size <= self.shard_budget {
             shard.bytes += size;
-            shard.entries.insert(key, Arc::clone(&found));
+            shard.entries.insert(key, found.clone());
         }
         found
-    }
-
-    fn shared(&self, found: Vec<(usize, ValueFinding)>) -> ValueFindings {
-        if found.is_empty() {
-            Arc::clone(&self.none)
-        } else {
-            Arc::from(found)
-        }
     }
 }
 

@@ -369,7 +369,9 @@ fn plain(s: &str) -> R<&str> {
     if first.is_whitespace() || s.ends_with(char::is_whitespace) {
         return Err(Outside);
     }
-    if "-?:,[]{}#&*!|>'\"%@`".contains(first) || s.ends_with(':') || has_comment_or_mapping_sign(s) {
+    // YAML's indicators, all ASCII: compared as bytes, without a search.
+    let indicator = first.is_ascii() && b"-?:,[]{}#&*!|>'\"%@`".contains(&(first as u8));
+    if indicator || s.ends_with(':') || has_comment_or_mapping_sign(s) {
         return Err(Outside);
     }
     // Numbers, dates, times and the like are ASCII: a value that starts like
