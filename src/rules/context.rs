@@ -187,7 +187,9 @@ impl<'a> Context<'a> {
     }
 
     fn gather_texts(&self) -> Vec<TextRef<'a>> {
-        let mut out = Vec::new();
+        // Room for what a typical item holds (about thirty values), so
+        // that a long list's texts are not copied as the vector grows.
+        let mut out = Vec::with_capacity(8 + 32 * self.list.items.len());
         let mut push = |place: Place, item: Option<usize>, text: &'a str| {
             if !text.is_empty() {
                 out.push(TextRef { place, item, text });

@@ -7,7 +7,7 @@
 //! per (field, text) up to a budget of bytes, and forgets a share of them
 //! when it is spent, so memory stays bounded whatever the run's size.
 //!
-//! A text is known by its 128-bit XXH3 fingerprint, as a compiler's
+//! A text is known by its 128-bit XXH3 fingerprint (seeded by its field), as a compiler's
 //! incremental cache knows its inputs: two texts of a run share one with a
 //! chance below one in 10^20 even at a billion distinct values, while keeping
 //! and comparing every text cost a tenth of a validate run.
@@ -57,13 +57,10 @@ struct Shard {
     bytes: usize,
 }
 
-/// A value seen: its field and its text's fingerprint (which chooses the
-/// shard too).
-#[derive(PartialEq, Eq, Hash)]
-struct Key {
-    fingerprint: u128,
-    field: &'static str,
-}
+/// A value seen: the fingerprint of its text, seeded by its field (so the
+/// same text under two fields has two), which chooses the shard too. One
+/// number to hash and compare, not a number and the field's name.
+type Key = u128;
 
 impl Memo {
     /// A memo holding at most about `budget` bytes of texts and findings.
@@ -82,9 +79,10 @@ impl Memo {
         if self.shard_budget == 0 {
             return ValueFindings::from(find());
         }
-        let key = Key { fingerprint: xxhash_rust::xxh3::xxh3_128(text.as_bytes()), field };
+        let seed = xxhash_rust::xxh3::xxh3_64(field.as_bytes());
+        let key: Key = xxhash_rust::xxh3::xxh3_128_with_seed(text.as_bytes(), seed);
         // The shard by the fingerprint's top bits.
-        let shard = &self.shards[(key.fingerprint >> (128 - SHARDS.trailing_zeros())) as usize];
+        let shard = &self.shards[(key >> (128 - SHARDS.trailing_zeros())) as usize];
         if let Some(found) = lock(shard).entries.get(&key) {
             return found.clone();
         }
