@@ -390,3 +390,34 @@ fn values_met_again_in_a_run_get_the_findings_of_a_fresh_check() {
     assert!(all.iter().filter(|d| d.starts_with("QD30")).count() >= 5, "{all:#?}");
     assert!(all.iter().filter(|d| d.starts_with("QD404")).count() >= 10, "{all:#?}");
 }
+
+#[test]
+fn a_reader_that_goes_away_stops_the_run() {
+    // 200 lists of 50 items with a code too short: far more report than
+    // the pipe and the output buffer hold.
+    let dir = temp_dir("reader-gone");
+    let mut list = String::from("qingdan: 1\nitems:\n");
+    for seq in 1..=50 {
+        list.push_str(&format!(
+            "  - seq: {seq}\n    item: 对违法行为{seq}的处罚\n    code: \"37{seq}\"\n    type: 行政处罚\n"
+        ));
+    }
+    for i in 0..200 {
+        std::fs::write(dir.join(format!("l{i:03}.yaml")), &list).unwrap();
+    }
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_qingdan"))
+        .args(["validate", "--format", "concise", "--lang", "en", dir.to_str().unwrap()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    std::io::BufRead::read_line(&mut std::io::BufReader::new(child.stdout.take().unwrap()), &mut first).unwrap();
+    assert!(first.contains("QD"), "{first}");
+    // The reader is gone now: the run stops without a summary, and without a panic.
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("200 files"), "it ran to the end: {err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(out.status.code().is_some(), "ended by a signal");
+}

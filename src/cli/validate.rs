@@ -203,13 +203,21 @@ pub fn run(args: &ValidateArgs, global: &Global) -> ExitCode {
                 trouble = true;
             }
         });
-        ControlFlow::Continue(())
+        // The reader went away (`| head`): stop, as Unix tools do.
+        if stream.reader_gone() {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
+        }
     };
     parallel::map_in_order(&files, global.threads, global.threads * 8, check, report_file);
     drop(progress);
+    let stopped = stream.reader_gone();
     // Findings across the lists come last, by file and position.
-    for d in engine.corpus_diagnostics(corpus, detach) {
-        emit(&d, &mut stream, &mut summary);
+    if !stopped {
+        for d in engine.corpus_diagnostics(corpus, detach) {
+            emit(&d, &mut stream, &mut summary);
+        }
     }
     if let Err(e) = stream.finish() {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
@@ -218,7 +226,8 @@ pub fn run(args: &ValidateArgs, global: &Global) -> ExitCode {
         }
     }
     summary.millis = started.elapsed().as_millis();
-    if !global.quiet && matches!(format, Format::Human | Format::Concise | Format::Github) {
+    // A run stopped early has no summary to give.
+    if !global.quiet && !stopped && matches!(format, Format::Human | Format::Concise | Format::Github) {
         eprintln!("{}", render_summary(&summary, output::lang()));
     }
     if trouble {

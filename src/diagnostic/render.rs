@@ -157,6 +157,12 @@ impl<W: std::io::Write> DiagnosticStream<W> {
         }
     }
 
+    /// Whether the reader of the output has gone away (`| head`): nothing
+    /// more written will be read.
+    pub fn reader_gone(&self) -> bool {
+        self.error.as_ref().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+
     /// Writes one diagnostic.
     pub fn write(&mut self, d: &Diagnostic) {
         let lang = self.options.lang;
