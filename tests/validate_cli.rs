@@ -310,6 +310,18 @@ fn the_report_is_the_same_whatever_the_thread_count() {
     // The option says the same as the variable.
     let by_option = qingdan(&["validate", "-j", "3", "--format", "concise", "--exit-zero", dir.to_str().unwrap()]);
     assert_eq!(one, by_option.stdout);
+    // The human format is rendered on the threads that check: the same
+    // report, whole or cut short, whatever their number.
+    for limit in ["1000", "2"] {
+        let human = |threads: &str| {
+            let args =
+                ["validate", "-j", threads, "--format", "human", "--max-diagnostics", limit, dir.to_str().unwrap()];
+            qingdan(&args).stdout
+        };
+        let one = human("1");
+        assert!(String::from_utf8_lossy(&one).contains("QD"), "{}", String::from_utf8_lossy(&one));
+        assert_eq!(one, human("4"), "--max-diagnostics {limit}");
+    }
 }
 
 #[test]

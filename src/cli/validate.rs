@@ -3,7 +3,7 @@
 use super::output::{self, ConfigError, Global};
 use super::parse::DiagFormat;
 use clap::Args;
-use qingdan::diagnostic::{render_summary, Diagnostic, DiagnosticStream, Format, Severity, Summary};
+use qingdan::diagnostic::{render_human, render_summary, Diagnostic, DiagnosticStream, Format, Severity, Summary};
 use qingdan::i18n::Message;
 use qingdan::parallel;
 use qingdan::text::SourceFile;
@@ -13,6 +13,7 @@ use std::io::Read;
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -102,6 +103,10 @@ fn read(name: &str) -> Result<Arc<str>, (String, Message)> {
         .map_err(|at| (name.to_owned(), tr!("not UTF-8 at byte {at}", "第 {at} 字节处不是 UTF-8")))
 }
 
+/// A file checked: its report, and each diagnostic in the human format
+/// when that is the format asked for and the diagnostic is shown.
+type Checked = (FileReport, Vec<Option<String>>);
+
 /// Runs `qingdan validate`.
 pub fn run(args: &ValidateArgs, global: &Global) -> ExitCode {
     let started = Instant::now();
@@ -155,47 +160,65 @@ pub fn run(args: &ValidateArgs, global: &Global) -> ExitCode {
     let mut corpus = engine.corpus();
     let mut summary = Summary::default();
     let mut counted = 0usize;
-    // Each diagnostic, in order: counted, and written unless past the limit or below the threshold.
-    let mut emit = |d: &Diagnostic, stream: &mut DiagnosticStream<_>, summary: &mut Summary| {
+    // The count, for the threads that render: past the limit nothing is shown.
+    let counted_so_far = AtomicUsize::new(0);
+    let shown = |d: &Diagnostic| !matches!(format, Format::Human | Format::Concise) || d.severity >= global.threshold();
+    // Each diagnostic, in order: counted, and written unless past the limit
+    // or below the threshold (as rendered by the thread that checked its
+    // file, when it was).
+    let mut emit = |d: &Diagnostic, rendered: Option<&str>, stream: &mut DiagnosticStream<_>, summary: &mut Summary| {
         match d.severity {
             Severity::Error => summary.errors += 1,
             Severity::Warning => summary.warnings += 1,
             Severity::Info => {}
         }
         counted += 1;
+        counted_so_far.store(counted, Ordering::Relaxed);
         if max.is_some_and(|m| counted > m) {
             summary.omitted += 1;
             return;
         }
-        if matches!(format, Format::Human | Format::Concise) && d.severity < global.threshold() {
+        if !shown(d) {
             return;
         }
-        stream.write(d);
+        match rendered {
+            Some(text) => stream.write_rendered(text),
+            None => stream.write(d),
+        }
     };
+    let options = global.render_options();
     // Files are checked in parallel and reported in the order given, each as
     // soon as those before it are; at most a few per thread wait, so memory
     // holds a handful of files, not the tree.
-    let check = |f: &String| -> Result<FileReport, (String, Message)> {
+    // The human format, the costly one to render, is rendered here too,
+    // beside the checking, and only written on the main thread.
+    let check = |f: &String| -> Result<Checked, (String, Message)> {
         let name = if f == "-" { "<stdin>" } else { f };
         let mut report = read(f).map(|text| engine.check_shared(name, text));
+        let mut rendered = Vec::new();
         if let Ok(r) = &mut report {
             if detach && f != "-" {
                 let light = Arc::new(SourceFile::new(r.source.name(), ""));
                 r.diagnostics = std::mem::take(&mut r.diagnostics).into_iter().map(|d| d.detached(&light)).collect();
                 r.source = light;
             }
+            if format == Format::Human {
+                let room = || max.is_none_or(|m| counted_so_far.load(Ordering::Relaxed) < m);
+                rendered =
+                    r.diagnostics.iter().map(|d| (shown(d) && room()).then(|| render_human(d, &options))).collect();
+            }
         }
         progress.advance();
-        report
+        report.map(|r| (r, rendered))
     };
-    let report_file = |result: Result<FileReport, (String, Message)>| {
+    let report_file = |result: Result<Checked, (String, Message)>| {
         progress.suspend(|| match result {
-            Ok(mut report) => {
+            Ok((mut report, rendered)) => {
                 summary.files += 1;
                 summary.items += report.items();
                 engine.add_to_corpus(&mut corpus, &mut report);
-                for d in &report.diagnostics {
-                    emit(d, &mut stream, &mut summary);
+                for (k, d) in report.diagnostics.iter().enumerate() {
+                    emit(d, rendered.get(k).and_then(Option::as_deref), &mut stream, &mut summary);
                 }
             }
             Err((file, e)) => {
@@ -216,7 +239,7 @@ pub fn run(args: &ValidateArgs, global: &Global) -> ExitCode {
     // Findings across the lists come last, by file and position.
     if !stopped {
         for d in engine.corpus_diagnostics(corpus, detach) {
-            emit(&d, &mut stream, &mut summary);
+            emit(&d, None, &mut stream, &mut summary);
         }
     }
     if let Err(e) = stream.finish() {

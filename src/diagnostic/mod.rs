@@ -3,7 +3,7 @@
 
 mod render;
 
-pub use render::{render, render_summary, DiagnosticStream, Format, RenderOptions, Summary};
+pub use render::{render, render_human, render_summary, DiagnosticStream, Format, RenderOptions, Summary};
 
 use crate::i18n::Message;
 use crate::text::SourceFile;

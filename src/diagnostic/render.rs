@@ -163,6 +163,15 @@ impl<W: std::io::Write> DiagnosticStream<W> {
         self.error.as_ref().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
     }
 
+    /// Writes one diagnostic of the human format already rendered by
+    /// [`render_human`] (on another thread, say): the same bytes
+    /// [`DiagnosticStream::write`] would write.
+    pub fn write_rendered(&mut self, rendered: &str) {
+        debug_assert!(self.format == Format::Human);
+        self.written += 1;
+        self.put(rendered);
+    }
+
     /// Writes one diagnostic.
     pub fn write(&mut self, d: &Diagnostic) {
         let lang = self.options.lang;
@@ -241,6 +250,13 @@ const SARIF_OPEN: &str = "{\n  \"$schema\": \"https://json.schemastore.org/sarif
 fn indent(s: &str, n: usize) -> String {
     let pad = " ".repeat(n);
     s.lines().map(|l| format!("{pad}{l}")).collect::<Vec<_>>().join("\n")
+}
+
+/// One diagnostic in the human format (graphical, with its source lines),
+/// as [`DiagnosticStream`] writes it: the costly format to render, so a
+/// run over many files renders each file's on the thread that checked it.
+pub fn render_human(d: &Diagnostic, options: &RenderOptions) -> String {
+    human(d, options)
 }
 
 fn human(d: &Diagnostic, options: &RenderOptions) -> String {
