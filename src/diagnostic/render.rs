@@ -179,7 +179,7 @@ impl<W: std::io::Write> DiagnosticStream<W> {
         self.written += 1;
         match self.format {
             Format::Human => {
-                let s = human(d, &self.options);
+                let s = render_human(d, &self.options);
                 self.put(&s);
             }
             Format::Concise => self.put(&concise(d, lang)),
@@ -256,10 +256,6 @@ fn indent(s: &str, n: usize) -> String {
 /// as [`DiagnosticStream`] writes it: the costly format to render, so a
 /// run over many files renders each file's on the thread that checked it.
 pub fn render_human(d: &Diagnostic, options: &RenderOptions) -> String {
-    human(d, options)
-}
-
-fn human(d: &Diagnostic, options: &RenderOptions) -> String {
     let severity = match d.severity {
         Severity::Error => miette::Severity::Error,
         Severity::Warning => miette::Severity::Warning,
@@ -486,6 +482,31 @@ mod tests {
         }
         assert_eq!(d["line"], 3);
         assert_eq!(d["end_column"], 15);
+    }
+
+    #[test]
+    fn json_text_keeps_its_layout_and_key_order() {
+        // The report is read by scripts that diff it: keys stay in this order
+        // and indentation, a diagnostic an element of one array.
+        let mut two = sample();
+        two.push(two[0].clone());
+        let text = render(&two, Format::Json, &RenderOptions::default());
+        let one = r#"  {
+    "code": "QD201",
+    "column": 11,
+    "end_column": 15,
+    "end_line": 3,
+    "file": "list.yaml",
+    "fixable": false,
+    "item": "12",
+    "line": 3,
+    "message": "code has 2 characters, the profile wants 13",
+    "name": "code-length",
+    "path": "items[0].code",
+    "severity": "error"
+  }"#;
+        assert_eq!(text, format!("[\n{one},\n{one}\n]\n"));
+        assert_eq!(render(&[], Format::Json, &RenderOptions::default()), "[]\n");
     }
 
     #[test]
