@@ -39,6 +39,12 @@ const MAX_ROUNDS: usize = 64;
 /// until nothing changes, so that fmt is idempotent.
 pub fn format_value(value: &str, options: &FormatOptions) -> String {
     let mut current = format_round(value, options);
+    // A round that changed nothing is already the fixed point (a round is a
+    // function of its value alone): most values of a committed list are
+    // canonical, and need one round, not two.
+    if current == value {
+        return current;
+    }
     for _ in 1..MAX_ROUNDS {
         let next = format_round(&current, options);
         if next == current {
