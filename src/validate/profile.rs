@@ -31,6 +31,10 @@ pub struct Profile {
     /// Level digit and the tier it stands for.
     #[serde(default)]
     pub levels: BTreeMap<String, String>,
+    /// The ASCII characters of `charset` as bits, worked out on first use:
+    /// codes are ASCII, and every code rule asks whether a code fits.
+    #[serde(skip)]
+    ascii_charset: std::sync::OnceLock<u128>,
 }
 
 /// Character ranges of a code's parts.
@@ -62,6 +66,12 @@ fn part(code: &str, r: Option<[usize; 2]>) -> Option<&str> {
 impl Profile {
     /// Whether `code` has this profile's shape (length and characters).
     pub fn fits(&self, code: &str) -> bool {
+        if code.is_ascii() {
+            let allowed = *self.ascii_charset.get_or_init(|| {
+                self.charset.chars().filter(char::is_ascii).fold(0u128, |bits, c| bits | 1 << (c as u32))
+            });
+            return code.len() == self.length && code.bytes().all(|b| allowed & (1 << b) != 0);
+        }
         code.chars().count() == self.length && code.chars().all(|c| self.charset.contains(c))
     }
 
@@ -127,5 +137,19 @@ mod tests {
         assert_eq!(gs.level("11620500MB161709673620236001000"), Some("3"));
         assert_eq!(gs.region("11620725MB1728597R4620236001000"), Some("620725"));
         assert_eq!(gs.uscc("11620725MB1728597R4620236001000"), Some("11620725MB1728597R"));
+    }
+
+    #[test]
+    fn a_code_fits_by_length_and_characters_whatever_they_are() {
+        let toml = "name = \"x\"\nlength = 4\ncharset = \"0123A甲\"\n[segments]\n";
+        let p = parse_profile(toml).unwrap();
+        // The character-by-character reading the ASCII path must agree with.
+        let by_chars = |code: &str| code.chars().count() == 4 && code.chars().all(|c| p.charset.contains(c));
+        for code in
+            ["0123", "A000", "0124", "012", "01234", "a000", "甲000", "甲00", "０１２３", "01 3", "", "\u{7f}000"]
+        {
+            assert_eq!(p.fits(code), by_chars(code), "{code:?}");
+        }
+        assert!(p.fits("3A21") && p.fits("甲甲甲0") && !p.fits("0129"));
     }
 }
