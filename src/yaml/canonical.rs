@@ -40,6 +40,29 @@ pub fn read_canonical(text: &str) -> Option<List> {
 /// [`read_canonical`] of a text already cut into `lines` (as
 /// [`crate::text::split_lines`] cuts it).
 pub(crate) fn read_canonical_lines<'a>(text: &'a str, raw_lines: impl Iterator<Item = &'a str>) -> Option<List> {
+    read_canonical_keeping_lines(text, raw_lines).map(|(list, _)| list)
+}
+
+/// The content lines of a list the canonical reader read, as offsets into
+/// its text (so they can be kept beside it): the span index walks them
+/// instead of cutting the text into lines again.
+#[derive(Debug)]
+pub(crate) struct ContentLines(Vec<LineAt>);
+
+/// One content line: its indentation, and where its body starts and how long it is.
+#[derive(Debug, Clone, Copy)]
+struct LineAt {
+    indent: u32,
+    start: u32,
+    len: u32,
+}
+
+/// [`read_canonical_lines`], with the content lines it found; `None` for
+/// them past the 4 GiB their offsets can hold.
+pub(crate) fn read_canonical_keeping_lines<'a>(
+    text: &'a str,
+    raw_lines: impl Iterator<Item = &'a str>,
+) -> Option<(List, Option<ContentLines>)> {
     if has_tab_or_cr(text) {
         return None;
     }
@@ -55,7 +78,18 @@ pub(crate) fn read_canonical_lines<'a>(text: &'a str, raw_lines: impl Iterator<I
         lines.push(Line { indent: raw.len() - body.len(), body });
     }
     let mut r = Reader { lines, at: 0 };
-    r.list().ok()
+    let list = r.list().ok()?;
+    let kept = (u32::try_from(text.len()).is_ok()).then(|| {
+        // Each body is a slice of `text`: where it starts is how far its first byte is from the text's.
+        let base = text.as_ptr() as usize;
+        let at = |l: &Line| LineAt {
+            indent: l.indent as u32,
+            start: (l.body.as_ptr() as usize - base) as u32,
+            len: l.body.len() as u32,
+        };
+        ContentLines(r.lines.iter().map(at).collect())
+    });
+    Some((list, kept))
 }
 
 impl<'a> Reader<'a> {
@@ -374,9 +408,10 @@ fn plain(s: &str) -> R<&str> {
     if indicator || s.ends_with(':') || has_comment_or_mapping_sign(s) {
         return Err(Outside);
     }
-    // Numbers, dates, times and the like are ASCII: a value that starts like
-    // one is taken here only when it holds other text (`2018年12月修改`).
-    if (first.is_ascii_digit() || matches!(first, '+' | '.' | '~')) && s.is_ascii() {
+    // Numbers, dates, times and null are ASCII: a value that starts like one
+    // is taken here when it holds other text (`2018年12月修改`) or is not one
+    // of YAML's forms (a file name `000-00.txt`, a SHA-256 `3ee1…`).
+    if (first.is_ascii_digit() || matches!(first, '+' | '.' | '~')) && s.is_ascii() && number_or_time(s) {
         return Err(Outside);
     }
     const WORDS: [&str; 11] = ["null", "true", "false", "yes", "no", "on", "off", "y", "n", ".nan", ".inf"];
@@ -384,6 +419,26 @@ fn plain(s: &str) -> R<&str> {
         return Err(Outside);
     }
     Ok(s)
+}
+
+/// Whether YAML (1.1 or 1.2) could read `s` as a number, a time, a date
+/// or null rather than as text: its integers (binary, octal, hex, decimal,
+/// sexagesimal, with `_`), floats (with exponents, `.inf`, `.nan`),
+/// timestamps and `~`. Generous where the two versions differ: a value
+/// it takes goes to the full reader, which costs time, never a wrong value.
+fn number_or_time(s: &str) -> bool {
+    static FORMS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(concat!(
+            r"^(?:~",
+            r"|[-+]?(?:0b[01_]+|0o[0-7_]+|0x[0-9a-fA-F_]+",
+            // YAML 1.1's floats allow any dots after the first (`1.2.3`).
+            r"|[0-9][0-9_]*(?::[0-5]?[0-9])*(?:\.[0-9._]*)?(?:[eE][-+]?[0-9]+)?",
+            r"|\.[0-9._]*(?:[eE][-+]?[0-9]+)?|\.(?:inf|Inf|INF|nan|NaN|NAN))",
+            r"|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt 	].*)?)$",
+        ))
+        .expect("a valid pattern")
+    });
+    FORMS.is_match(s)
 }
 
 /// Whether `s` holds `: ` or ` #`, which would make a plain scalar a
@@ -562,6 +617,24 @@ pub(crate) fn index_canonical<'a>(text: &'a str, raw_lines: impl Iterator<Item =
         let indent = raw.len() - body.len();
         lines.push(SpanLine { indent, start: start + indent, body });
     }
+    walk_lines(text, lines)
+}
+
+/// [`index_canonical`] of a list the canonical reader read, from the
+/// content lines it kept: they are the lines `index_canonical` would cut
+/// (the reader skips the same blank and comment lines, and reads no text
+/// with a tab or a carriage return).
+pub(crate) fn index_canonical_lines(text: &str, kept: &ContentLines) -> Option<SpanIndex> {
+    let mut lines = Vec::with_capacity(kept.0.len());
+    for l in &kept.0 {
+        let start = l.start as usize;
+        lines.push(SpanLine { indent: l.indent as usize, start, body: text.get(start..start + l.len as usize)? });
+    }
+    walk_lines(text, lines)
+}
+
+/// The span index of a canonical list from its content lines.
+fn walk_lines<'a>(text: &'a str, lines: Vec<SpanLine<'a>>) -> Option<SpanIndex> {
     let capacity = lines.len() * 2;
     let mut w = Walker { lines, at: 0, tree: TreeBuilder::new(text.len(), capacity)? };
     w.map(0, 0, None).ok()?;
@@ -736,6 +809,19 @@ mod tests {
                 }
                 assert_eq!(fast.keys_of(path), full.keys_of(path), "{path}");
             }
+            // From the lines the reader kept, the same index.
+            let with_comments =
+                format!("# a comment\n\n{}\n# the end\n", text.replace("\nitems:", "\n\n# items\nitems:"));
+            for text in [text.as_str(), &with_comments] {
+                // Lists the reader leaves to the full reader keep no lines.
+                let Some((_, kept)) = read_canonical_keeping_lines(text, crate::text::split_lines(text)) else {
+                    assert!(!text.contains("对“骗保”的处罚"), "the reader reads the example list");
+                    continue;
+                };
+                let from_kept = index_canonical_lines(text, &kept.expect("lines kept")).expect("an index");
+                let cut_again = index_canonical(text, crate::text::split_lines(text)).expect("an index");
+                assert_eq!(from_kept.iter(), cut_again.iter());
+            }
         }
     }
 
@@ -751,6 +837,60 @@ mod tests {
                     assert_eq!(has_comment_or_mapping_sign(&s), pairwise(&s), "{s:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn numbers_and_times_are_told_from_text_that_starts_like_them() {
+        let numbers = [
+            "0",
+            "123",
+            "007",
+            "1_000",
+            "-5",
+            "+1",
+            "0b101",
+            "0o17",
+            "0x1F",
+            "0xdead_beef",
+            "3.0",
+            "1.",
+            ".5",
+            "1e3",
+            "1.5E-3",
+            "+.inf",
+            ".NaN",
+            "12:30",
+            "1:20:30",
+            "1:20:30.5",
+            "2019-07-30",
+            "2019-7-3",
+            "2001-12-14t21:59:43.10-05:00",
+            "2001-12-14 21:59:43.10 -5",
+            "~",
+            "1.2.3.4",
+            "..",
+        ];
+        for s in numbers {
+            assert!(number_or_time(s), "{s}");
+            assert!(plain(s).is_err(), "{s}");
+        }
+        let texts = [
+            "000-00000.txt",
+            "3ee173ebb06cc90cc09a3cfba88bdbfcdff8342a57ad6be779cccd24f21bdb20",
+            "1e3x",
+            "12:30pm",
+            "2019-07-30x",
+            "0x",
+            "2018年12月修改",
+            "3A",
+            "123abc",
+            ".5a",
+            "1.5.x",
+        ];
+        for s in texts {
+            assert!(!number_or_time(s), "{s}");
+            assert_eq!(plain(s).ok(), Some(s), "{s}");
         }
     }
 

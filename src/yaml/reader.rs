@@ -33,6 +33,8 @@ pub struct Loaded {
     /// lines, found once.
     line_starts: std::sync::Arc<[usize]>,
     limits: YamlLimits,
+    /// The content lines the canonical reader found, for the span index.
+    lines: Option<super::canonical::ContentLines>,
     spans: std::sync::OnceLock<SpanIndex>,
 }
 
@@ -41,9 +43,13 @@ impl Loaded {
     /// findings never needs it.
     pub fn spans(&self) -> &SpanIndex {
         self.spans.get_or_init(|| {
-            let lines = crate::text::lines_at(&self.text, &self.line_starts);
-            super::canonical::index_canonical(&self.text, lines)
-                .unwrap_or_else(|| index_spans(&self.text, &self.limits).unwrap_or_default())
+            let canonical = match &self.lines {
+                Some(kept) => super::canonical::index_canonical_lines(&self.text, kept),
+                None => {
+                    super::canonical::index_canonical(&self.text, crate::text::lines_at(&self.text, &self.line_starts))
+                }
+            };
+            canonical.unwrap_or_else(|| index_spans(&self.text, &self.limits).unwrap_or_default())
         })
     }
 }
@@ -93,9 +99,10 @@ fn load_indexed(
     // Lists in the canonical form take the fast path; everything else, and
     // every error, the full reader.
     let lines = crate::text::lines_at(&shared, &line_starts);
-    if let Some(list) = super::canonical::read_canonical_lines(&shared, lines) {
+    if let Some((list, lines)) = super::canonical::read_canonical_keeping_lines(&shared, lines) {
         if list.qingdan == FORMAT_VERSION {
-            return Ok(Loaded { list, text: shared, line_starts, limits: *limits, spans: std::sync::OnceLock::new() });
+            let spans = std::sync::OnceLock::new();
+            return Ok(Loaded { list, text: shared, line_starts, limits: *limits, lines, spans });
         }
     }
     load_full_shared(shared, line_starts, limits)
@@ -128,7 +135,14 @@ fn load_full_shared(
         },
         range: e.location().and_then(|l| location_range(text, l)),
     })?;
-    let loaded = Loaded { list, text: shared.clone(), line_starts, limits: *limits, spans: std::sync::OnceLock::new() };
+    let loaded = Loaded {
+        list,
+        text: shared.clone(),
+        line_starts,
+        limits: *limits,
+        lines: None,
+        spans: std::sync::OnceLock::new(),
+    };
     if loaded.list.qingdan != FORMAT_VERSION {
         return Err(LoadError {
             message: crate::tr!(
