@@ -135,14 +135,7 @@ impl<W: std::io::Write> DiagnosticStream<W> {
         json.clear();
         indented.clear();
         if serde_json::to_writer_pretty(&mut json, value).is_ok() {
-            let pad = &b"        "[..n.min(8)];
-            for (k, line) in json.split(|&b| b == b'\n').enumerate() {
-                if k > 0 {
-                    indented.push(b'\n');
-                }
-                indented.extend_from_slice(pad);
-                indented.extend_from_slice(line);
-            }
+            indent(&json, n, &mut indented);
             // One write, for writers without a buffer of their own (stderr).
             self.put_bytes(&indented);
         }
@@ -224,9 +217,10 @@ impl<W: std::io::Write> DiagnosticStream<W> {
                     .collect();
                 let tool =
                     json!({ "driver": { "name": "qingdan", "version": env!("CARGO_PKG_VERSION"), "rules": rules } });
-                let tool = indent(&serde_json::to_string_pretty(&tool).unwrap_or_default(), 6);
+                let mut indented = Vec::new();
+                indent(&serde_json::to_vec_pretty(&tool).unwrap_or_default(), 6, &mut indented);
                 self.put(",\n      \"tool\": ");
-                self.put(tool.trim_start());
+                self.put_bytes(indented.trim_ascii_start());
                 self.put("\n    }\n  ]\n}\n");
             }
             _ => {}
@@ -246,10 +240,16 @@ impl<W: std::io::Write> DiagnosticStream<W> {
 /// The SARIF document up to its results array.
 const SARIF_OPEN: &str = "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n      \"results\": [\n";
 
-/// `s` with every line indented by `n` spaces.
-fn indent(s: &str, n: usize) -> String {
-    let pad = " ".repeat(n);
-    s.lines().map(|l| format!("{pad}{l}")).collect::<Vec<_>>().join("\n")
+/// `json` (pretty, so without blank lines) with every line indented by
+/// `n` spaces, appended to `out`.
+fn indent(json: &[u8], n: usize, out: &mut Vec<u8>) {
+    for (k, line) in json.split(|&b| b == b'\n').enumerate() {
+        if k > 0 {
+            out.push(b'\n');
+        }
+        out.resize(out.len() + n, b' ');
+        out.extend_from_slice(line);
+    }
 }
 
 /// One diagnostic in the human format (graphical, with its source lines),

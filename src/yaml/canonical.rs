@@ -34,13 +34,7 @@ type R<T> = Result<T, Outside>;
 /// Reads `text` if it is in the canonical form; `None` when it is not (or
 /// is not a list at all), for the full reader to take.
 pub fn read_canonical(text: &str) -> Option<List> {
-    read_canonical_lines(text, crate::text::split_lines(text))
-}
-
-/// [`read_canonical`] of a text already cut into `lines` (as
-/// [`crate::text::split_lines`] cuts it).
-pub(crate) fn read_canonical_lines<'a>(text: &'a str, raw_lines: impl Iterator<Item = &'a str>) -> Option<List> {
-    read_canonical_keeping_lines(text, raw_lines).map(|(list, _)| list)
+    read_canonical_keeping_lines(text, crate::text::split_lines(text)).map(|(list, _)| list)
 }
 
 /// The content lines of a list the canonical reader read, as offsets into
@@ -57,8 +51,9 @@ struct LineAt {
     len: u32,
 }
 
-/// [`read_canonical_lines`], with the content lines it found; `None` for
-/// them past the 4 GiB their offsets can hold.
+/// [`read_canonical`] of a text already cut into `raw_lines` (as
+/// [`crate::text::split_lines`] cuts it), with the content lines it found;
+/// `None` for them past the 4 GiB their offsets can hold.
 pub(crate) fn read_canonical_keeping_lines<'a>(
     text: &'a str,
     raw_lines: impl Iterator<Item = &'a str>,
