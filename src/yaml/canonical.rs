@@ -14,12 +14,31 @@ use super::spans::{SpanIndex, TreeBuilder};
 use crate::model::{Citation, Document, Duty, ExtraCell, Item, List, Tier};
 use std::ops::Range;
 
-/// A line of content: its indentation and what follows it.
+/// A line of content: its indentation and what follows it, and what the
+/// reader learnt of its key, for the span index.
 #[derive(Clone, Copy)]
 struct Line<'a> {
     indent: usize,
     body: &'a str,
+    key: KeyOnLine,
 }
+
+/// The key a content line holds (after its dash, on a sequence's first
+/// entry), as the reader or the index found it: the span index walks these
+/// instead of reading each line's text again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct KeyOnLine {
+    /// The key's slot in [`KEY_TABLE`]; [`NO_KEY`] for a line without one.
+    slot: u8,
+    /// Whether the line starts with a sequence's dash (`- `).
+    dash: bool,
+    /// Whether the key's value on the line is a flow sequence (`[`).
+    flow: bool,
+}
+
+/// [`KeyOnLine::slot`] of a line without a key.
+const NO_KEY: u8 = u8::MAX;
+const _: () = assert!(KEY_SLOTS < NO_KEY as usize);
 
 struct Reader<'a> {
     lines: Vec<Line<'a>>,
@@ -43,12 +62,14 @@ pub fn read_canonical(text: &str) -> Option<List> {
 #[derive(Debug)]
 pub(crate) struct ContentLines(Vec<LineAt>);
 
-/// One content line: its indentation, and where its body starts and how long it is.
+/// One content line: its indentation, where its body starts and how long
+/// it is, and its key.
 #[derive(Debug, Clone, Copy)]
 struct LineAt {
     indent: u32,
     start: u32,
     len: u32,
+    key: KeyOnLine,
 }
 
 /// [`read_canonical`] of a text already cut into `raw_lines` (as
@@ -70,7 +91,8 @@ pub(crate) fn read_canonical_keeping_lines<'a>(
         if body.ends_with(char::is_whitespace) {
             return None; // trailing spaces: leave the fine points to the full reader
         }
-        lines.push(Line { indent: raw.len() - body.len(), body });
+        let key = KeyOnLine { slot: NO_KEY, dash: body.starts_with("- "), flow: false };
+        lines.push(Line { indent: raw.len() - body.len(), body, key });
     }
     let mut r = Reader { lines, at: 0 };
     let list = r.list().ok()?;
@@ -81,6 +103,7 @@ pub(crate) fn read_canonical_keeping_lines<'a>(
             indent: l.indent as u32,
             start: (l.body.as_ptr() as usize - base) as u32,
             len: l.body.len() as u32,
+            key: l.key,
         };
         ContentLines(r.lines.iter().map(at).collect())
     });
@@ -122,6 +145,10 @@ impl<'a> Reader<'a> {
                 return Err(Outside);
             }
             seen |= 1 << slot;
+            // The entry's line is the last one taken, a dash's line included.
+            let line = &mut self.lines[self.at - 1].key;
+            line.slot = slot as u8;
+            line.flow = rest.starts_with('[');
             let value = if rest.is_empty() { Value::Block(indent) } else { Value::Inline(rest) };
             on(self, key, value)?;
         }
@@ -576,13 +603,9 @@ const KEY_TABLE: [&str; KEY_SLOTS] = {
     table
 };
 
-/// The format's own `&'static` name of `key`: one slot to look at and one
+/// The format's own `&'static` name of `key`, with its slot in
+/// [`KEY_TABLE`], which no other key has: one slot to look at and one
 /// comparison, for a list has a key on nearly every line.
-fn known_key(key: &str) -> Option<&'static str> {
-    known_slot(key).map(|(_, known)| known)
-}
-
-/// [`known_key`] with the key's slot in [`KEY_TABLE`], which no other key has.
 fn known_slot(key: &str) -> Option<(usize, &'static str)> {
     let b = key.as_bytes();
     let slot = key_slot(b.len(), *b.first()?, *b.last()?);
@@ -595,6 +618,7 @@ fn known_slot(key: &str) -> Option<(usize, &'static str)> {
 /// reader's events give, at a fraction of the cost. `None` when the text is
 /// not in the canonical form.
 pub(crate) fn index_canonical<'a>(text: &'a str, raw_lines: impl Iterator<Item = &'a str>) -> Option<SpanIndex> {
+    u32::try_from(text.len()).ok()?;
     let mut lines = Vec::with_capacity(text.len() / 40);
     let mut offset = 0;
     // Tabs and carriage returns are let alone only in comments.
@@ -610,87 +634,83 @@ pub(crate) fn index_canonical<'a>(text: &'a str, raw_lines: impl Iterator<Item =
             return None;
         }
         let indent = raw.len() - body.len();
-        lines.push(SpanLine { indent, start: start + indent, body });
+        let dash = body.starts_with("- ");
+        let entry = if dash { &body[2..] } else { body };
+        let key = match split_key(entry).ok().and_then(|(key, rest)| Some((known_slot(key)?.0, rest))) {
+            Some((slot, rest)) => KeyOnLine { slot: slot as u8, dash, flow: rest.starts_with('[') },
+            None => KeyOnLine { slot: NO_KEY, dash, flow: false },
+        };
+        lines.push(LineAt { indent: indent as u32, start: (start + indent) as u32, len: body.len() as u32, key });
     }
-    walk_lines(text, lines)
+    walk_lines(text, &lines)
 }
 
 /// [`index_canonical`] of a list the canonical reader read, from the
 /// content lines it kept: they are the lines `index_canonical` would cut
 /// (the reader skips the same blank and comment lines, and reads no text
-/// with a tab or a carriage return).
+/// with a tab or a carriage return), and their keys are those it read, so
+/// the walk reads no text but flow sequences'.
 pub(crate) fn index_canonical_lines(text: &str, kept: &ContentLines) -> Option<SpanIndex> {
-    let mut lines = Vec::with_capacity(kept.0.len());
-    for l in &kept.0 {
-        let start = l.start as usize;
-        lines.push(SpanLine { indent: l.indent as usize, start, body: text.get(start..start + l.len as usize)? });
-    }
-    walk_lines(text, lines)
+    walk_lines(text, &kept.0)
 }
 
 /// The span index of a canonical list from its content lines.
-fn walk_lines<'a>(text: &'a str, lines: Vec<SpanLine<'a>>) -> Option<SpanIndex> {
+fn walk_lines(text: &str, lines: &[LineAt]) -> Option<SpanIndex> {
     let capacity = lines.len() * 2;
-    let mut w = Walker { lines, at: 0, tree: TreeBuilder::new(text.len(), capacity)? };
-    w.map(0, 0, None).ok()?;
+    let mut w = Walker { text, lines, at: 0, tree: TreeBuilder::new(text.len(), capacity)? };
+    w.map(0, 0, false).ok()?;
     (w.at == w.lines.len()).then(|| w.tree.finish())
 }
 
-struct SpanLine<'a> {
-    indent: usize,
-    /// Byte offset of `body` in the text.
-    start: usize,
-    body: &'a str,
-}
-
 struct Walker<'a> {
-    lines: Vec<SpanLine<'a>>,
+    text: &'a str,
+    lines: &'a [LineAt],
     at: usize,
     tree: TreeBuilder,
 }
 
 impl Walker<'_> {
     /// A block mapping at `indent`, the children of `node`, whose first entry
-    /// may share a dash's line (`first`: the offset of that entry's body on
-    /// the current line). Returns the mapping's byte range.
-    fn map(&mut self, indent: usize, node: u32, first: Option<usize>) -> R<Range<usize>> {
+    /// may share a dash's line (`after_dash`: that entry follows the dash
+    /// of the line last taken). Returns the mapping's byte range.
+    fn map(&mut self, indent: usize, node: u32, after_dash: bool) -> R<Range<usize>> {
         let mut start = None;
         let mut end = 0;
-        let mut first = first;
+        let mut after_dash = after_dash;
         loop {
-            let (line_start, body) = match first.take() {
-                Some(skip) => {
-                    let l = &self.lines[self.at - 1];
-                    (l.start + skip, &l.body[skip..])
-                }
-                None => match self.lines.get(self.at) {
-                    Some(l) if l.indent == indent && !l.body.starts_with("- ") => {
+            let (line_start, l) = if std::mem::take(&mut after_dash) {
+                let l = self.lines[self.at - 1];
+                (l.start as usize + 2, l)
+            } else {
+                match self.lines.get(self.at) {
+                    Some(&l) if l.indent as usize == indent && !l.key.dash => {
                         self.at += 1;
-                        (l.start, l.body)
+                        (l.start as usize, l)
                     }
-                    Some(l) if l.indent > indent => return Err(Outside),
+                    Some(l) if l.indent as usize > indent => return Err(Outside),
                     _ => break,
-                },
+                }
             };
-            let (key, rest) = split_key(body)?;
-            let key = known_key(key).ok_or(Outside)?;
+            let key = *KEY_TABLE.get(usize::from(l.key.slot)).ok_or(Outside)?;
+            let line_end = l.start as usize + l.len as usize;
+            // `key:` then nothing, or `key: value`.
+            let value_start = line_start + key.len() + 2;
             start.get_or_insert(line_start);
             let child = self.tree.add(node, Some(key), 0);
-            let value = if rest.is_empty() {
+            let value = if value_start > line_end {
                 match self.lines.get(self.at) {
                     // `notes` is the one sequence of plain values in the format.
-                    Some(l) if l.indent == indent + 2 && l.body.starts_with("- ") => {
+                    Some(n) if n.indent as usize == indent + 2 && n.key.dash => {
                         self.seq(indent + 2, child, key == "notes")?
                     }
-                    Some(l) if l.indent == indent + 2 => self.map(indent + 2, child, None)?,
+                    Some(n) if n.indent as usize == indent + 2 => self.map(indent + 2, child, false)?,
                     _ => return Err(Outside),
                 }
             } else {
-                let value_start = line_start + body.len() - rest.len();
-                if rest.starts_with('[') {
-                    self.flow(child, rest, value_start)?;
+                if l.key.flow {
+                    self.flow(child, value_start..line_end)?;
                 }
-                value_start..value_start + rest.len()
+                value_start..line_end
             };
             end = value.end;
             self.tree.set_span(child, value, Some(line_start));
@@ -704,15 +724,16 @@ impl Walker<'_> {
         let mut start = None;
         let mut end = 0;
         let mut k = 0;
-        while let Some(l) = self.lines.get(self.at) {
-            if l.indent != indent || !l.body.starts_with("- ") {
+        while let Some(&l) = self.lines.get(self.at) {
+            if l.indent as usize != indent || !l.key.dash {
                 break;
             }
-            start.get_or_insert(l.start);
-            let scalar = l.start + 2..l.start + l.body.len();
+            let line_start = l.start as usize;
+            start.get_or_insert(line_start);
+            let scalar = line_start + 2..line_start + l.len as usize;
             self.at += 1;
             let child = self.tree.add(node, None, k);
-            let value = if plain { scalar } else { self.map(indent + 2, child, Some(2))? };
+            let value = if plain { scalar } else { self.map(indent + 2, child, true)? };
             end = value.end;
             self.tree.set_span(child, value, None);
             k += 1;
@@ -720,9 +741,11 @@ impl Walker<'_> {
         Ok(start.ok_or(Outside)?..end)
     }
 
-    /// The elements of a flow sequence `[a, b]` starting at `at`, the children
+    /// The elements of the flow sequence `[a, b]` at `range`, the children
     /// of `node`; one that does not close on its line is not the canonical form.
-    fn flow(&mut self, node: u32, text: &str, at: usize) -> R<()> {
+    fn flow(&mut self, node: u32, range: Range<usize>) -> R<()> {
+        let at = range.start;
+        let text = self.text.get(range).ok_or(Outside)?;
         let inner = text.strip_prefix('[').and_then(|t| t.strip_suffix(']')).ok_or(Outside)?;
         let mut offset = at + 1;
         for (k, token) in inner.split(", ").enumerate() {
@@ -887,6 +910,10 @@ mod tests {
             assert!(!number_or_time(s), "{s}");
             assert_eq!(plain(s).ok(), Some(s), "{s}");
         }
+    }
+
+    fn known_key(key: &str) -> Option<&'static str> {
+        known_slot(key).map(|(_, known)| known)
     }
 
     #[test]
