@@ -113,8 +113,8 @@ pub struct DiagnosticStream<W: std::io::Write> {
     written: usize,
     /// SARIF: the rules met so far, in the order of their `ruleIndex`.
     rules: Vec<(&'static str, &'static str)>,
-    /// The JSON of the diagnostic being written, and the same indented.
-    json: [Vec<u8>; 2],
+    /// The JSON of the diagnostic being written.
+    json: Vec<u8>,
     error: Option<std::io::Error>,
 }
 
@@ -128,18 +128,18 @@ impl<W: std::io::Write> DiagnosticStream<W> {
         self.put_bytes(s.as_bytes());
     }
 
-    /// Writes `value` as pretty JSON with every line indented by `n` spaces,
-    /// through a buffer kept from one diagnostic to the next.
-    fn put_pretty(&mut self, value: &impl serde::Serialize, n: usize) {
-        let [mut json, mut indented] = std::mem::take(&mut self.json);
+    /// Writes `value` as pretty JSON `depth` levels in (every line indented
+    /// by two spaces a level), through a buffer kept from one diagnostic to
+    /// the next.
+    fn put_pretty(&mut self, value: &impl serde::Serialize, depth: usize) {
+        let mut json = std::mem::take(&mut self.json);
         json.clear();
-        indented.clear();
-        if serde_json::to_writer_pretty(&mut json, value).is_ok() {
-            indent(&json, n, &mut indented);
+        json.resize(2 * depth, b' ');
+        if pretty_at(value, depth, &mut json).is_ok() {
             // One write, for writers without a buffer of their own (stderr).
-            self.put_bytes(&indented);
+            self.put_bytes(&json);
         }
-        self.json = [json, indented];
+        self.json = json;
     }
 
     fn put_bytes(&mut self, bytes: &[u8]) {
@@ -179,7 +179,7 @@ impl<W: std::io::Write> DiagnosticStream<W> {
             Format::Github => self.put(&github(d, lang)),
             Format::Json => {
                 self.put(if first { "[\n" } else { ",\n" });
-                self.put_pretty(&JsonDiagnostic::new(d, lang), 2);
+                self.put_pretty(&JsonDiagnostic::new(d, lang), 1);
             }
             Format::Sarif => {
                 let index = match self.rules.iter().position(|r| r.0 == d.code) {
@@ -190,7 +190,7 @@ impl<W: std::io::Write> DiagnosticStream<W> {
                     }
                 };
                 self.put(if first { SARIF_OPEN } else { ",\n" });
-                self.put_pretty(&sarif_result(d, index, lang), 8);
+                self.put_pretty(&sarif_result(d, index, lang), 4);
             }
         }
     }
@@ -217,10 +217,10 @@ impl<W: std::io::Write> DiagnosticStream<W> {
                     .collect();
                 let tool =
                     json!({ "driver": { "name": "qingdan", "version": env!("CARGO_PKG_VERSION"), "rules": rules } });
-                let mut indented = Vec::new();
-                indent(&serde_json::to_vec_pretty(&tool).unwrap_or_default(), 6, &mut indented);
+                let mut nested = Vec::new();
+                let _ = pretty_at(&tool, 3, &mut nested);
                 self.put(",\n      \"tool\": ");
-                self.put_bytes(indented.trim_ascii_start());
+                self.put_bytes(&nested);
                 self.put("\n    }\n  ]\n}\n");
             }
             _ => {}
@@ -240,15 +240,92 @@ impl<W: std::io::Write> DiagnosticStream<W> {
 /// The SARIF document up to its results array.
 const SARIF_OPEN: &str = "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n      \"results\": [\n";
 
-/// `json` (pretty, so without blank lines) with every line indented by
-/// `n` spaces, appended to `out`.
-fn indent(json: &[u8], n: usize, out: &mut Vec<u8>) {
-    for (k, line) in json.split(|&b| b == b'\n').enumerate() {
-        if k > 0 {
-            out.push(b'\n');
+/// Appends `value` to `out` as pretty JSON `depth` levels into a document
+/// written around it: what serde_json's pretty printer writes, with every
+/// line after the first indented by two more spaces a level, in one pass.
+fn pretty_at(value: &impl serde::Serialize, depth: usize, out: &mut Vec<u8>) -> serde_json::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(out, NestedPretty { depth, has_value: false });
+    value.serialize(&mut ser)
+}
+
+/// serde_json's pretty formatter (two spaces a level) starting at a depth.
+struct NestedPretty {
+    depth: usize,
+    has_value: bool,
+}
+
+impl NestedPretty {
+    fn new_line<W: ?Sized + std::io::Write>(&self, w: &mut W) -> std::io::Result<()> {
+        const SPACES: &[u8] = &[b' '; 64];
+        w.write_all(b"\n")?;
+        let mut n = 2 * self.depth;
+        while n > 0 {
+            let k = n.min(SPACES.len());
+            w.write_all(&SPACES[..k])?;
+            n -= k;
         }
-        out.resize(out.len() + n, b' ');
-        out.extend_from_slice(line);
+        Ok(())
+    }
+
+    fn open<W: ?Sized + std::io::Write>(&mut self, w: &mut W, bracket: &[u8]) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(bracket)
+    }
+
+    fn close<W: ?Sized + std::io::Write>(&mut self, w: &mut W, bracket: &[u8]) -> std::io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.new_line(w)?;
+        }
+        w.write_all(bracket)
+    }
+
+    fn entry<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        if !first {
+            w.write_all(b",")?;
+        }
+        self.new_line(w)
+    }
+}
+
+impl serde_json::ser::Formatter for NestedPretty {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.open(w, b"[")
+    }
+
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        self.entry(w, first)
+    }
+
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.open(w, b"{")
+    }
+
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        self.entry(w, first)
+    }
+
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
     }
 }
 
@@ -450,6 +527,25 @@ mod tests {
         .at(&file, start..start + 4)
         .for_item("12")
         .with_path("items[0].code")]
+    }
+
+    #[test]
+    fn nested_pretty_json_is_the_pretty_printer_indented() {
+        let value = json!({
+            "b": [1, [], {}, [2, {"x": null}]],
+            "a": {"s": "行\n\"引\"", "empty": {}, "list": []},
+            "n": 1.5,
+        });
+        for v in [value.clone(), json!([]), json!({}), json!("x"), json!([value])] {
+            let pretty = serde_json::to_string_pretty(&v).unwrap();
+            for depth in 0..5 {
+                let pad = " ".repeat(2 * depth);
+                let indented = pretty.split('\n').collect::<Vec<_>>().join(&format!("\n{pad}"));
+                let mut nested = Vec::new();
+                pretty_at(&v, depth, &mut nested).unwrap();
+                assert_eq!(String::from_utf8(nested).unwrap(), indented, "depth {depth}");
+            }
+        }
     }
 
     #[test]
