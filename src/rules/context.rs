@@ -16,7 +16,7 @@ pub struct Context<'a> {
     /// The current year, for checking document-number years.
     pub this_year: i32,
     texts: std::sync::OnceLock<Vec<TextRef<'a>>>,
-    quotes: std::sync::OnceLock<Vec<crate::rules::citations::Quote>>,
+    quotes: std::sync::OnceLock<crate::rules::citations::Quotes>,
     citations: std::sync::OnceLock<Vec<CitationRef<'a>>>,
     memo: Option<&'a crate::rules::Memo>,
 }
@@ -176,8 +176,14 @@ impl<'a> Context<'a> {
 
     /// The list's single-article quotations, gathered once: the
     /// article-mismatch rule and the check across a run's lists both use them.
-    pub fn quotes(&self) -> &[crate::rules::citations::Quote] {
+    pub fn quotes(&self) -> &crate::rules::citations::Quotes {
         self.quotes.get_or_init(|| crate::rules::citations::QuoteIndex::quotes(self))
+    }
+
+    /// [`Context::quotes`], taken when the rules are done with the list.
+    pub fn into_quotes(self) -> crate::rules::citations::Quotes {
+        self.quotes();
+        self.quotes.into_inner().unwrap_or_default()
     }
 
     /// Every text value of the list, with its path: document fields, item

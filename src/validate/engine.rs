@@ -6,7 +6,7 @@ use super::config::Config;
 use super::laws::LawRegistry;
 use super::profile::{builtin_profiles, parse_profile, Profile};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::citations::{Quote, QuoteIndex};
+use crate::rules::citations::{QuoteIndex, Quotes};
 use crate::rules::registry::{self, RuleMeta};
 use crate::rules::{self, Context, Finding, Memo, Rule};
 use crate::text::SourceFile;
@@ -44,7 +44,7 @@ pub struct FileReport {
     pub loaded: bool,
     /// Its single-article quotations, for the check across the run's lists
     /// (taken by [`Engine::check_corpus`]); the list itself is not kept.
-    pub quotes: Vec<Quote>,
+    pub quotes: Quotes,
 }
 
 impl FileReport {
@@ -116,7 +116,7 @@ impl Engine {
                 if let Some(r) = e.range {
                     d = d.at(&source, r);
                 }
-                return FileReport { source, diagnostics: vec![d], items: 0, loaded: false, quotes: Vec::new() };
+                return FileReport { source, diagnostics: vec![d], items: 0, loaded: false, quotes: Quotes::default() };
             }
         };
         let cx = Context::new(&loaded.list, &self.profiles, self.config.profile.as_deref(), &self.laws, self.this_year)
@@ -139,7 +139,7 @@ impl Engine {
             }
         });
         diagnostics.sort_by(Diagnostic::order);
-        let quotes = if self.rules.iter().any(|r| r.code() == "QD309") { cx.quotes().to_vec() } else { Vec::new() };
+        let quotes = if self.rules.iter().any(|r| r.code() == "QD309") { cx.into_quotes() } else { Quotes::default() };
         FileReport { source, diagnostics, items: loaded.list.items.len(), loaded: true, quotes }
     }
 

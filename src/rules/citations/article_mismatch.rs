@@ -27,24 +27,33 @@ pub fn similarity(quote: &str, article: &str) -> f64 {
 
 /// A quotation's identity: its text without punctuation and spaces, hashed
 /// by XXH3 (a run holds hundreds of thousands; two different quotations
-/// share a 64-bit hash with a chance far below one in a billion).
-fn fingerprint(text: &str) -> u64 {
-    let mut bytes = Vec::with_capacity(text.len());
-    quote_bytes(text, &mut bytes);
-    xxhash_rust::xxh3::xxh3_64(&bytes)
+/// share a 64-bit hash with a chance far below one in a billion). `bytes`
+/// is room to work in.
+fn fingerprint(text: &str, bytes: &mut Vec<u8>) -> u64 {
+    bytes.clear();
+    quote_bytes(text, bytes);
+    xxhash_rust::xxh3::xxh3_64(bytes)
 }
 
-/// A single-article quotation of one list: which law and quotation, where
-/// (item, and which citation of its legal basis or liability) and under
-/// which article.
-#[derive(Debug, Clone)]
-pub struct Quote {
-    law: String,
+/// The single-article quotations of one list, with the names of the laws
+/// and articles they cite, each written once.
+#[derive(Debug, Clone, Default)]
+pub struct Quotes {
+    names: Vec<String>,
+    quotes: Vec<Quote>,
+}
+
+/// A single-article quotation of one list: which law (by its place among
+/// the list's names) and quotation, where (item, and which citation of its
+/// legal basis or liability) and under which article.
+#[derive(Debug, Clone, Copy)]
+struct Quote {
+    law: u32,
     fingerprint: u64,
     item: u32,
     citation: u32,
     liability: bool,
-    article: String,
+    article: u32,
 }
 
 /// One use of a quotation, kept small: a run holds one per quotation of
@@ -69,26 +78,32 @@ pub struct QuoteIndex {
 
 impl QuoteIndex {
     /// The single-article quotations of one list.
-    pub fn quotes(cx: &Context) -> Vec<Quote> {
-        let mut out = Vec::new();
+    pub fn quotes(cx: &Context) -> Quotes {
+        let mut out = Quotes::default();
+        let mut ids: CharMap<&str, u32> = CharMap::default();
+        fn id<'n>(ids: &mut CharMap<&'n str, u32>, names: &mut Vec<String>, name: &'n str) -> u32 {
+            *ids.entry(name).or_insert_with(|| {
+                names.push(name.to_owned());
+                names.len() as u32 - 1
+            })
+        }
+        let mut bytes = Vec::new();
         for c in cx.citations() {
             let cite = c.citation;
             if cite.title.is_empty() || cite.articles.len() != 1 || cite.text.chars().nth(19).is_none() {
                 continue;
             }
-            let law = cx
-                .laws
-                .find(&cite.title)
-                .map_or_else(|| cite.title.trim_start_matches("中华人民共和国").to_owned(), |l| l.title.clone());
-            let citation = c.index as u32;
-            out.push(Quote {
-                law,
-                fingerprint: fingerprint(&cite.text),
+            let law =
+                cx.laws.find(&cite.title).map_or_else(|| cite.title.trim_start_matches("中华人民共和国"), |l| &l.title);
+            let quote = Quote {
+                law: id(&mut ids, &mut out.names, law),
+                fingerprint: fingerprint(&cite.text, &mut bytes),
                 item: c.item as u32,
-                citation,
+                citation: c.index as u32,
                 liability: c.in_liability,
-                article: crate::model::article_of(&cite.articles[0]).to_owned(),
-            });
+                article: id(&mut ids, &mut out.names, crate::model::article_of(&cite.articles[0])),
+            };
+            out.quotes.push(quote);
         }
         out
     }
@@ -104,10 +119,11 @@ impl QuoteIndex {
     }
 
     /// Records the quotations of the list numbered `file`.
-    pub fn add(&mut self, file: usize, quotes: &[Quote]) {
-        for q in quotes {
-            let law = self.intern(&q.law);
-            let article = self.intern(&q.article);
+    pub fn add(&mut self, file: usize, quotes: &Quotes) {
+        // The list's names as the index numbers them, each looked up once.
+        let ids: Vec<u32> = quotes.names.iter().map(|n| self.intern(n)).collect();
+        for q in &quotes.quotes {
+            let (law, article) = (ids[q.law as usize], ids[q.article as usize]);
             let u = Use { file: file as u32, item: q.item, citation: q.citation, liability: q.liability, article };
             self.seen.entry((law, q.fingerprint)).or_default().push(u);
         }

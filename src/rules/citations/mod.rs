@@ -11,7 +11,7 @@ mod mixed_numerals;
 mod nested_title_marks;
 mod unbalanced_brackets;
 
-pub use article_mismatch::{similarity, Quote, QuoteIndex};
+pub use article_mismatch::{similarity, QuoteIndex, Quotes};
 
 use super::Rule;
 use regex::Regex;
