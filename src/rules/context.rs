@@ -138,18 +138,19 @@ impl<'a> Context<'a> {
         self
     }
 
-    /// What `find` finds on `key` (a rule's own key, under a `field` that no
-    /// text value has): remembered for the run when the context has a memo.
-    /// The key must hold everything `find` reads that the run does not fix.
+    /// What `find` finds on the value made of `key` (a rule's own key, in
+    /// parts, under a `field` that no text value has): remembered for the
+    /// run when the context has a memo. The key must hold everything `find`
+    /// reads that the run does not fix.
     pub fn remembered(
         &self,
         field: &'static str,
-        key: &str,
+        key: &[&str],
         find: impl FnOnce() -> Vec<crate::rules::ValueFinding>,
     ) -> crate::rules::ValueFindings {
         let find = || find().into_iter().map(|f| (0, f)).collect();
         match self.memo {
-            Some(memo) => memo.findings(field, key, find),
+            Some(memo) => memo.findings_of_parts(field, key, find),
             None => crate::rules::ValueFindings::from(find()),
         }
     }

@@ -125,10 +125,21 @@ impl Memo {
         text: &str,
         find: impl FnOnce() -> Vec<(usize, ValueFinding)>,
     ) -> ValueFindings {
+        self.findings_of_parts(field, &[text], find)
+    }
+
+    /// [`Memo::findings`] of a value made of `parts`, as if joined by a
+    /// character none of them holds, without joining them.
+    pub fn findings_of_parts(
+        &self,
+        field: &'static str,
+        parts: &[&str],
+        find: impl FnOnce() -> Vec<(usize, ValueFinding)>,
+    ) -> ValueFindings {
         if self.shard_budget == 0 {
             return ValueFindings::from(find());
         }
-        let key = key_of(field, text);
+        let key = key_of_parts(field, parts);
         let in_front = FRONT.with_borrow_mut(|front| {
             let slot = front.slot(self.id, key);
             (slot.0 == key && key != 0).then(|| slot.1.clone())
@@ -172,9 +183,21 @@ impl Memo {
 }
 
 /// The key of `text` under `field`.
+#[cfg(test)]
 fn key_of(field: &str, text: &str) -> Key {
-    let seed = xxhash_rust::xxh3::xxh3_64(field.as_bytes());
-    xxhash_rust::xxh3::xxh3_128_with_seed(text.as_bytes(), seed)
+    key_of_parts(field, &[text])
+}
+
+/// The key of a value made of `parts` under `field`: each part but the
+/// last is hashed into the seed of the next, so no part's text is copied
+/// and no two lists of parts share a key but by chance.
+fn key_of_parts(field: &str, parts: &[&str]) -> Key {
+    let mut seed = xxhash_rust::xxh3::xxh3_64(field.as_bytes());
+    let Some((last, before)) = parts.split_last() else { return u128::from(seed) };
+    for p in before {
+        seed = xxhash_rust::xxh3::xxh3_64_with_seed(p.as_bytes(), seed);
+    }
+    xxhash_rust::xxh3::xxh3_128_with_seed(last.as_bytes(), seed)
 }
 
 /// A shard's lock; a thread that panicked holding it left whole entries
@@ -270,6 +293,18 @@ mod tests {
         }
         // Each was checked once: the one the front table lost came from the memo.
         assert_eq!(checks.get(), 2);
+    }
+
+    #[test]
+    fn values_of_parts_are_told_apart_by_where_the_parts_end() {
+        let memo = Memo::new(1 << 20);
+        memo.findings_of_parts("pair", &["ab", "c"], || vec![(0, finding("ab|c"))]);
+        let other = memo.findings_of_parts("pair", &["a", "bc"], || vec![(0, finding("a|bc"))]);
+        assert_eq!(other[0].1.message.en, "a|bc");
+        assert_eq!(memo.findings_of_parts("pair", &["ab", "c"], Vec::new)[0].1.message.en, "ab|c");
+        // One part is the value itself.
+        assert_eq!(key_of_parts("text", &["第一条"]), key_of("text", "第一条"));
+        assert_ne!(key_of_parts("text", &["第一", "条"]), key_of("text", "第一条"));
     }
 
     #[test]

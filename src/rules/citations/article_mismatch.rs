@@ -215,8 +215,7 @@ impl Rule for ArticleMismatch {
             let cited = crate::model::article_of(&cite.articles[0]);
             // Lists quote the same articles in the same words: each
             // (law, article, quotation) is compared with the law's text once a run.
-            let key = format!("{}\u{0}{cited}\u{0}{}", law.title, cite.text);
-            let found = cx.remembered("article-mismatch", &key, || {
+            let found = cx.remembered("article-mismatch", &[&law.title, cited, &cite.text], || {
                 misquoted(law, cited, &cite.text).map(crate::rules::ValueFinding::new).into_iter().collect()
             });
             for (_, f) in found.iter() {
