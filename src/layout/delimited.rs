@@ -603,6 +603,14 @@ pub fn read(text: &Text, delimiter: char, grid: bool) -> Option<Laid> {
 /// and a web page's footer lines (`版权所有：…`).
 /// A bare number is not furniture: in a table it is as likely a 序号.
 pub fn is_page_furniture(line: &str) -> bool {
+    // Past 120 characters only a rule of dashes, digits and slashes can be
+    // furniture: a long row of a table is told so without copying it.
+    if line.len() > FURNITURE_CHARS
+        && line.chars().filter(|c| !c.is_whitespace()).nth(FURNITURE_CHARS).is_some()
+        && !line.chars().all(|c| c.is_whitespace() || c.is_ascii_digit() || c == '/' || is_rule_dash(c))
+    {
+        return false;
+    }
     let t = compact(line);
     if is_site_footer(&t) {
         return true;
@@ -611,7 +619,7 @@ pub fn is_page_furniture(line: &str) -> bool {
     if t.is_empty() || digits == 0 || digits > 4 {
         return false;
     }
-    let dashes = |c: char| matches!(c, '-' | '—' | '–' | '－');
+    let dashes = is_rule_dash;
     let core = t.trim_matches(dashes);
     (core.len() < t.len() && t.starts_with(dashes) && t.ends_with(dashes) && core.chars().all(|c| c.is_ascii_digit()))
         || (core.starts_with('第') && core.ends_with('页') && core.chars().count() <= 12)
@@ -620,6 +628,14 @@ pub fn is_page_furniture(line: &str) -> bool {
             && core.matches('/').count() == 1
             && !core.starts_with('/')
             && !core.ends_with('/'))
+}
+
+/// The most characters (white space left out) of a site's footer line.
+const FURNITURE_CHARS: usize = 120;
+
+/// A dash that rules off a page number (`- 3 -`, `—3—`).
+fn is_rule_dash(c: char) -> bool {
+    matches!(c, '-' | '—' | '–' | '－')
 }
 
 /// A web site's footer line under a page's table: `版权所有：某市人民政府`,
@@ -637,7 +653,7 @@ fn is_site_footer(t: &str) -> bool {
         "技术支持",
         "网站地图",
     ];
-    t.chars().count() <= 120
+    t.chars().nth(FURNITURE_CHARS).is_none()
         && (OPENINGS.iter().any(|w| t.starts_with(w)) || t.contains("ICP备") || t.contains("公网安备"))
 }
 
@@ -1953,6 +1969,13 @@ mod tests {
         assert!(!is_page_furniture("1.【法律】"));
         assert!(!is_page_furniture("3700002"));
         assert!(!is_page_furniture("12"));
+        // Long lines: a rule of dashes round a number still is, a row is not,
+        // nor a footer past 120 characters.
+        let rule = format!("{}3{}", "-".repeat(100), "—".repeat(100));
+        assert!(is_page_furniture(&rule));
+        assert!(!is_page_furniture(&format!("1\t{}\t3/12", "行政处罚".repeat(40))));
+        assert!(is_page_furniture(&format!("版权所有：{}", "某".repeat(115))));
+        assert!(!is_page_furniture(&format!("版权所有：{}", "某".repeat(116))));
         assert!(is_page_furniture("版权所有：某市人民政府 © 2022"));
         assert!(is_page_furniture("网站标识码：3701000001 鲁ICP备05001234号"));
         assert!(!is_page_furniture("主办机构负责审核"));
