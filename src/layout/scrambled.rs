@@ -262,13 +262,19 @@ pub fn repair_scrambled(laid: &mut Laid, document: &str) -> Vec<Repair> {
 }
 
 /// Where text occurs in the document (white space removed), for confirming
-/// a recovered name by its clean copy elsewhere: every run of eight
-/// characters, hashed and sorted with where it starts, built on first use,
-/// so that each look-up costs the places its first eight characters occur,
-/// not a scan of the document.
+/// a recovered name by its clean copy elsewhere. The first look-ups scan
+/// the document (a vectorised substring search), until they have read it
+/// [`SCAN_PASSES`] times over in all; past them, every run of eight
+/// characters is hashed and sorted with where it starts, so that each
+/// look-up costs the places its first eight characters occur, not a scan.
+/// A long document, with many names to confirm, stays linear, and one with
+/// a few dozen does not pay for sorting the whole of it.
 struct Occurrences<'a> {
     document: &'a str,
-    compact: String,
+    /// The document without white space, made on the first look-up.
+    compact: Option<String>,
+    /// Bytes the scans have read so far.
+    scanned: usize,
     /// (hash of eight characters, byte offset in `compact`), sorted.
     index: Option<Vec<(u64, u32)>>,
 }
@@ -276,9 +282,13 @@ struct Occurrences<'a> {
 /// Characters that key the index.
 const SHINGLE: usize = 8;
 
+/// How many times over the scans may read the document before the index
+/// is built.
+const SCAN_PASSES: usize = 64;
+
 impl<'a> Occurrences<'a> {
     fn new(document: &'a str) -> Self {
-        Occurrences { document, compact: String::new(), index: None }
+        Occurrences { document, compact: None, scanned: 0, index: None }
     }
 
     fn key(chars: &str) -> u64 {
@@ -290,10 +300,14 @@ impl<'a> Occurrences<'a> {
 
     /// Whether `needle` (at least eight characters, no white space) occurs.
     fn contains(&mut self, needle: &str) -> bool {
-        let compact = &mut self.compact;
         let document = self.document;
+        let compact = self.compact.get_or_insert_with(|| document.chars().filter(|c| !c.is_whitespace()).collect());
+        if self.index.is_none() && self.scanned < SCAN_PASSES * compact.len() {
+            let found = memchr::memmem::find(compact.as_bytes(), needle.as_bytes());
+            self.scanned += found.map_or(compact.len(), |at| at + needle.len());
+            return found.is_some();
+        }
         let index = self.index.get_or_insert_with(|| {
-            *compact = document.chars().filter(|c| !c.is_whitespace()).collect();
             let starts: Vec<usize> = compact.char_indices().map(|(i, _)| i).chain([compact.len()]).collect();
             let mut index: Vec<(u64, u32)> =
                 starts.windows(SHINGLE + 1).map(|w| (Self::key(&compact[w[0]..w[SHINGLE]]), w[0] as u32)).collect();
@@ -303,10 +317,7 @@ impl<'a> Occurrences<'a> {
         let head_end = needle.char_indices().nth(SHINGLE).map_or(needle.len(), |(i, _)| i);
         let key = Self::key(&needle[..head_end]);
         let from = index.partition_point(|&(k, _)| k < key);
-        index[from..]
-            .iter()
-            .take_while(|&&(k, _)| k == key)
-            .any(|&(_, p)| self.compact[p as usize..].starts_with(needle))
+        index[from..].iter().take_while(|&&(k, _)| k == key).any(|&(_, p)| compact[p as usize..].starts_with(needle))
     }
 }
 
@@ -334,14 +345,25 @@ mod tests {
         let doc = "对医疗保险经办机构以及医疗机构、\n药品经营单位的处罚。对参保人员骗取医疗保障基金的处罚。";
         let compact: String = doc.chars().filter(|c| !c.is_whitespace()).collect();
         let mut occ = Occurrences::new(doc);
-        for needle in [
+        let needles = [
             "以及医疗机构、药品经营单位",
             "对参保人员骗取医疗保障基金的处罚。",
             "对参保人员骗取医疗保障基金的处罚罚",
             "经办机构以及医疗机构",
-        ] {
-            assert_eq!(occ.contains(needle), compact.contains(needle), "{needle}");
+            "机构、药品经营单位的处罚",
+            "以及医疗机构药品经营单位",
+        ];
+        // By scanning, then by the index once the scans have read the
+        // document as many times over as they may.
+        let mut indexed = false;
+        for round in 0..4 * SCAN_PASSES {
+            let needle = needles[round % needles.len()];
+            let scanning = occ.scanned < SCAN_PASSES * compact.len();
+            assert_eq!(occ.contains(needle), compact.contains(needle), "{needle} in round {round}");
+            assert_eq!(occ.index.is_some(), !scanning);
+            indexed |= !scanning;
         }
+        assert!(indexed, "the index was never built");
     }
 
     #[test]
