@@ -39,7 +39,7 @@ const GARBLED: f64 = -7.0;
 /// Character bigram statistics of one document.
 #[derive(Debug, Default)]
 pub struct BigramModel {
-    unigrams: CharMap<char, u32>,
+    unigrams: Unigrams,
     /// The log-probability of each bigram the document has, by
     /// [`char_pair`] (one word to hash per look-up, not two characters):
     /// worked out once per pair, not once per occurrence scored.
@@ -47,38 +47,73 @@ pub struct BigramModel {
     total: u32,
 }
 
+/// How often each character occurs: those of the Basic Multilingual Plane
+/// (nearly all of a Chinese document) in a table by their code, counted
+/// without hashing; the others in a map.
+#[derive(Debug, Default)]
+struct Unigrams {
+    /// Empty until the first count.
+    bmp: Vec<u32>,
+    astral: CharMap<char, u32>,
+    /// Distinct characters counted.
+    distinct: usize,
+}
+
+impl Unigrams {
+    fn add(&mut self, c: char) {
+        let count = match usize::try_from(u32::from(c)).ok().filter(|&i| i < 0x10000) {
+            Some(i) => {
+                if self.bmp.is_empty() {
+                    self.bmp = vec![0; 0x10000];
+                }
+                &mut self.bmp[i]
+            }
+            None => self.astral.entry(c).or_default(),
+        };
+        self.distinct += usize::from(*count == 0);
+        *count += 1;
+    }
+
+    fn get(&self, c: char) -> u32 {
+        match usize::try_from(u32::from(c)).ok().filter(|&i| i < 0x10000) {
+            Some(i) => self.bmp.get(i).copied().unwrap_or(0),
+            None => self.astral.get(&c).copied().unwrap_or(0),
+        }
+    }
+}
+
 impl BigramModel {
     /// Counts the characters of `texts`, white space skipped.
     pub fn train<'a>(texts: impl IntoIterator<Item = &'a str>) -> Self {
         let mut m = BigramModel::default();
-        let mut bigrams: CharMap<u64, u32> = CharMap::default();
+        // Each pair's count first, made its log-probability in place below.
+        let mut pairs: CharMap<u64, f64> = CharMap::default();
         for t in texts {
             let mut prev: Option<char> = None;
             for c in t.chars().filter(|c| !c.is_whitespace()) {
-                *m.unigrams.entry(c).or_default() += 1;
+                m.unigrams.add(c);
                 m.total += 1;
                 if let Some(p) = prev {
-                    *bigrams.entry(char_pair(p, c)).or_default() += 1;
+                    *pairs.entry(char_pair(p, c)).or_default() += 1.0;
                 }
                 prev = Some(c);
             }
         }
         let total = m.smoothed_total();
-        m.log_probs.reserve(bigrams.len());
-        for (pair, count) in bigrams {
+        let count_of = |x: u32| char::from_u32(x).map_or(0.0, |x| f64::from(m.unigrams.get(x)));
+        for (&pair, value) in pairs.iter_mut() {
             // The pair's characters, as `char_pair` packed them.
             let (p, c) = ((pair >> 32) as u32, pair as u32);
-            let count_of = |x: u32| char::from_u32(x).map_or(0.0, |x| m.count(x));
-            let log_prob = Self::log_prob(f64::from(count), count_of(c), count_of(p), total);
-            m.log_probs.insert(pair, log_prob);
+            *value = Self::log_prob(*value, count_of(c), count_of(p), total);
         }
+        m.log_probs = pairs;
         m
     }
 
     /// The count of every character, plus one for each character of the
     /// vocabulary and one for those never seen.
     fn smoothed_total(&self) -> f64 {
-        let vocab = self.unigrams.len() as f64 + 1.0;
+        let vocab = self.unigrams.distinct as f64 + 1.0;
         f64::from(self.total) + vocab
     }
 
@@ -98,7 +133,7 @@ impl BigramModel {
 
     /// How often `c` occurs in the document.
     fn count(&self, c: char) -> f64 {
-        f64::from(self.unigrams.get(&c).copied().unwrap_or(0))
+        f64::from(self.unigrams.get(c))
     }
 
     /// [`BigramModel::score`] of characters given with their counts, so
@@ -364,6 +399,27 @@ mod tests {
             indexed |= !scanning;
         }
         assert!(indexed, "the index was never built");
+    }
+
+    #[test]
+    fn counts_are_those_of_a_plain_count() {
+        let texts = ["社会保险法第八十七条", "𠀀𠀁𠀀 a b\u{10FFFF}", "", "法法法"];
+        let model = BigramModel::train(texts);
+        let mut counts: std::collections::HashMap<char, u32> = Default::default();
+        for c in texts.iter().flat_map(|t| t.chars()).filter(|c| !c.is_whitespace()) {
+            *counts.entry(c).or_default() += 1;
+        }
+        for c in ['社', '法', '𠀀', '𠀁', 'a', '\u{10FFFF}', '甲', '𠀂', '\0'] {
+            assert_eq!(model.count(c), f64::from(counts.get(&c).copied().unwrap_or(0)), "{c}");
+        }
+        let total: u32 = counts.values().sum();
+        assert_eq!(model.smoothed_total(), f64::from(total) + counts.len() as f64 + 1.0);
+        // A pair seen has its own log-probability; one never seen, the unigram's share.
+        let seen = model.score("社会").unwrap();
+        let unseen = model.score("会社").unwrap();
+        assert!(seen > unseen, "{seen} {unseen}");
+        // A model of nothing counts nothing.
+        assert_eq!(BigramModel::default().count('法'), 0.0);
     }
 
     #[test]
