@@ -59,9 +59,14 @@ struct Unigrams {
     distinct: usize,
 }
 
+/// Where `c` stands in [`Unigrams::bmp`]: its code, when it is of the plane.
+fn bmp_index(c: char) -> Option<usize> {
+    usize::try_from(u32::from(c)).ok().filter(|&i| i < 0x10000)
+}
+
 impl Unigrams {
     fn add(&mut self, c: char) {
-        let count = match usize::try_from(u32::from(c)).ok().filter(|&i| i < 0x10000) {
+        let count = match bmp_index(c) {
             Some(i) => {
                 if self.bmp.is_empty() {
                     self.bmp = vec![0; 0x10000];
@@ -75,7 +80,7 @@ impl Unigrams {
     }
 
     fn get(&self, c: char) -> u32 {
-        match usize::try_from(u32::from(c)).ok().filter(|&i| i < 0x10000) {
+        match bmp_index(c) {
             Some(i) => self.bmp.get(i).copied().unwrap_or(0),
             None => self.astral.get(&c).copied().unwrap_or(0),
         }
@@ -100,7 +105,7 @@ impl BigramModel {
             }
         }
         let total = m.smoothed_total();
-        let count_of = |x: u32| char::from_u32(x).map_or(0.0, |x| f64::from(m.unigrams.get(x)));
+        let count_of = |x: u32| char::from_u32(x).map_or(0.0, |x| m.count(x));
         for (&pair, value) in pairs.iter_mut() {
             // The pair's characters, as `char_pair` packed them.
             let (p, c) = ((pair >> 32) as u32, pair as u32);
@@ -337,7 +342,8 @@ impl<'a> Occurrences<'a> {
     fn contains(&mut self, needle: &str) -> bool {
         let document = self.document;
         let compact = self.compact.get_or_insert_with(|| document.chars().filter(|c| !c.is_whitespace()).collect());
-        if self.index.is_none() && self.scanned < SCAN_PASSES * compact.len() {
+        // The index is built only once the scans have read their fill.
+        if self.scanned < SCAN_PASSES * compact.len() {
             let found = memchr::memmem::find(compact.as_bytes(), needle.as_bytes());
             self.scanned += found.map_or(compact.len(), |at| at + needle.len());
             return found.is_some();

@@ -39,8 +39,33 @@ fn fingerprint(text: &str, bytes: &mut Vec<u8>) -> u64 {
 /// and articles they cite, each written once.
 #[derive(Debug, Clone, Default)]
 pub struct Quotes {
-    names: Vec<String>,
+    names: Names,
     quotes: Vec<Quote>,
+}
+
+/// Names of laws and articles, numbered in the order first met, so that
+/// what refers to one holds a number, not a copy.
+#[derive(Debug, Clone, Default)]
+struct Names {
+    names: Vec<String>,
+    ids: CharMap<String, u32>,
+}
+
+impl Names {
+    /// The number of `name`, given it on first meeting.
+    fn id(&mut self, name: &str) -> u32 {
+        if let Some(&id) = self.ids.get(name) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        self.names.push(name.to_owned());
+        self.ids.insert(name.to_owned(), id);
+        id
+    }
+
+    fn name(&self, id: u32) -> &str {
+        &self.names[id as usize]
+    }
 }
 
 /// A single-article quotation of one list: which law (by its place among
@@ -72,21 +97,13 @@ struct Use {
 #[derive(Debug, Default)]
 pub struct QuoteIndex {
     seen: CharMap<(u32, u64), Vec<Use>>,
-    names: Vec<String>,
-    ids: CharMap<String, u32>,
+    names: Names,
 }
 
 impl QuoteIndex {
     /// The single-article quotations of one list.
     pub fn quotes(cx: &Context) -> Quotes {
         let mut out = Quotes::default();
-        let mut ids: CharMap<&str, u32> = CharMap::default();
-        fn id<'n>(ids: &mut CharMap<&'n str, u32>, names: &mut Vec<String>, name: &'n str) -> u32 {
-            *ids.entry(name).or_insert_with(|| {
-                names.push(name.to_owned());
-                names.len() as u32 - 1
-            })
-        }
         let mut bytes = Vec::new();
         for c in cx.citations() {
             let cite = c.citation;
@@ -96,32 +113,22 @@ impl QuoteIndex {
             let law =
                 cx.laws.find(&cite.title).map_or_else(|| cite.title.trim_start_matches("中华人民共和国"), |l| &l.title);
             let quote = Quote {
-                law: id(&mut ids, &mut out.names, law),
+                law: out.names.id(law),
                 fingerprint: fingerprint(&cite.text, &mut bytes),
                 item: c.item as u32,
                 citation: c.index as u32,
                 liability: c.in_liability,
-                article: id(&mut ids, &mut out.names, crate::model::article_of(&cite.articles[0])),
+                article: out.names.id(crate::model::article_of(&cite.articles[0])),
             };
             out.quotes.push(quote);
         }
         out
     }
 
-    fn intern(&mut self, s: &str) -> u32 {
-        if let Some(&id) = self.ids.get(s) {
-            return id;
-        }
-        let id = self.names.len() as u32;
-        self.names.push(s.to_owned());
-        self.ids.insert(s.to_owned(), id);
-        id
-    }
-
     /// Records the quotations of the list numbered `file`.
     pub fn add(&mut self, file: usize, quotes: &Quotes) {
         // The list's names as the index numbers them, each looked up once.
-        let ids: Vec<u32> = quotes.names.iter().map(|n| self.intern(n)).collect();
+        let ids: Vec<u32> = quotes.names.names.iter().map(|n| self.names.id(n)).collect();
         for q in &quotes.quotes {
             let (law, article) = (ids[q.law as usize], ids[q.article as usize]);
             let u = Use { file: file as u32, item: q.item, citation: q.citation, liability: q.liability, article };
@@ -140,7 +147,7 @@ impl QuoteIndex {
             if counts.len() < 2 {
                 continue;
             }
-            let name = |id: u32| self.names[id as usize].as_str();
+            let name = |id: u32| self.names.name(id);
             let (&usual, _) =
                 counts.iter().max_by_key(|(a, n)| (**n, std::cmp::Reverse(name(**a)))).expect("two or more");
             let (law, usual) = (name(*law), name(usual));
