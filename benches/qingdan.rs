@@ -45,7 +45,7 @@ fn normalise(c: &mut Criterion) {
 }
 
 /// A list of `n` items drawn from the seeds, codes made distinct.
-fn big_list(n: usize) -> List {
+fn big_list(n: usize) -> List<'static> {
     let mut pool = Vec::new();
     for p in ["000_", "003_", "004_"] {
         pool.extend(parse_bytes("s", &seed(p), &ParseOptions::default()).unwrap().list.items);
@@ -54,7 +54,7 @@ fn big_list(n: usize) -> List {
     for k in 0..n {
         let mut item = pool[k % pool.len()].clone();
         let len = item.code.len();
-        item.code = format!("{}{:05}", &item.code[..len.saturating_sub(5)], k % 100_000);
+        item.code = format!("{}{:05}", &item.code[..len.saturating_sub(5)], k % 100_000).into();
         item.seq = Some(k as u64 + 1);
         list.items.push(item);
     }
@@ -99,10 +99,10 @@ fn diff(c: &mut Criterion) {
     let mut new = old.clone();
     for (k, item) in new.items.iter_mut().enumerate() {
         if k % 10 == 0 {
-            item.item.push('。');
+            item.item.to_mut().push('。');
         }
         if k % 97 == 0 {
-            item.code.push('9');
+            item.code.to_mut().push('9');
         }
     }
     new.items.rotate_left(37);

@@ -110,7 +110,7 @@ fn main() {
         let dir = lists_dir.join(format!("city{city:02}")).join(format!("county{county}"));
         std::fs::create_dir_all(&dir).expect("create a list directory");
         let mut list = List { qingdan: 1, ..List::default() };
-        list.document.title = format!("第{l}号部门权责清单");
+        list.document.title = format!("第{l}号部门权责清单").into();
         for s in 0..per_list {
             let mut item = pool[rng.below(pool.len())].clone();
             item.seq = Some(s as u64 + 1);
@@ -118,7 +118,7 @@ fn main() {
             let n = item.code.len();
             if n >= 3 {
                 let tail = format!("{:03}", (s + l) % 1000);
-                item.code = format!("{}{tail}", &item.code[..n - 3]);
+                item.code = format!("{}{tail}", &item.code[..n - 3]).into();
             }
             match rng.below(50) {
                 0 => item.seq = None,
@@ -128,7 +128,7 @@ fn main() {
                     }
                 }
                 2 => item.kind = "行政监督".into(),
-                3 => item.item = item.item.replace('，', ","),
+                3 => item.item = item.item.replace('，', ",").into(),
                 _ => {}
             }
             list.items.push(item);

@@ -102,8 +102,8 @@ impl Export {
     pub fn new(list: &List) -> Export {
         let mut extra_headers: Vec<String> = Vec::new();
         for cell in list.items.iter().flat_map(|item| &item.extra) {
-            if !extra_headers.contains(&cell.header) {
-                extra_headers.push(cell.header.clone());
+            if !extra_headers.iter().any(|h| *h == cell.header) {
+                extra_headers.push(cell.header.to_string());
             }
         }
         let used = |c: Column| list.items.iter().any(|item| !cell(item, None, c, &extra_headers).is_empty());
@@ -113,7 +113,7 @@ impl Export {
         let mut tables: Vec<Table> = Vec::new();
         for item in &list.items {
             if tables.last().is_none_or(|t| t.section != item.section) {
-                tables.push(Table { section: item.section.clone(), rows: Vec::new() });
+                tables.push(Table { section: item.section.to_string(), rows: Vec::new() });
             }
             let table = tables.last_mut().expect("pushed above");
             // A row per tier, and as many as the most cells under one other
@@ -135,12 +135,13 @@ impl Export {
         let d = &list.document;
         let date = chinese_date(&d.date);
         // Labelled, as forms print them, so that each reads back as what it is.
-        let notice = [("标题", &d.title), ("发文机关", &d.issuer), ("发文字号", &d.doc_number), ("成文日期", &date)]
-            .into_iter()
-            .filter(|(_, v)| !v.is_empty())
-            .map(|(label, v)| format!("{label}：{v}"))
-            .collect();
-        Export { notice, columns, extra_headers, tables, notes: d.notes.clone() }
+        let notice =
+            [("标题", &*d.title), ("发文机关", &*d.issuer), ("发文字号", &*d.doc_number), ("成文日期", date.as_str())]
+                .into_iter()
+                .filter(|(_, v)| !v.is_empty())
+                .map(|(label, v)| format!("{label}：{v}"))
+                .collect();
+        Export { notice, columns, extra_headers, tables, notes: d.notes.iter().map(|n| n.to_string()).collect() }
     }
 
     /// The header row.
@@ -320,35 +321,35 @@ fn chinese_date(iso: &str) -> String {
 fn cell(item: &Item, tier: Option<&Tier>, column: Column, extra_headers: &[String]) -> String {
     match column {
         Column::Seq => item.seq.map(|s| s.to_string()).unwrap_or_default(),
-        Column::Item => item.item.clone(),
-        Column::SubItem => item.sub_item.clone(),
-        Column::Code => item.code.clone(),
-        Column::SubCode => item.sub_code.clone(),
-        Column::Type => item.kind.clone(),
-        Column::Department => item.department.clone(),
-        Column::Office => item.office.clone(),
-        Column::Responsibility => item.responsibility.clone(),
+        Column::Item => item.item.to_string(),
+        Column::SubItem => item.sub_item.to_string(),
+        Column::Code => item.code.to_string(),
+        Column::SubCode => item.sub_code.to_string(),
+        Column::Type => item.kind.to_string(),
+        Column::Department => item.department.to_string(),
+        Column::Office => item.office.to_string(),
+        Column::Responsibility => item.responsibility.to_string(),
         Column::LegalBasis => numbered(item.legal_basis.iter().map(render_citation)),
-        Column::Level => tier.map(|t| t.level.clone()).unwrap_or_default(),
-        Column::Scope => tier.map(|t| t.scope.clone()).unwrap_or_default(),
+        Column::Level => tier.map(|t| t.level.to_string()).unwrap_or_default(),
+        Column::Scope => tier.map(|t| t.scope.to_string()).unwrap_or_default(),
         // Export prints a tier's groups in one cell, under their headings.
         Column::Duties | Column::DutyGroup(_) => tier.map(render_duties).unwrap_or_default(),
         Column::Liability => {
             let cases = numbered(item.liability.iter().map(render_citation));
             match (item.liability_preamble.is_empty(), cases.is_empty()) {
                 (true, _) => cases,
-                (false, true) => item.liability_preamble.clone(),
+                (false, true) => item.liability_preamble.to_string(),
                 (false, false) => format!("{}\n{cases}", item.liability_preamble),
             }
         }
-        Column::Remarks => item.remarks.clone(),
+        Column::Remarks => item.remarks.to_string(),
         Column::Extra(i) => extra_headers.get(usize::from(i)).map_or_else(String::new, |h| nth_extra(item, h, 0)),
     }
 }
 
 /// The `n`-th of `item`'s cells under `header`, or nothing.
 fn nth_extra(item: &Item, header: &str, n: usize) -> String {
-    item.extra.iter().filter(|c| c.header == header).nth(n).map(|c| c.text.clone()).unwrap_or_default()
+    item.extra.iter().filter(|c| c.header == header).nth(n).map(|c| c.text.to_string()).unwrap_or_default()
 }
 
 /// `item`'s cell under `header` on its `row`-th row: a tier's own cell on the
@@ -357,7 +358,7 @@ fn extra_on_row(item: &Item, header: &str, row: usize) -> String {
     let cells: Vec<&ExtraCell> = item.extra.iter().filter(|c| c.header == header).collect();
     if cells.iter().any(|c| !c.level.is_empty()) {
         if let Some(tier) = item.tier.get(row) {
-            return cells.iter().find(|c| c.level == tier.level).map(|c| c.text.clone()).unwrap_or_default();
+            return cells.iter().find(|c| c.level == tier.level).map(|c| c.text.to_string()).unwrap_or_default();
         }
     }
     nth_extra(item, header, row)
@@ -382,7 +383,7 @@ fn render_duties(tier: &Tier) -> String {
         if !group.is_empty() {
             lines.push(format!("{group}："));
         }
-        let texts = tier.duties[start..end].iter().map(|d| d.text.clone());
+        let texts = tier.duties[start..end].iter().map(|d| d.text.to_string());
         if group.is_empty() {
             lines.push(numbered(texts));
         } else {
@@ -408,7 +409,7 @@ pub fn render_citation(c: &Citation) -> String {
         return prose;
     }
     let mut out = format!("{tag}《{}》", c.title);
-    let note: Vec<&str> = [c.doc_number.as_str(), c.edition.as_str()].into_iter().filter(|s| !s.is_empty()).collect();
+    let note: Vec<&str> = [&*c.doc_number, &*c.edition].into_iter().filter(|s| !s.is_empty()).collect();
     if !note.is_empty() {
         out.push_str(&format!("（{}）", note.join("，")));
     }
@@ -452,9 +453,9 @@ mod tests {
 
     #[test]
     fn one_row_per_tier_with_item_cells_on_the_first() {
-        let tier = |level: &str| Tier {
+        let tier = |level: &'static str| Tier {
             level: level.into(),
-            scope: format!("{level}范围"),
+            scope: format!("{level}范围").into(),
             duties: vec![
                 Duty { group: "直接实施责任".into(), text: "受理".into() },
                 Duty { group: "直接实施责任".into(), text: "审查".into() },

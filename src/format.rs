@@ -90,19 +90,19 @@ fn format_round(value: &str, options: &FormatOptions) -> String {
 
 fn format_citation(c: &mut Citation, o: &FormatOptions) {
     for v in [&mut c.tag, &mut c.title, &mut c.edition, &mut c.doc_number, &mut c.text] {
-        *v = format_value(v, o);
+        *v = format_value(v, o).into();
     }
     for a in &mut c.articles {
-        *a = format_value(a, o);
+        *a = format_value(a, o).into();
     }
 }
 
 /// The list with every text value in canonical form.
-pub fn format_list(list: &List, options: &FormatOptions) -> List {
+pub fn format_list<'a>(list: &List<'a>, options: &FormatOptions) -> List<'a> {
     let mut l = list.clone();
     let d = &mut l.document;
     for v in [&mut d.title, &mut d.issuer, &mut d.doc_number].into_iter().chain(d.notes.iter_mut()) {
-        *v = format_value(v, options);
+        *v = format_value(v, options).into();
     }
     for item in &mut l.items {
         for v in [
@@ -116,24 +116,24 @@ pub fn format_list(list: &List, options: &FormatOptions) -> List {
             &mut item.liability_preamble,
             &mut item.remarks,
         ] {
-            *v = format_value(v, options);
+            *v = format_value(v, options).into();
         }
         for cell in &mut item.extra {
-            cell.header = format_value(&cell.header, options);
-            cell.level = format_value(&cell.level, options);
-            cell.text = format_value(&cell.text, options);
+            cell.header = format_value(&cell.header, options).into();
+            cell.level = format_value(&cell.level, options).into();
+            cell.text = format_value(&cell.text, options).into();
         }
-        item.code = item.code.trim().to_owned();
-        item.sub_code = item.sub_code.trim().to_owned();
+        item.code = item.code.trim().to_owned().into();
+        item.sub_code = item.sub_code.trim().to_owned().into();
         for c in item.legal_basis.iter_mut().chain(item.liability.iter_mut()) {
             format_citation(c, options);
         }
         for tier in &mut item.tier {
-            tier.level = format_value(&tier.level, options);
-            tier.scope = format_value(&tier.scope, options);
+            tier.level = format_value(&tier.level, options).into();
+            tier.scope = format_value(&tier.scope, options).into();
             for duty in &mut tier.duties {
-                duty.group = format_value(&duty.group, options);
-                duty.text = format_value(&duty.text, options);
+                duty.group = format_value(&duty.group, options).into();
+                duty.text = format_value(&duty.text, options).into();
             }
         }
     }

@@ -7,7 +7,7 @@ use common::*;
 use qingdan::model::List;
 use qingdan::parse::{parse_bytes, ParseOptions};
 
-fn parse_fixture(name: &str) -> List {
+fn parse_fixture(name: &str) -> List<'static> {
     let path = root().join("fixtures").join(name);
     let bytes = std::fs::read(&path).unwrap();
     parse_bytes(name, &bytes, &ParseOptions::default()).unwrap().list
@@ -29,7 +29,7 @@ fn pipe_table_in_another_column_order() {
 #[test]
 fn space_aligned_table() {
     let list = parse_fixture("space-aligned.txt");
-    let codes: Vec<&str> = list.items.iter().map(|i| i.code.as_str()).collect();
+    let codes: Vec<&str> = list.items.iter().map(|i| &*i.code).collect();
     assert_eq!(codes, ["3701002036022", "3701002036023", "3701002036027"]);
     assert!(list.items.iter().all(|i| i.kind == "公共服务" && i.department == "市医保局"));
     assert_eq!(list.items[2].remarks, "无");
@@ -63,7 +63,7 @@ fn narrow_vertical_text_with_a_different_column_set() {
 fn csv_in_gbk_with_crlf_and_synonym_headers() {
     let list = parse_fixture("csv-gbk-crlf.csv");
     assert_eq!(list.document.encoding, "GB18030");
-    let codes: Vec<&str> = list.items.iter().map(|i| i.code.as_str()).collect();
+    let codes: Vec<&str> = list.items.iter().map(|i| &*i.code).collect();
     assert_eq!(
         codes,
         ["11620700MB1234567X3620236001000", "11620700MB1234567X3620636002001", "11620700MB1234567X3622036003000"]
@@ -87,7 +87,7 @@ fn vertical_text_without_blank_lines_between_cells() {
     // number, and no blank line anywhere between cells.
     let list = parse_fixture("vertical-dense.txt");
     assert_eq!(list.items.len(), 4);
-    let types: Vec<&str> = list.items.iter().map(|i| i.kind.as_str()).collect();
+    let types: Vec<&str> = list.items.iter().map(|i| &*i.kind).collect();
     assert_eq!(types, ["行政处罚", "行政检查", "公共服务", "行政处罚"]);
     assert!(list.items.iter().all(|i| i.tier.len() == 1 && i.tier[0].level == "市"));
     assert_eq!(list.items[2].department, "张掖市医疗保障事业中心");
@@ -114,7 +114,7 @@ fn narrow_vertical_text_under_other_header_names() {
     let third = &list.items[2];
     assert_eq!(third.tier[0].duties.len(), 2);
     assert!(third.liability_preamble.ends_with("应承担相应责任："));
-    let liability: Vec<&str> = third.liability.iter().map(|l| l.text.as_str()).collect();
+    let liability: Vec<&str> = third.liability.iter().map(|l| &*l.text).collect();
     assert_eq!(liability, ["对符合条件的申请不予受理的；", "未按时办结的。"]);
     assert!(list.items.iter().any(|i| i.remarks == "无"));
     assert!(list.items.iter().flat_map(|i| &i.liability).all(|l| !l.text.ends_with('无')));
@@ -126,7 +126,7 @@ fn sub_items_under_merged_item_cells() {
     // sub-item is an item of its own under the item's name and code.
     let list = parse_fixture("tsv-sub-items.txt");
     let rows: Vec<(Option<u64>, &str, &str, &str)> =
-        list.items.iter().map(|i| (i.seq, i.code.as_str(), i.sub_code.as_str(), i.sub_item.as_str())).collect();
+        list.items.iter().map(|i| (i.seq, &*i.code, &*i.sub_code, &*i.sub_item)).collect();
     assert_eq!(
         rows,
         [
@@ -173,11 +173,8 @@ fn space_aligned_table_with_cells_wrapped_in_their_columns() {
 #[test]
 fn spreadsheet_rows_under_a_two_row_header_with_sub_items() {
     let list = parse_fixture("csv-two-row-header-sub-items.csv");
-    let rows: Vec<(&str, &str, &str, &str)> = list
-        .items
-        .iter()
-        .map(|i| (i.code.as_str(), i.sub_code.as_str(), i.kind.as_str(), i.tier[0].scope.as_str()))
-        .collect();
+    let rows: Vec<(&str, &str, &str, &str)> =
+        list.items.iter().map(|i| (&*i.code, &*i.sub_code, &*i.kind, &*i.tier[0].scope)).collect();
     assert_eq!(
         rows,
         [
@@ -194,8 +191,8 @@ fn spreadsheet_rows_under_a_two_row_header_with_sub_items() {
 #[test]
 fn lists_numbered_other_than_one_two_three() {
     let list = parse_fixture("tsv-other-list-markers.txt");
-    let duties = |i: usize| list.items[i].tier[0].duties.iter().map(|d| d.text.as_str()).collect::<Vec<_>>();
-    let liability = |i: usize| list.items[i].liability.iter().map(|d| d.text.as_str()).collect::<Vec<_>>();
+    let duties = |i: usize| list.items[i].tier[0].duties.iter().map(|d| &*d.text).collect::<Vec<_>>();
+    let liability = |i: usize| list.items[i].liability.iter().map(|d| &*d.text).collect::<Vec<_>>();
     assert_eq!(duties(0), ["立案责任：依法立案。", "调查责任：依法调查。", "决定责任：依法决定。"]);
     assert_eq!(list.items[0].liability_preamble, "有下列情形之一的，依法追究责任：");
     assert_eq!(liability(0), ["没有法律依据实施处罚的；", "擅自改变处罚种类的；", "违反法定程序的。"]);
@@ -215,8 +212,7 @@ fn vertical_text_without_any_header_row() {
     .unwrap();
     assert!(parsed.diagnostics.iter().any(|d| d.code == "QP001"));
     let list = parsed.list;
-    let rows: Vec<(Option<u64>, &str, &str)> =
-        list.items.iter().map(|i| (i.seq, i.kind.as_str(), i.department.as_str())).collect();
+    let rows: Vec<(Option<u64>, &str, &str)> = list.items.iter().map(|i| (i.seq, &*i.kind, &*i.department)).collect();
     assert_eq!(
         rows,
         [
@@ -249,12 +245,13 @@ fn a_vertical_list_with_every_header_row_removed_reads_as_with_them() {
     let facts = |l: &List| -> Vec<(Option<u64>, String, String, String, usize)> {
         l.items
             .iter()
-            .map(|i| (i.seq, i.section.clone(), i.kind.clone(), i.department.clone(), i.legal_basis.len()))
+            .map(|i| (i.seq, i.section.to_string(), i.kind.to_string(), i.department.to_string(), i.legal_basis.len()))
             .collect()
     };
     assert_eq!(facts(&without), facts(&with));
-    let codes =
-        |l: &List| -> Vec<(String, String)> { l.items.iter().map(|i| (i.code.clone(), i.sub_code.clone())).collect() };
+    let codes = |l: &List| -> Vec<(String, String)> {
+        l.items.iter().map(|i| (i.code.to_string(), i.sub_code.to_string())).collect()
+    };
     assert_eq!(codes(&without), codes(&with));
     let same_names = without.items.iter().zip(&with.items).filter(|(a, b)| a.item == b.item).count();
     assert!(same_names >= 17, "{same_names} of 18 names as with the header");
@@ -266,13 +263,13 @@ fn a_web_page_laid_out_with_tables_and_merged_cells() {
     assert_eq!(list.document.title, "某市医疗保障局权责清单");
     assert_eq!(list.document.date, "2022-03-15");
     assert_eq!(list.document.issuer, "市医疗保障局");
-    let codes: Vec<&str> = list.items.iter().map(|i| i.code.as_str()).collect();
+    let codes: Vec<&str> = list.items.iter().map(|i| &*i.code).collect();
     assert_eq!(codes, ["3705000236001", "3705000236002", "3705002036001"]);
-    let sections: Vec<&str> = list.items.iter().map(|i| i.section.as_str()).collect();
+    let sections: Vec<&str> = list.items.iter().map(|i| &*i.section).collect();
     assert_eq!(sections, ["行政处罚", "行政处罚", "公共服务"]);
     let first = &list.items[0];
     // Two tier rows under cells merged across them.
-    let levels: Vec<&str> = first.tier.iter().map(|t| t.level.as_str()).collect();
+    let levels: Vec<&str> = first.tier.iter().map(|t| &*t.level).collect();
     assert_eq!(levels, ["市", "县"]);
     assert_eq!(first.tier[1].scope, "负责本辖区的行政处罚");
     assert_eq!(first.tier[0].duties.len(), 3);
@@ -317,7 +314,7 @@ fn an_excel_web_page_saved_under_a_workbook_name() {
     let list = parse_fixture("excel-page.xls");
     // The title row spans the table; trailing merged places are not cells.
     assert_eq!(list.document.title, "白银市医疗保障局权责清单（2022年版）");
-    let types: Vec<&str> = list.items.iter().map(|i| i.kind.as_str()).collect();
+    let types: Vec<&str> = list.items.iter().map(|i| &*i.kind).collect();
     assert_eq!(types, ["行政处罚", "行政检查", "其他行政权力"]);
     assert_eq!(list.items[0].legal_basis[0].articles, ["第三十八条", "第三十九条"]);
     assert_eq!(list.items[1].tier[0].level, "市；县");
@@ -333,7 +330,7 @@ fn a_word_document_with_merged_cells_and_numbered_lists() {
     assert_eq!(list.document.date, "2023-05-08");
     // The table's last row, one merged cell, is a note.
     assert_eq!(list.document.notes, ["注：本清单随法律法规调整动态更新。"]);
-    let codes: Vec<&str> = list.items.iter().map(|i| i.code.as_str()).collect();
+    let codes: Vec<&str> = list.items.iter().map(|i| &*i.code).collect();
     assert_eq!(
         codes,
         [
@@ -343,11 +340,11 @@ fn a_word_document_with_merged_cells_and_numbered_lists() {
             "11620700MB1950812X620636001000"
         ]
     );
-    let sections: Vec<&str> = list.items.iter().map(|i| i.section.as_str()).collect();
+    let sections: Vec<&str> = list.items.iter().map(|i| &*i.section).collect();
     assert_eq!(sections, ["行政处罚", "行政处罚", "行政处罚", "行政检查"]);
     // The second sub-item sits under cells merged down from the first.
     let sub = &list.items[1];
-    assert_eq!((sub.seq, sub.item.as_str()), (Some(1), "对定点医药机构违法违规行为的处罚"));
+    assert_eq!((sub.seq, &*sub.item), (Some(1), "对定点医药机构违法违规行为的处罚"));
     assert_eq!(sub.sub_item, "对重复收费、超标准收费的处罚");
     // Word's own list numbers split the duties and the liability cases.
     assert_eq!(sub.tier[0].duties.len(), 3);
@@ -357,7 +354,7 @@ fn a_word_document_with_merged_cells_and_numbered_lists() {
     assert_eq!(list.items[0].legal_basis[0].doc_number, "国务院令第735号");
     assert!(list.items[0].legal_basis[0].edition.is_empty());
     // Two citations on two lines of one cell, neither numbered.
-    let titles: Vec<&str> = list.items[2].legal_basis.iter().map(|c| c.title.as_str()).collect();
+    let titles: Vec<&str> = list.items[2].legal_basis.iter().map(|c| &*c.title).collect();
     assert_eq!(titles, ["中华人民共和国社会保险法", "医疗保障基金使用监督管理条例"]);
     assert_eq!(list.items[3].remarks, "本项目A&B两类");
 }
@@ -369,7 +366,7 @@ fn utf16_without_a_byte_order_mark_and_word_list_numbers() {
     assert_eq!(list.items.len(), 3);
     let first = &list.items[0];
     // `⒈ ⒉` number the citations and duties, `⑴ ⑵` the cases.
-    let titles: Vec<&str> = first.legal_basis.iter().map(|c| c.title.as_str()).collect();
+    let titles: Vec<&str> = first.legal_basis.iter().map(|c| &*c.title).collect();
     assert_eq!(titles, ["医疗保障基金使用监督管理条例", "中华人民共和国社会保险法"]);
     assert_eq!(first.legal_basis[0].tag, "行政法规");
     assert_eq!(first.tier[0].duties.len(), 3);
@@ -401,8 +398,7 @@ fn an_excel_unicode_text_export_with_quoted_cells() {
 #[test]
 fn headings_that_count_their_items_and_a_provinces_own_type() {
     let list = parse_fixture("vertical-counted-headings.txt");
-    let got: Vec<(&str, &str, &str)> =
-        list.items.iter().map(|i| (i.section.as_str(), i.kind.as_str(), i.code.as_str())).collect();
+    let got: Vec<(&str, &str, &str)> = list.items.iter().map(|i| (&*i.section, &*i.kind, &*i.code)).collect();
     assert_eq!(got, [("行政备案", "行政备案", "3701003136001"), ("行政检查", "行政检查", "3701000636001")]);
     assert_eq!(list.items[0].item, "医疗保障定点医药机构备案");
 }
@@ -412,7 +408,7 @@ fn columns_the_format_does_not_name_are_kept_under_their_headers() {
     let list = parse_fixture("tsv-other-columns.txt");
     assert_eq!(list.items.len(), 2);
     let first = &list.items[0];
-    let extra: Vec<(&str, &str)> = first.extra.iter().map(|c| (c.header.as_str(), c.text.as_str())).collect();
+    let extra: Vec<(&str, &str)> = first.extra.iter().map(|c| (&*c.header, &*c.text)).collect();
     // The item's cells in column order, then the tier row's own.
     assert_eq!(
         extra,
@@ -420,13 +416,13 @@ fn columns_the_format_does_not_name_are_kept_under_their_headers() {
     );
     // The known columns around them are read as without them.
     assert_eq!(first.legal_basis[0].doc_number, "国务院令第684号");
-    let levels: Vec<&str> = first.tier.iter().map(|t| t.level.as_str()).collect();
+    let levels: Vec<&str> = first.tier.iter().map(|t| &*t.level).collect();
     assert_eq!(levels, ["市", "县"]);
     assert_eq!(first.tier[1].duties[0].text, "立案责任：对辖区内违法行为依法立案。");
     assert_eq!(first.liability.len(), 1);
     assert_eq!(list.items[1].extra[1].text, "10个工作日");
     // 办理时限 has a value per tier, each naming its level; the others are the item's.
-    let levels: Vec<(&str, &str)> = first.extra.iter().map(|c| (c.header.as_str(), c.level.as_str())).collect();
+    let levels: Vec<(&str, &str)> = first.extra.iter().map(|c| (&*c.header, &*c.level)).collect();
     assert_eq!(levels, [("实施对象", ""), ("办理时限", "市"), ("是否收费", ""), ("办理时限", "县")]);
     // The note under the table, two lines, is the document's, not the last row's.
     assert_eq!(list.document.notes, ["注：1.本清单所列实施层级为市、县两级。2.办理时限均为工作日。"]);
@@ -440,12 +436,12 @@ fn columns_the_format_does_not_name_are_kept_under_their_headers() {
 #[test]
 fn a_web_page_with_other_columns_and_a_tiers_own_cell() {
     let list = parse_fixture("web-page-other-columns.html");
-    let codes: Vec<&str> = list.items.iter().map(|i| i.code.as_str()).collect();
+    let codes: Vec<&str> = list.items.iter().map(|i| &*i.code).collect();
     assert_eq!(codes, ["3700002037001", "3700002037002"]);
     let first = &list.items[0];
-    let levels: Vec<&str> = first.tier.iter().map(|t| t.level.as_str()).collect();
+    let levels: Vec<&str> = first.tier.iter().map(|t| &*t.level).collect();
     assert_eq!(levels, ["市", "县"]);
-    let extra: Vec<(&str, &str)> = first.extra.iter().map(|c| (c.header.as_str(), c.text.as_str())).collect();
+    let extra: Vec<(&str, &str)> = first.extra.iter().map(|c| (&*c.header, &*c.text)).collect();
     assert_eq!(
         extra,
         [
@@ -455,7 +451,7 @@ fn a_web_page_with_other_columns_and_a_tiers_own_cell() {
             ("承诺时限", "3个工作日")
         ]
     );
-    let levels: Vec<&str> = first.extra.iter().map(|c| c.level.as_str()).collect();
+    let levels: Vec<&str> = first.extra.iter().map(|c| &*c.level).collect();
     assert_eq!(levels, ["", "市", "", "县"]);
     // An item of one tier has no value per tier.
     assert!(list.items[1].extra.iter().all(|c| c.level.is_empty()));
@@ -470,7 +466,7 @@ fn vertical_text_with_a_column_the_format_does_not_name() {
     assert_eq!(list.items.len(), 2);
     for item in &list.items {
         assert_eq!(item.department, "济南市医保局");
-        let extra: Vec<(&str, &str)> = item.extra.iter().map(|c| (c.header.as_str(), c.text.as_str())).collect();
+        let extra: Vec<(&str, &str)> = item.extra.iter().map(|c| (&*c.header, &*c.text)).collect();
         assert_eq!(extra, [("实施对象", "定点医药机构")]);
         assert!(item.responsibility.starts_with("拟订全市医疗保障基金监督管理办法"));
     }
@@ -495,16 +491,16 @@ fn assert_two_columns_of_one_field(list: &List) {
 }
 
 fn assert_two_columns_of_one_field_in_the_first_item(list: &List) {
-    let codes: Vec<&str> = list.items.iter().map(|i| i.code.as_str()).collect();
+    let codes: Vec<&str> = list.items.iter().map(|i| &*i.code).collect();
     assert_eq!(codes, ["440183102001", "440183101002"]);
     let first = &list.items[0];
-    let duties: Vec<&str> = first.tier[0].duties.iter().map(|d| d.text.as_str()).collect();
+    let duties: Vec<&str> = first.tier[0].duties.iter().map(|d| &*d.text).collect();
     assert_eq!(duties, ["立案责任：发现涉嫌违法行为，依法立案。", "调查责任：依法调查取证。"]);
     // 责任事项依据 is a column the format does not name, not more duties.
-    let extra: Vec<(&str, &str)> = first.extra.iter().map(|c| (c.header.as_str(), c.text.as_str())).collect();
+    let extra: Vec<(&str, &str)> = first.extra.iter().map(|c| (&*c.header, &*c.text)).collect();
     assert_eq!(extra, [("责任事项依据", "《中华人民共和国行政处罚法》第五十四条")]);
     // 追责依据's citation is an entry of its own after the cases, not the end of the last case.
-    let liability: Vec<(&str, &str)> = first.liability.iter().map(|c| (c.title.as_str(), c.text.as_str())).collect();
+    let liability: Vec<(&str, &str)> = first.liability.iter().map(|c| (&*c.title, &*c.text)).collect();
     assert_eq!(
         liability,
         [
@@ -535,20 +531,20 @@ fn two_columns_of_one_field_in_vertical_text_without_blank_lines() {
     // (`没有法律和事实依` / `据`), and is known as the liability all the same.
     let list = parse_fixture("vertical-no-blank-lines-two-columns-of-one-field.txt");
     assert_two_columns_of_one_field_in_the_first_item(&list);
-    let duties: Vec<&str> = list.items[1].tier[0].duties.iter().map(|d| d.text.as_str()).collect();
+    let duties: Vec<&str> = list.items[1].tier[0].duties.iter().map(|d| &*d.text).collect();
     assert_eq!(duties, ["受理责任：公示依法应当提交的材料。", "审查责任：审查申请材料。"]);
 }
 
 /// 对应责任事项 over two columns, 直接实施责任 and 指导监督责任, in a
 /// header of two rows: each column's duties are of its group, per tier.
 fn assert_duty_group_columns(list: &List) {
-    let codes: Vec<&str> = list.items.iter().map(|i| i.code.as_str()).collect();
+    let codes: Vec<&str> = list.items.iter().map(|i| &*i.code).collect();
     assert_eq!(codes, ["3700000236009", "3700000220001"]);
     let first = &list.items[0];
-    let levels: Vec<&str> = first.tier.iter().map(|t| t.level.as_str()).collect();
+    let levels: Vec<&str> = first.tier.iter().map(|t| &*t.level).collect();
     assert_eq!(levels, ["省", "市"]);
     let duties = |t: usize| -> Vec<(String, String)> {
-        first.tier[t].duties.iter().map(|d| (d.group.clone(), d.text.clone())).collect()
+        first.tier[t].duties.iter().map(|d| (d.group.to_string(), d.text.to_string())).collect()
     };
     let d = |g: &str, t: &str| (g.to_owned(), t.to_owned());
     assert_eq!(
@@ -586,8 +582,7 @@ fn duty_group_columns_under_merged_header_cells_of_a_web_page() {
 fn duty_group_columns_named_in_a_vertical_header() {
     let list = parse_fixture("vertical-duty-group-columns.txt");
     assert_eq!(list.items.len(), 4);
-    let groups: Vec<(&str, &str)> =
-        list.items[0].tier[0].duties.iter().map(|d| (d.group.as_str(), d.text.as_str())).collect();
+    let groups: Vec<(&str, &str)> = list.items[0].tier[0].duties.iter().map(|d| (&*d.group, &*d.text)).collect();
     assert_eq!(
         groups,
         [
@@ -608,13 +603,10 @@ fn duty_group_columns_named_in_a_vertical_header() {
 #[test]
 fn tier_rows_in_vertical_text() {
     let list = parse_fixture("vertical-tier-rows.txt");
-    let codes: Vec<&str> = list.items.iter().map(|i| i.code.as_str()).collect();
+    let codes: Vec<&str> = list.items.iter().map(|i| &*i.code).collect();
     assert_eq!(codes, ["3700000236009", "3700000220001", "3700000636003"]);
-    let tiers: Vec<Vec<(&str, &str, usize)>> = list
-        .items
-        .iter()
-        .map(|i| i.tier.iter().map(|t| (t.level.as_str(), t.scope.as_str(), t.duties.len())).collect())
-        .collect();
+    let tiers: Vec<Vec<(&str, &str, usize)>> =
+        list.items.iter().map(|i| i.tier.iter().map(|t| (&*t.level, &*t.scope, t.duties.len())).collect()).collect();
     assert_eq!(
         tiers,
         [
@@ -637,7 +629,7 @@ fn tier_rows_in_vertical_text() {
 #[test]
 fn types_named_only_by_section_headings() {
     let list = parse_fixture("tsv-types-in-section-headings.txt");
-    let kinds: Vec<(&str, &str)> = list.items.iter().map(|i| (i.section.as_str(), i.kind.as_str())).collect();
+    let kinds: Vec<(&str, &str)> = list.items.iter().map(|i| (&*i.section, &*i.kind)).collect();
     assert_eq!(kinds, [("行政许可", "行政许可"), ("行政处罚", "行政处罚"), ("行政处罚", "行政处罚")]);
     let bytes = std::fs::read(root().join("fixtures/tsv-types-in-section-headings.txt")).unwrap();
     let out = parse_bytes("t.txt", &bytes, &ParseOptions::default()).unwrap();
@@ -744,7 +736,7 @@ fn cells_wrapped_over_lines_read_as_the_table_one_line_per_row() {
     assert_eq!(first.code, "330216001000");
     assert_eq!(first.item, "对擅自占用公路的处罚");
     assert_eq!(first.tier[0].level, "市、县");
-    let titles: Vec<&str> = first.legal_basis.iter().map(|c| c.title.as_str()).collect();
+    let titles: Vec<&str> = first.legal_basis.iter().map(|c| &*c.title).collect();
     assert_eq!(titles, ["中华人民共和国公路法", "中华人民共和国公路法", "路政管理规定"]);
     assert_eq!(first.liability.len(), 2);
 }
@@ -790,7 +782,7 @@ fn vertical_text_reads_as_the_table_one_line_per_row() {
         assert_reads_as(vertical, whole);
     }
     let list = parse_fixture("vertical-other-columns-last-in-the-header.txt");
-    let headers: Vec<&str> = list.items[0].extra.iter().map(|c| c.header.as_str()).collect();
+    let headers: Vec<&str> = list.items[0].extra.iter().map(|c| &*c.header).collect();
     assert!(headers.contains(&"是否收费"), "{headers:?}");
 }
 
@@ -801,7 +793,7 @@ fn a_pipe_table_without_borders_reads_as_the_tab_separated_table() {
     let (piped, tabbed) =
         (parse_fixture("pipe-table-without-borders-two-row-header.txt"), parse_fixture("tsv-duty-group-columns.txt"));
     assert_eq!(piped.items, tabbed.items);
-    let groups: Vec<&str> = piped.items[0].tier[0].duties.iter().map(|d| d.group.as_str()).collect();
+    let groups: Vec<&str> = piped.items[0].tier[0].duties.iter().map(|d| &*d.group).collect();
     assert_eq!(groups, ["直接实施责任", "直接实施责任", "指导监督责任"]);
 }
 
@@ -812,7 +804,10 @@ fn vertical_text_without_a_header_whose_codes_come_before_the_names() {
     let list = parse_fixture("vertical-no-header-code-before-the-name.txt");
     let whole = parse_fixture("tsv-one-line-per-row-three-items.txt");
     let keys = |l: &List| -> Vec<(u64, String, String, String)> {
-        l.items.iter().map(|i| (i.seq.unwrap_or(0), i.item.clone(), i.code.clone(), i.kind.clone())).collect()
+        l.items
+            .iter()
+            .map(|i| (i.seq.unwrap_or(0), i.item.to_string(), i.code.to_string(), i.kind.to_string()))
+            .collect()
     };
     assert_eq!(keys(&list), keys(&whole));
     assert!(list.items.iter().all(|i| i.department == "区市场监督管理局"));

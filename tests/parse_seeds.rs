@@ -11,7 +11,7 @@ fn seed(prefix: &str) -> std::path::PathBuf {
     list_seeds().into_iter().find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix)).unwrap()
 }
 
-fn parse_seed(prefix: &str) -> List {
+fn parse_seed(prefix: &str) -> List<'static> {
     let path = seed(prefix);
     let bytes = std::fs::read(&path).unwrap();
     parse_bytes(&path.to_string_lossy(), &bytes, &ParseOptions::default()).unwrap().list
@@ -24,11 +24,11 @@ fn jinan_2019_vertical() {
     assert_eq!(list.document.title, "济南市医疗保障局权责清单");
     assert_eq!(list.document.doc_number, "济医保发〔2019〕9号");
     assert_eq!(list.document.date, "2019-07-30");
-    let sections: Vec<&str> = list.items.iter().map(|i| i.section.as_str()).collect();
+    let sections: Vec<&str> = list.items.iter().map(|i| &*i.section).collect();
     let mut distinct = sections.clone();
     distinct.dedup();
     assert_eq!(distinct, ["行政处罚", "行政强制", "行政给付", "行政检查", "公共服务"]);
-    let codes: Vec<&str> = list.items.iter().map(|i| i.code.as_str()).collect();
+    let codes: Vec<&str> = list.items.iter().map(|i| &*i.code).collect();
     assert_eq!(&codes[..4], ["3700000236009", "3700000236010", "3700000236011", "3700000336004"]);
     assert_eq!(codes[17], "3700002036032");
     for item in &list.items {
@@ -114,14 +114,14 @@ fn shandong_tiers_and_scrambled_cells() {
     // The scrambled name, read back.
     assert_eq!(first.item, "对医疗保险经办机构以及医疗机构、药品经营单位等医疗保险服务机构以欺诈、伪造证明材料或者其他手段骗取医疗保障基金支出的处罚");
     assert!(first.responsibility.starts_with("拟订全省医疗保障基金监督管理办法并组织实施"));
-    let levels: Vec<&str> = first.tier.iter().map(|t| t.level.as_str()).collect();
+    let levels: Vec<&str> = first.tier.iter().map(|t| &*t.level).collect();
     assert_eq!(levels, ["省", "市", "县"]);
     assert_eq!(first.tier[0].scope, "负责实施本系统跨区域、重大事项的处罚");
     assert_eq!(first.tier[1].scope, "按照属地监管原则，负责市级行政区域内违法行为的处罚");
     assert!(list.items.iter().any(|i| i.code == "3700002036033"));
     // Types broken by OCR (`上罚`, `公服`, `政`) are read whole by the code's type digits.
     for item in &list.items {
-        assert!(qingdan::model::ITEM_TYPES.contains(&item.kind.as_str()), "{} {}", item.code, item.kind);
+        assert!(qingdan::model::ITEM_TYPES.contains(&&*item.kind), "{} {}", item.code, item.kind);
     }
 }
 

@@ -109,21 +109,25 @@ fn word() -> impl Strategy<Value = String> {
     .prop_map(|v| v.concat())
 }
 
-fn arbitrary_list() -> impl Strategy<Value = List> {
+fn arbitrary_list() -> impl Strategy<Value = List<'static>> {
     let citation = (
         word(),
         word(),
         prop::collection::vec(prop::sample::select(vec!["第一条", "第八十七条", "第一百零四条"]), 0..3),
     )
         .prop_map(|(title, text, articles)| Citation {
-            title,
-            text,
-            articles: articles.into_iter().map(String::from).collect(),
+            title: title.into(),
+            text: text.into(),
+            articles: articles.into_iter().map(Into::into).collect(),
             ..Default::default()
         });
     let extra =
         (prop::sample::select(vec!["实施对象", "办理时限"]), prop::sample::select(vec!["", "市", "县"]), word())
-            .prop_map(|(header, level, text)| ExtraCell { header: header.into(), level: level.into(), text });
+            .prop_map(|(header, level, text)| ExtraCell {
+                header: header.into(),
+                level: level.into(),
+                text: text.into(),
+            });
     let item = (
         word(),
         "[0-9]{13}",
@@ -135,14 +139,14 @@ fn arbitrary_list() -> impl Strategy<Value = List> {
     )
         .prop_map(|(name, code, kind, legal_basis, seq, duty, extra)| Item {
             seq,
-            item: name,
-            code,
-            kind: kind.to_owned(),
+            item: name.into(),
+            code: code.into(),
+            kind: kind.to_owned().into(),
             legal_basis,
             tier: vec![Tier {
                 level: "市".into(),
-                scope: String::new(),
-                duties: vec![Duty { group: String::new(), text: duty }],
+                scope: Default::default(),
+                duties: vec![Duty { group: Default::default(), text: duty.into() }],
             }],
             extra,
             ignore: vec!["QD203".into()],
@@ -151,7 +155,7 @@ fn arbitrary_list() -> impl Strategy<Value = List> {
     let notes = prop::collection::vec(word(), 0..2);
     (prop::collection::vec(item, 0..5), notes).prop_map(|(items, notes)| List {
         qingdan: 1,
-        document: qingdan::model::Document { notes, ..Default::default() },
+        document: qingdan::model::Document { notes: notes.into_iter().map(Into::into).collect(), ..Default::default() },
         items,
     })
 }
@@ -210,27 +214,46 @@ fn tricky() -> impl Strategy<Value = String> {
     .prop_map(|v| v.concat())
 }
 
-fn tricky_list() -> impl Strategy<Value = List> {
-    let citation = (tricky(), tricky(), prop::collection::vec(tricky(), 0..3), tricky())
-        .prop_map(|(title, text, articles, edition)| Citation { title, text, articles, edition, ..Default::default() });
+fn tricky_list() -> impl Strategy<Value = List<'static>> {
+    let citation = (tricky(), tricky(), prop::collection::vec(tricky(), 0..3), tricky()).prop_map(
+        |(title, text, articles, edition)| Citation {
+            title: title.into(),
+            text: text.into(),
+            articles: articles.into_iter().map(Into::into).collect(),
+            edition: edition.into(),
+            ..Default::default()
+        },
+    );
     let extra = prop::collection::vec(
-        (tricky(), tricky(), tricky()).prop_map(|(header, level, text)| ExtraCell { header, level, text }),
+        (tricky(), tricky(), tricky()).prop_map(|(header, level, text)| ExtraCell {
+            header: header.into(),
+            level: level.into(),
+            text: text.into(),
+        }),
         0..2,
     );
     let item = (tricky(), tricky(), tricky(), prop::collection::vec(citation, 0..3), tricky(), tricky(), extra)
         .prop_map(|(name, code, kind, legal_basis, level, duty, extra)| Item {
-            item: name,
-            code,
-            kind,
+            item: name.into(),
+            code: code.into(),
+            kind: kind.into(),
             legal_basis,
-            tier: vec![Tier { level, scope: String::new(), duties: vec![Duty { group: String::new(), text: duty }] }],
+            tier: vec![Tier {
+                level: level.into(),
+                scope: Default::default(),
+                duties: vec![Duty { group: Default::default(), text: duty.into() }],
+            }],
             extra,
             ..Default::default()
         });
     (tricky(), prop::collection::vec(tricky(), 0..2), prop::collection::vec(item, 0..4)).prop_map(
         |(title, notes, items)| List {
             qingdan: 1,
-            document: qingdan::model::Document { title, notes, ..Default::default() },
+            document: qingdan::model::Document {
+                title: title.into(),
+                notes: notes.into_iter().map(Into::into).collect(),
+                ..Default::default()
+            },
             items,
         },
     )

@@ -7,8 +7,8 @@ use qingdan::model::List;
 use qingdan::yaml::{load, YamlLimits};
 use std::path::Path;
 
-fn list_of(yaml: &[u8]) -> List {
-    load(std::str::from_utf8(yaml).unwrap(), &YamlLimits::default()).unwrap().list
+fn list_of(yaml: &[u8]) -> List<'static> {
+    load(std::str::from_utf8(yaml).unwrap(), &YamlLimits::default()).unwrap().list.into_owned()
 }
 
 /// What a round trip must keep: every item, and the notice's metadata
@@ -19,12 +19,17 @@ fn assert_same_list(original: &List, back: &List, what: &str) {
         assert_eq!(a, b, "{what}: item {:?} {}", a.seq, a.code);
     }
     let meta = |l: &List| {
-        (l.document.title.clone(), l.document.issuer.clone(), l.document.doc_number.clone(), l.document.date.clone())
+        (
+            l.document.title.to_string(),
+            l.document.issuer.to_string(),
+            l.document.doc_number.to_string(),
+            l.document.date.to_string(),
+        )
     };
     assert_eq!(meta(original), meta(back), "{what}: document");
 }
 
-fn round_trip(yaml_path: &Path, to: &str, dir: &Path) -> List {
+fn round_trip(yaml_path: &Path, to: &str, dir: &Path) -> List<'static> {
     let stem = yaml_path.file_stem().unwrap().to_string_lossy().into_owned();
     let sheet = dir.join(format!("{stem}.{to}"));
     let out = qingdan(&["export", yaml_path.to_str().unwrap(), "--to", to, "-o", sheet.to_str().unwrap()]);
@@ -94,7 +99,7 @@ fn xlsx_has_the_usual_header_frozen_and_sheets_per_section() {
     assert!(qingdan(&["export", yaml.to_str().unwrap(), "-o", xlsx.to_str().unwrap()]).status.success());
     let bytes = std::fs::read(&xlsx).unwrap();
     let list = list_of(&std::fs::read(&yaml).unwrap());
-    let mut sections: Vec<&str> = list.items.iter().map(|i| i.section.as_str()).collect();
+    let mut sections: Vec<&str> = list.items.iter().map(|i| &*i.section).collect();
     sections.dedup();
     let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes.clone())).unwrap();
     assert_eq!(book.sheet_names(), sections);
@@ -201,16 +206,16 @@ fn xls_and_ods_workbooks_as_published() {
         assert_eq!(out.status.code(), Some(0), "{name}: {}", String::from_utf8_lossy(&out.stderr));
         let list = list_of(&out.stdout);
         let d = &list.document;
-        assert_eq!((d.title.as_str(), d.issuer.as_str()), ("某市医疗保障局权责清单", "某市医疗保障局"), "{name}");
-        assert_eq!((d.doc_number.as_str(), d.date.as_str()), ("某医保发〔2021〕7号", "2021-03-05"), "{name}");
-        let sections: Vec<(&str, &str)> = list.items.iter().map(|i| (i.section.as_str(), i.code.as_str())).collect();
+        assert_eq!((&*d.title, &*d.issuer), ("某市医疗保障局权责清单", "某市医疗保障局"), "{name}");
+        assert_eq!((&*d.doc_number, &*d.date), ("某医保发〔2021〕7号", "2021-03-05"), "{name}");
+        let sections: Vec<(&str, &str)> = list.items.iter().map(|i| (&*i.section, &*i.code)).collect();
         assert_eq!(
             sections,
             [("行政处罚", "3700000236001"), ("行政处罚", "3700000236002"), ("行政检查", "3700000636001")],
             "{name}"
         );
         let first = &list.items[0];
-        assert_eq!(first.tier.iter().map(|t| t.level.as_str()).collect::<Vec<_>>(), ["市", "县"], "{name}");
+        assert_eq!(first.tier.iter().map(|t| &*t.level).collect::<Vec<_>>(), ["市", "县"], "{name}");
         assert_eq!(first.tier[1].duties.len(), 3, "{name}");
         assert_eq!(first.tier[1].duties[2].group, "指导监督责任", "{name}");
         assert_eq!(first.liability.len(), 2, "{name}");

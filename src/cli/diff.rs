@@ -53,12 +53,12 @@ pub enum DiffFormat {
 /// An error about a file, to print.
 type FileError = (String, Message);
 
-fn load(path: &str) -> Result<List, FileError> {
+fn load(path: &str) -> Result<List<'static>, FileError> {
     if path == "/dev/null" || path.is_empty() {
         return Ok(List { qingdan: 1, ..List::default() });
     }
     let text = std::fs::read_to_string(path).map_err(|e| (path.to_owned(), output::both(&e)))?;
-    yaml::load(&text, &YamlLimits::default()).map(|l| l.list).map_err(|e| (path.to_owned(), e.message))
+    yaml::load(&text, &YamlLimits::default()).map(|l| l.list.into_owned()).map_err(|e| (path.to_owned(), e.message))
 }
 
 fn list_files(dir: &Path) -> Result<Vec<String>, FileError> {

@@ -177,13 +177,13 @@ fn match_items(old: &List, new: &List) -> Vec<(usize, usize)> {
     let mut new_by_code: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
     for (j, it) in new.items.iter().enumerate() {
         if !it.code.is_empty() {
-            new_by_code.entry((it.code.as_str(), it.sub_code.as_str())).or_default().push(j);
+            new_by_code.entry((&*it.code, &*it.sub_code)).or_default().push(j);
         }
     }
     let mut used_new = vec![false; new.items.len()];
     let mut used_old = vec![false; old.items.len()];
     for (i, it) in old.items.iter().enumerate() {
-        if let Some(js) = new_by_code.get_mut(&(it.code.as_str(), it.sub_code.as_str())) {
+        if let Some(js) = new_by_code.get_mut(&(&*it.code, &*it.sub_code)) {
             if let Some(pos) = js.iter().position(|&j| !used_new[j]) {
                 let j = js[pos];
                 used_new[j] = true;
@@ -279,8 +279,8 @@ pub fn diff_lists(old: &List, new: &List) -> ListDiff {
             out.push(ItemDiff {
                 old: None,
                 new: Some(j),
-                code: b.code.clone(),
-                name: b.item.clone(),
+                code: b.code.to_string(),
+                name: b.item.to_string(),
                 changes: vec![ItemChange::Added],
                 fields: Vec::new(),
             });
@@ -310,8 +310,8 @@ pub fn diff_lists(old: &List, new: &List) -> ListDiff {
             out.push(ItemDiff {
                 old: Some(i),
                 new: Some(j),
-                code: b.code.clone(),
-                name: b.item.clone(),
+                code: b.code.to_string(),
+                name: b.item.to_string(),
                 changes,
                 fields,
             });
@@ -327,8 +327,8 @@ fn removed_item(i: usize, a: &Item) -> ItemDiff {
     ItemDiff {
         old: Some(i),
         new: None,
-        code: a.code.clone(),
-        name: a.item.clone(),
+        code: a.code.to_string(),
+        name: a.item.to_string(),
         changes: vec![ItemChange::Removed],
         fields: Vec::new(),
     }
@@ -359,12 +359,12 @@ fn item_fields(a: &Item, b: &Item) -> Vec<FieldChange> {
     citations(&mut out, "liability", &a.liability, &b.liability);
     text(&mut out, "remarks", &a.remarks, &b.remarks);
     extra_cells(&mut out, &a.extra, &b.extra);
-    let ignore = |v: &[String]| v.join(", ");
+    let ignore = |v: &[crate::model::Text]| v.join(", ");
     text(&mut out, "ignore", &ignore(&a.ignore), &ignore(&b.ignore));
     out
 }
 
-fn bare_title(c: &Citation) -> &str {
+fn bare_title<'a>(c: &'a Citation) -> &'a str {
     c.title.strip_prefix("中华人民共和国").unwrap_or(&c.title)
 }
 
@@ -430,8 +430,8 @@ fn citations(out: &mut Vec<FieldChange>, field: &str, a: &[Citation], b: &[Citat
             out.push(FieldChange::Articles {
                 field: field.to_owned(),
                 title: bare_title(ca).to_owned(),
-                old: ca.articles.clone(),
-                new: b[j].articles.clone(),
+                old: ca.articles.iter().map(|a| a.to_string()).collect(),
+                new: b[j].articles.iter().map(|a| a.to_string()).collect(),
             });
             text(out, &format!("{field}《{}》.text", bare_title(ca)), &ca.text, &b[j].text);
         }
@@ -467,7 +467,7 @@ fn extra_cells(out: &mut Vec<FieldChange>, a: &[ExtraCell], b: &[ExtraCell]) {
     let same_place = |x: &ExtraCell, y: &ExtraCell| x.header == y.header && x.level == y.level;
     let nth = |cells: &[ExtraCell], k: usize| cells[..k].iter().filter(|c| same_place(c, &cells[k])).count();
     let label =
-        |c: &ExtraCell| if c.level.is_empty() { c.header.clone() } else { format!("{}[{}]", c.header, c.level) };
+        |c: &ExtraCell| if c.level.is_empty() { c.header.to_string() } else { format!("{}[{}]", c.header, c.level) };
     let mut b_left = vec![true; b.len()];
     for (i, ca) in a.iter().enumerate() {
         let n = nth(a, i);
@@ -498,7 +498,11 @@ fn tiers(out: &mut Vec<FieldChange>, a: &[Tier], b: &[Tier]) {
         let Some(j) = j else {
             out.push(FieldChange::Removed {
                 field: "tier".into(),
-                entry: if ta.level.is_empty() { ta.scope.clone() } else { format!("{}级：{}", ta.level, ta.scope) },
+                entry: if ta.level.is_empty() {
+                    ta.scope.to_string()
+                } else {
+                    format!("{}级：{}", ta.level, ta.scope)
+                },
             });
             continue;
         };
@@ -507,8 +511,8 @@ fn tiers(out: &mut Vec<FieldChange>, a: &[Tier], b: &[Tier]) {
         let l = label(tb, j);
         text(out, &format!("{l}.scope"), &ta.scope, &tb.scope);
         // Duties in order: the same text is unchanged; a similar one is an edit.
-        let da: Vec<String> = ta.duties.iter().map(|d| d.text.clone()).collect();
-        let db: Vec<String> = tb.duties.iter().map(|d| d.text.clone()).collect();
+        let da: Vec<String> = ta.duties.iter().map(|d| d.text.to_string()).collect();
+        let db: Vec<String> = tb.duties.iter().map(|d| d.text.to_string()).collect();
         let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &da, &db);
         for op in ops {
             match op {
@@ -541,7 +545,7 @@ fn tiers(out: &mut Vec<FieldChange>, a: &[Tier], b: &[Tier]) {
     for (_, tb) in b.iter().enumerate().filter(|(j, _)| b_left[*j]) {
         out.push(FieldChange::Added {
             field: "tier".into(),
-            entry: if tb.level.is_empty() { tb.scope.clone() } else { format!("{}级：{}", tb.level, tb.scope) },
+            entry: if tb.level.is_empty() { tb.scope.to_string() } else { format!("{}级：{}", tb.level, tb.scope) },
         });
     }
 }
@@ -551,11 +555,11 @@ mod tests {
     use super::*;
     use crate::model::Duty;
 
-    fn item(code: &str, name: &str, kind: &str) -> Item {
+    fn item(code: &'static str, name: &'static str, kind: &'static str) -> Item<'static> {
         Item { item: name.into(), code: code.into(), kind: kind.into(), ..Default::default() }
     }
 
-    fn list(items: Vec<Item>) -> List {
+    fn list(items: Vec<Item<'static>>) -> List<'static> {
         List { qingdan: 1, items, ..Default::default() }
     }
 
@@ -580,7 +584,8 @@ mod tests {
             item("5", "新增的事项", "公共服务"),
         ]);
         let d = diff_lists(&old, &new);
-        let kinds = |code: &str| d.items.iter().find(|i| i.code == code).map(|i| i.changes.clone()).unwrap_or_default();
+        let kinds =
+            |code: &'static str| d.items.iter().find(|i| i.code == code).map(|i| i.changes.clone()).unwrap_or_default();
         assert!(kinds("1").contains(&ItemChange::Renamed));
         assert!(kinds("9").contains(&ItemChange::Recoded));
         assert!(kinds("3").contains(&ItemChange::Retyped));
@@ -591,7 +596,8 @@ mod tests {
 
     #[test]
     fn other_columns_matched_by_header() {
-        let cell = |h: &str, t: &str| ExtraCell { header: h.into(), text: t.into(), ..Default::default() };
+        let cell =
+            |h: &'static str, t: &'static str| ExtraCell { header: h.into(), text: t.into(), ..Default::default() };
         let mut a = item("1", "甲", "行政处罚");
         a.extra = vec![cell("办理时限", "90日"), cell("实施对象", "公民"), cell("办理时限", "60日")];
         let mut b = a.clone();
@@ -603,7 +609,10 @@ mod tests {
         assert!(f.iter().any(|c| matches!(c, FieldChange::Removed { entry, .. } if entry == "办理时限：60日")));
         assert!(f.iter().any(|c| matches!(c, FieldChange::Added { entry, .. } if entry == "是否收费：否")));
         // A tier's own cell is matched by its level too.
-        let tiered = |l: &str, t: &str| ExtraCell { header: "办理时限".into(), level: l.into(), text: t.into() };
+        let tiered =
+            |l: &'static str, t: &'static str| ExtraCell {
+                header: "办理时限".into(), level: l.into(), text: t.into()
+            };
         let mut a = item("1", "甲", "行政处罚");
         a.extra = vec![tiered("市", "5日"), tiered("县", "3日")];
         let mut b = a.clone();
@@ -618,8 +627,11 @@ mod tests {
 
     #[test]
     fn citations_as_sets() {
-        let cite =
-            |title: &str, art: &str| Citation { title: title.into(), articles: vec![art.into()], ..Default::default() };
+        let cite = |title: &'static str, art: &'static str| Citation {
+            title: title.into(),
+            articles: vec![art.into()],
+            ..Default::default()
+        };
         let mut a = item("1", "甲", "行政处罚");
         a.legal_basis = vec![cite("中华人民共和国社会保险法", "第八十七条"), cite("监察法", "第六十五条")];
         let mut b = a.clone();
@@ -635,7 +647,7 @@ mod tests {
 
     #[test]
     fn tiers_and_duties_entry_by_entry() {
-        let duty = |t: &str| Duty { group: String::new(), text: t.into() };
+        let duty = |t: &'static str| Duty { group: Default::default(), text: t.into() };
         let mut a = item("1", "甲", "行政处罚");
         a.tier = vec![Tier {
             level: "市".into(),

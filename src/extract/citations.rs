@@ -1,7 +1,7 @@
 //! Citations: `1.【法律】《社会保险法》（2018年12月修改）第八十七条：……`
 //! becomes tag, title, edition, document number, articles and text.
 
-use crate::model::Citation;
+use crate::model::{Citation, Text};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -46,21 +46,21 @@ fn title_end(s: &str, open: usize) -> Option<usize> {
 
 /// Splits one normalised citation entry into its parts. Text that is not a
 /// citation (no title, no tag) comes back as `text` alone.
-pub fn parse_citation(entry: &str) -> Citation {
+pub fn parse_citation(entry: &str) -> Citation<'static> {
     let mut c = Citation::default();
     let mut rest = entry.trim();
     if let Some(after) = rest.strip_prefix('【') {
         if let Some(end) = after.find('】') {
-            c.tag = after[..end].trim().to_owned();
+            c.tag = after[..end].trim().to_owned().into();
             rest = after[end + '】'.len_utf8()..].trim_start();
         }
     }
     let Some(open) = rest.find('《') else {
-        c.text = rest.to_owned();
+        c.text = rest.to_owned().into();
         if c.tag.is_empty() {
             if let Some(m) = ARTICLE.find(rest) {
                 if m.start() == 0 {
-                    c.articles = ARTICLE.find_iter(rest).map(|m| m.as_str().to_owned()).collect();
+                    c.articles = ARTICLE.find_iter(rest).map(|m| m.as_str().to_owned().into()).collect();
                 }
             }
         }
@@ -70,10 +70,10 @@ pub fn parse_citation(entry: &str) -> Citation {
     let lead = rest[..open].trim();
     let Some(close) = title_end(rest, open) else {
         // An unclosed title: keep everything as text, for the bracket rule to report.
-        c.text = rest.to_owned();
+        c.text = rest.to_owned().into();
         return c;
     };
-    c.title = rest[open + '《'.len_utf8()..close].trim().to_owned();
+    c.title = rest[open + '《'.len_utf8()..close].trim().to_owned().into();
     let mut tail = rest[close + '》'.len_utf8()..].trim_start();
     // The parenthesised note right after the title: edition and/or document number.
     if tail.starts_with(['（', '(']) && matching_paren(tail).is_some() {
@@ -82,8 +82,8 @@ pub fn parse_citation(entry: &str) -> Citation {
         let inner_end = close_paren.unwrap_or(tail.len());
         let inner = tail[tail.chars().next().map_or(1, char::len_utf8)..inner_end].trim();
         let (doc_number, edition) = split_doc_number(inner);
-        c.doc_number = doc_number;
-        c.edition = edition;
+        c.doc_number = doc_number.into();
+        c.edition = edition.into();
         tail = match close_paren {
             Some(e) => tail[e..].trim_start_matches([')', '）']).trim_start(),
             None => "",
@@ -100,7 +100,7 @@ pub fn parse_citation(entry: &str) -> Citation {
         });
         let between_is_clause = between.chars().all(|ch| "一二三四五六七八九十百零（）()款项第".contains(ch));
         if m.start() == text_start || between_is_clause {
-            c.articles.push(m.as_str().to_owned());
+            c.articles.push(m.as_str().to_owned().into());
             text_start = m.end();
         } else {
             break;
@@ -115,9 +115,9 @@ pub fn parse_citation(entry: &str) -> Citation {
     if !lead.is_empty() {
         // Prose that names the instrument mid-sentence (`按照……《办法》规定`):
         // the sentence stays whole as the text; title and numbers are still read out.
-        c.text = rest.to_owned();
+        c.text = rest.to_owned().into();
     } else {
-        c.text = text.to_owned();
+        c.text = text.to_owned().into();
     }
     c
 }
@@ -163,13 +163,13 @@ fn split_doc_number(inner: &str) -> (String, String) {
 
 /// Splits an entry citing several articles of one law, each with its own
 /// quoted provision (`第七十七条：“…”；第八十八条：“…”`), into one citation per article.
-pub fn split_per_article(c: Citation) -> Vec<Citation> {
+pub fn split_per_article(c: Citation<'static>) -> Vec<Citation<'static>> {
     if c.title.is_empty() || c.articles.len() != 1 {
         return vec![c];
     }
     let mut out = Vec::new();
     let text = c.text.clone();
-    let mut pieces: Vec<(String, String)> = Vec::new();
+    let mut pieces: Vec<(Text, String)> = Vec::new();
     let mut last_article = c.articles[0].clone();
     let mut start = 0;
     for m in ARTICLE.find_iter(&text) {
@@ -182,7 +182,7 @@ pub fn split_per_article(c: Citation) -> Vec<Citation> {
             || after.chars().next().is_some_and(|c| crate::text::is_han(c) && !"规的之中至和及或项款第".contains(c));
         if ends && opens {
             pieces.push((last_article.clone(), text[start..m.start()].trim().trim_end_matches(['；', ';']).to_owned()));
-            last_article = m.as_str().to_owned();
+            last_article = m.as_str().to_owned().into();
             let skip = if after.starts_with(['：', ':']) { after.chars().next().map_or(0, char::len_utf8) } else { 0 };
             start = m.end() + skip + (text[m.end()..].len() - after.len());
         }
@@ -192,7 +192,7 @@ pub fn split_per_article(c: Citation) -> Vec<Citation> {
     }
     pieces.push((last_article, text[start..].trim().to_owned()));
     for (article, piece) in pieces {
-        out.push(Citation { articles: vec![article], text: piece, ..c.clone() });
+        out.push(Citation { articles: vec![article], text: piece.into(), ..c.clone() });
     }
     out
 }

@@ -57,7 +57,7 @@ fn list_title(line: &str) -> Option<&str> {
 }
 
 /// Reads the covering notice's metadata from the text before the table.
-pub fn extract_metadata(preamble: &Text) -> Document {
+pub fn extract_metadata(preamble: &Text) -> Document<'static> {
     let mut changes = Vec::new();
     let lines: Vec<String> = preamble
         .line_ranges()
@@ -72,25 +72,25 @@ pub fn extract_metadata(preamble: &Text) -> Document {
     // The list's title: from the notice's title, else a line naming a 清单.
     let joined: String = lines.concat();
     if let Some(c) = NOTICE_TITLE.captures(&joined) {
-        doc.title = c[1].to_owned();
+        doc.title = c[1].to_owned().into();
     } else if let Some(t) = lines.iter().find_map(|l| list_title(l)) {
-        doc.title = t.to_owned();
+        doc.title = t.to_owned().into();
     }
     // The issuer: the letterhead (`…局文件`) or the signature line above the date.
     if let Some(l) = lines.iter().find(|l| l.ends_with("文件") && l.chars().count() <= 30) {
-        doc.issuer = l.trim_end_matches("文件").to_owned();
+        doc.issuer = l.trim_end_matches("文件").to_owned().into();
     }
     for (i, l) in lines.iter().enumerate() {
         if let Some(c) = DATE.captures(l) {
             if c.get(0).is_some_and(|m| m.start() == 0) {
                 let (y, m, d) = (&c[1], c[2].parse::<u32>().unwrap_or(0), c[3].parse::<u32>().unwrap_or(0));
                 if (1..=12).contains(&m) && (1..=31).contains(&d) {
-                    doc.date = format!("{y}-{m:02}-{d:02}");
+                    doc.date = format!("{y}-{m:02}-{d:02}").into();
                 }
                 if doc.issuer.is_empty() && i > 0 {
                     let prev = &lines[i - 1];
                     if prev.chars().count() <= 30 && !prev.contains('：') {
-                        doc.issuer = prev.clone();
+                        doc.issuer = prev.clone().into();
                     }
                 }
             }
@@ -116,17 +116,17 @@ pub fn extract_metadata(preamble: &Text) -> Document {
                 continue;
             }
             match &c[1] {
-                "标题" | "清单名称" | "名称" => doc.title = value.to_owned(),
+                "标题" | "清单名称" | "名称" => doc.title = value.to_owned().into(),
                 "发文机关" | "制定机关" | "发布机关" | "印发机关" | "填报单位" | "编制单位" => {
-                    doc.issuer = value.to_owned()
+                    doc.issuer = value.to_owned().into()
                 }
                 "来源" | "信息来源" => source_office = Some(value.to_owned()),
-                "发文字号" | "文号" => doc.doc_number = value.to_owned(),
+                "发文字号" | "文号" => doc.doc_number = value.to_owned().into(),
                 _ => {
                     if let Some(c) = LABELLED_DATE.captures(value) {
                         let (m, d) = (c[2].parse::<u32>().unwrap_or(0), c[3].parse::<u32>().unwrap_or(0));
                         if (1..=12).contains(&m) && (1..=31).contains(&d) {
-                            doc.date = format!("{}-{m:02}-{d:02}", &c[1]);
+                            doc.date = format!("{}-{m:02}-{d:02}", &c[1]).into();
                         }
                     }
                 }
@@ -136,7 +136,7 @@ pub fn extract_metadata(preamble: &Text) -> Document {
     // Where a web page says it comes from names the issuer, when nothing else does.
     if doc.issuer.is_empty() {
         if let Some(office) = source_office {
-            doc.issuer = office;
+            doc.issuer = office.into();
         }
     }
     doc

@@ -48,7 +48,7 @@ pub enum Note {
 #[derive(Debug, Clone)]
 pub struct Extracted {
     /// The item.
-    pub item: Item,
+    pub item: Item<'static>,
     /// Repairs made by the normalisation passes.
     pub changes: Vec<Change>,
     /// Notes.
@@ -103,20 +103,20 @@ pub fn extract_record(record: &Record, extra_headers: &[String]) -> Extracted {
         notes.push(Note::MissingSeq { source: span.clone() });
     }
     if let Some(section) = &record.section {
-        item.section = section_heading(section.as_str()).unwrap_or(section.as_str().trim()).to_owned();
+        item.section = section_heading(section.as_str()).unwrap_or(section.as_str().trim()).to_owned().into();
     }
-    item.item = value(record, Column::Item, &mut changes);
-    item.sub_item = value(record, Column::SubItem, &mut changes);
-    item.code = code(record, Column::Code, &mut notes);
+    item.item = value(record, Column::Item, &mut changes).into();
+    item.sub_item = value(record, Column::SubItem, &mut changes).into();
+    item.code = code(record, Column::Code, &mut notes).into();
     if item.code.is_empty() {
         notes.push(Note::MissingCode { source: span.clone() });
     }
-    item.sub_code = code(record, Column::SubCode, &mut notes);
-    item.kind = crate::layout::columns::compact(&value(record, Column::Type, &mut changes));
-    item.department = value(record, Column::Department, &mut changes);
-    item.office = value(record, Column::Office, &mut changes);
-    item.responsibility = value(record, Column::Responsibility, &mut changes);
-    item.remarks = value(record, Column::Remarks, &mut changes);
+    item.sub_code = code(record, Column::SubCode, &mut notes).into();
+    item.kind = crate::layout::columns::compact(&value(record, Column::Type, &mut changes)).into();
+    item.department = value(record, Column::Department, &mut changes).into();
+    item.office = value(record, Column::Office, &mut changes).into();
+    item.responsibility = value(record, Column::Responsibility, &mut changes).into();
+    item.remarks = value(record, Column::Remarks, &mut changes).into();
     item.extra = extra_cells(record, extra_headers, &mut changes);
 
     for basis in column_groups(record, Column::LegalBasis) {
@@ -125,10 +125,10 @@ pub fn extract_record(record: &Record, extra_headers: &[String]) -> Extracted {
     for liability in column_groups(record, Column::Liability) {
         let (preamble, entries) = liability_of(&Text::joined_as_lines(liability), &mut changes, &mut notes);
         if item.liability_preamble.is_empty() {
-            item.liability_preamble = preamble;
+            item.liability_preamble = preamble.into();
         } else if !preamble.is_empty() {
             // A second preamble is no case; kept as an entry, not lost.
-            item.liability.push(Citation { text: preamble, ..Citation::default() });
+            item.liability.push(Citation { text: preamble.into(), ..Citation::default() });
         }
         item.liability.extend(entries);
     }
@@ -140,7 +140,7 @@ pub fn extract_record(record: &Record, extra_headers: &[String]) -> Extracted {
 /// row and column order (a tier row's own cell after its item's). A column
 /// with a cell on a row after the first holds a value per tier: each of its
 /// cells names the level of its row.
-fn extra_cells(record: &Record, headers: &[String], changes: &mut Vec<Change>) -> Vec<ExtraCell> {
+fn extra_cells(record: &Record, headers: &[String], changes: &mut Vec<Change>) -> Vec<ExtraCell<'static>> {
     let per_tier: Vec<u8> = record
         .rows
         .iter()
@@ -165,7 +165,7 @@ fn extra_cells(record: &Record, headers: &[String], changes: &mut Vec<Change>) -
             let text = clean_value(cell, changes).into_string();
             if !text.is_empty() {
                 let level = if per_tier.contains(&i) { level.clone() } else { String::new() };
-                out.push(ExtraCell { header: header.clone(), level, text });
+                out.push(ExtraCell { header: header.clone().into(), level: level.into(), text: text.into() });
             }
         }
     }
@@ -177,7 +177,7 @@ fn extra_cells(record: &Record, headers: &[String], changes: &mut Vec<Change>) -
 /// name, type, department, office and responsibility, the code when the
 /// sub-item has none of its own (some lists give each sub-item its code in
 /// the code column), and legal basis, liability and tiers when it has none.
-pub fn inherit_merged_cells(sub: &mut Extracted, parent: &Item) {
+pub fn inherit_merged_cells(sub: &mut Extracted, parent: &Item<'static>) {
     let item = &mut sub.item;
     if !(item.is_sub_item() && parent.is_sub_item() && item.item.is_empty()) {
         return;
@@ -186,7 +186,7 @@ pub fn inherit_merged_cells(sub: &mut Extracted, parent: &Item) {
     if item.seq.is_none() {
         item.seq = parent.seq;
     }
-    let fill = |own: &mut String, from: &String| {
+    let fill = |own: &mut crate::model::Text<'static>, from: &crate::model::Text<'static>| {
         if own.is_empty() {
             own.clone_from(from);
         }
@@ -265,7 +265,7 @@ fn note_truncated(entries: &[Text], notes: &mut Vec<Note>) {
     }
 }
 
-fn citations_of(cell: &Text, changes: &mut Vec<Change>, notes: &mut Vec<Note>) -> Vec<Citation> {
+fn citations_of(cell: &Text, changes: &mut Vec<Change>, notes: &mut Vec<Note>) -> Vec<Citation<'static>> {
     let cell = normalize::cell(cell.clone(), changes);
     let mut out = Vec::new();
     let entries = split_entries(&cell, Unnumbered::Citations);
@@ -281,7 +281,7 @@ fn is_liability_preamble(s: &str) -> bool {
     (s.ends_with('：') || s.ends_with(':')) && (s.contains("下列情形") || s.contains("相应责任") || s.contains("追究"))
 }
 
-fn liability_of(cell: &Text, changes: &mut Vec<Change>, notes: &mut Vec<Note>) -> (String, Vec<Citation>) {
+fn liability_of(cell: &Text, changes: &mut Vec<Change>, notes: &mut Vec<Note>) -> (String, Vec<Citation<'static>>) {
     let cell = normalize::cell(cell.clone(), changes);
     let mut preamble = String::new();
     let mut out = Vec::new();
@@ -317,7 +317,7 @@ fn liability_of(cell: &Text, changes: &mut Vec<Change>, notes: &mut Vec<Note>) -
     (preamble, out)
 }
 
-fn duties_of(cells: &[&Text], changes: &mut Vec<Change>, notes: &mut Vec<Note>) -> Vec<Duty> {
+fn duties_of(cells: &[&Text], changes: &mut Vec<Change>, notes: &mut Vec<Note>) -> Vec<Duty<'static>> {
     if cells.is_empty() {
         return Vec::new();
     }
@@ -331,7 +331,10 @@ fn duties_of(cells: &[&Text], changes: &mut Vec<Change>, notes: &mut Vec<Note>) 
                 .group
                 .map(|g| normalize::inline(normalize::join_lines(&g), changes).into_string())
                 .unwrap_or_default();
-            Duty { group, text: normalize::inline(normalize::join_lines(&e.text), changes).into_string() }
+            Duty {
+                group: group.into(),
+                text: normalize::inline(normalize::join_lines(&e.text), changes).into_string().into(),
+            }
         })
         .filter(|d| !d.text.is_empty())
         .collect()
@@ -364,7 +367,7 @@ fn under_heading(cell: &Text, group: &str) -> Text {
 /// Tiers: one per row holding a 实施层级 value; scope and duties in rows
 /// without one continue the tier above. `headers` names the groups of
 /// [`Column::DutyGroup`] cells.
-fn tiers(record: &Record, headers: &[String], changes: &mut Vec<Change>, notes: &mut Vec<Note>) -> Vec<Tier> {
+fn tiers(record: &Record, headers: &[String], changes: &mut Vec<Change>, notes: &mut Vec<Note>) -> Vec<Tier<'static>> {
     let mut groups: Vec<(Option<&Text>, Vec<&Text>, Vec<Text>)> = Vec::new();
     for row in &record.rows {
         let level = row.iter().find(|(c, _)| *c == Column::Level).map(|(_, t)| t);
@@ -389,11 +392,11 @@ fn tiers(record: &Record, headers: &[String], changes: &mut Vec<Change>, notes: 
     groups
         .into_iter()
         .map(|(level, scope, duties)| Tier {
-            level: level.map(|l| level_of(&clean_value(l, changes).into_string())).unwrap_or_default(),
+            level: level.map(|l| level_of(&clean_value(l, changes).into_string())).unwrap_or_default().into(),
             scope: if scope.is_empty() {
-                String::new()
+                String::new().into()
             } else {
-                clean_value(&Text::joined_as_lines(scope), changes).into_string()
+                clean_value(&Text::joined_as_lines(scope), changes).into_string().into()
             },
             duties: duties_of(&duties.iter().collect::<Vec<_>>(), changes, notes),
         })
@@ -430,7 +433,7 @@ mod tests {
             ]],
         };
         let item = extract_record(&record, &[]).item;
-        let texts: Vec<&str> = item.liability.iter().map(|c| c.text.as_str()).collect();
+        let texts: Vec<&str> = item.liability.iter().map(|c| &*c.text).collect();
         assert_eq!(texts, ["违反法定程序的；", "滥用职权的。", ""]);
         assert_eq!(item.liability[2].title, "中华人民共和国行政处罚法");
         // Cells of one column on several rows are one text, as before.

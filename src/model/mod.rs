@@ -1,10 +1,18 @@
 //! The canonical list model: the Rust form of the `qingdan: 1` YAML format.
 //!
-//! Every text field is a `String` that is empty when absent, so a list that
+//! Every text field is a [`Text`] that is empty when absent, so a list that
 //! lacks a required field still loads and the rule that reports it can point
 //! at the item. The writer leaves empty fields out.
+//!
+//! A text borrows from the YAML it was read from where the YAML spells it
+//! as it is (most values), so reading a list copies only what escapes or
+//! quoting changed; a list built by parse owns its texts.
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+
+/// A text value of a list: borrowed from the YAML read, or owned.
+pub type Text<'a> = Cow<'a, str>;
 
 /// The item types a list may use: the national list of 事项类型 and 公共服务.
 pub const ITEM_TYPES: &[&str] = &[
@@ -27,48 +35,48 @@ pub const FORMAT_VERSION: u32 = 1;
 /// A whole list file.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct List {
+pub struct List<'a> {
     /// Format version; always [`FORMAT_VERSION`] when written.
     pub qingdan: u32,
     /// Where the list came from.
     #[serde(default, skip_serializing_if = "Document::is_empty")]
-    pub document: Document,
+    pub document: Document<'a>,
     /// The items, in the document's order.
     #[serde(default)]
-    pub items: Vec<Item>,
+    pub items: Vec<Item<'a>>,
 }
 
 /// Metadata of the source document. Every key is optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Document {
+pub struct Document<'a> {
     /// Input file name as given, without directories.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub source: String,
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub source: Text<'a>,
     /// SHA-256 of the input bytes, lower-case hex.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub sha256: String,
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub sha256: Text<'a>,
     /// The encoding the input was decoded from.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub encoding: String,
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub encoding: Text<'a>,
     /// Title of the list or of its covering notice.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub title: String,
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub title: Text<'a>,
     /// Issuing body.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub issuer: String,
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub issuer: Text<'a>,
     /// 发文字号 of the covering notice.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub doc_number: String,
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub doc_number: Text<'a>,
     /// Date of issue, `YYYY-MM-DD`.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub date: String,
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub date: Text<'a>,
     /// Notes printed under a table (`注：…`, `说明：…`), one entry per note, as printed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub notes: Vec<String>,
+    pub notes: Vec<Text<'a>>,
 }
 
-impl Document {
+impl Document<'_> {
     /// True when no key is set.
     pub fn is_empty(&self) -> bool {
         self == &Document::default()
@@ -78,62 +86,62 @@ impl Document {
 /// One power or responsibility of the list.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Item {
+pub struct Item<'a> {
     /// Printed 序号; `None` when the document lost it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seq: Option<u64>,
     /// The table heading the item sat under.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub section: String,
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub section: Text<'a>,
     /// 事项名称.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub item: String,
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub item: Text<'a>,
     /// 子项名称.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub sub_item: String,
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub sub_item: Text<'a>,
     /// 事项编码 / 地方权力编码.
-    #[serde(default, skip_serializing_if = "String::is_empty", serialize_with = "quoted")]
-    pub code: String,
+    #[serde(default, skip_serializing_if = "str::is_empty", serialize_with = "quoted")]
+    pub code: Text<'a>,
     /// 子项编码.
-    #[serde(default, skip_serializing_if = "String::is_empty", serialize_with = "quoted")]
-    pub sub_code: String,
+    #[serde(default, skip_serializing_if = "str::is_empty", serialize_with = "quoted")]
+    pub sub_code: Text<'a>,
     /// 事项类型 / 权力事项类型.
-    #[serde(rename = "type", default, skip_serializing_if = "String::is_empty")]
-    pub kind: String,
+    #[serde(rename = "type", default, skip_serializing_if = "str::is_empty")]
+    pub kind: Text<'a>,
     /// 实施机构 / 实施主体 / 行使主体.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub department: String,
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub department: Text<'a>,
     /// 承办机构.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub office: String,
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub office: Text<'a>,
     /// 部门职责.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub responsibility: String,
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub responsibility: Text<'a>,
     /// 设定、行使依据: one entry per citation.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub legal_basis: Vec<Citation>,
+    pub legal_basis: Vec<Citation<'a>>,
     /// 实施层级 rows: one entry per level.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub tier: Vec<Tier>,
+    pub tier: Vec<Tier<'a>>,
     /// The sentence that introduces the liability cases.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub liability_preamble: String,
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub liability_preamble: Text<'a>,
     /// 追责情形及依据: one entry per numbered case or citation.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub liability: Vec<Citation>,
+    pub liability: Vec<Citation<'a>>,
     /// 备注.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub remarks: String,
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub remarks: Text<'a>,
     /// Cells of columns this format does not name (实施对象, 办理时限 …),
     /// under their printed headers, in the document's column order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub extra: Vec<ExtraCell>,
+    pub extra: Vec<ExtraCell<'a>>,
     /// Rule codes silenced for this item.
     #[serde(default, skip_serializing_if = "Vec::is_empty", serialize_with = "flow")]
-    pub ignore: Vec<String>,
+    pub ignore: Vec<Text<'a>>,
 }
 
-impl Item {
+impl Item<'_> {
     /// Whether the item is a sub-item (子项): it has a 子项名称 or 子项编码.
     pub fn is_sub_item(&self) -> bool {
         !(self.sub_item.is_empty() && self.sub_code.is_empty())
@@ -143,25 +151,25 @@ impl Item {
 /// A citation of a legal instrument, or a plain numbered entry (only `text`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Citation {
+pub struct Citation<'a> {
     /// The label printed in 【】, as printed.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub tag: String,
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub tag: Text<'a>,
     /// The title inside the outermost 《》.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub title: String,
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub title: Text<'a>,
     /// The parenthesised version note.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub edition: String,
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub edition: Text<'a>,
     /// Promulgation or document number.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub doc_number: String,
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub doc_number: Text<'a>,
     /// Every 第…条 cited, in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty", serialize_with = "flow")]
-    pub articles: Vec<String>,
+    pub articles: Vec<Text<'a>>,
     /// The quoted or paraphrased provision.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub text: String,
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub text: Text<'a>,
 }
 
 /// What stands between the levels of a cell naming several (`市级；县级`, `省、市、县`).
@@ -176,44 +184,125 @@ pub fn article_of(reference: &str) -> &str {
 /// One 实施层级 row.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Tier {
+pub struct Tier<'a> {
     /// 省 / 市 / 县 …, as printed without 级.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub level: String,
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub level: Text<'a>,
     /// 实施权限 / 服务内容.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub scope: String,
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub scope: Text<'a>,
     /// 对应责任事项.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub duties: Vec<Duty>,
+    pub duties: Vec<Duty<'a>>,
 }
 
 /// A cell of a column the format does not name.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ExtraCell {
+pub struct ExtraCell<'a> {
     /// The column's header, as printed (white space removed).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub header: String,
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub header: Text<'a>,
     /// The 实施层级 whose own value this is, when the column holds one per
     /// tier (a cell on a tier row); empty for the item's.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub level: String,
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub level: Text<'a>,
     /// The cell's text.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub text: String,
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub text: Text<'a>,
 }
 
 /// One duty entry.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Duty {
+pub struct Duty<'a> {
     /// The heading the duty sits under (直接实施责任 / 指导监督责任).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub group: String,
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub group: Text<'a>,
     /// The duty, without its list marker.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub text: String,
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub text: Text<'a>,
+}
+
+/// A text that owns its characters, borrowed or not before.
+fn owned(text: Text<'_>) -> Text<'static> {
+    Cow::Owned(text.into_owned())
+}
+
+fn owned_all(texts: Vec<Text<'_>>) -> Vec<Text<'static>> {
+    texts.into_iter().map(owned).collect()
+}
+
+impl List<'_> {
+    /// The list with every text owned, free of the YAML it was read from.
+    pub fn into_owned(self) -> List<'static> {
+        let d = self.document;
+        let document = Document {
+            source: owned(d.source),
+            sha256: owned(d.sha256),
+            encoding: owned(d.encoding),
+            title: owned(d.title),
+            issuer: owned(d.issuer),
+            doc_number: owned(d.doc_number),
+            date: owned(d.date),
+            notes: owned_all(d.notes),
+        };
+        List { qingdan: self.qingdan, document, items: self.items.into_iter().map(Item::into_owned).collect() }
+    }
+}
+
+impl Item<'_> {
+    /// The item with every text owned.
+    pub fn into_owned(self) -> Item<'static> {
+        Item {
+            seq: self.seq,
+            section: owned(self.section),
+            item: owned(self.item),
+            sub_item: owned(self.sub_item),
+            code: owned(self.code),
+            sub_code: owned(self.sub_code),
+            kind: owned(self.kind),
+            department: owned(self.department),
+            office: owned(self.office),
+            responsibility: owned(self.responsibility),
+            legal_basis: self.legal_basis.into_iter().map(Citation::into_owned).collect(),
+            tier: self.tier.into_iter().map(Tier::into_owned).collect(),
+            liability_preamble: owned(self.liability_preamble),
+            liability: self.liability.into_iter().map(Citation::into_owned).collect(),
+            remarks: owned(self.remarks),
+            extra: self
+                .extra
+                .into_iter()
+                .map(|c| ExtraCell { header: owned(c.header), level: owned(c.level), text: owned(c.text) })
+                .collect(),
+            ignore: owned_all(self.ignore),
+        }
+    }
+}
+
+impl Citation<'_> {
+    /// The citation with every text owned.
+    pub fn into_owned(self) -> Citation<'static> {
+        Citation {
+            tag: owned(self.tag),
+            title: owned(self.title),
+            edition: owned(self.edition),
+            doc_number: owned(self.doc_number),
+            articles: owned_all(self.articles),
+            text: owned(self.text),
+        }
+    }
+}
+
+impl Tier<'_> {
+    /// The tier with every text owned.
+    pub fn into_owned(self) -> Tier<'static> {
+        Tier {
+            level: owned(self.level),
+            scope: owned(self.scope),
+            duties: self.duties.into_iter().map(|d| Duty { group: owned(d.group), text: owned(d.text) }).collect(),
+        }
+    }
 }
 
 /// Codes are always written double-quoted, so that no YAML reader takes one for a number.
@@ -222,6 +311,6 @@ fn quoted<S: serde::Serializer>(value: &str, serializer: S) -> Result<S::Ok, S::
 }
 
 /// Short lists of tokens are written on one line: `[第八十七条, 第八十八条]`.
-fn flow<S: serde::Serializer>(value: &[String], serializer: S) -> Result<S::Ok, S::Error> {
+fn flow<S: serde::Serializer>(value: &[Text], serializer: S) -> Result<S::Ok, S::Error> {
     serde_saphyr::FlowSeq(value).serialize(serializer)
 }

@@ -38,7 +38,7 @@ impl Default for ParseOptions {
 #[derive(Debug, Clone)]
 pub struct Parsed {
     /// The list.
-    pub list: List,
+    pub list: List<'static>,
     /// Warnings and errors, located in the decoded input.
     pub diagnostics: Vec<Diagnostic>,
     /// The decoded input, for showing the source lines.
@@ -171,9 +171,9 @@ pub fn parse_bytes(name: &str, bytes: &[u8], options: &ParseOptions) -> Result<P
         }
         parsed?
     };
-    parsed.list.document.source = base_name(name);
-    parsed.list.document.sha256 = hex(&Sha256::digest(bytes));
-    parsed.list.document.encoding = decoded.encoding_name();
+    parsed.list.document.source = base_name(name).into();
+    parsed.list.document.sha256 = hex(&Sha256::digest(bytes)).into();
+    parsed.list.document.encoding = decoded.encoding_name().into();
     let mut notes = Vec::new();
     decoding_notes(&decoded, &source, &mut notes);
     parsed.diagnostics.splice(0..0, notes);
@@ -284,9 +284,9 @@ fn parse_sheets(name: &str, bytes: &[u8], format: SheetFormat, options: &ParseOp
         merge_document(&mut list.document, &found);
         diagnostics.push(d);
     }
-    list.document.source = base_name(name);
-    list.document.sha256 = hex(&Sha256::digest(bytes));
-    list.document.encoding = encoding;
+    list.document.source = base_name(name).into();
+    list.document.sha256 = hex(&Sha256::digest(bytes)).into();
+    list.document.encoding = encoding.into();
     let source = first_source.expect("at least one sheet");
     Ok(Parsed { list, diagnostics, source, input: InputKind::Cells })
 }
@@ -305,7 +305,7 @@ fn sheet_section(name: &str, several: bool) -> Option<&str> {
 }
 
 /// Fills the keys of `into` that are empty from `from`.
-fn merge_document(into: &mut crate::model::Document, from: &crate::model::Document) {
+fn merge_document<'a>(into: &mut crate::model::Document<'a>, from: &crate::model::Document<'a>) {
     for (to, value) in [
         (&mut into.title, &from.title),
         (&mut into.issuer, &from.issuer),
@@ -442,7 +442,7 @@ fn parse_text_from(
                 let note = extract::clean_value(&fragment.text, &mut changes).into_string();
                 let quoted: String = note.chars().take(40).collect();
                 let more = if note.chars().count() > 40 { "…" } else { "" };
-                list.document.notes.push(note);
+                list.document.notes.push(note.into());
                 let message = crate::tr!(
                     "note under the table kept in document.notes: `{quoted}{more}`",
                     "表格下方的注释记入 document.notes：`{quoted}{more}`"
@@ -495,7 +495,7 @@ fn complete_type(
 ) -> Option<Diagnostic> {
     use crate::model::ITEM_TYPES;
     let printed = item.kind.clone();
-    if printed.is_empty() || ITEM_TYPES.contains(&printed.as_str()) {
+    if printed.is_empty() || ITEM_TYPES.contains(&&*printed) {
         return None;
     }
     let from_code = profiles
@@ -526,7 +526,7 @@ fn complete_type(
         }
         _ => return None,
     };
-    item.kind = kind.clone();
+    item.kind = kind.clone().into();
     let range =
         record.cells(layout::Column::Type).map(|t| t.span()).reduce(|a, b| a.start.min(b.start)..a.end.max(b.end));
     let (how_en, how_zh) = (how.en, how.zh);
@@ -595,7 +595,7 @@ fn hex(bytes: &[u8]) -> String {
 
 fn item_label(item: &crate::model::Item) -> String {
     if !item.code.is_empty() {
-        item.code.clone()
+        item.code.to_string()
     } else {
         item.seq.map(|s| s.to_string()).unwrap_or_default()
     }

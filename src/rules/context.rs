@@ -1,14 +1,14 @@
 //! What rules see: the list, the document's code profile, the law registry,
 //! and iterators over every text value and citation with its path.
 
-use crate::model::{Citation, Item, List};
+use crate::model::{Citation, Item, List, Text};
 use crate::validate::laws::LawRegistry;
 use crate::validate::profile::Profile;
 
 /// Everything a rule may consult.
 pub struct Context<'a> {
     /// The list.
-    pub list: &'a List,
+    pub list: &'a List<'a>,
     /// The code profile of the document: configured, or the one most codes fit.
     pub profile: Option<&'a Profile>,
     /// The law registry.
@@ -88,7 +88,7 @@ pub struct CitationRef<'a> {
     /// Its place in that list.
     pub index: usize,
     /// The citation.
-    pub citation: &'a Citation,
+    pub citation: &'a Citation<'a>,
 }
 
 impl CitationRef<'_> {
@@ -156,7 +156,7 @@ impl<'a> Context<'a> {
     }
 
     /// The items with their index.
-    pub fn items(&self) -> impl Iterator<Item = (usize, &'a Item)> {
+    pub fn items(&self) -> impl Iterator<Item = (usize, &'a Item<'a>)> {
         self.list.items.iter().enumerate()
     }
 
@@ -210,7 +210,7 @@ impl<'a> Context<'a> {
             push(Place::Note(k), None, note);
         }
         for (i, item) in self.list.items.iter().enumerate() {
-            let fields: [(&'static str, &'a String); 9] = [
+            let fields: [(&'static str, &'a Text<'a>); 9] = [
                 ("section", &item.section),
                 ("item", &item.item),
                 ("sub_item", &item.sub_item),

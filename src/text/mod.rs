@@ -246,7 +246,7 @@ pub fn split_lines(text: &str) -> impl Iterator<Item = &str> {
 /// The lines of `text` as [`split_lines`] gives them, from an index of where
 /// each begins (`0`, then each byte after a `\n`), so a text already indexed
 /// is not searched again.
-pub(crate) fn lines_at<'a>(text: &'a str, starts: &'a [usize]) -> impl Iterator<Item = &'a str> + 'a {
+pub(crate) fn lines_at<'t, 's>(text: &'t str, starts: &'s [usize]) -> impl Iterator<Item = &'t str> + use<'t, 's> {
     starts.iter().enumerate().map(move |(k, &start)| {
         let end = starts.get(k + 1).map_or(text.len(), |&next| next - 1);
         &text[start..end]

@@ -140,7 +140,10 @@ impl Engine {
         });
         diagnostics.sort_by(Diagnostic::order);
         let quotes = if self.rules.iter().any(|r| r.code() == "QD309") { cx.into_quotes() } else { Quotes::default() };
-        FileReport { source, diagnostics, items: loaded.list.items.len(), loaded: true, quotes }
+        let items = loaded.list.items.len();
+        // The list borrows the source's text.
+        drop(loaded);
+        FileReport { source, diagnostics, items, loaded: true, quotes }
     }
 
     /// The diagnostic for a finding, or `None` when the item silences the rule.
@@ -163,7 +166,7 @@ impl Engine {
             d = d.for_item(if item.code.is_empty() {
                 item.seq.map(|s| s.to_string()).unwrap_or_default()
             } else {
-                item.code.clone()
+                item.code.to_string()
             });
         }
         if let Some(range) = located {

@@ -11,7 +11,8 @@
 //! property test checks against serde-saphyr.
 
 use super::spans::{SpanIndex, TreeBuilder};
-use crate::model::{Citation, Document, Duty, ExtraCell, Item, List, Tier};
+use crate::model::{Citation, Document, Duty, ExtraCell, Item, List, Text, Tier};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// A line of content: its indentation and what follows it, and what the
@@ -52,7 +53,7 @@ type R<T> = Result<T, Outside>;
 
 /// Reads `text` if it is in the canonical form; `None` when it is not (or
 /// is not a list at all), for the full reader to take.
-pub fn read_canonical(text: &str) -> Option<List> {
+pub fn read_canonical(text: &str) -> Option<List<'_>> {
     read_canonical_keeping_lines(text, crate::text::split_lines(text)).map(|(list, _)| list)
 }
 
@@ -78,7 +79,7 @@ struct LineAt {
 pub(crate) fn read_canonical_keeping_lines<'a>(
     text: &'a str,
     raw_lines: impl Iterator<Item = &'a str>,
-) -> Option<(List, Option<ContentLines>)> {
+) -> Option<(List<'a>, Option<ContentLines>)> {
     if has_tab_or_cr(text) {
         return None;
     }
@@ -174,7 +175,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn list(&mut self) -> R<List> {
+    fn list(&mut self) -> R<List<'a>> {
         let mut list = List::default();
         let mut version = None;
         self.entries(0, None, |r, key, value| {
@@ -202,7 +203,7 @@ impl<'a> Reader<'a> {
         Ok(list)
     }
 
-    fn document(&mut self, parent: usize) -> R<Document> {
+    fn document(&mut self, parent: usize) -> R<Document<'a>> {
         let mut d = Document::default();
         // `document:` with nothing under it is null to YAML, which no struct reads.
         if self.peek().is_none_or(|l| l.indent != parent + 2) {
@@ -232,7 +233,7 @@ impl<'a> Reader<'a> {
         Ok(d)
     }
 
-    fn item(&mut self, indent: usize, first: &'a str) -> R<Item> {
+    fn item(&mut self, indent: usize, first: &'a str) -> R<Item<'a>> {
         let mut item = Item::default();
         self.entries(indent, Some(first), |r, key, value| {
             let field = match key {
@@ -283,7 +284,7 @@ impl<'a> Reader<'a> {
         Ok(item)
     }
 
-    fn citations(&mut self, parent: usize) -> R<Vec<Citation>> {
+    fn citations(&mut self, parent: usize) -> R<Vec<Citation<'a>>> {
         let mut out = Vec::new();
         self.sequence(parent, |r, indent, first| {
             let mut c = Citation::default();
@@ -315,7 +316,7 @@ impl<'a> Reader<'a> {
     fn string_maps<T: Default>(
         &mut self,
         parent: usize,
-        field: for<'x> fn(&'x mut T, &str) -> Option<&'x mut String>,
+        field: for<'x> fn(&'x mut T, &str) -> Option<&'x mut Text<'a>>,
     ) -> R<Vec<T>> {
         let mut out = Vec::new();
         self.sequence(parent, |r, indent, first| {
@@ -330,7 +331,7 @@ impl<'a> Reader<'a> {
         Ok(out)
     }
 
-    fn tier(&mut self, indent: usize, first: &'a str) -> R<Tier> {
+    fn tier(&mut self, indent: usize, first: &'a str) -> R<Tier<'a>> {
         let mut t = Tier::default();
         self.entries(indent, Some(first), |r, key, value| {
             match key {
@@ -346,7 +347,7 @@ impl<'a> Reader<'a> {
 }
 
 /// The field of a duty entry under `key`.
-fn duty_field<'x>(d: &'x mut Duty, key: &str) -> Option<&'x mut String> {
+fn duty_field<'x, 'a>(d: &'x mut Duty<'a>, key: &str) -> Option<&'x mut Text<'a>> {
     match key {
         "group" => Some(&mut d.group),
         "text" => Some(&mut d.text),
@@ -355,7 +356,7 @@ fn duty_field<'x>(d: &'x mut Duty, key: &str) -> Option<&'x mut String> {
 }
 
 /// The field of an extra cell under `key`.
-fn extra_field<'x>(c: &'x mut ExtraCell, key: &str) -> Option<&'x mut String> {
+fn extra_field<'x, 'a>(c: &'x mut ExtraCell<'a>, key: &str) -> Option<&'x mut Text<'a>> {
     match key {
         "header" => Some(&mut c.header),
         "level" => Some(&mut c.level),
@@ -409,11 +410,12 @@ fn split_key(body: &str) -> R<(&str, &str)> {
 }
 
 /// A string scalar: double-quoted on one line, or plain and unambiguous.
-fn scalar(s: &str) -> R<String> {
+/// Borrowed from the text unless escapes change it.
+fn scalar(s: &str) -> R<Text<'_>> {
     if let Some(inner) = s.strip_prefix('"') {
         return double_quoted(inner);
     }
-    plain(s).map(str::to_owned)
+    plain(s).map(Cow::Borrowed)
 }
 
 /// A plain scalar that YAML reads as this very string: no white space
@@ -486,10 +488,10 @@ fn has_tab_or_cr(s: &str) -> bool {
 
 /// The rest of a double-quoted scalar after its opening quote: it must close
 /// at the end of the line.
-fn double_quoted(inner: &str) -> R<String> {
+fn double_quoted(inner: &str) -> R<Text<'_>> {
     let body = inner.strip_suffix('"').ok_or(Outside)?;
     if !body.bytes().any(|b| b == b'\\' || b == b'"') {
-        return Ok(body.to_owned());
+        return Ok(Cow::Borrowed(body));
     }
     let mut out = String::with_capacity(body.len());
     let mut chars = body.chars();
@@ -518,11 +520,11 @@ fn double_quoted(inner: &str) -> R<String> {
             c => out.push(c),
         }
     }
-    Ok(out)
+    Ok(Cow::Owned(out))
 }
 
 /// `[a, b]`: plain tokens without commas or brackets.
-fn flow(s: &str) -> R<Vec<String>> {
+fn flow(s: &str) -> R<Vec<Text<'_>>> {
     let inner = s.strip_prefix('[').and_then(|s| s.strip_suffix(']')).ok_or(Outside)?;
     if inner.is_empty() {
         return Ok(Vec::new());
@@ -533,7 +535,7 @@ fn flow(s: &str) -> R<Vec<String>> {
             if t.is_empty() || t.contains([',', '[', ']', '{', '}', '"', '\'']) || t.trim() != t {
                 Err(Outside)
             } else {
-                plain(t).map(str::to_owned)
+                plain(t).map(Cow::Borrowed)
             }
         })
         .collect()
@@ -931,7 +933,7 @@ mod tests {
 
     #[test]
     fn escapes_in_double_quotes() {
-        assert_eq!(double_quoted("a\\\"b\\\\c\\u00e9\"").ok(), Some("a\"b\\cé".to_owned()));
+        assert_eq!(double_quoted("a\\\"b\\\\c\\u00e9\"").ok().as_deref(), Some("a\"b\\cé"));
         assert!(double_quoted("a\\qb\"").is_err());
     }
 }

@@ -9,6 +9,6 @@ mod writer;
 
 pub use canonical::read_canonical;
 pub use modeline::{modeline, schema_reference, with_modeline, MODELINE_PREFIX, SCHEMA_FILE};
-pub use reader::{load, load_full, load_shared, load_source, LoadError, Loaded, YamlLimits};
+pub use reader::{load, load_full, load_source, LoadError, Loaded, YamlLimits};
 pub use spans::{NodeSpan, SpanIndex};
 pub use writer::to_canonical_string;

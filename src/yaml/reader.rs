@@ -23,12 +23,13 @@ impl Default for YamlLimits {
     }
 }
 
-/// A list read from YAML, with positions.
+/// A list read from YAML, with positions. Its texts borrow from the YAML
+/// text it was read from.
 #[derive(Debug)]
-pub struct Loaded {
+pub struct Loaded<'a> {
     /// The list.
-    pub list: List,
-    text: std::sync::Arc<str>,
+    pub list: List<'a>,
+    text: &'a str,
     /// Where the text's lines begin: the reader's and the span index's
     /// lines, found once.
     line_starts: std::sync::Arc<[usize]>,
@@ -38,18 +39,18 @@ pub struct Loaded {
     spans: std::sync::OnceLock<SpanIndex>,
 }
 
-impl Loaded {
+impl Loaded<'_> {
     /// Where each value stands. Worked out on first use: a file without
     /// findings never needs it.
     pub fn spans(&self) -> &SpanIndex {
         self.spans.get_or_init(|| {
             let canonical = match &self.lines {
-                Some(kept) => super::canonical::index_canonical_lines(&self.text, kept),
+                Some(kept) => super::canonical::index_canonical_lines(self.text, kept),
                 None => {
-                    super::canonical::index_canonical(&self.text, crate::text::lines_at(&self.text, &self.line_starts))
+                    super::canonical::index_canonical(self.text, crate::text::lines_at(self.text, &self.line_starts))
                 }
             };
-            canonical.unwrap_or_else(|| index_spans(&self.text, &self.limits).unwrap_or_default())
+            canonical.unwrap_or_else(|| index_spans(self.text, &self.limits).unwrap_or_default())
         })
     }
 }
@@ -72,55 +73,45 @@ impl std::fmt::Display for LoadError {
 impl std::error::Error for LoadError {}
 
 /// Reads `text` as a list file.
-pub fn load(text: &str, limits: &YamlLimits) -> Result<Loaded, LoadError> {
-    load_shared(std::sync::Arc::from(text), limits)
+pub fn load<'a>(text: &'a str, limits: &YamlLimits) -> Result<Loaded<'a>, LoadError> {
+    load_indexed(text, crate::text::line_starts(text), limits)
 }
 
-/// [`load`] of a text shared with its caller (who keeps it for showing
-/// diagnostics): the list file is held once.
-pub fn load_shared(shared: std::sync::Arc<str>, limits: &YamlLimits) -> Result<Loaded, LoadError> {
-    let line_starts = crate::text::line_starts(&shared);
-    load_indexed(shared, line_starts, limits)
+/// [`load`] of a source file's text: the reader and the span index walk
+/// the lines the source file has already found instead of searching the
+/// text for them again.
+pub fn load_source<'a>(source: &'a crate::text::SourceFile, limits: &YamlLimits) -> Result<Loaded<'a>, LoadError> {
+    load_indexed(source.text(), source.line_starts(), limits)
 }
 
-/// [`load_shared`] of a source file's text: the reader and the span index
-/// walk the lines the source file has already found instead of searching
-/// the text for them again.
-pub fn load_source(source: &crate::text::SourceFile, limits: &YamlLimits) -> Result<Loaded, LoadError> {
-    load_indexed(source.shared_text(), source.line_starts(), limits)
-}
-
-/// Reads `shared`, whose lines begin at `line_starts`.
-fn load_indexed(
-    shared: std::sync::Arc<str>,
+/// Reads `text`, whose lines begin at `line_starts`.
+fn load_indexed<'a>(
+    text: &'a str,
     line_starts: std::sync::Arc<[usize]>,
     limits: &YamlLimits,
-) -> Result<Loaded, LoadError> {
+) -> Result<Loaded<'a>, LoadError> {
     // Lists in the canonical form take the fast path; everything else, and
     // every error, the full reader.
-    let lines = crate::text::lines_at(&shared, &line_starts);
-    if let Some((list, lines)) = super::canonical::read_canonical_keeping_lines(&shared, lines) {
+    let lines = crate::text::lines_at(text, &line_starts);
+    if let Some((list, lines)) = super::canonical::read_canonical_keeping_lines(text, lines) {
         if list.qingdan == FORMAT_VERSION {
             let spans = std::sync::OnceLock::new();
-            return Ok(Loaded { list, text: shared, line_starts, limits: *limits, lines, spans });
+            return Ok(Loaded { list, text, line_starts, limits: *limits, lines, spans });
         }
     }
-    load_full_shared(shared, line_starts, limits)
+    load_full_indexed(text, line_starts, limits)
 }
 
 /// Reads `text` with the full YAML reader only (serde-saphyr), whatever its form.
-pub fn load_full(text: &str, limits: &YamlLimits) -> Result<Loaded, LoadError> {
-    let shared: std::sync::Arc<str> = std::sync::Arc::from(text);
-    let line_starts = crate::text::line_starts(&shared);
-    load_full_shared(shared, line_starts, limits)
+pub fn load_full<'a>(text: &'a str, limits: &YamlLimits) -> Result<Loaded<'a>, LoadError> {
+    load_full_indexed(text, crate::text::line_starts(text), limits)
 }
 
-fn load_full_shared(
-    shared: std::sync::Arc<str>,
+fn load_full_indexed<'a>(
+    text: &'a str,
     line_starts: std::sync::Arc<[usize]>,
     limits: &YamlLimits,
-) -> Result<Loaded, LoadError> {
-    let text: &str = &shared;
+) -> Result<Loaded<'a>, LoadError> {
     let mut options = serde_saphyr::Options::default();
     let mut budget = serde_saphyr::Budget::default();
     budget.max_aliases = limits.max_aliases;
@@ -135,14 +126,7 @@ fn load_full_shared(
         },
         range: e.location().and_then(|l| location_range(text, l)),
     })?;
-    let loaded = Loaded {
-        list,
-        text: shared.clone(),
-        line_starts,
-        limits: *limits,
-        lines: None,
-        spans: std::sync::OnceLock::new(),
-    };
+    let loaded = Loaded { list, text, line_starts, limits: *limits, lines: None, spans: std::sync::OnceLock::new() };
     if loaded.list.qingdan != FORMAT_VERSION {
         return Err(LoadError {
             message: crate::tr!(

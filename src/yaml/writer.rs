@@ -23,7 +23,7 @@ mod tests {
     use super::*;
     use crate::model::{Citation, Duty, Item, Tier};
 
-    fn sample() -> List {
+    fn sample() -> List<'static> {
         let mut list = List { qingdan: 1, ..Default::default() };
         list.document.source = "000.txt".into();
         list.document.date = "2019-07-30".into();
@@ -89,7 +89,7 @@ items:
         let mut list = sample();
         list.items[0].item = "yes".into();
         list.items[0].remarks = "010: #1 'a' \"b\"".into();
-        list.items[0].legal_basis[0].text = "x".repeat(300);
+        list.items[0].legal_basis[0].text = "x".repeat(300).into();
         let out = to_canonical_string(&list);
         assert!(out.contains("item: \"yes\"") || out.contains("item: 'yes'"), "{out}");
         assert!(out.lines().any(|l| l.trim_start().starts_with("text: xxx")), "long text stays on one line");

@@ -75,7 +75,7 @@ impl Rule for CitationTagMismatch {
                 continue; // a tag qingdan does not know says nothing checkable
             }
             // The place and the numbers as one text are made only for a finding.
-            let numbers = [cite.doc_number.as_str(), cite.edition.as_str()];
+            let numbers = [&*cite.doc_number, &*cite.edition];
             let law = cx.laws.find(&cite.title);
             let path = || format!("{}.tag", c.path());
             if let Some(kind) = kind_of_citation(&cite.title, numbers, law) {

@@ -22,7 +22,7 @@ impl Rule for CodeLength {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let Some(p) = cx.profile else { return };
         for (i, item) in cx.items() {
-            let code = item.code.as_str();
+            let code = &*item.code;
             if code.is_empty() || p.fits(code) {
                 continue;
             }

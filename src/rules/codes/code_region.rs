@@ -24,7 +24,7 @@ impl Rule for CodeRegion {
         let Some(p) = cx.profile else { return };
         let Some([start, end]) = p.segments.region else { return };
         for (i, item) in cx.items() {
-            let code = item.code.as_str();
+            let code = &*item.code;
             if !p.fits(code) {
                 continue;
             }

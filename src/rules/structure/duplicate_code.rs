@@ -26,7 +26,7 @@ impl Rule for DuplicateCode {
             if item.code.is_empty() {
                 continue;
             }
-            let key = (item.code.as_str(), item.sub_code.as_str());
+            let key = (&*item.code, &*item.sub_code);
             match seen.get(&key) {
                 Some(&first) => {
                     let who = cx.list.items[first].seq.map_or(crate::tr!("item {}", "第 {} 项", first + 1), |s| {

@@ -55,7 +55,7 @@ impl Rule for SeqOrder {
                     }
                 }
             }
-            prev = Some((seq, item.section.as_str(), item.code.as_str()));
+            prev = Some((seq, &*item.section, &*item.code));
         }
     }
 }

@@ -22,7 +22,7 @@ impl Rule for UnknownType {
     }
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         for (i, item) in cx.items() {
-            let t = item.kind.as_str();
+            let t = &*item.kind;
             if t.is_empty() || KNOWN_TYPES.contains(&t) || cx.profile.is_some_and(|p| p.types.values().any(|v| v == t))
             {
                 continue;
