@@ -163,7 +163,8 @@ impl<'a> Context<'a> {
     /// Every citation of every item, with where it is: gathered once for all rules.
     pub fn citations(&self) -> &[CitationRef<'a>] {
         self.citations.get_or_init(|| {
-            let mut out = Vec::new();
+            let count = self.list.items.iter().map(|item| item.legal_basis.len() + item.liability.len()).sum();
+            let mut out = Vec::with_capacity(count);
             for (i, item) in self.list.items.iter().enumerate() {
                 for (in_liability, cites) in [(false, &item.legal_basis), (true, &item.liability)] {
                     for (index, citation) in cites.iter().enumerate() {
@@ -193,10 +194,28 @@ impl<'a> Context<'a> {
         self.texts.get_or_init(|| self.gather_texts())
     }
 
+    /// How many values [`Context::gather_texts`] may gather: every text
+    /// field of the list, empty or not.
+    fn text_slots(&self) -> usize {
+        let d = &self.list.document;
+        let items: usize = self
+            .list
+            .items
+            .iter()
+            .map(|item| {
+                let citations: usize =
+                    item.legal_basis.iter().chain(&item.liability).map(|c| 5 + c.articles.len()).sum();
+                let tiers: usize = item.tier.iter().map(|t| 2 + 2 * t.duties.len()).sum();
+                9 + citations + tiers + 3 * item.extra.len()
+            })
+            .sum();
+        3 + d.notes.len() + items
+    }
+
     fn gather_texts(&self) -> Vec<TextRef<'a>> {
-        // Room for what a typical item holds (about thirty values), so
-        // that a long list's texts are not copied as the vector grows.
-        let mut out = Vec::with_capacity(8 + 32 * self.list.items.len());
+        // Room for every value, counted first: a list holds hundreds of
+        // thousands, and a vector grown by doubling copies them all again.
+        let mut out = Vec::with_capacity(self.text_slots());
         let mut push = |place: Place, item: Option<usize>, text: &'a str| {
             if !text.is_empty() {
                 out.push(TextRef { place, item, text });
@@ -255,5 +274,73 @@ impl<'a> Context<'a> {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A list whose every text field holds a value.
+    const FULL: &str = "qingdan: 1
+document:
+  title: 标题
+  issuer: 某局
+  doc_number: 某发〔2021〕7号
+  notes:
+    - 注一
+    - 注二
+items:
+  - seq: 1
+    section: 行政处罚
+    item: 甲
+    sub_item: 甲一
+    code: \"3700000236009\"
+    type: 行政处罚
+    department: 某局
+    office: 某处
+    responsibility: 职责
+    legal_basis:
+      - tag: 法律
+        title: 社会保险法
+        edition: 2018年修正
+        doc_number: 主席令第35号
+        articles: [第八十七条, 第八十八条]
+        text: 引文
+    tier:
+      - level: 市
+        scope: 全部
+        duties:
+          - group: 直接实施责任
+            text: 受理
+    liability_preamble: 有下列情形的：
+    liability:
+      - tag: 追责
+        title: 监察法
+        edition: 2018年
+        doc_number: 主席令第3号
+        articles: [第六十五条]
+        text: 情形
+    remarks: 备注
+    extra:
+      - header: 办理时限
+        level: 市
+        text: 5日
+";
+
+    #[test]
+    fn room_is_counted_for_every_value() {
+        let loaded = crate::yaml::load(FULL, &Default::default()).unwrap();
+        let laws = LawRegistry::default();
+        let cx = Context::new(&loaded.list, &[], None, &laws, 2026);
+        // Every field holds a value: the count is exact.
+        assert_eq!(cx.texts().len(), cx.text_slots());
+        assert_eq!(cx.texts().len(), 3 + 2 + 9 + (5 + 2) + (5 + 1) + 2 + 2 + 3);
+        assert_eq!(cx.citations().len(), 2);
+        // Empty fields are counted but not gathered.
+        let text = FULL.replace("    remarks: 备注\n", "").replace("  issuer: 某局\n", "");
+        let loaded = crate::yaml::load(&text, &Default::default()).unwrap();
+        let cx = Context::new(&loaded.list, &[], None, &laws, 2026);
+        assert_eq!(cx.texts().len() + 2, cx.text_slots());
     }
 }
