@@ -2,7 +2,7 @@
 //! and iterators over every text value and citation with its path.
 
 use crate::model::{Citation, Item, List, Text};
-use crate::validate::laws::LawRegistry;
+use crate::validate::laws::{Law, LawRegistry};
 use crate::validate::profile::Profile;
 
 /// Everything a rule may consult.
@@ -89,6 +89,9 @@ pub struct CitationRef<'a> {
     pub index: usize,
     /// The citation.
     pub citation: &'a Citation<'a>,
+    /// The law of the registry it cites, if the registry knows it: looked
+    /// up once for the rules that consult it.
+    pub law: Option<&'a Law>,
 }
 
 impl CitationRef<'_> {
@@ -168,7 +171,8 @@ impl<'a> Context<'a> {
             for (i, item) in self.list.items.iter().enumerate() {
                 for (in_liability, cites) in [(false, &item.legal_basis), (true, &item.liability)] {
                     for (index, citation) in cites.iter().enumerate() {
-                        out.push(CitationRef { item: i, in_liability, index, citation });
+                        let law = self.laws.find(&citation.title);
+                        out.push(CitationRef { item: i, in_liability, index, citation, law });
                     }
                 }
             }

@@ -138,8 +138,7 @@ impl QuoteIndex {
             if cite.title.is_empty() || cite.articles.len() != 1 || cite.text.chars().nth(19).is_none() {
                 continue;
             }
-            let law =
-                cx.laws.find(&cite.title).map_or_else(|| cite.title.trim_start_matches("中华人民共和国"), |l| &l.title);
+            let law = c.law.map_or_else(|| cite.title.trim_start_matches("中华人民共和国"), |l| &l.title);
             let quote = Quote {
                 law: out.names.id(law),
                 fingerprint: known_fingerprint(&cite.text, &mut bytes),
@@ -243,7 +242,7 @@ impl Rule for ArticleMismatch {
             if cite.articles.len() != 1 || cite.text.chars().nth(11).is_none() {
                 continue;
             }
-            let Some(law) = cx.laws.find(&cite.title) else { continue };
+            let Some(law) = c.law else { continue };
             if law.text.is_empty() {
                 continue;
             }

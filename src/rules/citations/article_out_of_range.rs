@@ -22,7 +22,7 @@ impl Rule for ArticleOutOfRange {
     }
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         for c in cx.citations() {
-            let Some(law) = cx.laws.find(&c.citation.title) else { continue };
+            let Some(law) = c.law else { continue };
             let Some(count) = law.article_count(&c.citation.edition) else { continue };
             for (k, art) in c.citation.articles.iter().enumerate() {
                 let article = crate::model::article_of(art);

@@ -76,7 +76,7 @@ impl Rule for CitationTagMismatch {
             }
             // The place and the numbers as one text are made only for a finding.
             let numbers = [&*cite.doc_number, &*cite.edition];
-            let law = cx.laws.find(&cite.title);
+            let law = c.law;
             let path = || format!("{}.tag", c.path());
             if let Some(kind) = kind_of_citation(&cite.title, numbers, law) {
                 if !allowed.contains(&kind) {
