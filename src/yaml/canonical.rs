@@ -388,12 +388,24 @@ impl<'a> Value<'a> {
     }
 }
 
+/// The bytes keys are made of (lower-case letters, digits and `_`), by
+/// value: one look-up a byte where three ranges were compared.
+const KEY_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'_';
+        b += 1;
+    }
+    table
+};
+
 /// `key: rest` or `key:`; keys are lower-case words.
 fn split_key(body: &str) -> R<(&str, &str)> {
     // A key is lower-case letters, digits and `_`, ended by the colon: the
     // scan stops at the first other byte instead of searching the line.
-    let colon =
-        body.bytes().position(|b| !(b.is_ascii_lowercase() || b == b'_' || b.is_ascii_digit())).ok_or(Outside)?;
+    let colon = body.bytes().position(|b| !KEY_BYTES[usize::from(b)]).ok_or(Outside)?;
     if colon == 0 || body.as_bytes()[colon] != b':' {
         return Err(Outside);
     }
@@ -481,9 +493,9 @@ fn has_comment_or_mapping_sign(s: &str) -> bool {
 }
 
 /// Whether `s` holds a tab or a carriage return, which the canonical form
-/// never has outside comments (a byte scan: both are ASCII).
+/// never has outside comments (a vectorised byte search: both are ASCII).
 fn has_tab_or_cr(s: &str) -> bool {
-    crate::text::any_byte(s, |b| b == b'\t' || b == b'\r')
+    memchr::memchr2(b'\t', b'\r', s.as_bytes()).is_some()
 }
 
 /// The rest of a double-quoted scalar after its opening quote: it must close
@@ -529,10 +541,16 @@ fn flow(s: &str) -> R<Vec<Text<'_>>> {
     if inner.is_empty() {
         return Ok(Vec::new());
     }
+    // Split at the commas, each but the first token then starting with the
+    // space of `, `: a search for the two-byte separator costs more to set
+    // up than the scan, on lists of one or two tokens.
     inner
-        .split(", ")
+        .split(',')
+        .enumerate()
+        .map(|(k, t)| if k == 0 { Some(t) } else { t.strip_prefix(' ') })
         .map(|t| {
-            if t.is_empty() || t.contains([',', '[', ']', '{', '}', '"', '\'']) || t.trim() != t {
+            let t = t.ok_or(Outside)?;
+            if t.is_empty() || t.contains(['[', ']', '{', '}', '"', '\'']) || t.trim() != t {
                 Err(Outside)
             } else {
                 plain(t).map(Cow::Borrowed)
@@ -749,13 +767,17 @@ impl Walker<'_> {
         let at = range.start;
         let text = self.text.get(range).ok_or(Outside)?;
         let inner = text.strip_prefix('[').and_then(|t| t.strip_suffix(']')).ok_or(Outside)?;
+        // The reader took tokens without commas, each after the first
+        // following `, `: cut at the commas, the space left before each.
         let mut offset = at + 1;
-        for (k, token) in inner.split(", ").enumerate() {
+        for (k, piece) in inner.split(',').enumerate() {
+            let token = if k == 0 { piece } else { piece.strip_prefix(' ').unwrap_or(piece) };
             if !token.is_empty() {
+                let start = offset + piece.len() - token.len();
                 let child = self.tree.add(node, None, k as u32);
-                self.tree.set_span(child, offset..offset + token.len(), None);
+                self.tree.set_span(child, start..start + token.len(), None);
             }
-            offset += token.len() + 2;
+            offset += piece.len() + 1;
         }
         Ok(())
     }
@@ -794,9 +816,18 @@ mod tests {
             // White space YAML skips around a value.
             "qingdan: 1\ndocument:\n  notes:\n    -  '#'\nitems: []\n",
             "qingdan: 1\ndocument:\n  notes:\n    -  x\nitems: []\n",
+            // Flow sequences other than `[a, b]`.
+            "qingdan: 1\nitems:\n  - ignore: [QD101,QD102]\n",
+            "qingdan: 1\nitems:\n  - ignore: [QD101,, QD102]\n",
+            "qingdan: 1\nitems:\n  - ignore: [QD101 ,QD102]\n",
+            "qingdan: 1\nitems:\n  - ignore: [QD101,  QD102]\n",
+            "qingdan: 1\nitems:\n  - ignore: [QD101, ]\n",
+            "qingdan: 1\nitems:\n  - ignore: [, QD101]\n",
         ] {
             assert!(read_canonical(odd).is_none(), "{odd}");
         }
+        let list = read_canonical("qingdan: 1\nitems:\n  - ignore: [QD101, QD102, code-length]\n").unwrap();
+        assert_eq!(list.items[0].ignore, ["QD101", "QD102", "code-length"]);
     }
 
     #[test]

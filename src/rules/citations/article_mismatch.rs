@@ -63,6 +63,15 @@ fn known_fingerprint(text: &str, bytes: &mut Vec<u8>) -> u64 {
     })
 }
 
+/// A title without the state's name before it (`中华人民共和国`, as often as
+/// it stands there): a prefix compared, where a trim sets up a search.
+fn without_state_name(mut title: &str) -> &str {
+    while let Some(rest) = title.strip_prefix("中华人民共和国") {
+        title = rest;
+    }
+    title
+}
+
 /// The single-article quotations of one list, with the names of the laws
 /// and articles they cite, each written once.
 #[derive(Debug, Clone, Default)]
@@ -138,7 +147,7 @@ impl QuoteIndex {
             if cite.title.is_empty() || cite.articles.len() != 1 || cite.text.chars().nth(19).is_none() {
                 continue;
             }
-            let law = c.law.map_or_else(|| cite.title.trim_start_matches("中华人民共和国"), |l| &l.title);
+            let law = c.law.map_or_else(|| without_state_name(&cite.title), |l| &l.title);
             let quote = Quote {
                 law: out.names.id(law),
                 fingerprint: known_fingerprint(&cite.text, &mut bytes),
@@ -281,6 +290,15 @@ mod tests {
     #[test]
     fn examples() {
         crate::rules::testing::check_examples(&super::ArticleMismatch);
+    }
+
+    #[test]
+    fn the_state_name_is_taken_off_as_often_as_it_stands() {
+        for title in
+            ["社会保险法", "中华人民共和国社会保险法", "中华人民共和国中华人民共和国社会保险法", "中华人民共和国", ""]
+        {
+            assert_eq!(without_state_name(title), title.trim_start_matches("中华人民共和国"), "{title}");
+        }
     }
 
     #[test]
