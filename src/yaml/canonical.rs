@@ -10,7 +10,7 @@
 //! YAML reader takes the file: a list reads the same either way, which a
 //! property test checks against serde-saphyr.
 
-use super::spans::{SpanIndex, TreeBuilder};
+use super::spans::{SpanIndex, TreeBuilder, NONE as NONE_NODE};
 use crate::model::{Citation, Document, Duty, ExtraCell, Item, List, Text, Tier};
 use std::borrow::Cow;
 use std::ops::Range;
@@ -697,6 +697,7 @@ impl Walker<'_> {
         let mut start = None;
         let mut end = 0;
         let mut after_dash = after_dash;
+        let mut before = NONE_NODE;
         loop {
             let (line_start, l) = if std::mem::take(&mut after_dash) {
                 let l = self.lines[self.at - 1];
@@ -716,7 +717,8 @@ impl Walker<'_> {
             // `key:` then nothing, or `key: value`.
             let value_start = line_start + key.len() + 2;
             start.get_or_insert(line_start);
-            let child = self.tree.add(node, Some(key), 0);
+            let child = self.tree.add(node, before, Some(key), 0);
+            before = child;
             let value = if value_start > line_end {
                 match self.lines.get(self.at) {
                     // `notes` is the one sequence of plain values in the format.
@@ -744,6 +746,7 @@ impl Walker<'_> {
         let mut start = None;
         let mut end = 0;
         let mut k = 0;
+        let mut before = NONE_NODE;
         while let Some(&l) = self.lines.get(self.at) {
             if l.indent as usize != indent || !l.key.dash {
                 break;
@@ -752,12 +755,14 @@ impl Walker<'_> {
             start.get_or_insert(line_start);
             let scalar = line_start + 2..line_start + l.len as usize;
             self.at += 1;
-            let child = self.tree.add(node, None, k);
+            let child = self.tree.add(node, before, None, k);
+            before = child;
             let value = if plain { scalar } else { self.map(indent + 2, child, true)? };
             end = value.end;
             self.tree.set_span(child, value, None);
             k += 1;
         }
+        self.tree.end_sequence(node, k);
         Ok(start.ok_or(Outside)?..end)
     }
 
@@ -770,15 +775,20 @@ impl Walker<'_> {
         // The reader took tokens without commas, each after the first
         // following `, `: cut at the commas, the space left before each.
         let mut offset = at + 1;
+        let mut before = NONE_NODE;
+        let mut len = 0;
         for (k, piece) in inner.split(',').enumerate() {
             let token = if k == 0 { piece } else { piece.strip_prefix(' ').unwrap_or(piece) };
             if !token.is_empty() {
                 let start = offset + piece.len() - token.len();
-                let child = self.tree.add(node, None, k as u32);
+                let child = self.tree.add(node, before, None, k as u32);
                 self.tree.set_span(child, start..start + token.len(), None);
+                before = child;
+                len += 1;
             }
             offset += piece.len() + 1;
         }
+        self.tree.end_sequence(node, len);
         Ok(())
     }
 }

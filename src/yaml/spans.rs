@@ -47,7 +47,7 @@ impl Default for SpanIndex {
 }
 
 /// No node.
-const NONE: u32 = u32::MAX;
+pub(crate) const NONE: u32 = u32::MAX;
 
 /// A node of the tree form: a mapping entry (by key) or a sequence element
 /// (by position), with its first child and next sibling. Node 0 is the root.
@@ -235,11 +235,10 @@ impl SpanIndex {
     }
 }
 
-/// Builds the tree form: nodes are added under a parent in order.
+/// Builds the tree form: nodes are added under a parent in order, each
+/// after the sibling the builder's caller added before it.
 pub(crate) struct TreeBuilder {
     nodes: Vec<TreeNode>,
-    /// Each node's last child so far, while building.
-    last_child: Vec<u32>,
     /// The elements of each sequence longer than [`WALKED_ELEMENTS`], by
     /// Fx hash: a node id is no attacker's choice, and a list has thousands
     /// of items.
@@ -260,13 +259,14 @@ impl TreeBuilder {
             TreeNode { key: None, position: 0, value: (0, 0), key_start: NONE, first_child: NONE, next_sibling: NONE };
         let mut nodes = Vec::with_capacity(capacity);
         nodes.push(root);
-        let mut last_child = Vec::with_capacity(capacity);
-        last_child.push(NONE);
-        Some(TreeBuilder { nodes, last_child, elements: CharMap::default() })
+        Some(TreeBuilder { nodes, elements: CharMap::default() })
     }
 
-    /// Adds a child of `parent`; its span is set when it is complete.
-    pub(crate) fn add(&mut self, parent: u32, key: Option<&'static str>, position: u32) -> u32 {
+    /// Adds a child of `parent` after its child `after` ([`NONE`] for its
+    /// first); its span is set when it is complete. The caller, adding a
+    /// parent's children in turn, knows the one before: the builder keeps
+    /// no record of it.
+    pub(crate) fn add(&mut self, parent: u32, after: u32, key: Option<&'static str>, position: u32) -> u32 {
         let id = self.nodes.len() as u32;
         self.nodes.push(TreeNode {
             key,
@@ -276,22 +276,20 @@ impl TreeBuilder {
             first_child: NONE,
             next_sibling: NONE,
         });
-        self.last_child.push(NONE);
-        match self.last_child[parent as usize] {
+        match after {
             NONE => self.nodes[parent as usize].first_child = id,
-            last => self.nodes[last as usize].next_sibling = id,
-        }
-        self.last_child[parent as usize] = id;
-        if key.is_none() && position >= WALKED_ELEMENTS {
-            match self.elements.get_mut(&parent) {
-                Some(long) => long.push(id),
-                None => {
-                    let all = SpanIndex::children(&self.nodes, parent).map(|(id, _)| id).collect();
-                    self.elements.insert(parent, all);
-                }
-            }
+            before => self.nodes[before as usize].next_sibling = id,
         }
         id
+    }
+
+    /// Ends the sequence `node` of `len` elements: a long one gets a table
+    /// of its elements, so that an index step is one look-up.
+    pub(crate) fn end_sequence(&mut self, node: u32, len: u32) {
+        if len > WALKED_ELEMENTS {
+            let all = SpanIndex::children(&self.nodes, node).map(|(id, _)| id).collect();
+            self.elements.insert(node, all);
+        }
     }
 
     /// Sets a node's value range and, for a mapping entry, where its key
@@ -316,9 +314,10 @@ mod tests {
     fn a_tree_answers_by_path_with_key_and_value_ranges() {
         // `items:\n  - code: "37"` : a mapping entry holding a sequence of one mapping.
         let mut b = TreeBuilder::new(22, 4).unwrap();
-        let items = b.add(0, Some("items"), 0);
-        let first = b.add(items, None, 0);
-        let code = b.add(first, Some("code"), 0);
+        let items = b.add(0, NONE, Some("items"), 0);
+        let first = b.add(items, NONE, None, 0);
+        b.end_sequence(items, 1);
+        let code = b.add(first, NONE, Some("code"), 0);
         b.set_span(code, 17..21, Some(11));
         b.set_span(first, 11..21, None);
         b.set_span(items, 9..21, Some(0));
@@ -337,14 +336,19 @@ mod tests {
         // spanning 10 bytes: the long one past the length that is walked.
         for len in [3u32, 40] {
             let mut b = TreeBuilder::new(1000, 100).unwrap();
-            let items = b.add(0, Some("items"), 0);
+            let items = b.add(0, NONE, Some("items"), 0);
+            let mut before = NONE;
             for k in 0..len {
-                let element = b.add(items, None, k);
-                let code = b.add(element, Some("code"), 0);
+                let element = b.add(items, before, None, k);
+                let code = b.add(element, NONE, Some("code"), 0);
                 let at = 10 * k as usize;
                 b.set_span(code, at + 6..at + 10, Some(at));
                 b.set_span(element, at..at + 10, None);
+                before = element;
             }
+            b.end_sequence(items, len);
+            // The long sequence's elements are looked up, the short one's walked.
+            assert_eq!(b.elements.contains_key(&items), len > WALKED_ELEMENTS);
             let index = b.finish();
             for k in 0..len as usize {
                 let at = 10 * k;
