@@ -29,11 +29,12 @@ impl Rule for CodeRegion {
                 continue;
             }
             let Some(region) = p.region(code) else { continue };
-            let path = format!("items[{i}].code");
+            // Spelt out only for a finding: most codes have none.
+            let path = || format!("items[{i}].code");
             if region_name(region).is_none() {
                 out.push(
                     Finding::new(
-                        path.clone(),
+                        path(),
                         Some(i),
                         crate::tr!(
                             "region {region} is not a GB/T 2260 division",
@@ -50,7 +51,7 @@ impl Rule for CodeRegion {
                 if !province.is_empty() && !region.starts_with(province) {
                     out.push(
                         Finding::new(
-                            path,
+                            path(),
                             Some(i),
                             crate::tr!(
                                 "province digits {province} disagree with the region {region}",

@@ -23,7 +23,8 @@ impl Rule for SeqOrder {
         let mut prev: Option<(u64, &str, &str)> = None;
         for (i, item) in cx.items() {
             let Some(seq) = item.seq else { continue };
-            let path = format!("items[{i}].seq");
+            // Spelt out only for a finding: most items have none.
+            let path = || format!("items[{i}].seq");
             if let Some((p, section, code)) = prev {
                 let same_section = section == item.section;
                 let restart = !same_section && seq == 1;
@@ -32,13 +33,13 @@ impl Rule for SeqOrder {
                 if !restart && !sibling {
                     if seq == p {
                         out.push(Finding::new(
-                            path,
+                            path(),
                             Some(i),
                             crate::tr!("序号 {seq} repeats the item before", "序号 {seq} 与上一事项重复"),
                         ));
                     } else if seq < p {
                         out.push(Finding::new(
-                            path,
+                            path(),
                             Some(i),
                             crate::tr!("序号 {seq} comes after {p}", "序号 {seq} 排在 {p} 之后"),
                         ));
@@ -48,7 +49,7 @@ impl Rule for SeqOrder {
                         } else {
                             crate::tr!("{} to {}", "{} 至 {}", p + 1, seq - 1)
                         };
-                        out.push(Finding::new(path, Some(i), {
+                        out.push(Finding::new(path(), Some(i), {
                             let (en, zh) = (missing.en, missing.zh);
                             crate::tr!("序号 jumps from {p} to {seq}: {en} missing", "序号从 {p} 跳到 {seq}：缺少 {zh}")
                         }));
