@@ -168,6 +168,57 @@ impl Diagnostic {
         fn place(d: &Diagnostic) -> (&str, usize) {
             d.location.as_ref().map_or(("", 0), |l| (l.file.name(), l.range.start))
         }
-        place(a).cmp(&place(b)).then_with(|| a.code.cmp(b.code)).then_with(|| a.message.en.cmp(&b.message.en))
+        let by_place = match (&a.location, &b.location) {
+            // One file's diagnostics (as a file's report sorts them): no names to compare.
+            (Some(x), Some(y)) if Arc::ptr_eq(&x.file, &y.file) => x.range.start.cmp(&y.range.start),
+            _ => place(a).cmp(&place(b)),
+        };
+        by_place.then_with(|| a.code.cmp(b.code)).then_with(|| a.message.en.cmp(&b.message.en))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn diagnostics_are_ordered_by_file_place_code_and_message() {
+        let a = Arc::new(SourceFile::new("a.yaml", "0123456789"));
+        let also_a = Arc::new(SourceFile::new("a.yaml", "0123456789"));
+        let b = Arc::new(SourceFile::new("b.yaml", "0123456789"));
+        let d = |code: &'static str, file: Option<&Arc<SourceFile>>, at: usize, text: &str| {
+            let d = Diagnostic::new(code, "rule", Severity::Error, Message::same(text));
+            match file {
+                Some(f) => d.at(f, at..at + 1),
+                None => d,
+            }
+        };
+        let mut all = [
+            d("QD201", Some(&b), 0, "x"),
+            d("QD202", Some(&a), 5, "x"),
+            d("QD201", Some(&also_a), 5, "y"),
+            d("QD201", Some(&a), 5, "x"),
+            d("QD101", None, 0, "x"),
+            d("QD201", Some(&a), 2, "x"),
+        ];
+        all.sort_by(Diagnostic::order);
+        let seen: Vec<(&str, usize, &str, &str)> = all
+            .iter()
+            .map(|d| {
+                let (file, at) = d.location.as_ref().map_or(("", 0), |l| (l.file.name(), l.range.start));
+                (file, at, d.code, d.message.en.as_str())
+            })
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                ("", 0, "QD101", "x"),
+                ("a.yaml", 2, "QD201", "x"),
+                ("a.yaml", 5, "QD201", "x"),
+                ("a.yaml", 5, "QD201", "y"),
+                ("a.yaml", 5, "QD202", "x"),
+                ("b.yaml", 0, "QD201", "x"),
+            ]
+        );
     }
 }

@@ -19,6 +19,9 @@ pub struct Engine {
     rules: Vec<Box<dyn Rule>>,
     /// The rules that read values alone, run over each distinct value once.
     value_rules: Vec<Box<dyn Rule>>,
+    /// Each rule's entry in the registry, beside it (looked up once, not per finding).
+    rule_metas: Vec<&'static RuleMeta>,
+    value_metas: Vec<&'static RuleMeta>,
     /// What the rules that read values alone found on each value met so far.
     memo: Memo,
     profiles: Vec<Profile>,
@@ -87,11 +90,26 @@ impl Engine {
             max_aliases: config.max_yaml_aliases.unwrap_or(YamlLimits::default().max_aliases),
             ..YamlLimits::default()
         };
-        let (value_rules, rules) = rules::all()
+        let (value_rules, rules): (Vec<_>, Vec<_>) = rules::all()
             .into_iter()
             .filter(|r| registry::by_code(r.code()).is_some_and(|m| config.enabled(m.code, m.name)))
             .partition(|r| r.reads_values_alone());
-        Ok(Engine { rules, value_rules, memo: Memo::new(MEMO_BUDGET), profiles, laws, config, limits, this_year })
+        let metas_of = |rules: &[Box<dyn Rule>]| -> Vec<&'static RuleMeta> {
+            rules.iter().filter_map(|r| registry::by_code(r.code())).collect()
+        };
+        let (rule_metas, value_metas) = (metas_of(&rules), metas_of(&value_rules));
+        Ok(Engine {
+            rules,
+            value_rules,
+            rule_metas,
+            value_metas,
+            memo: Memo::new(MEMO_BUDGET),
+            profiles,
+            laws,
+            config,
+            limits,
+            this_year,
+        })
     }
 
     /// The configuration in force.
@@ -123,8 +141,7 @@ impl Engine {
             .with_memo(&self.memo);
         let mut diagnostics = Vec::new();
         let mut findings = Vec::new();
-        for rule in &self.rules {
-            let Some(meta) = registry::by_code(rule.code()) else { continue };
+        for (rule, &meta) in self.rules.iter().zip(&self.rule_metas) {
             rule.check(&cx, &mut findings);
             for f in findings.drain(..) {
                 if let Some(d) = self.diagnostic(meta, f, &loaded, &source) {
@@ -133,7 +150,7 @@ impl Engine {
             }
         }
         rules::check_values(&self.value_rules, &cx, Some(&self.memo), |k, f| {
-            let Some(meta) = registry::by_code(self.value_rules[k].code()) else { return };
+            let meta = self.value_metas[k];
             if let Some(d) = self.diagnostic(meta, f, &loaded, &source) {
                 diagnostics.push(d);
             }
