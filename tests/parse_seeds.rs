@@ -121,7 +121,7 @@ fn shandong_tiers_and_scrambled_cells() {
     assert!(list.items.iter().any(|i| i.code == "3700002036033"));
     // Types broken by OCR (`上罚`, `公服`, `政`) are read whole by the code's type digits.
     for item in &list.items {
-        assert!(qingdan::model::ITEM_TYPES.contains(&&*item.kind), "{} {}", item.code, item.kind);
+        assert!(qingdan::model::ITEM_TYPES.contains(&item.kind.as_ref()), "{} {}", item.code, item.kind);
     }
 }
 

@@ -495,7 +495,7 @@ fn complete_type(
 ) -> Option<Diagnostic> {
     use crate::model::ITEM_TYPES;
     let printed = item.kind.clone();
-    if printed.is_empty() || ITEM_TYPES.contains(&&*printed) {
+    if printed.is_empty() || ITEM_TYPES.contains(&printed.as_ref()) {
         return None;
     }
     let from_code = profiles
