@@ -40,11 +40,6 @@ impl SourceFile {
         &self.text
     }
 
-    /// The shared text, for diagnostics that carry their source.
-    pub fn shared_text(&self) -> Arc<str> {
-        Arc::clone(&self.text)
-    }
-
     /// Where each line begins: `0`, then each byte after a `\n`.
     pub(crate) fn line_starts(&self) -> Arc<[usize]> {
         Arc::clone(&self.line_starts)

@@ -16,11 +16,10 @@ use std::sync::Arc;
 /// The rules, data and configuration of a run.
 pub struct Engine {
     /// The rules that read the list as a whole.
-    rules: Vec<Box<dyn Rule>>,
+    rules: Vec<(&'static RuleMeta, Box<dyn Rule>)>,
     /// The rules that read values alone, run over each distinct value once.
     value_rules: Vec<Box<dyn Rule>>,
-    /// Each rule's entry in the registry, beside it (looked up once, not per finding).
-    rule_metas: Vec<&'static RuleMeta>,
+    /// The registry's entry of each of `value_rules`, in their order.
     value_metas: Vec<&'static RuleMeta>,
     /// What the rules that read values alone found on each value met so far.
     memo: Memo,
@@ -90,18 +89,15 @@ impl Engine {
             max_aliases: config.max_yaml_aliases.unwrap_or(YamlLimits::default().max_aliases),
             ..YamlLimits::default()
         };
+        // Each rule with its registry entry, looked up once here, not per finding.
         let (value_rules, rules): (Vec<_>, Vec<_>) = rules::all()
             .into_iter()
-            .filter(|r| registry::by_code(r.code()).is_some_and(|m| config.enabled(m.code, m.name)))
-            .partition(|r| r.reads_values_alone());
-        let metas_of = |rules: &[Box<dyn Rule>]| -> Vec<&'static RuleMeta> {
-            rules.iter().filter_map(|r| registry::by_code(r.code())).collect()
-        };
-        let (rule_metas, value_metas) = (metas_of(&rules), metas_of(&value_rules));
+            .filter_map(|r| Some((registry::by_code(r.code()).filter(|m| config.enabled(m.code, m.name))?, r)))
+            .partition(|(_, r)| r.reads_values_alone());
+        let (value_metas, value_rules) = value_rules.into_iter().unzip();
         Ok(Engine {
             rules,
             value_rules,
-            rule_metas,
             value_metas,
             memo: Memo::new(MEMO_BUDGET),
             profiles,
@@ -141,7 +137,7 @@ impl Engine {
             .with_memo(&self.memo);
         let mut diagnostics = Vec::new();
         let mut findings = Vec::new();
-        for (rule, &meta) in self.rules.iter().zip(&self.rule_metas) {
+        for (meta, rule) in &self.rules {
             rule.check(&cx, &mut findings);
             for f in findings.drain(..) {
                 if let Some(d) = self.diagnostic(meta, f, &loaded, &source) {
@@ -156,7 +152,8 @@ impl Engine {
             }
         });
         diagnostics.sort_by(Diagnostic::order);
-        let quotes = if self.rules.iter().any(|r| r.code() == "QD309") { cx.into_quotes() } else { Quotes::default() };
+        let quotes =
+            if self.rules.iter().any(|(m, _)| m.code == "QD309") { cx.into_quotes() } else { Quotes::default() };
         let items = loaded.list.items.len();
         // The list borrows the source's text.
         drop(loaded);
@@ -200,7 +197,7 @@ impl Engine {
     /// A record of the run's lists for the checks that need all of them:
     /// the same quotation cited under different articles in different files.
     pub fn corpus(&self) -> Corpus {
-        Corpus { enabled: self.rules.iter().any(|r| r.code() == "QD309"), ..Corpus::default() }
+        Corpus { enabled: self.rules.iter().any(|(m, _)| m.code == "QD309"), ..Corpus::default() }
     }
 
     /// Adds a checked file to `corpus`, taking its quotations.
