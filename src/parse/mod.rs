@@ -542,27 +542,36 @@ fn complete_type(
 /// is almost always inside a word (`监` before `督`, `处` before `罚`). An
 /// entry that stops on such a character was cut off; one that stops on a
 /// character that often ends a phrase (`形` of 情形, `文` of 全文) may be whole.
-struct WordEnds {
-    /// For each character: how often a Han character follows it, and how often anything does.
-    counts: crate::text::CharMap<char, (u32, u32)>,
+struct WordEnds<'a> {
+    text: &'a str,
+    /// For each character: how often a Han character follows it, and how
+    /// often anything does. Counted over the whole document, so only once an
+    /// entry's last character asks.
+    counts: std::cell::OnceCell<crate::text::CharMap<char, (u32, u32)>>,
 }
 
-impl WordEnds {
-    fn new(text: &str) -> WordEnds {
-        let mut counts: crate::text::CharMap<char, (u32, u32)> = Default::default();
-        let mut prev: Option<char> = None;
-        // Line breaks and spaces inside a word are layout: look past them.
-        for c in text.chars().filter(|c| !c.is_whitespace()) {
-            if let Some(p) = prev.filter(|&p| crate::text::is_han(p)) {
-                let e = counts.entry(p).or_default();
-                e.1 += 1;
-                if crate::text::is_han(c) {
-                    e.0 += 1;
+impl<'a> WordEnds<'a> {
+    fn new(text: &'a str) -> WordEnds<'a> {
+        WordEnds { text, counts: std::cell::OnceCell::new() }
+    }
+
+    fn counts(&self) -> &crate::text::CharMap<char, (u32, u32)> {
+        self.counts.get_or_init(|| {
+            let mut counts: crate::text::CharMap<char, (u32, u32)> = Default::default();
+            let mut prev: Option<char> = None;
+            // Line breaks and spaces inside a word are layout: look past them.
+            for c in self.text.chars().filter(|c| !c.is_whitespace()) {
+                if let Some(p) = prev.filter(|&p| crate::text::is_han(p)) {
+                    let e = counts.entry(p).or_default();
+                    e.1 += 1;
+                    if crate::text::is_han(c) {
+                        e.0 += 1;
+                    }
                 }
+                prev = Some(c);
             }
-            prev = Some(c);
-        }
-        WordEnds { counts }
+            counts
+        })
     }
 
     /// Whether an entry ending in `tail` was cut off: it ends on a comma,
@@ -578,7 +587,7 @@ impl WordEnds {
         if tail.chars().rev().take_while(|&c| crate::text::is_han(c)).count() < 2 {
             return false;
         }
-        self.counts.get(&last).is_some_and(|&(inside, all)| all >= 3 && inside * 10 >= all * 9)
+        self.counts().get(&last).is_some_and(|&(inside, all)| all >= 3 && inside * 10 >= all * 9)
     }
 }
 
