@@ -103,11 +103,15 @@ fn widen(out: &mut [char]) {
     let mut quotes_open = false;
     for k in 0..out.len() {
         let c = out[k];
+        if !matches!(c, ',' | ':' | ';' | '?' | '!' | '"' | '\n') {
+            continue;
+        }
         // Marks in a run (`,,,` or `"""`) take their context from beyond the run.
         let run: &[char] = if c == '"' { &['"', '“', '”'] } else { &[c, full_width(c)] };
-        let (p, n) = (beyond(k, out, false, run), beyond(k, out, true, run));
+        let context = |out: &[char]| (beyond(k, out, false, run), beyond(k, out, true, run));
         match c {
             ',' | ':' | ';' | '?' | '!' => {
+                let (p, n) = context(out);
                 let after_cjk = p.is_some_and(is_cjk);
                 let before_han = n.is_some_and(is_han) && !p.is_some_and(|p| p.is_ascii_alphanumeric());
                 let numeric = p.is_some_and(|p| p.is_ascii_digit()) && n.is_some_and(|n| n.is_ascii_digit());
@@ -115,9 +119,12 @@ fn widen(out: &mut [char]) {
                     out[k] = full_width(c);
                 }
             }
-            '"' if p.is_some_and(is_cjk) || n.is_some_and(is_cjk) => {
-                out[k] = if quotes_open { '”' } else { '“' };
-                quotes_open = !quotes_open;
+            '"' => {
+                let (p, n) = context(out);
+                if p.is_some_and(is_cjk) || n.is_some_and(is_cjk) {
+                    out[k] = if quotes_open { '”' } else { '“' };
+                    quotes_open = !quotes_open;
+                }
             }
             '\n' => quotes_open = false,
             _ => {}
