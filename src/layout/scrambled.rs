@@ -40,11 +40,23 @@ const GARBLED: f64 = -7.0;
 #[derive(Debug, Default)]
 pub struct BigramModel {
     unigrams: Unigrams,
-    /// The log-probability of each bigram the document has, by
-    /// [`char_pair`] (one word to hash per look-up, not two characters):
-    /// worked out once per pair, not once per occurrence scored.
-    log_probs: CharMap<u64, f64>,
+    /// Each bigram the document has, by [`char_pair`] (one word to hash per
+    /// look-up, not two characters): its place in `log_probs`.
+    pair_ids: CharMap<u64, u32>,
+    /// The log-probability of each bigram the document has, worked out once
+    /// per pair, not once per occurrence scored.
+    log_probs: Vec<f64>,
     total: u32,
+}
+
+/// The bigrams of each text a model was trained on, as places in its
+/// `log_probs`: a text of the training is scored again by indexing, without
+/// hashing a pair.
+#[derive(Debug, Default)]
+struct TrainedPairs {
+    ids: Vec<u32>,
+    /// Each text's run of `ids`.
+    texts: Vec<std::ops::Range<usize>>,
 }
 
 /// How often each character occurs: those of the Basic Multilingual Plane
@@ -90,29 +102,51 @@ impl Unigrams {
 impl BigramModel {
     /// Counts the characters of `texts`, white space skipped.
     pub fn train<'a>(texts: impl IntoIterator<Item = &'a str>) -> Self {
+        Self::train_keeping_pairs(texts).0
+    }
+
+    /// [`BigramModel::train`], also giving each text's bigrams by their
+    /// places in the model.
+    fn train_keeping_pairs<'a>(texts: impl IntoIterator<Item = &'a str>) -> (Self, TrainedPairs) {
         let mut m = BigramModel::default();
-        // Each pair's count first, made its log-probability in place below.
-        let mut pairs: CharMap<u64, f64> = CharMap::default();
+        let mut trained = TrainedPairs::default();
+        // Each pair's count and its characters, by the pair's place.
+        let mut pair_counts: Vec<u32> = Vec::new();
+        let mut pairs: Vec<(char, char)> = Vec::new();
         for t in texts {
+            let start = trained.ids.len();
             let mut prev: Option<char> = None;
             for c in t.chars().filter(|c| !c.is_whitespace()) {
                 m.unigrams.add(c);
                 m.total += 1;
                 if let Some(p) = prev {
-                    *pairs.entry(char_pair(p, c)).or_default() += 1.0;
+                    let id = *m.pair_ids.entry(char_pair(p, c)).or_insert_with(|| {
+                        pair_counts.push(0);
+                        pairs.push((p, c));
+                        (pairs.len() - 1) as u32
+                    });
+                    pair_counts[id as usize] += 1;
+                    trained.ids.push(id);
                 }
                 prev = Some(c);
             }
+            trained.texts.push(start..trained.ids.len());
         }
         let total = m.smoothed_total();
-        let count_of = |x: u32| char::from_u32(x).map_or(0.0, |x| m.count(x));
-        for (&pair, value) in pairs.iter_mut() {
-            // The pair's characters, as `char_pair` packed them.
-            let (p, c) = ((pair >> 32) as u32, pair as u32);
-            *value = Self::log_prob(*value, count_of(c), count_of(p), total);
-        }
-        m.log_probs = pairs;
-        m
+        m.log_probs = pairs
+            .iter()
+            .zip(&pair_counts)
+            .map(|(&(p, c), &n)| Self::log_prob(f64::from(n), m.count(c), m.count(p), total))
+            .collect();
+        (m, trained)
+    }
+
+    /// [`BigramModel::score`] of the `i`th text the model was trained on.
+    fn score_trained(&self, trained: &TrainedPairs, i: usize) -> Option<f64> {
+        let ids = &trained.ids[trained.texts[i].clone()];
+        // Summed in the order of the text, as `score` sums.
+        let sum = ids.iter().fold(0.0, |sum, &id| sum + self.log_probs[id as usize]);
+        (!ids.is_empty()).then(|| sum / ids.len() as f64)
     }
 
     /// The count of every character, plus one for each character of the
@@ -151,8 +185,8 @@ impl BigramModel {
         let mut n = 0usize;
         for (c, count_c) in chars {
             if let Some((p, c_p)) = prev {
-                sum += match self.log_probs.get(&char_pair(p, c)) {
-                    Some(&log_prob) => log_prob,
+                sum += match self.pair_ids.get(&char_pair(p, c)) {
+                    Some(&id) => self.log_probs[id as usize],
                     None => Self::log_prob(0.0, count_c, c_p, total),
                 };
                 n += 1;
@@ -222,21 +256,15 @@ fn may_be_narrow(c: Column) -> bool {
 pub fn repair_scrambled(laid: &mut Laid, document: &str) -> Vec<Repair> {
     // The statistics come from the wide columns (citations, duties), which
     // are read line by line, and from the covering notice.
-    let model = BigramModel::train(
-        laid.records
-            .iter()
-            .flat_map(|r| r.rows.iter().flatten())
-            .filter(|(c, _)| !may_be_narrow(*c))
-            .map(|(_, t)| t.as_str())
-            .chain(std::iter::once(laid.preamble.as_str())),
+    let wide = || laid.records.iter().flat_map(|r| r.rows.iter().flatten()).filter(|(c, _)| !may_be_narrow(*c));
+    let (model, trained) = BigramModel::train_keeping_pairs(
+        wide().map(|(_, t)| t.as_str()).chain(std::iter::once(laid.preamble.as_str())),
     );
     // What clean cells of the document score: the bar a recovered text must reach.
-    let mut clean: Vec<f64> = laid
-        .records
-        .iter()
-        .flat_map(|r| r.rows.iter().flatten())
-        .filter(|(c, t)| !may_be_narrow(*c) && t.as_str().chars().count() >= 20)
-        .filter_map(|(_, t)| model.score(t.as_str()))
+    let mut clean: Vec<f64> = wide()
+        .enumerate()
+        .filter(|(_, (_, t))| t.as_str().chars().count() >= 20)
+        .filter_map(|(i, _)| model.score_trained(&trained, i))
         .collect();
     clean.sort_by(f64::total_cmp);
     let typical = if clean.is_empty() { -4.0 } else { clean[clean.len() / 2] };
@@ -426,6 +454,17 @@ mod tests {
         assert!(seen > unseen, "{seen} {unseen}");
         // A model of nothing counts nothing.
         assert_eq!(BigramModel::default().count('法'), 0.0);
+    }
+
+    #[test]
+    fn a_trained_text_scores_by_its_pairs_as_by_its_characters() {
+        let texts = ["社会保险法第八十七条：社会保险经办机构", "", "法", " 法 律 ", "𠀀𠀁𠀀 a b\u{10FFFF}法律法规"];
+        let (model, trained) = BigramModel::train_keeping_pairs(texts);
+        for (i, t) in texts.iter().enumerate() {
+            let (by_pairs, by_chars) = (model.score_trained(&trained, i), model.score(t));
+            assert_eq!(by_pairs.map(f64::to_bits), by_chars.map(f64::to_bits), "{t}");
+        }
+        assert!(model.score_trained(&trained, 0).is_some() && model.score_trained(&trained, 2).is_none());
     }
 
     #[test]
