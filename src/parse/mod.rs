@@ -455,7 +455,7 @@ fn parse_text_from(
         diagnostics.push(parse_diag(name, message, &source, Some(range)));
     }
     diagnostics.extend(change_diagnostics(&changes, &source));
-    diagnostics.sort_by(Diagnostic::order);
+    Diagnostic::sort(&mut diagnostics);
     Ok(Parsed { list, diagnostics, source, input: InputKind::Text })
 }
 
@@ -698,7 +698,7 @@ fn change_diagnostics(changes: &[Change], source: &Arc<SourceFile>) -> Vec<Diagn
                 crate::tr!("HTML removed: `{before}`", "已去除 HTML：`{before}`")
             }
             _ => {
-                let (before, after) = (c.before.escape_debug(), c.after.escape_debug());
+                let (before, after) = (crate::text::escape_debug(&c.before), crate::text::escape_debug(&c.after));
                 let (what, what_zh) = (c.kind.describe(), c.kind.describe_zh());
                 crate::tr!("{what}: `{before}` → `{after}`", "{what_zh}：`{before}` → `{after}`")
             }

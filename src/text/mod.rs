@@ -301,6 +301,36 @@ pub fn char_pair(a: char, b: char) -> u64 {
     (u64::from(a) << 32) | u64::from(b)
 }
 
+/// `s` as [`str::escape_debug`] writes it, without the escaping work for
+/// text it leaves as it is, as nearly all of a Chinese list is: the
+/// standard library decides whether each character is printable by a
+/// table search.
+pub fn escape_debug(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().all(shown_as_is) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.escape_debug().to_string())
+    }
+}
+
+/// Characters [`str::escape_debug`] leaves as they are, wherever they
+/// stand: printable ASCII but quotes and the backslash, the Han ideographs
+/// of the Basic Multilingual Plane, and the CJK punctuation Chinese text
+/// uses (a test checks each against the standard library).
+fn shown_as_is(c: char) -> bool {
+    (matches!(c, ' '..='~') && !matches!(c, '\\' | '\'' | '"'))
+        || matches!(c as u32,
+            0x3400..=0x4DBF
+            | 0x4E00..=0x9FFF
+            | 0x3001..=0x3011
+            | 0x3014..=0x301F
+            | 0xFF01..=0xFF5E
+            | 0x2014
+            | 0x2018..=0x201D
+            | 0x2026
+            | 0x00B7)
+}
+
 /// The distinct character bigrams of a quotation (see [`quote_chars`]),
 /// sorted, for comparing it with [`count_shared`].
 pub fn quote_bigrams(s: &str) -> Vec<u64> {
@@ -443,6 +473,19 @@ impl TextBuilder {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn characters_shown_as_is_are_those_the_standard_library_leaves() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32).filter(|&c| super::shown_as_is(c)) {
+            let (alone, after) = (c.to_string(), format!("a{c}"));
+            assert_eq!(alone.escape_debug().to_string(), alone, "U+{:04X}", c as u32);
+            assert_eq!(after.escape_debug().to_string(), after, "U+{:04X}", c as u32);
+        }
+        for s in ["", "《社会保险法》第八十七条：", "a\tb", "引号\"与'", "\u{300}组合", "\u{3000}", "换\n行", "\\"]
+        {
+            assert_eq!(super::escape_debug(s), s.escape_debug().to_string(), "{s}");
+        }
+    }
+
     #[test]
     fn quote_bytes_are_the_quote_chars() {
         let check = |text: &str| {
