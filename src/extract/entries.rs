@@ -30,6 +30,12 @@ static OTHER_MARKERS: LazyLock<[Regex; 4]> = LazyLock::new(|| {
     .map(|r| r.expect("valid pattern"))
 });
 
+/// Bytes each family of [`OTHER_MARKERS`] cannot match without (one of
+/// them): a cell without them is not searched. `①`…`⑳` all begin with the
+/// bytes E2 91.
+const OTHER_MARKERS_NEED: [&[&[u8]]; 4] =
+    [&["（".as_bytes(), b"("], &["、".as_bytes()], &[&[0xE2, 0x91]], &["）".as_bytes(), b")"]];
+
 /// The number a marker of [`OTHER_MARKERS`] gives: `（三）` 3, `(12)` 12, `十一、` 11, `④` 4.
 fn other_marker_number(marker: &str) -> Option<usize> {
     let core = marker.trim_matches(['（', '(', '）', ')', '、']);
@@ -54,7 +60,10 @@ fn other_marker_number(marker: &str) -> Option<usize> {
 /// with the longest such run, when it has two entries or more.
 fn other_markers(s: &str) -> Vec<Range<usize>> {
     let mut best: Vec<Range<usize>> = Vec::new();
-    for family in OTHER_MARKERS.iter() {
+    for (family, needs) in OTHER_MARKERS.iter().zip(OTHER_MARKERS_NEED) {
+        if !needs.iter().any(|n| memchr::memmem::find(s.as_bytes(), n).is_some()) {
+            continue;
+        }
         let mut run = Vec::new();
         let mut expected = 1;
         for c in family.captures_iter(s) {
@@ -96,8 +105,10 @@ pub enum Unnumbered {
 pub fn split_entries(cell: &Text, unnumbered: Unnumbered) -> Vec<Entry> {
     let s = cell.as_str();
     // Group headings, by position.
+    // Neither pattern can match without its words or digits: most cells are not searched.
+    let (may_head, may_number) = (s.contains("责任"), crate::text::any_byte(s, |b| b.is_ascii_digit()));
     let groups: Vec<(Range<usize>, Range<usize>)> = GROUP
-        .captures_iter(s)
+        .captures_iter(if may_head { s } else { "" })
         // `…应承担相应责任：` ends a liability preamble; it heads no group.
         .filter(|c| !c.get(1).is_some_and(|n| n.as_str().ends_with("相应责任")))
         .map(|c| {
@@ -114,7 +125,7 @@ pub fn split_entries(cell: &Text, unnumbered: Unnumbered) -> Vec<Entry> {
     // titled citation (`1.【法律】`, `1.《条例》`), later entries are too, so a
     // numbered list quoted inside a provision does not split it.
     let candidates: Vec<(Range<usize>, usize, Option<char>)> = MARKER
-        .captures_iter(s)
+        .captures_iter(if may_number { s } else { "" })
         .map(|c| {
             let whole = c.get(0).expect("match");
             let digits = c.get(1).expect("number");

@@ -108,8 +108,15 @@ impl BigramModel {
     /// [`BigramModel::train`], also giving each text's bigrams by their
     /// places in the model.
     fn train_keeping_pairs<'a>(texts: impl IntoIterator<Item = &'a str>) -> (Self, TrainedPairs) {
+        let texts: Vec<&str> = texts.into_iter().collect();
         let mut m = BigramModel::default();
-        let mut trained = TrainedPairs::default();
+        let mut trained = TrainedPairs { ids: Vec::new(), texts: Vec::with_capacity(texts.len()) };
+        // Room for the pairs a text of this size has, as far as a small
+        // table goes (the map grew by doubling, each time hashing every pair
+        // again); a pair takes at least two characters of three bytes.
+        let bytes: usize = texts.iter().map(|t| t.len()).sum();
+        m.pair_ids.reserve((bytes / 6).min(1 << 15));
+        trained.ids.reserve(bytes / 3);
         // Each pair's count and its characters, by the pair's place.
         let mut pair_counts: Vec<u32> = Vec::new();
         let mut pairs: Vec<(char, char)> = Vec::new();
