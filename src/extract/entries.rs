@@ -272,6 +272,24 @@ fn unnumbered_breaks(s: &str) -> Vec<Range<usize>> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn every_marker_holds_what_its_family_needs() {
+        let samples = "（一）受理；(2)审查、二、决定，①送达 ⑳ 3）执行 12)监督 十一、其他 (十)事后";
+        for (i, (family, needs)) in OTHER_MARKERS.iter().zip(OTHER_MARKERS_NEED).enumerate() {
+            let found: Vec<&str> = family.find_iter(samples).map(|m| m.as_str()).collect();
+            assert!(!found.is_empty(), "family {i} finds nothing");
+            for m in found {
+                assert!(needs.iter().any(|n| memchr::memmem::find(m.as_bytes(), n).is_some()), "{m} in family {i}");
+            }
+        }
+        for m in MARKER.find_iter("1.受理 。2、审查\n3\n．决定") {
+            assert!(m.as_str().bytes().any(|b| b.is_ascii_digit()), "{}", m.as_str());
+        }
+        for m in GROUP.find_iter("直接实施责任：\n1.受理\n指导监督责任：2.监督") {
+            assert!(m.as_str().contains("责任"), "{}", m.as_str());
+        }
+    }
+
     fn texts(s: &str) -> Vec<(Option<String>, String)> {
         split_entries(&Text::from_source(s), Unnumbered::Sentences)
             .into_iter()
