@@ -169,6 +169,15 @@ fn finish(
     malformed: Vec<usize>,
 ) -> Result<Decoded, DecodeError> {
     let decoded = Decoded { text, encoding, bom_len, malformed };
+    // Control characters other than line and page breaks are bytes below
+    // 0x20, 0x7F, or U+0080..U+009F (bytes C2 80..C2 9F): text without
+    // those bytes has none, and its characters need not be counted.
+    let may_hold_controls = crate::text::any_byte(&decoded.text, |b| {
+        (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x0b)) | (b == 0x7F) | (b == 0xC2)
+    });
+    if !may_hold_controls {
+        return Ok(decoded);
+    }
     let mut controls = 0usize;
     let mut chars = 0usize;
     let mut first = None;
@@ -370,6 +379,19 @@ mod tests {
         }
         // NULs on both sides are not text.
         assert!(matches!(decode(b"\0a\0\0b\0\0\0", None), Err(DecodeError::Binary { .. })));
+    }
+
+    #[test]
+    fn control_characters_of_every_encoding_are_found() {
+        // Beside plain text, ASCII controls, DEL and the C1 controls (two
+        // bytes in UTF-8) each make too large a share to be text.
+        for control in ['\u{1}', '\u{1b}', '\u{7f}', '\u{80}', '\u{9f}'] {
+            let text = format!("序号{}", control.to_string().repeat(5));
+            assert!(matches!(decode(text.as_bytes(), None), Err(DecodeError::Binary { .. })), "{control:?}");
+        }
+        // Line and page breaks, and characters that merely share a byte, are text.
+        let text = "序号\t事项\r\n编码\x0c备注\x0b“引号” \u{a0}é\u{3000}";
+        assert_eq!(decode(text.as_bytes(), None).unwrap().text, text);
     }
 
     #[test]

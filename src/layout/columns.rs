@@ -429,11 +429,32 @@ pub fn code_shaped(t: &str) -> bool {
 
 /// Text without white space.
 pub fn compact(s: &str) -> String {
-    // Copied a run at a time: most text has few spaces.
+    // Copied a run at a time: most text has few spaces. White space is
+    // ASCII or begins with one of the bytes C2, E1, E2, E3 (U+0085, U+00A0,
+    // U+1680, U+2000..U+205F, U+3000): only there is a character decoded.
     let mut out = String::with_capacity(s.len());
-    for run in s.split(char::is_whitespace) {
-        out.push_str(run);
+    let bytes = s.as_bytes();
+    let (mut at, mut run_start) = (0, 0);
+    while at < bytes.len() {
+        let b = bytes[at];
+        let len = match b {
+            0..=0x7F => 1,
+            0x80..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+        let white = match b {
+            b'\t'..=b'\r' | b' ' => true,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => s[at..].chars().next().is_some_and(char::is_whitespace),
+            _ => false,
+        };
+        if white {
+            out.push_str(&s[run_start..at]);
+            run_start = at + len;
+        }
+        at += len;
     }
+    out.push_str(&s[run_start..]);
     out
 }
 
@@ -1182,6 +1203,25 @@ mod tests {
         assert!(feature_score(Column::Item, &name) > 1.0);
         let long = Features::of(&"对用人单位未按时足额缴纳社会保险费的处罚".repeat(5));
         assert!(feature_score(Column::Item, &long) <= 0.0);
+    }
+
+    #[test]
+    fn compact_drops_every_white_space_character_and_nothing_else() {
+        let white: String = (0..=0x10FFFFu32).filter_map(char::from_u32).filter(|c| c.is_whitespace()).collect();
+        let all_white_leads =
+            white.chars().all(|c| c.is_ascii() || matches!(c.to_string().as_bytes()[0], 0xC2 | 0xE1 | 0xE2 | 0xE3));
+        assert!(all_white_leads, "a white space character begins with another byte");
+        for s in [
+            "",
+            " ",
+            "社会 保险\n法\u{3000}第\u{a0}八\u{2028}条\u{85}",
+            "“引号”　全角\t",
+            &white,
+            "𠀀 a\u{1680}b\u{205f}",
+        ] {
+            let plain: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+            assert_eq!(compact(s), plain, "{s:?}");
+        }
     }
 
     #[test]

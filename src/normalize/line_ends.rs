@@ -7,8 +7,12 @@ use crate::text::{Text, TextBuilder};
 /// Makes every line end a single `\n`.
 pub fn line_ends(text: Text, changes: &mut Vec<Change>) -> Text {
     let s = text.as_str();
-    let needs =
-        s.bytes().any(|b| matches!(b, b'\r' | b'\x0b' | b'\x0c')) || s.contains(['\u{2028}', '\u{2029}', '\u{85}']);
+    // Byte searches: the separators are found as their UTF-8 bytes, not by
+    // decoding every character.
+    let needs = crate::text::any_byte(s, |b| matches!(b, b'\r' | b'\x0b' | b'\x0c'))
+        || ["\u{2028}", "\u{2029}", "\u{85}"]
+            .iter()
+            .any(|sep| memchr::memmem::find(s.as_bytes(), sep.as_bytes()).is_some());
     if !needs {
         return text;
     }
