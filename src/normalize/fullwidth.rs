@@ -6,13 +6,24 @@ use super::{apply_edits, map_chars, Change, ChangeKind, CharEdit};
 use crate::text::Text;
 use unicode_normalization::UnicodeNormalization;
 
-/// Makes full-width digits and letters, and numbers in one character, ASCII.
-pub fn fullwidth_alphanumerics(text: Text, changes: &mut Vec<Change>) -> Text {
-    let text = map_chars(text, ChangeKind::FullwidthAlphanumeric, changes, |c| match c {
+/// The first UTF-8 bytes of the chars [`fullwidth_edit`] edits.
+const FULLWIDTH_LEADS: &[u8] = &[0xEF];
+
+fn fullwidth_edit(c: char) -> Option<CharEdit> {
+    match c {
         '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => char::from_u32(c as u32 - 0xFEE0).map(CharEdit::Replace),
         _ => None,
-    });
+    }
+}
+
+/// Makes full-width digits and letters, and numbers in one character, ASCII.
+pub fn fullwidth_alphanumerics(text: Text, changes: &mut Vec<Change>) -> Text {
+    let text = map_chars(text, ChangeKind::FullwidthAlphanumeric, changes, FULLWIDTH_LEADS, fullwidth_edit);
     // ⑴ … ⒇ and ⒈ … ⒛: their compatibility forms are `(1)` and `1.`.
+    // They begin with the bytes E2 91 or E2 92; text without those has none.
+    if !crate::text::any_byte_pair(text.as_str(), |x, y| (x == 0xE2) & ((y == 0x91) | (y == 0x92))) {
+        return text;
+    }
     let edits: Vec<_> = text
         .as_str()
         .char_indices()
@@ -25,6 +36,11 @@ pub fn fullwidth_alphanumerics(text: Text, changes: &mut Vec<Change>) -> Text {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_fullwidth_char_edited_begins_with_a_lead() {
+        crate::normalize::tests::edits_begin_with_leads(fullwidth_edit, FULLWIDTH_LEADS);
+    }
 
     #[test]
     fn digits_and_letters() {

@@ -25,17 +25,30 @@ pub fn may_hold_compat_ideographs(s: &str) -> bool {
     })
 }
 
+/// The first UTF-8 bytes of the chars [`unified_ideograph`] maps.
+const IDEOGRAPH_LEADS: &[u8] = &[0xE2, 0xEF, 0xF0];
+
 /// Maps radicals and compatibility ideographs to unified ideographs.
 pub fn ideographs(text: Text, changes: &mut Vec<Change>) -> Text {
     if !may_hold_compat_ideographs(text.as_str()) {
         return text;
     }
-    map_chars(text, ChangeKind::CompatIdeograph, changes, |c| unified_ideograph(c).map(CharEdit::Replace))
+    map_chars(text, ChangeKind::CompatIdeograph, changes, IDEOGRAPH_LEADS, |c| {
+        unified_ideograph(c).map(CharEdit::Replace)
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_ideograph_mapped_begins_with_a_lead() {
+        crate::normalize::tests::edits_begin_with_leads(
+            |c| unified_ideograph(c).map(CharEdit::Replace),
+            IDEOGRAPH_LEADS,
+        );
+    }
 
     #[test]
     fn kangxi_and_supplement_radicals() {

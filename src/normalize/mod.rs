@@ -207,18 +207,31 @@ pub(crate) enum CharEdit {
 }
 
 /// Rebuilds `text`, editing each non-ASCII char for which `map` says so.
-/// Returns the text unchanged (no copy) when nothing matches.
-pub(crate) fn map_chars<F>(text: Text, kind: ChangeKind, changes: &mut Vec<Change>, mut map: F) -> Text
+/// Returns the text unchanged (no copy) when nothing matches. `leads` are
+/// the first UTF-8 bytes of every char `map` edits: only chars beginning
+/// with one of them are decoded and asked (most of a Chinese text, its Han
+/// ideographs, begins with other bytes).
+pub(crate) fn map_chars<F>(text: Text, kind: ChangeKind, changes: &mut Vec<Change>, leads: &[u8], mut map: F) -> Text
 where
     F: FnMut(char) -> Option<CharEdit>,
 {
     let s = text.as_str();
+    let bytes = s.as_bytes();
     let mut builder: Option<TextBuilder> = None;
     let mut copied = 0;
-    for (i, c) in s.char_indices() {
-        if c.is_ascii() {
+    let mut next = 0;
+    while next < bytes.len() {
+        let (i, lead) = (next, bytes[next]);
+        next += match lead {
+            0..=0x7F => 1,
+            0x80..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+        if lead < 0x80 || !leads.contains(&lead) {
             continue;
         }
+        let Some(c) = s[i..].chars().next() else { break };
         let Some(edit) = map(c) else { continue };
         let b = builder.get_or_insert_with(|| TextBuilder::with_capacity(s.len()));
         b.push_copy(&text, copied..i);
@@ -274,8 +287,34 @@ pub(crate) fn apply_edits(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// Checks that every char `map` edits begins with one of `leads`, as
+    /// [`map_chars`] asks only those.
+    pub(crate) fn edits_begin_with_leads(map: impl Fn(char) -> Option<CharEdit>, leads: &[u8]) {
+        let mut edited = 0;
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32).filter(|c| !c.is_ascii()) {
+            if map(c).is_some() {
+                edited += 1;
+                let lead = c.to_string().as_bytes()[0];
+                assert!(leads.contains(&lead), "U+{:04X} begins with {lead:#X}", c as u32);
+            }
+        }
+        assert!(edited > 0, "nothing edited");
+    }
+
+    #[test]
+    fn chars_are_asked_only_when_they_begin_with_a_lead() {
+        let mut asked = Vec::new();
+        let text = Text::from_source("a医\u{3000}“b”，𠀀");
+        let out = map_chars(text, ChangeKind::Space, &mut Vec::new(), &[0xE3, 0xF0], |c| {
+            asked.push(c);
+            (c == '\u{3000}').then_some(CharEdit::Replace(' '))
+        });
+        assert_eq!(asked, ['\u{3000}', '𠀀']);
+        assert_eq!(out.as_str(), "a医 “b”，𠀀");
+    }
 
     #[test]
     fn the_whole_chain_keeps_offsets() {
