@@ -216,19 +216,16 @@ where
     F: FnMut(char) -> Option<CharEdit>,
 {
     let s = text.as_str();
-    let bytes = s.as_bytes();
+    // Leads are bytes that only ever begin a char (C2 and up): a byte found
+    // in the table is where a char to ask begins.
+    let mut is_lead = [false; 256];
+    for &lead in leads.iter().filter(|&&b| b >= 0xC2) {
+        is_lead[usize::from(lead)] = true;
+    }
     let mut builder: Option<TextBuilder> = None;
     let mut copied = 0;
-    let mut next = 0;
-    while next < bytes.len() {
-        let (i, lead) = (next, bytes[next]);
-        next += match lead {
-            0..=0x7F => 1,
-            0x80..=0xDF => 2,
-            0xE0..=0xEF => 3,
-            _ => 4,
-        };
-        if lead < 0x80 || !leads.contains(&lead) {
+    for (i, &byte) in s.as_bytes().iter().enumerate() {
+        if !is_lead[usize::from(byte)] {
             continue;
         }
         let Some(c) = s[i..].chars().next() else { break };
