@@ -547,7 +547,42 @@ struct WordEnds<'a> {
     /// For each character: how often a Han character follows it, and how
     /// often anything does. Counted over the whole document, so only once an
     /// entry's last character asks.
-    counts: std::cell::OnceCell<crate::text::CharMap<char, (u32, u32)>>,
+    counts: std::cell::OnceCell<HanCounts>,
+}
+
+/// Counts kept per Han character: those of U+3400..U+9FFF (nearly every
+/// character of a Chinese text) in a table by their code, counted without
+/// hashing; the others in a map.
+#[derive(Default)]
+struct HanCounts {
+    common: Vec<(u32, u32)>,
+    others: crate::text::CharMap<char, (u32, u32)>,
+}
+
+/// The characters [`HanCounts::common`] holds.
+const COMMON_HAN: std::ops::RangeInclusive<u32> = 0x3400..=0x9FFF;
+
+impl HanCounts {
+    fn entry(&mut self, c: char) -> &mut (u32, u32) {
+        let code = u32::from(c);
+        if COMMON_HAN.contains(&code) {
+            if self.common.is_empty() {
+                self.common = vec![(0, 0); COMMON_HAN.clone().count()];
+            }
+            &mut self.common[(code - COMMON_HAN.start()) as usize]
+        } else {
+            self.others.entry(c).or_default()
+        }
+    }
+
+    fn get(&self, c: char) -> Option<(u32, u32)> {
+        let code = u32::from(c);
+        if COMMON_HAN.contains(&code) {
+            self.common.get((code - COMMON_HAN.start()) as usize).copied()
+        } else {
+            self.others.get(&c).copied()
+        }
+    }
 }
 
 impl<'a> WordEnds<'a> {
@@ -555,14 +590,14 @@ impl<'a> WordEnds<'a> {
         WordEnds { text, counts: std::cell::OnceCell::new() }
     }
 
-    fn counts(&self) -> &crate::text::CharMap<char, (u32, u32)> {
+    fn counts(&self) -> &HanCounts {
         self.counts.get_or_init(|| {
-            let mut counts: crate::text::CharMap<char, (u32, u32)> = Default::default();
+            let mut counts = HanCounts::default();
             let mut prev: Option<char> = None;
             // Line breaks and spaces inside a word are layout: look past them.
             for c in self.text.chars().filter(|c| !c.is_whitespace()) {
                 if let Some(p) = prev.filter(|&p| crate::text::is_han(p)) {
-                    let e = counts.entry(p).or_default();
+                    let e = counts.entry(p);
                     e.1 += 1;
                     if crate::text::is_han(c) {
                         e.0 += 1;
@@ -587,7 +622,7 @@ impl<'a> WordEnds<'a> {
         if tail.chars().rev().take_while(|&c| crate::text::is_han(c)).count() < 2 {
             return false;
         }
-        self.counts().get(&last).is_some_and(|&(inside, all)| all >= 3 && inside * 10 >= all * 9)
+        self.counts().get(last).is_some_and(|(inside, all)| all >= 3 && inside * 10 >= all * 9)
     }
 }
 
@@ -743,5 +778,11 @@ mod tests {
         assert!(ends.cut_off("信息的真实性、"));
         assert!(!ends.cut_off("实施责任：无"), "a lone character is a word");
         assert!(!ends.cut_off("未见过的字"), "a character seen too rarely says nothing");
+        // Characters outside the table count alike: 〇 (U+3007), a
+        // compatibility ideograph and one of Extension B.
+        for c in ['〇', '\u{F900}', '𠀀'] {
+            let doc = format!("{c}甲。{c}乙。{c}丙。");
+            assert!(WordEnds::new(&doc).cut_off(&format!("甲乙{c}")), "{c} always goes on");
+        }
     }
 }
