@@ -370,36 +370,65 @@ fn may_start_header_word(c: char) -> bool {
 
 /// How many header words running text holds, and how many characters they cover.
 pub fn header_coverage(text: &str) -> (usize, usize) {
-    let compact = compact(text);
-    let mut hits = 0;
-    let mut covered = 0;
-    let mut i = 0;
-    while i < compact.len() {
-        let rest = &compact[i..];
-        let first = rest.chars().next().unwrap_or_default();
-        if !may_start_header_word(first) {
-            i += first.len_utf8();
-            continue;
+    HeaderCoverage::default().of(&compact(text))
+}
+
+/// [`header_coverage`] of a text that grows at its end, call after call:
+/// what was read of it before is read again only where a word could now
+/// run on into the new end.
+#[derive(Debug, Default)]
+pub struct HeaderCoverage {
+    /// Where reading resumes: every word found before it stays found.
+    at: usize,
+    hits: usize,
+    covered: usize,
+}
+
+impl HeaderCoverage {
+    /// The coverage of `compact` (white space removed), which begins with
+    /// the text of the call before.
+    pub fn of(&mut self, compact: &str) -> (usize, usize) {
+        // Bytes of the longest word: a step taken that far from the end
+        // reads no byte a longer text could change.
+        static LONGEST: std::sync::LazyLock<usize> = std::sync::LazyLock::new(|| {
+            HEADER_KEYWORDS
+                .iter()
+                .map(|&(k, _)| k.len())
+                .chain(OTHER_HEADER_WORDS.iter().map(|w| w.len()))
+                .max()
+                .unwrap_or(0)
+        });
+        let (mut i, mut hits, mut covered) = (self.at.min(compact.len()), self.hits, self.covered);
+        while i < compact.len() {
+            let settled = i + *LONGEST <= compact.len();
+            let rest = &compact[i..];
+            let first = rest.chars().next().unwrap_or_default();
+            let word = if may_start_header_word(first) {
+                HEADER_KEYWORDS
+                    .iter()
+                    .filter(|(k, _)| k.chars().count() >= 2 && rest.starts_with(k))
+                    .max_by_key(|(k, _)| k.len())
+                    .map(|&(k, _)| k)
+                    // A column the format does not name is a header word too:
+                    // a header run ending in one (`是否收费`) ends after it.
+                    .or_else(|| other_header_word_at(rest))
+            } else {
+                None
+            };
+            match word {
+                Some(k) => {
+                    hits += 1;
+                    covered += k.chars().count();
+                    i += k.len();
+                }
+                None => i += first.len_utf8(),
+            }
+            if settled {
+                (self.at, self.hits, self.covered) = (i, hits, covered);
+            }
         }
-        if let Some(&(k, _)) = HEADER_KEYWORDS
-            .iter()
-            .filter(|(k, _)| k.chars().count() >= 2 && rest.starts_with(k))
-            .max_by_key(|(k, _)| k.len())
-        {
-            hits += 1;
-            covered += k.chars().count();
-            i += k.len();
-        } else if let Some(k) = other_header_word_at(rest) {
-            // A column the format does not name is a header word too: a
-            // header run ending in one (`是否收费`) ends after it.
-            hits += 1;
-            covered += k.chars().count();
-            i += k.len();
-        } else {
-            i += rest.chars().next().map_or(1, char::len_utf8);
-        }
+        (hits, covered)
     }
-    (hits, covered)
 }
 
 /// How many header words running text holds (for telling header lines from data).
@@ -481,7 +510,12 @@ pub fn is_whole_short_value(t: &str) -> bool {
 
 /// Whether short text holds a type name.
 fn holds_type_name(t: &str) -> bool {
-    crate::model::ITEM_TYPES.iter().chain(TYPE_LOOKALIKES).any(|k| t.contains(k))
+    // One pass over the text for every name, not a search per name: the
+    // vertical layout asks this of every short window it weighs.
+    static NAMES: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::new(crate::model::ITEM_TYPES.iter().chain(TYPE_LOOKALIKES)).expect("fixed names")
+    });
+    NAMES.is_match(t)
 }
 
 /// What scoring needs to know of a cell's text, cheap to combine when a
@@ -1225,6 +1259,19 @@ mod tests {
     }
 
     #[test]
+    fn a_type_name_is_held_wherever_it_stands() {
+        for t in ["行政处罚", "对行政处罚类", "其他行政职权事项", "审核转报", "xx内部审批", "公共服务事项"]
+        {
+            let by_search = crate::model::ITEM_TYPES.iter().chain(TYPE_LOOKALIKES).any(|k| t.contains(k));
+            assert_eq!(holds_type_name(t), by_search, "{t}");
+            assert!(by_search, "{t}");
+        }
+        for t in ["", "行政", "处罚", "市级", "3700000236009", "行 政 处 罚"] {
+            assert!(!holds_type_name(t), "{t}");
+        }
+    }
+
+    #[test]
     fn code_shapes() {
         for code in ["3700000236009", "11620700MB1234567X3620236001000", "XK-0001-000", "370100-CF-0001"] {
             assert!(code_shaped(code), "{code}");
@@ -1437,6 +1484,31 @@ mod tests {
         assert_eq!(header_hits("济南市医保局"), 0);
         // Words of columns the format does not name count as header words.
         assert_eq!(header_coverage("追责情形是否收费"), (2, 8));
+        // Read as it grows, a line at a time, the same as read whole.
+        let lines = [
+            "序",
+            "号",
+            "实施",
+            "机构",
+            "部门职责",
+            "事项名称",
+            "事项",
+            "编码",
+            "事项",
+            "类型",
+            "设定、行使依据",
+            "追责",
+            "情形",
+            "是否收费",
+            "备",
+            "注",
+        ];
+        let mut growing = HeaderCoverage::default();
+        let mut joined = String::new();
+        for line in lines {
+            joined.push_str(line);
+            assert_eq!(growing.of(&joined), header_coverage(&joined), "{joined}");
+        }
     }
 
     #[test]

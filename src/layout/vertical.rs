@@ -423,9 +423,10 @@ fn header_runs(s: &str, lines: &[Line]) -> Vec<Run> {
         // The best end: most header words, then most characters inside
         // header words (`追责` + `情形` is one longer word).
         let mut best = ((0usize, 0usize), i);
+        let mut coverage = super::columns::HeaderCoverage::default();
         while j < lines.len() && candidate(&lines[j]) && j - i < 60 {
             joined.push_str(&compact(&s[lines[j].range.clone()]));
-            let score = super::columns::header_coverage(&joined);
+            let score = coverage.of(&joined);
             if score > best.0 {
                 best = (score, j + 1);
             }
