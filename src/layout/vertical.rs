@@ -717,11 +717,11 @@ enum Step {
     Start,
     Skip,
     Fill {
-        from: usize,
+        from: u32,
         column: Column,
     },
     Extra {
-        from: usize,
+        from: u32,
         column: Column,
     },
     Wrap,
@@ -755,9 +755,12 @@ fn segment(
     // layout's whole cost, and rows of rows cost an indirection per step.
     let w = k + 2;
     let mut score = vec![NEG; (n + 1) * w];
-    let mut back: Vec<(Step, usize)> = vec![(Step::Start, 0); (n + 1) * w];
+    // A step and the state it came from, twelve bytes: the search writes one
+    // at nearly every window it weighs.
+    let mut back: Vec<(Step, u16)> = vec![(Step::Start, 0); (n + 1) * w];
     score[0] = 0.0;
     let width_of = |c: Column| widths.and_then(|w| w.iter().find(|(col, _)| *col == c).map(|x| x.1));
+    let weigh_widths = widths.is_some();
     let level = columns.iter().position(|&c| c == Column::Level);
 
     // Lines too wide for each column (header columns, then extras), counted
@@ -808,14 +811,14 @@ fn segment(
                 let v = score[row + j] - skip_costs[j];
                 if v > score[row + j + 1] {
                     score[row + j + 1] = v;
-                    back[row + j + 1] = (Step::Skip, j);
+                    back[row + j + 1] = (Step::Skip, j as u16);
                 }
             }
             if b < n {
                 let v = score[row + k] - 0.5;
                 if v > score[row] {
                     score[row] = v;
-                    back[row] = (Step::Wrap, k);
+                    back[row] = (Step::Wrap, k as u16);
                 }
                 // A row past its 实施层级 cell may be followed by the item's
                 // next tier row, which opens with a level.
@@ -824,7 +827,7 @@ fn segment(
                         let v = score[row + j] - TIER_ROW_COST;
                         if v > score[row + tier_state] {
                             score[row + tier_state] = v;
-                            back[row + tier_state] = (Step::Tier, j);
+                            back[row + tier_state] = (Step::Tier, j as u16);
                         }
                     }
                 }
@@ -890,7 +893,8 @@ fn segment(
             let ending = if f.chars >= EDGE { endings[e - 1] } else { Ending::of(f.last.bytes()) };
             let kinds = Kinds::with_edges(&f, opening, ending);
             let wide_e = &too_wide[e * nc..(e + 1) * nc];
-            let over = |c: usize| (wide_e[c] - wide_b[c]) as usize;
+            // Without widths (the first pass) no line is too wide: nothing to count.
+            let wide = |c: usize| if weigh_widths { width_cost((wide_e[c] - wide_b[c]) as usize) } else { 0.0 };
             let (score_e, back_e) = (&mut score[e * w..(e + 1) * w], &mut back[e * w..(e + 1) * w]);
             while open > 0 && spans[by_span[open - 1]] < span {
                 open -= 1;
@@ -912,10 +916,10 @@ fn segment(
             }
             for &j in &by_span[..open] {
                 // A state no path reaches stays at minus infinity: never better.
-                let v = scored_from[j] - shape - inner - width_cost(over(j));
+                let v = scored_from[j] - shape - inner - wide(j);
                 if v > score_e[j + 1] {
                     score_e[j + 1] = v;
-                    back_e[j + 1] = (Step::Fill { from: b, column: columns[j] }, j);
+                    back_e[j + 1] = (Step::Fill { from: b as u32, column: columns[j] }, j as u16);
                 }
             }
             if let Some(l) = level {
@@ -923,10 +927,10 @@ fn segment(
                 let fs = level_score;
                 // Only a cell that is surely a level opens a tier row.
                 if from != NEG && span <= spans[l] && fs >= 2.0 {
-                    let v = from + fs + boundary_bonus - shape - inner - width_cost(over(l));
+                    let v = from + fs + boundary_bonus - shape - inner - wide(l);
                     if v > score_e[l + 1] {
                         score_e[l + 1] = v;
-                        back_e[l + 1] = (Step::Fill { from: b, column: Column::Level }, tier_state);
+                        back_e[l + 1] = (Step::Fill { from: b as u32, column: Column::Level }, tier_state as u16);
                     }
                 }
             }
@@ -940,10 +944,10 @@ fn segment(
                     if (col == Column::Seq) != (j == 0) || base[j] == NEG {
                         continue;
                     }
-                    let v = base[j] + fs - 1.2 + boundary_bonus - shape - inner - width_cost(over(k + x));
+                    let v = base[j] + fs - 1.2 + boundary_bonus - shape - inner - wide(k + x);
                     if v > score_e[j] {
                         score_e[j] = v;
-                        back_e[j] = (Step::Extra { from: b, column: col }, j);
+                        back_e[j] = (Step::Extra { from: b as u32, column: col }, j as u16);
                     }
                 }
             }
@@ -969,6 +973,7 @@ fn segment(
     while (b > 0 || j > 0) && guard < 10 * (n + 1) * (k + 2) {
         guard += 1;
         let (step, pj) = back[b * w + j];
+        let pj = usize::from(pj);
         match step {
             Step::Start => break,
             Step::Skip => j = pj,
@@ -983,6 +988,7 @@ fn segment(
                 j = pj;
             }
             Step::Fill { from, column } | Step::Extra { from, column } => {
+                let from = from as usize;
                 if let Some(row) = records.last_mut().and_then(|r| r.last_mut()) {
                     row.push((column, from..b));
                 }
