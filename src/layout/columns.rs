@@ -948,6 +948,38 @@ pub struct Kinds {
     duty_verb: bool,
 }
 
+impl Kinds {
+    /// Every field in one number, different for different kinds: a key
+    /// hashed as two words instead of field by field.
+    pub fn key(&self) -> u128 {
+        let flags = [
+            self.empty,
+            self.all_han,
+            self.mostly_han,
+            self.numeric,
+            self.code_like,
+            self.seq_like,
+            self.type_like,
+            self.level_like,
+            self.citation_like,
+            self.liability_like,
+            self.duty_like,
+            self.duty_words,
+            self.dept_like,
+            self.office_like,
+            self.scope_like,
+            self.item_like,
+            self.long_prose,
+            self.ends_with_colon,
+            self.duty_verb,
+        ];
+        let bits = flags.iter().enumerate().fold(0u128, |acc, (i, &f)| acc | u128::from(f) << i);
+        // Lengths are counted up to LENGTHS_TOLD_APART + 1, so eight bits hold one.
+        const _: () = assert!(LENGTHS_TOLD_APART < 255);
+        bits | (self.chars.min(255) as u128) << 32 | (self.list_starts as u128) << 64
+    }
+}
+
 /// What a cell's first characters say of its kind. A window of the
 /// vertical layout that has grown past [`EDGE`] characters keeps its first
 /// characters, so this is worked out once per window start.
@@ -1268,6 +1300,30 @@ mod tests {
         }
         for t in ["", "行政", "处罚", "市级", "3700000236009", "行 政 处 罚"] {
             assert!(!holds_type_name(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn kinds_told_apart_have_keys_told_apart() {
+        let cells = [
+            "",
+            "1",
+            "12",
+            "3700000236009",
+            "行政处罚",
+            "市级",
+            "无",
+            "依据《社会保险法》第八十六条",
+            "1.受理责任：2.审查责任：",
+            "负责",
+            "对医疗保险经办机构的处罚",
+        ];
+        let mut all: Vec<Kinds> = cells.iter().map(|c| Kinds::of(&Features::of(c))).collect();
+        all.extend(cells.iter().map(|c| Kinds::of(&Features::of(&c.repeat(40)))));
+        for a in &all {
+            for b in &all {
+                assert_eq!(a == b, a.key() == b.key(), "{a:?} {b:?}");
+            }
         }
     }
 

@@ -802,6 +802,12 @@ fn segment(
     let mut scored_from = vec![NEG; k];
     let mut level_score = 0.0f32;
     let mut extra_scores = vec![0.0f32; extras.len()];
+    // What each kinds of content scores in the header's columns, 实施层级
+    // and each extra column (a row of the table each), by the kinds.
+    let score_columns: Vec<Column> =
+        columns.iter().copied().chain(std::iter::once(Column::Level)).chain(extras.iter().copied()).collect();
+    let mut kind_rows: crate::text::CharMap<u128, usize> = Default::default();
+    let mut kind_table: Vec<f32> = Vec::new();
 
     for b in 0..=n {
         let row = b * w;
@@ -905,14 +911,20 @@ fn segment(
             // open only ever shrink, so the scores kept cover them.
             if scored != Some(kinds) {
                 scored = Some(kinds);
+                // A document's windows have a few thousand kinds at most:
+                // each one's scores are worked out once.
+                let next = kind_rows.len();
+                let at = *kind_rows.entry(kinds.key()).or_insert(next);
+                if at == next {
+                    kind_table.extend(score_columns.iter().map(|&c| kind_score(c, &kinds)));
+                }
+                let row = &kind_table[at * score_columns.len()..(at + 1) * score_columns.len()];
                 for &j in &by_span[..open] {
                     // Summed in the order the full sum takes, for the same rounding.
-                    scored_from[j] = base[j] + kind_score(columns[j], &kinds) + boundary_bonus;
+                    scored_from[j] = base[j] + row[j] + boundary_bonus;
                 }
-                level_score = kind_score(Column::Level, &kinds);
-                for (x, &col) in extras.iter().enumerate() {
-                    extra_scores[x] = kind_score(col, &kinds);
-                }
+                level_score = row[k];
+                extra_scores.copy_from_slice(&row[k + 1..]);
             }
             for &j in &by_span[..open] {
                 // A state no path reaches stays at minus infinity: never better.
