@@ -13,7 +13,7 @@
 //! elsewhere in the document is taken as confirmed.
 
 use super::{Column, Laid};
-use crate::text::{char_pair, CharMap, Text, TextBuilder};
+use crate::text::{char_pair, is_white_space, CharMap, Text, TextBuilder};
 
 /// Widest column layout tried.
 const MAX_WIDTH: usize = 12;
@@ -123,7 +123,7 @@ impl BigramModel {
         for t in texts {
             let start = trained.ids.len();
             let mut prev: Option<char> = None;
-            for c in t.chars().filter(|c| !c.is_whitespace()) {
+            for c in t.chars().filter(|&c| !is_white_space(c)) {
                 m.unigrams.add(c);
                 m.total += 1;
                 if let Some(p) = prev {
@@ -174,7 +174,7 @@ impl BigramModel {
     /// Mean log-probability per bigram of `text` (white space skipped);
     /// `None` for fewer than two characters.
     pub fn score(&self, text: &str) -> Option<f64> {
-        self.score_counted(text.chars().filter(|c| !c.is_whitespace()).map(|c| (c, self.count(c))))
+        self.score_counted(text.chars().filter(|&c| !is_white_space(c)).map(|c| (c, self.count(c))))
     }
 
     /// How often `c` occurs in the document.
@@ -292,7 +292,7 @@ pub fn repair_scrambled(laid: &mut Laid, document: &str) -> Vec<Repair> {
                 // The cell and each of its layouts are scored straight from its
                 // characters, each looked up once; only the winner is written out.
                 let counted: Vec<(char, f64)> = line.chars().map(|c| (c, model.count(c))).collect();
-                let as_read = counted.iter().copied().filter(|(c, _)| !c.is_whitespace());
+                let as_read = counted.iter().copied().filter(|&(c, _)| !is_white_space(c));
                 let Some(raw_score) = model.score_counted(as_read) else { continue };
                 if raw_score > typical - 1.0 {
                     continue; // reads as well as the document's own prose
@@ -301,7 +301,7 @@ pub fn repair_scrambled(laid: &mut Laid, document: &str) -> Vec<Repair> {
                 let mut runner_up = f64::NEG_INFINITY;
                 for width in 2..=MAX_WIDTH.min(n - 1) {
                     let Some(order) = column_major_order(n, width) else { continue };
-                    let laid_out = order.iter().map(|&i| counted[i]).filter(|(c, _)| !c.is_whitespace());
+                    let laid_out = order.iter().map(|&i| counted[i]).filter(|&(c, _)| !is_white_space(c));
                     let Some(s) = model.score_counted(laid_out) else { continue };
                     if best.is_none_or(|b| s > b.0) {
                         if let Some(b) = best {

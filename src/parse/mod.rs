@@ -595,7 +595,7 @@ impl<'a> WordEnds<'a> {
             let mut counts = HanCounts::default();
             let mut prev: Option<char> = None;
             // Line breaks and spaces inside a word are layout: look past them.
-            for c in self.text.chars().filter(|c| !c.is_whitespace()) {
+            for c in self.text.chars().filter(|&c| !crate::text::is_white_space(c)) {
                 if let Some(p) = prev.filter(|&p| crate::text::is_han(p)) {
                     let e = counts.entry(p);
                     e.1 += 1;

@@ -301,6 +301,18 @@ pub fn char_pair(a: char, b: char) -> u64 {
     (u64::from(a) << 32) | u64::from(b)
 }
 
+/// [`char::is_whitespace`], told without the Unicode table for the
+/// characters most of a Chinese text is made of: no white space stands
+/// above U+3000, nor among ASCII but the usual six.
+#[inline]
+pub fn is_white_space(c: char) -> bool {
+    match u32::from(c) {
+        0x09..=0x0D | 0x20 => true,
+        0..=0x7F | 0x3001.. => false,
+        _ => c.is_whitespace(),
+    }
+}
+
 /// `s` as [`str::escape_debug`] writes it, without the escaping work for
 /// text it leaves as it is, as nearly all of a Chinese list is: the
 /// standard library decides whether each character is printable by a
@@ -473,6 +485,13 @@ impl TextBuilder {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn white_space_is_the_standard_librarys() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(super::is_white_space(c), c.is_whitespace(), "U+{:04X}", c as u32);
+        }
+    }
+
     #[test]
     fn characters_shown_as_is_are_those_the_standard_library_leaves() {
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32).filter(|&c| super::shown_as_is(c)) {
