@@ -11,11 +11,18 @@ pub fn to_canonical_string(list: &List) -> String {
     options.prefer_block_scalars = false;
     options.compact_list_indent = false;
     options.indent_step = 2;
-    let mut list = list.clone();
-    list.qingdan = FORMAT_VERSION;
     // Serialising plain structs of strings and integers cannot fail; an
     // error here would be a bug in the serializer, so it is not hidden.
-    serde_saphyr::to_string_with_options(&list, options).expect("the list model always serialises")
+    let write =
+        |list: &List| serde_saphyr::to_string_with_options(list, options).expect("the list model always serialises");
+    if list.qingdan == FORMAT_VERSION {
+        write(list)
+    } else {
+        // Written under the version this build writes: a copy, as the list is borrowed.
+        let mut list = list.clone();
+        list.qingdan = FORMAT_VERSION;
+        write(&list)
+    }
 }
 
 #[cfg(test)]
