@@ -111,9 +111,9 @@ impl BigramModel {
         let texts: Vec<&str> = texts.into_iter().collect();
         let mut m = BigramModel::default();
         let mut trained = TrainedPairs { ids: Vec::new(), texts: Vec::with_capacity(texts.len()) };
-        // Room for the pairs a text of this size has, as far as a small
-        // table goes (the map grew by doubling, each time hashing every pair
-        // again); a pair takes at least two characters of three bytes.
+        // Room for the pairs a text of this size has, up to a small table,
+        // so that the map does not hash every pair again each time it
+        // doubles; a pair takes at least two characters of three bytes.
         let bytes: usize = texts.iter().map(|t| t.len()).sum();
         m.pair_ids.reserve((bytes / 6).min(1 << 15));
         trained.ids.reserve(bytes / 3);

@@ -911,8 +911,8 @@ fn segment(
             // open only ever shrink, so the scores kept cover them.
             if scored != Some(kinds) {
                 scored = Some(kinds);
-                // A document's windows have a few thousand kinds at most:
-                // each one's scores are worked out once.
+                // Windows share their kinds (some flags and a length, up to
+                // 100): each kinds' scores are worked out once per search.
                 let next = kind_rows.len();
                 let at = *kind_rows.entry(kinds.key()).or_insert(next);
                 if at == next {
