@@ -208,27 +208,22 @@ impl BigramModel {
 /// `width` characters per line, read column-major, stand in the text: the
 /// text is `order.map(|i| cell[i])`. Only the last line is short.
 pub fn column_major_order(len: usize, width: usize) -> Option<Vec<usize>> {
+    column_major_positions(len, width).map(Iterator::collect)
+}
+
+/// [`column_major_order`], one position at a time: each layout of a
+/// suspect cell is scored as it is read, with nothing to allocate.
+fn column_major_positions(len: usize, width: usize) -> Option<impl Iterator<Item = usize>> {
     if width < 2 || len < width + 1 {
         return None;
     }
     let lines = (len - 1) / width + 1;
     let last = len - (lines - 1) * width; // characters on the last line, 1..=width
-                                          // Column j holds `lines` characters when the last line reaches it, else one fewer.
-    let mut starts = Vec::with_capacity(width);
-    let mut p = 0;
-    for j in 0..width {
-        starts.push(p);
-        p += if j < last { lines } else { lines - 1 };
-    }
-    let mut order = Vec::with_capacity(len);
-    for i in 0..lines {
-        for (j, &start) in starts.iter().enumerate() {
-            if i < lines - 1 || j < last {
-                order.push(start + i);
-            }
-        }
-    }
-    Some(order)
+                                          // Column j holds `lines` characters when the last line reaches it, else
+                                          // one fewer: it starts after j full columns, less one for each column
+                                          // before it the last line does not reach.
+    let start = move |j: usize| j * lines - j.saturating_sub(last);
+    Some((0..lines).flat_map(move |i| (0..if i + 1 < lines { width } else { last }).map(move |j| start(j) + i)))
 }
 
 /// A cell's text read back line by line, for `width` characters per line.
@@ -300,8 +295,8 @@ pub fn repair_scrambled(laid: &mut Laid, document: &str) -> Vec<Repair> {
                 let mut best: Option<(f64, usize)> = None;
                 let mut runner_up = f64::NEG_INFINITY;
                 for width in 2..=MAX_WIDTH.min(n - 1) {
-                    let Some(order) = column_major_order(n, width) else { continue };
-                    let laid_out = order.iter().map(|&i| counted[i]).filter(|&(c, _)| !is_white_space(c));
+                    let Some(order) = column_major_positions(n, width) else { continue };
+                    let laid_out = order.map(|i| counted[i]).filter(|&(c, _)| !is_white_space(c));
                     let Some(s) = model.score_counted(laid_out) else { continue };
                     if best.is_none_or(|b| s > b.0) {
                         if let Some(b) = best {
@@ -489,6 +484,31 @@ mod tests {
             unscramble("对保办以疗构品单医险机欺伪明或他骗疗基出罚医险机及机、经位疗服构诈造材者手取保金的疗经构医 药营等保务以、证料其段医障支处", 3).unwrap(),
             "对医疗保险经办机构以及医疗机构、药品经营单位等医疗保险服务机构以欺诈、伪造证明材料或者其他手段骗取医疗保障基金支出的处罚"
         );
+    }
+
+    #[test]
+    fn positions_are_those_of_the_columns_laid_out() {
+        // Written out as the cell is read: each column's characters in turn,
+        // the columns the last line does not reach one shorter.
+        for len in 3..60 {
+            for width in 2..=MAX_WIDTH {
+                let Some(order) = column_major_order(len, width) else { continue };
+                let lines = (len - 1) / width + 1;
+                let last = len - (lines - 1) * width;
+                let mut read = vec![(0, 0); len];
+                let mut at = 0;
+                for j in 0..width {
+                    for i in 0..if j < last { lines } else { lines - 1 } {
+                        read[at] = (i, j);
+                        at += 1;
+                    }
+                }
+                let text_order: Vec<(usize, usize)> = order.iter().map(|&p| read[p]).collect();
+                let mut lines_first = text_order.clone();
+                lines_first.sort_unstable();
+                assert_eq!(text_order, lines_first, "len {len} width {width}");
+            }
+        }
     }
 
     #[test]
