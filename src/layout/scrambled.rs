@@ -13,7 +13,7 @@
 //! elsewhere in the document is taken as confirmed.
 
 use super::{Column, Laid};
-use crate::text::{char_pair, is_white_space, CharMap, Text, TextBuilder};
+use crate::text::{char_pair, is_white_space, CharMap, CharTable, Text, TextBuilder};
 
 /// Widest column layout tried.
 const MAX_WIDTH: usize = 12;
@@ -60,42 +60,23 @@ struct TrainedPairs {
 }
 
 /// How often each character occurs: those of the Basic Multilingual Plane
-/// (nearly all of a Chinese document) in a table by their code, counted
-/// without hashing; the others in a map.
+/// (nearly all of a Chinese document) counted without hashing.
 #[derive(Debug, Default)]
 struct Unigrams {
-    /// Empty until the first count.
-    bmp: Vec<u32>,
-    astral: CharMap<char, u32>,
+    counts: CharTable<u32, 0, 0xFFFF>,
     /// Distinct characters counted.
     distinct: usize,
 }
 
-/// Where `c` stands in [`Unigrams::bmp`]: its code, when it is of the plane.
-fn bmp_index(c: char) -> Option<usize> {
-    usize::try_from(u32::from(c)).ok().filter(|&i| i < 0x10000)
-}
-
 impl Unigrams {
     fn add(&mut self, c: char) {
-        let count = match bmp_index(c) {
-            Some(i) => {
-                if self.bmp.is_empty() {
-                    self.bmp = vec![0; 0x10000];
-                }
-                &mut self.bmp[i]
-            }
-            None => self.astral.entry(c).or_default(),
-        };
+        let count = self.counts.entry(c);
         self.distinct += usize::from(*count == 0);
         *count += 1;
     }
 
     fn get(&self, c: char) -> u32 {
-        match bmp_index(c) {
-            Some(i) => self.bmp.get(i).copied().unwrap_or(0),
-            None => self.astral.get(&c).copied().unwrap_or(0),
-        }
+        self.counts.get(c)
     }
 }
 
@@ -213,17 +194,45 @@ pub fn column_major_order(len: usize, width: usize) -> Option<Vec<usize>> {
 
 /// [`column_major_order`], one position at a time: each layout of a
 /// suspect cell is scored as it is read, with nothing to allocate.
-fn column_major_positions(len: usize, width: usize) -> Option<impl Iterator<Item = usize>> {
+fn column_major_positions(len: usize, width: usize) -> Option<ColumnMajor> {
     if width < 2 || len < width + 1 {
         return None;
     }
     let lines = (len - 1) / width + 1;
-    let last = len - (lines - 1) * width; // characters on the last line, 1..=width
-                                          // Column j holds `lines` characters when the last line reaches it, else
-                                          // one fewer: it starts after j full columns, less one for each column
-                                          // before it the last line does not reach.
-    let start = move |j: usize| j * lines - j.saturating_sub(last);
-    Some((0..lines).flat_map(move |i| (0..if i + 1 < lines { width } else { last }).map(move |j| start(j) + i)))
+    // Characters on the last line, 1..=width.
+    let last = len - (lines - 1) * width;
+    Some(ColumnMajor { lines, width, last, line: 0, column: 0 })
+}
+
+/// The positions [`column_major_positions`] gives, line by line of the
+/// cell as laid out: a plain counter, which the scoring loop takes in whole.
+struct ColumnMajor {
+    lines: usize,
+    width: usize,
+    /// Characters on the last line.
+    last: usize,
+    line: usize,
+    column: usize,
+}
+
+impl Iterator for ColumnMajor {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        if self.line == self.lines {
+            return None;
+        }
+        // Column j holds `lines` characters when the last line reaches it,
+        // else one fewer: it starts after j full columns, less one for each
+        // column before it the last line does not reach.
+        let j = self.column;
+        let position = j * self.lines - j.saturating_sub(self.last) + self.line;
+        self.column += 1;
+        if self.column == if self.line + 1 < self.lines { self.width } else { self.last } {
+            (self.line, self.column) = (self.line + 1, 0);
+        }
+        Some(position)
+    }
 }
 
 /// A cell's text read back line by line, for `width` characters per line.

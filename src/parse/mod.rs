@@ -551,39 +551,8 @@ struct WordEnds<'a> {
 }
 
 /// Counts kept per Han character: those of U+3400..U+9FFF (nearly every
-/// character of a Chinese text) in a table by their code, counted without
-/// hashing; the others in a map.
-#[derive(Default)]
-struct HanCounts {
-    common: Vec<(u32, u32)>,
-    others: crate::text::CharMap<char, (u32, u32)>,
-}
-
-/// The characters [`HanCounts::common`] holds.
-const COMMON_HAN: std::ops::RangeInclusive<u32> = 0x3400..=0x9FFF;
-
-impl HanCounts {
-    fn entry(&mut self, c: char) -> &mut (u32, u32) {
-        let code = u32::from(c);
-        if COMMON_HAN.contains(&code) {
-            if self.common.is_empty() {
-                self.common = vec![(0, 0); COMMON_HAN.clone().count()];
-            }
-            &mut self.common[(code - COMMON_HAN.start()) as usize]
-        } else {
-            self.others.entry(c).or_default()
-        }
-    }
-
-    fn get(&self, c: char) -> Option<(u32, u32)> {
-        let code = u32::from(c);
-        if COMMON_HAN.contains(&code) {
-            self.common.get((code - COMMON_HAN.start()) as usize).copied()
-        } else {
-            self.others.get(&c).copied()
-        }
-    }
-}
+/// character of a Chinese text) in a table by their code.
+type HanCounts = crate::text::CharTable<(u32, u32), 0x3400, 0x9FFF>;
 
 impl<'a> WordEnds<'a> {
     fn new(text: &'a str) -> WordEnds<'a> {
@@ -622,7 +591,8 @@ impl<'a> WordEnds<'a> {
         if tail.chars().rev().take_while(|&c| crate::text::is_han(c)).count() < 2 {
             return false;
         }
-        self.counts().get(last).is_some_and(|(inside, all)| all >= 3 && inside * 10 >= all * 9)
+        let (inside, all) = self.counts().get(last);
+        all >= 3 && inside * 10 >= all * 9
     }
 }
 

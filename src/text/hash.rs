@@ -51,8 +51,72 @@ impl Hasher for CharHasher {
     }
 }
 
+/// A value per character: those of `FIRST..=LAST` (the characters a text is
+/// mostly made of) in a table by their code, made on the first entry and
+/// reached without hashing; the others in a [`CharMap`].
+#[derive(Debug, Default)]
+pub struct CharTable<V, const FIRST: u32, const LAST: u32> {
+    /// Empty until the first entry.
+    table: Vec<V>,
+    others: CharMap<char, V>,
+}
+
+impl<V: Copy + Default, const FIRST: u32, const LAST: u32> CharTable<V, FIRST, LAST> {
+    /// Where `c` stands in the table, when it is of the table's range.
+    #[inline]
+    fn slot(c: char) -> Option<usize> {
+        let code = u32::from(c);
+        (FIRST..=LAST).contains(&code).then(|| (code - FIRST) as usize)
+    }
+
+    /// The value of `c`, to change; the default until then.
+    #[inline]
+    pub fn entry(&mut self, c: char) -> &mut V {
+        match Self::slot(c) {
+            Some(i) => {
+                if self.table.is_empty() {
+                    self.table = vec![V::default(); (LAST - FIRST) as usize + 1];
+                }
+                &mut self.table[i]
+            }
+            None => self.others.entry(c).or_default(),
+        }
+    }
+
+    /// The value of `c`: the default for a character never entered.
+    #[inline]
+    pub fn get(&self, c: char) -> V {
+        match Self::slot(c) {
+            Some(i) => self.table.get(i).copied().unwrap_or_default(),
+            None => self.others.get(&c).copied().unwrap_or_default(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_char_table_keeps_values_inside_and_outside_its_range() {
+        let mut t: CharTable<u32, 0x3400, 0x9FFF> = CharTable::default();
+        assert_eq!(t.get('医'), 0, "nothing entered yet");
+        for c in ['医', '医', '\u{3400}', '\u{9FFF}', 'a', '𠀀', '\u{33FF}', '\u{A000}'] {
+            *t.entry(c) += 1;
+        }
+        for (c, n) in [
+            ('医', 2),
+            ('\u{3400}', 1),
+            ('\u{9FFF}', 1),
+            ('a', 1),
+            ('𠀀', 1),
+            ('\u{33FF}', 1),
+            ('\u{A000}', 1),
+            ('保', 0),
+        ] {
+            assert_eq!(t.get(c), n, "{c}");
+        }
+        assert_eq!(t.others.len(), 4, "only the characters outside the range are hashed");
+    }
+
     use super::*;
 
     #[test]
