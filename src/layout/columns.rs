@@ -952,31 +952,56 @@ impl Kinds {
     /// Every field in one number, different for different kinds: a key
     /// hashed as two words instead of field by field.
     pub fn key(&self) -> u128 {
+        // Every field by name, none left to `..`: a field added to the kinds
+        // does not compile here until the key holds it.
+        let Kinds {
+            empty,
+            chars,
+            all_han,
+            mostly_han,
+            numeric,
+            list_starts,
+            code_like,
+            seq_like,
+            type_like,
+            level_like,
+            citation_like,
+            liability_like,
+            duty_like,
+            duty_words,
+            dept_like,
+            office_like,
+            scope_like,
+            item_like,
+            long_prose,
+            ends_with_colon,
+            duty_verb,
+        } = *self;
         let flags = [
-            self.empty,
-            self.all_han,
-            self.mostly_han,
-            self.numeric,
-            self.code_like,
-            self.seq_like,
-            self.type_like,
-            self.level_like,
-            self.citation_like,
-            self.liability_like,
-            self.duty_like,
-            self.duty_words,
-            self.dept_like,
-            self.office_like,
-            self.scope_like,
-            self.item_like,
-            self.long_prose,
-            self.ends_with_colon,
-            self.duty_verb,
+            empty,
+            all_han,
+            mostly_han,
+            numeric,
+            code_like,
+            seq_like,
+            type_like,
+            level_like,
+            citation_like,
+            liability_like,
+            duty_like,
+            duty_words,
+            dept_like,
+            office_like,
+            scope_like,
+            item_like,
+            long_prose,
+            ends_with_colon,
+            duty_verb,
         ];
         let bits = flags.iter().enumerate().fold(0u128, |acc, (i, &f)| acc | u128::from(f) << i);
         // Lengths are counted up to LENGTHS_TOLD_APART + 1, so eight bits hold one.
         const _: () = assert!(LENGTHS_TOLD_APART < 255);
-        bits | (self.chars.min(255) as u128) << 32 | (self.list_starts as u128) << 64
+        bits | (chars.min(255) as u128) << 32 | (list_starts as u128) << 64
     }
 }
 
