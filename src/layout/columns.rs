@@ -461,29 +461,18 @@ pub fn compact(s: &str) -> String {
     // Copied a run at a time: most text has few spaces. White space is
     // ASCII or begins with one of the bytes C2, E1, E2, E3 (U+0085, U+00A0,
     // U+1680, U+2000..U+205F, U+3000): only there is a character decoded.
-    let mut out = String::with_capacity(s.len());
-    let bytes = s.as_bytes();
-    let (mut at, mut run_start) = (0, 0);
-    while at < bytes.len() {
-        let b = bytes[at];
-        let len = match b {
-            0..=0x7F => 1,
-            0x80..=0xDF => 2,
-            0xE0..=0xEF => 3,
-            _ => 4,
-        };
-        let white = match b {
-            b'\t'..=b'\r' | b' ' => true,
-            0xC2 | 0xE1 | 0xE2 | 0xE3 => s[at..].chars().next().is_some_and(char::is_whitespace),
-            _ => false,
-        };
-        if white {
-            out.push_str(&s[run_start..at]);
-            run_start = at + len;
+    let white = |s: &str, at: usize| match s.as_bytes()[at] {
+        b'\t'..=b'\r' | b' ' => (true, 1),
+        0..=0x7F => (false, 1),
+        0xC2 | 0xE1 | 0xE2 | 0xE3 => {
+            s[at..].chars().next().map_or((false, s.len() - at), |c| (crate::text::is_white_space(c), c.len_utf8()))
         }
-        at += len;
-    }
-    out.push_str(&s[run_start..]);
+        0x80..=0xDF => (false, 2),
+        0xE0..=0xEF => (false, 3),
+        _ => (false, 4),
+    };
+    let mut out = String::with_capacity(s.len());
+    crate::text::for_each_run(s, white, |run| out.push_str(run));
     out
 }
 

@@ -269,25 +269,31 @@ pub fn quote_chars(s: &str) -> impl Iterator<Item = char> + '_ {
 /// Read a byte at a time, not a character: most of a quotation is
 /// ideographs, which are never left out and need no decoding to be told so.
 pub fn quote_bytes(s: &str, out: &mut Vec<u8>) {
-    let bytes = s.as_bytes();
+    let gap = |s: &str, at: usize| match s.as_bytes()[at] {
+        b @ 0..=0x7F => (b.is_ascii_whitespace() || b == 0x0B || b == b'"', 1),
+        // U+4000..=U+9FFF: ideographs, neither space nor punctuation.
+        0xE4..=0xE9 => (false, 3),
+        _ => s[at..].chars().next().map_or((false, s.len() - at), |c| (is_quote_gap(c), c.len_utf8())),
+    };
+    for_each_run(s, gap, |run| out.extend_from_slice(run.as_bytes()));
+}
+
+/// Calls `keep` with each run of `s` between its gaps, in order (a run may
+/// be empty). `gap(s, at)` tells of the char at byte `at` whether it is a
+/// gap, and its length in bytes, from its first byte where that says
+/// enough: text is read a byte at a time and decoded only where it must be.
+#[inline]
+pub fn for_each_run(s: &str, gap: impl Fn(&str, usize) -> (bool, usize), mut keep: impl FnMut(&str)) {
     let (mut run, mut at) = (0, 0);
-    while at < bytes.len() {
-        let (gap, len) = match bytes[at] {
-            b @ 0..=0x7F => (b.is_ascii_whitespace() || b == 0x0B || b == b'"', 1),
-            // U+4000..=U+9FFF: ideographs, neither space nor punctuation.
-            0xE4..=0xE9 => (false, 3),
-            _ => match s[at..].chars().next() {
-                Some(c) => (is_quote_gap(c), c.len_utf8()),
-                None => break,
-            },
-        };
-        if gap {
-            out.extend_from_slice(&bytes[run..at]);
+    while at < s.len() {
+        let (is_gap, len) = gap(s, at);
+        if is_gap {
+            keep(&s[run..at]);
             run = at + len;
         }
         at += len;
     }
-    out.extend_from_slice(&bytes[run..]);
+    keep(&s[run..]);
 }
 
 /// White space or quotation punctuation: what a quotation's identity leaves out.
