@@ -151,7 +151,7 @@ impl Engine {
                 diagnostics.push(d);
             }
         });
-        diagnostics.sort_by(Diagnostic::order);
+        Diagnostic::sort(&mut diagnostics);
         let quotes =
             if self.rules.iter().any(|(m, _)| m.code == "QD309") { cx.into_quotes() } else { Quotes::default() };
         let items = loaded.list.items.len();
@@ -255,7 +255,7 @@ impl Engine {
                 }
             }
         }
-        out.sort_by(Diagnostic::order);
+        Diagnostic::sort(&mut out);
         out
     }
 }
