@@ -155,7 +155,7 @@ impl BigramModel {
     /// Mean log-probability per bigram of `text` (white space skipped);
     /// `None` for fewer than two characters.
     pub fn score(&self, text: &str) -> Option<f64> {
-        self.score_counted(text.chars().filter(|&c| !is_white_space(c)).map(|c| (c, self.count(c))))
+        self.score_counted(text.chars().filter(|&c| !is_white_space(c)).map(|c| self.terms(c)))
     }
 
     /// How often `c` occurs in the document.
@@ -163,26 +163,44 @@ impl BigramModel {
         f64::from(self.unigrams.get(c))
     }
 
-    /// [`BigramModel::score`] of characters given with their counts, so
-    /// that the layouts of one cell, each an order of the same characters,
-    /// look each character up once.
-    fn score_counted(&self, chars: impl Iterator<Item = (char, f64)>) -> Option<f64> {
-        let total = self.smoothed_total();
-        let mut prev: Option<(char, f64)> = None;
+    /// What scoring `c` in any pair needs of it, looked up once.
+    fn terms(&self, c: char) -> CharTerms {
+        let count = self.count(c);
+        // `log_prob` of a pair never seen, as a difference of two logarithms,
+        // one for each character: a cell's layouts order the same characters
+        // and meet mostly pairs never seen, which then cost no logarithm each.
+        let uni = (count + 1.0) / self.smoothed_total();
+        CharTerms { c, unseen_as_next: (2.0 * uni).ln(), unseen_as_prev: (count + 2.0).ln() }
+    }
+
+    /// [`BigramModel::score`] of characters given with their terms, so that
+    /// the layouts of one cell, each an order of the same characters, look
+    /// each character up once.
+    fn score_counted(&self, chars: impl Iterator<Item = CharTerms>) -> Option<f64> {
+        let mut prev: Option<CharTerms> = None;
         let mut sum = 0.0;
         let mut n = 0usize;
-        for (c, count_c) in chars {
-            if let Some((p, c_p)) = prev {
-                sum += match self.pair_ids.get(&char_pair(p, c)) {
+        for c in chars {
+            if let Some(p) = prev {
+                sum += match self.pair_ids.get(&char_pair(p.c, c.c)) {
                     Some(&id) => self.log_probs[id as usize],
-                    None => Self::log_prob(0.0, count_c, c_p, total),
+                    None => c.unseen_as_next - p.unseen_as_prev,
                 };
                 n += 1;
             }
-            prev = Some((c, count_c));
+            prev = Some(c);
         }
         (n > 0).then(|| sum / n as f64)
     }
+}
+
+/// A character and its share of the log-probability of a pair the model
+/// has not seen, as the pair's second character and as its first.
+#[derive(Debug, Clone, Copy)]
+struct CharTerms {
+    c: char,
+    unseen_as_next: f64,
+    unseen_as_prev: f64,
 }
 
 /// The order in which the characters of a `len`-character cell laid out
@@ -295,8 +313,8 @@ pub fn repair_scrambled(laid: &mut Laid, document: &str) -> Vec<Repair> {
                 }
                 // The cell and each of its layouts are scored straight from its
                 // characters, each looked up once; only the winner is written out.
-                let counted: Vec<(char, f64)> = line.chars().map(|c| (c, model.count(c))).collect();
-                let as_read = counted.iter().copied().filter(|&(c, _)| !is_white_space(c));
+                let counted: Vec<CharTerms> = line.chars().map(|c| model.terms(c)).collect();
+                let as_read = counted.iter().copied().filter(|t| !is_white_space(t.c));
                 let Some(raw_score) = model.score_counted(as_read) else { continue };
                 if raw_score > typical - 1.0 {
                     continue; // reads as well as the document's own prose
@@ -305,7 +323,7 @@ pub fn repair_scrambled(laid: &mut Laid, document: &str) -> Vec<Repair> {
                 let mut runner_up = f64::NEG_INFINITY;
                 for width in 2..=MAX_WIDTH.min(n - 1) {
                     let Some(order) = column_major_positions(n, width) else { continue };
-                    let laid_out = order.map(|i| counted[i]).filter(|&(c, _)| !is_white_space(c));
+                    let laid_out = order.map(|i| counted[i]).filter(|t| !is_white_space(t.c));
                     let Some(s) = model.score_counted(laid_out) else { continue };
                     if best.is_none_or(|b| s > b.0) {
                         if let Some(b) = best {
@@ -463,6 +481,9 @@ mod tests {
         let seen = model.score("社会").unwrap();
         let unseen = model.score("会社").unwrap();
         assert!(seen > unseen, "{seen} {unseen}");
+        // ... the same as the formula of a pair with no count gives.
+        let by_formula = BigramModel::log_prob(0.0, model.count('社'), model.count('会'), model.smoothed_total());
+        assert!((unseen - by_formula).abs() < 1e-12, "{unseen} {by_formula}");
         // A model of nothing counts nothing.
         assert_eq!(BigramModel::default().count('法'), 0.0);
     }
