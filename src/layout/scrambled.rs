@@ -46,7 +46,49 @@ pub struct BigramModel {
     /// The log-probability of each bigram the document has, worked out once
     /// per pair, not once per occurrence scored.
     log_probs: Vec<f64>,
+    /// The pairs of `pair_ids` again, in a table small enough to stay in
+    /// the cache: most pairs a wrong layout makes were never seen, and this
+    /// tells so without a look-up in the map.
+    seen: PairFilter,
     total: u32,
+}
+
+/// A set of character pairs that may answer "perhaps" but never wrongly
+/// "no": a bit per hash of a pair (a Bloom filter of one hash), sixteen
+/// bits per pair it holds, so that about one pair in sixteen not held is
+/// passed on to the exact look-up.
+#[derive(Debug, Default)]
+struct PairFilter {
+    bits: Vec<u64>,
+    /// How far a pair's hash is shifted down to a bit's place.
+    shift: u32,
+}
+
+impl PairFilter {
+    /// The filter of `pairs`.
+    fn of(pairs: impl ExactSizeIterator<Item = u64>) -> Self {
+        let places = (pairs.len() * 16).next_power_of_two().max(64);
+        let mut filter = PairFilter { bits: vec![0; places / 64], shift: 64 - places.trailing_zeros() };
+        for pair in pairs {
+            let at = filter.place(pair);
+            filter.bits[at / 64] |= 1 << (at % 64);
+        }
+        filter
+    }
+
+    fn place(&self, pair: u64) -> usize {
+        // Fibonacci hashing: the high bits of the product depend on every bit of the pair.
+        (pair.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// False only for a pair not in the set.
+    fn may_hold(&self, pair: u64) -> bool {
+        if self.bits.is_empty() {
+            return false;
+        }
+        let at = self.place(pair);
+        self.bits[at / 64] & (1 << (at % 64)) != 0
+    }
 }
 
 /// The bigrams of each text a model was trained on, as places in its
@@ -126,6 +168,7 @@ impl BigramModel {
             .zip(&pair_counts)
             .map(|(&(p, c), &n)| Self::log_prob(f64::from(n), m.count(c), m.count(p), total))
             .collect();
+        m.seen = PairFilter::of(pairs.iter().map(|&(p, c)| char_pair(p, c)));
         (m, trained)
     }
 
@@ -182,7 +225,9 @@ impl BigramModel {
         let mut n = 0usize;
         for c in chars {
             if let Some(p) = prev {
-                sum += match self.pair_ids.get(&char_pair(p.c, c.c)) {
+                let pair = char_pair(p.c, c.c);
+                let id = if self.seen.may_hold(pair) { self.pair_ids.get(&pair) } else { None };
+                sum += match id {
                     Some(&id) => self.log_probs[id as usize],
                     None => c.unseen_as_next - p.unseen_as_prev,
                 };
@@ -486,6 +531,18 @@ mod tests {
         assert!((unseen - by_formula).abs() < 1e-12, "{unseen} {by_formula}");
         // A model of nothing counts nothing.
         assert_eq!(BigramModel::default().count('法'), 0.0);
+    }
+
+    #[test]
+    fn the_pair_filter_holds_every_pair_and_passes_few_others() {
+        let pairs: Vec<u64> = (0..500u32).map(|i| char_pair(char::from_u32(0x4E00 + i).unwrap(), '法')).collect();
+        let filter = PairFilter::of(pairs.iter().copied());
+        assert!(pairs.iter().all(|&p| filter.may_hold(p)));
+        let others = (0..10_000u32).map(|i| char_pair('法', char::from_u32(0x4E00 + i).unwrap()));
+        let passed = others.filter(|&p| filter.may_hold(p)).count();
+        assert!(passed < 1_000, "{passed} of 10,000 pairs not held passed");
+        assert!(!PairFilter::default().may_hold(char_pair('社', '会')));
+        assert!(!PairFilter::of(std::iter::empty::<u64>()).may_hold(char_pair('社', '会')));
     }
 
     #[test]
