@@ -10,13 +10,15 @@
 //! document itself in a first pass and used in a second.
 
 use super::columns::{
-    code_shaped, columns_in_running_text, compact, is_compact_of, is_whole_short_value, kind_score, Column, Ending,
-    Features, Junction, Kinds, Opening, EDGE, JUNCTION_REACH,
+    code_shaped, columns_in_running_text, compact, is_compact_of, is_whole_short_value, kind_score, Column, Features,
 };
 use super::delimited::is_page_furniture;
 use super::{is_running_head_text, section_heading, starts_note, Fragment, Laid, LayoutKind, Record, SetAside};
 use crate::text::{is_han, Text, TextBuilder};
 use std::ops::Range;
+use windows::Windows;
+
+mod windows;
 
 /// Most blocks one cell may span.
 const MAX_CELL_BLOCKS: usize = 96;
@@ -255,16 +257,20 @@ pub fn read(text: &Text) -> Option<Laid> {
     // The widths are those of the table's columns, the same on every page, so
     // the first pass reads the first pages only.
     let learning = &blocks[..blocks.len().min(WIDTH_LEARNING_BLOCKS)];
+    // Every search of the first pass (one per column order tried) and the
+    // second one over the same blocks weigh the same windows: worked out once.
+    let mut windows = Windows::new(&blocks, &lines);
+    windows.keep(learning.len(), MAX_CELL_BLOCKS);
     let (columns, (first, _)) = if header_found {
         let spans: Vec<usize> = columns.iter().map(|&c| prior_span(c)).collect();
-        let first = segment(learning, &lines, &columns, None, &spans, MAX_CELL_BLOCKS);
+        let first = segment(learning, &mut windows, &columns, None, &spans, MAX_CELL_BLOCKS);
         (columns, first)
     } else {
         HEADERLESS_ORDERS
             .iter()
             .map(|order| {
                 let spans: Vec<usize> = order.iter().map(|&c| prior_span(c)).collect();
-                (order.to_vec(), segment(learning, &lines, order, None, &spans, MAX_CELL_BLOCKS))
+                (order.to_vec(), segment(learning, &mut windows, order, None, &spans, MAX_CELL_BLOCKS))
             })
             .max_by(|a, b| a.1 .1.total_cmp(&b.1 .1))?
     };
@@ -282,7 +288,7 @@ pub fn read(text: &Text) -> Option<Laid> {
             longest.map_or(max_span, span_of)
         })
         .collect();
-    let (cells, _) = segment(&blocks, &lines, &columns, Some(&widths), &spans, max_span);
+    let (cells, _) = segment(&blocks, &mut windows, &columns, Some(&widths), &spans, max_span);
 
     let mut records: Vec<Record> = Vec::new();
     for rec in cells {
@@ -735,10 +741,10 @@ const TIER_ROW_COST: f32 = 1.0;
 
 /// Cuts the blocks into cells, record after record. A cell of `columns[j]`
 /// spans at most `spans[j]` blocks; one of a column the header lost, at most
-/// `max_span`.
+/// `max_span`. `blocks` are the first of those of `windows`.
 fn segment(
     blocks: &[Block],
-    lines: &[Line],
+    windows: &mut Windows,
     columns: &[Column],
     widths: Option<&[(Column, usize)]>,
     spans: &[usize],
@@ -772,7 +778,8 @@ fn segment(
     let mut too_wide = vec![0u32; (n + 1) * nc];
     for (bi, blk) in blocks.iter().enumerate() {
         for (c, limit) in limits.iter().enumerate() {
-            let wide = limit.map_or(0, |l| blk.lines.clone().filter(|&li| lines[li].width > l).count() as u32);
+            let wide =
+                limit.map_or(0, |l| blk.lines.clone().filter(|&li| windows.lines()[li].width > l).count() as u32);
             too_wide[(bi + 1) * nc + c] = too_wide[bi * nc + c] + wide;
         }
     }
@@ -781,21 +788,7 @@ fn segment(
     // window grows, the columns it may still fill are a shrinking prefix.
     let mut by_span: Vec<usize> = (0..k).collect();
     by_span.sort_by_key(|&j| std::cmp::Reverse(spans[j]));
-    // What the last characters of all the text up to each block's end say:
-    // the same as a window's ending there, once the window holds EDGE characters.
-    // Likewise the words running across each block's start from the text
-    // before it, once a window holds JUNCTION_REACH characters before it.
-    let mut so_far = Features::default();
-    let (endings, junctions): (Vec<Ending>, Vec<Junction>) = blocks
-        .iter()
-        .map(|blk| {
-            let junction = Junction::of(&so_far, &blk.features);
-            so_far.extend_across(&blk.features, junction);
-            (Ending::of(so_far.last.bytes()), junction)
-        })
-        .unzip();
     let mut base = vec![NEG; w];
-    let mut shape_cost = ShapeCost::default();
     // For the current window, what filling each column would reach before
     // the costs of its shape, span and width; its score in 实施层级 and in
     // each extra column.
@@ -806,7 +799,10 @@ fn segment(
     // and each extra column (a row of the table each), by the kinds.
     let score_columns: Vec<Column> =
         columns.iter().copied().chain(std::iter::once(Column::Level)).chain(extras.iter().copied()).collect();
-    let mut kind_rows: crate::text::CharMap<u128, usize> = Default::default();
+    // Each kinds' row of `kind_table`, by the kinds' place among those the
+    // windows have shown (`NO_ROW` until they are scored here).
+    const NO_ROW: u32 = u32::MAX;
+    let mut kind_rows: Vec<u32> = Vec::new();
     let mut kind_table: Vec<f32> = Vec::new();
 
     for b in 0..=n {
@@ -856,8 +852,6 @@ fn segment(
             max_span
         };
         let wide_b = &too_wide[b * nc..(b + 1) * nc];
-        let mut f = Features::default();
-        shape_cost.clear();
         // A whole value (a type, a level, `无`) and a numbered list begun after
         // a sentence's end (not a group's heading) are bounded as surely as by a blank line.
         let bounded = blocks[b].separated
@@ -865,39 +859,12 @@ fn segment(
             || blocks[b].list_after_sentence
             || (b > 0 && blocks[b - 1].whole_value);
         let boundary_bonus = if bounded { 0.3 } else { -1.0 }
-            - if b > 0 && continues(&blocks[b - 1], &blocks[b], lines) { 1.2 } else { 0.0 };
+            - if b > 0 && continues(&blocks[b - 1], &blocks[b], windows.lines()) { 1.2 } else { 0.0 };
         let mut open = k;
-        let mut kept_opening: Option<Opening> = None;
-        let mut scored: Option<Kinds> = None;
-        for e in b + 1..=(b + reach).min(n) {
-            let blk = &blocks[e - 1];
-            if f.is_long() {
-                // Its edges are known without it: `kept_opening` and `endings`.
-                f.extend_counts(&blk.features, junctions[e - 1]);
-            } else {
-                let junction =
-                    if f.chars >= JUNCTION_REACH { junctions[e - 1] } else { Junction::of(&f, &blk.features) };
-                f.extend_across(&blk.features, junction);
-            }
-            for li in blk.lines.clone() {
-                shape_cost.push(&lines[li]);
-            }
+        let mut scored: Option<u32> = None;
+        windows.each(b, (b + reach).min(n), |e, window, seen| {
             let span = e - b;
-            let (shape, inner) = (shape_cost.cost(), (span - 1) as f32 * 0.1);
-            // Once a window holds EDGE characters its first ones stay, and its
-            // last ones are those of all the text up to its end.
-            let opening = match kept_opening {
-                Some(o) => o,
-                None => {
-                    let o = Opening::of(f.first.bytes());
-                    if f.chars >= EDGE {
-                        kept_opening = Some(o);
-                    }
-                    o
-                }
-            };
-            let ending = if f.chars >= EDGE { endings[e - 1] } else { Ending::of(f.last.bytes()) };
-            let kinds = Kinds::with_edges(&f, opening, ending);
+            let (shape, inner) = (window.shape, (span - 1) as f32 * 0.1);
             let wide_e = &too_wide[e * nc..(e + 1) * nc];
             // Without widths (the first pass) no line is too wide: nothing to count.
             let wide = |c: usize| if weigh_widths { width_cost((wide_e[c] - wide_b[c]) as usize) } else { 0.0 };
@@ -909,15 +876,20 @@ fn segment(
             // do not change with its length), and so its scores: they are
             // worked out again only when the kinds change. The columns still
             // open only ever shrink, so the scores kept cover them.
-            if scored != Some(kinds) {
-                scored = Some(kinds);
+            if scored != Some(window.kinds) {
+                scored = Some(window.kinds);
                 // Windows share their kinds (some flags and a length, up to
                 // 100): each kinds' scores are worked out once per search.
-                let next = kind_rows.len();
-                let at = *kind_rows.entry(kinds.key()).or_insert(next);
-                if at == next {
-                    kind_table.extend(score_columns.iter().map(|&c| kind_score(c, &kinds)));
+                let place = window.kinds as usize;
+                if kind_rows.len() <= place {
+                    kind_rows.resize(seen.len().max(place + 1), NO_ROW);
                 }
+                if kind_rows[place] == NO_ROW {
+                    kind_rows[place] = (kind_table.len() / score_columns.len()) as u32;
+                    let kinds = seen.get(window.kinds);
+                    kind_table.extend(score_columns.iter().map(|&c| kind_score(c, kinds)));
+                }
+                let at = kind_rows[place] as usize;
                 let row = &kind_table[at * score_columns.len()..(at + 1) * score_columns.len()];
                 for &j in &by_span[..open] {
                     // Summed in the order the full sum takes, for the same rounding.
@@ -963,11 +935,7 @@ fn segment(
                     }
                 }
             }
-            // A cell longer than any column's widest runs on no further.
-            if f.chars > 4000 {
-                break;
-            }
-        }
+        });
     }
     // Best end state, paying for columns left unfilled.
     let mut best = (NEG, 0);
@@ -1111,7 +1079,7 @@ fn learn_widths(records: &[RecordCells], blocks: &[Block], _lines: &[Line]) -> V
 mod tests {
     use super::*;
 
-    const SAMPLE: &str = "权责清单目录分表(行政处罚类)\n序\n\n号\n\n实施\n\n机构\n部门职责 事项名称\n\n事项\n\n编码\n\n事项\n类型\n设定、行使依据\n\n实施\n\n层级\n\n备\n\n注\n\n1\n济南\n市医\n保局\n\n拟订全市医疗保\n障基金监督管理\n办法。\n\n对 医 疗 保\n险 经 办 机\n构的处罚\n\n3700000\n236009\n\n行政\n处罚\n\n1.【法律】《社会保险法》第八十七条：社会保\n险经办机构以及医疗机构骗取社会保险基金\n支出的，处罚。\n\n市\n\n2\n济南\n市医\n保局\n\n拟订全市医疗保\n障基金监督管理\n办法。\n\n对以欺诈、\n伪造证明的\n处罚\n\n3700000\n236010\n\n行政\n处罚\n\n1.【法律】《社会保险法》第八十八条：以欺诈\n、伪造证明材料或者其他手段骗取社会保险待\n遇的，处罚。\n\n市\n";
+    pub(super) const SAMPLE: &str = "权责清单目录分表(行政处罚类)\n序\n\n号\n\n实施\n\n机构\n部门职责 事项名称\n\n事项\n\n编码\n\n事项\n类型\n设定、行使依据\n\n实施\n\n层级\n\n备\n\n注\n\n1\n济南\n市医\n保局\n\n拟订全市医疗保\n障基金监督管理\n办法。\n\n对 医 疗 保\n险 经 办 机\n构的处罚\n\n3700000\n236009\n\n行政\n处罚\n\n1.【法律】《社会保险法》第八十七条：社会保\n险经办机构以及医疗机构骗取社会保险基金\n支出的，处罚。\n\n市\n\n2\n济南\n市医\n保局\n\n拟订全市医疗保\n障基金监督管理\n办法。\n\n对以欺诈、\n伪造证明的\n处罚\n\n3700000\n236010\n\n行政\n处罚\n\n1.【法律】《社会保险法》第八十八条：以欺诈\n、伪造证明材料或者其他手段骗取社会保险待\n遇的，处罚。\n\n市\n";
 
     fn record(cells: &[(Column, &str)]) -> Record {
         Record { section: None, rows: vec![cells.iter().map(|&(c, t)| (c, Text::from_source(t))).collect()] }
@@ -1206,6 +1174,29 @@ mod tests {
         // A code's first piece of four digits, with no 序号 anywhere, stays the code's.
         let s = "某局职权清单\n3700\n0002\n3600\n对甲的处罚\n";
         assert_eq!(first_item_line(s, &lines_of(s)), None);
+    }
+
+    /// The lines and blocks of `s`, a table's body, as `read` makes them.
+    pub(super) fn blocks_of(s: &str) -> (Vec<Line>, Vec<Block>) {
+        let mut lines = Vec::new();
+        let (mut at, mut blank) = (0, false);
+        for l in s.split('\n') {
+            if l.trim().is_empty() {
+                blank = true;
+            } else {
+                lines.push(Line {
+                    range: at..at + l.len(),
+                    width: display_width(l),
+                    blank_before: blank,
+                    ends_sentence: ends_sentence(l),
+                });
+                blank = false;
+            }
+            at += l.len() + 1;
+        }
+        let body: Vec<BodyLine> = (0..lines.len()).map(|i| (i, None, i == 0)).collect();
+        let blocks = make_blocks(s, &lines, &body, false);
+        (lines, blocks)
     }
 
     /// The lines of `s` printed without blank lines, measured as

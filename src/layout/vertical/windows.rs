@@ -1,0 +1,244 @@
+//! What each window of blocks holds, for the searches that cut the blocks
+//! into cells.
+//!
+//! A window's content (the kinds of its text and the shape of its lines)
+//! depends on its blocks alone, not on the search weighing it, yet every
+//! search weighs the same windows: the first pass once per column order it
+//! tries, the second pass again. The windows from each block the first pass
+//! reads are worked out once, here, and read back by every search.
+
+use super::{Block, Line, ShapeCost};
+use crate::layout::columns::{Ending, Features, Junction, Kinds, Opening, EDGE, JUNCTION_REACH};
+use crate::text::CharMap;
+
+/// A window's content: its kinds, by their place in [`KindsSeen`], and the
+/// cost of its lines' shape.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Window {
+    pub kinds: u32,
+    pub shape: f32,
+}
+
+/// The kinds of content windows have shown, each once, by place: a search
+/// compares a window's kinds with the last one's, and looks up their scores,
+/// by place.
+#[derive(Debug, Default)]
+pub(super) struct KindsSeen {
+    kinds: Vec<Kinds>,
+    places: CharMap<u128, u32>,
+}
+
+impl KindsSeen {
+    /// The place of `kinds`, given it on first sight.
+    fn place(&mut self, kinds: Kinds) -> u32 {
+        let next = self.kinds.len() as u32;
+        let place = *self.places.entry(kinds.key()).or_insert(next);
+        if place == next {
+            self.kinds.push(kinds);
+        }
+        place
+    }
+
+    /// The kinds at `place`.
+    pub fn get(&self, place: u32) -> &Kinds {
+        &self.kinds[place as usize]
+    }
+
+    /// How many kinds have been seen.
+    pub fn len(&self) -> usize {
+        self.kinds.len()
+    }
+}
+
+/// A cell longer than any column's widest: a window holding more runs on no further.
+const LONGEST_CELL_CHARS: usize = 4000;
+
+/// The windows of a document's blocks.
+pub(super) struct Windows<'a> {
+    blocks: &'a [Block],
+    lines: &'a [Line],
+    /// What the last characters of all the text up to each block's end say:
+    /// the same as a window's ending there, once the window holds [`EDGE`] characters.
+    endings: Vec<Ending>,
+    /// The words running across each block's start from the text before
+    /// it: the same as a window's, once the window holds
+    /// [`JUNCTION_REACH`] characters before it.
+    junctions: Vec<Junction>,
+    pub kinds: KindsSeen,
+    /// For each block of the first ones: where its windows stand in
+    /// `cached`, how many there are, and whether the last is as long as
+    /// a cell gets (no longer window from the block is ever weighed).
+    cached_from: Vec<(u32, u32, bool)>,
+    cached: Vec<Window>,
+    shape_cost: ShapeCost,
+}
+
+impl<'a> Windows<'a> {
+    /// The windows of `blocks`, none worked out yet.
+    pub fn new(blocks: &'a [Block], lines: &'a [Line]) -> Self {
+        let mut so_far = Features::default();
+        let (endings, junctions) = blocks
+            .iter()
+            .map(|blk| {
+                let junction = Junction::of(&so_far, &blk.features);
+                so_far.extend_across(&blk.features, junction);
+                (Ending::of(so_far.last.bytes()), junction)
+            })
+            .unzip();
+        Windows {
+            blocks,
+            lines,
+            endings,
+            junctions,
+            kinds: KindsSeen::default(),
+            cached_from: Vec::new(),
+            cached: Vec::new(),
+            shape_cost: ShapeCost::default(),
+        }
+    }
+
+    /// The lines the blocks hold.
+    pub fn lines(&self) -> &'a [Line] {
+        self.lines
+    }
+
+    /// Works out, once, the windows from each of the first `upto` blocks
+    /// that end there too and span at most `span` blocks.
+    pub fn keep(&mut self, upto: usize, span: usize) {
+        let mut cached = std::mem::take(&mut self.cached);
+        let cached_from = (0..upto)
+            .map(|b| {
+                let start = cached.len();
+                let stopped = self.work_out(b, (b + span).min(upto), |_, window, _| cached.push(window));
+                (start as u32, (cached.len() - start) as u32, stopped)
+            })
+            .collect();
+        self.cached = cached;
+        self.cached_from = cached_from;
+    }
+
+    /// Calls `visit` with each window from block `b` in turn, one block
+    /// longer each time, up to the one ending at block `end` (exclusive) or
+    /// the first as long as a cell gets: its end, its content, and the kinds
+    /// seen so far (where its kinds stand).
+    pub fn each(&mut self, b: usize, end: usize, mut visit: impl FnMut(usize, Window, &KindsSeen)) {
+        if let Some(&(start, count, stopped)) = self.cached_from.get(b) {
+            let (start, count) = (start as usize, count as usize);
+            if stopped || b + count >= end {
+                let upto = count.min(end - b);
+                for (i, &window) in self.cached[start..start + upto].iter().enumerate() {
+                    visit(b + 1 + i, window, &self.kinds);
+                }
+                return;
+            }
+        }
+        self.work_out(b, end, visit);
+    }
+
+    /// [`Windows::each`], working each window out; whether the last was as
+    /// long as a cell gets.
+    fn work_out(&mut self, b: usize, end: usize, mut visit: impl FnMut(usize, Window, &KindsSeen)) -> bool {
+        let mut f = Features::default();
+        self.shape_cost.clear();
+        let mut kept_opening: Option<Opening> = None;
+        let mut last: Option<(Kinds, u32)> = None;
+        for e in b + 1..=end {
+            let blk = &self.blocks[e - 1];
+            if f.is_long() {
+                // Its edges are known without it: `kept_opening` and `endings`.
+                f.extend_counts(&blk.features, self.junctions[e - 1]);
+            } else {
+                let junction =
+                    if f.chars >= JUNCTION_REACH { self.junctions[e - 1] } else { Junction::of(&f, &blk.features) };
+                f.extend_across(&blk.features, junction);
+            }
+            for li in blk.lines.clone() {
+                self.shape_cost.push(&self.lines[li]);
+            }
+            // Once a window holds EDGE characters its first ones stay, and its
+            // last ones are those of all the text up to its end.
+            let opening = match kept_opening {
+                Some(o) => o,
+                None => {
+                    let o = Opening::of(f.first.bytes());
+                    if f.chars >= EDGE {
+                        kept_opening = Some(o);
+                    }
+                    o
+                }
+            };
+            let ending = if f.chars >= EDGE { self.endings[e - 1] } else { Ending::of(f.last.bytes()) };
+            let kinds = Kinds::with_edges(&f, opening, ending);
+            // A growing window keeps its kinds over many blocks (a long cell's
+            // do not change with its length): looked up only when they change.
+            let place = match last {
+                Some((k, place)) if k == kinds => place,
+                _ => self.kinds.place(kinds),
+            };
+            last = Some((kinds, place));
+            visit(e, Window { kinds: place, shape: self.shape_cost.cost() }, &self.kinds);
+            if f.chars > LONGEST_CELL_CHARS {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::blocks_of;
+    use super::*;
+
+    /// Every window from every block, worked out afresh.
+    fn worked_out(windows: &mut Windows, span: usize) -> Vec<Vec<(usize, u32, f32)>> {
+        let n = windows.blocks.len();
+        (0..n)
+            .map(|b| {
+                let mut from_b = Vec::new();
+                windows.work_out(b, (b + span).min(n), |e, w, _| from_b.push((e, w.kinds, w.shape)));
+                from_b
+            })
+            .collect()
+    }
+
+    #[test]
+    fn windows_kept_are_those_worked_out_and_the_rest_are_worked_out() {
+        let text = super::super::tests::SAMPLE;
+        let (lines, blocks) = blocks_of(text);
+        assert!(blocks.len() > 20, "{}", blocks.len());
+        let mut fresh = Windows::new(&blocks, &lines);
+        let expected = worked_out(&mut fresh, 9);
+        let kinds_of = |w: &Windows, place: u32| *w.kinds.get(place);
+        let n = blocks.len();
+        for upto in [0, 7, n] {
+            let mut kept = Windows::new(&blocks, &lines);
+            kept.keep(upto, 5);
+            for (b, want) in expected.iter().enumerate() {
+                let mut got = Vec::new();
+                kept.each(b, (b + 9).min(n), |e, w, seen| got.push((e, *seen.get(w.kinds), w.shape)));
+                let want: Vec<_> = want.iter().map(|&(e, k, s)| (e, kinds_of(&fresh, k), s)).collect();
+                assert_eq!(got.len(), want.len(), "block {b}, {upto} kept");
+                for (g, w) in got.iter().zip(&want) {
+                    assert!(g.0 == w.0 && g.1 == w.1 && g.2.to_bits() == w.2.to_bits(), "block {b}, {upto} kept");
+                }
+            }
+        }
+        // Kinds are kept once each.
+        assert!(fresh.kinds.len() < expected.iter().map(Vec::len).sum::<usize>());
+    }
+
+    #[test]
+    fn a_window_past_the_longest_cell_is_the_last() {
+        let long = "社会保险经办机构以及医疗机构骗取社会保险基金支出的处罚。\n\n".repeat(200);
+        let (lines, blocks) = blocks_of(&long);
+        let mut windows = Windows::new(&blocks, &lines);
+        let mut count = 0;
+        let stopped = windows.work_out(0, blocks.len(), |_, _, _| count += 1);
+        assert!(stopped && count < blocks.len(), "{count} of {}", blocks.len());
+        windows.keep(blocks.len(), blocks.len());
+        let mut again = 0;
+        windows.each(0, blocks.len(), |_, _, _| again += 1);
+        assert_eq!(again, count);
+    }
+}
