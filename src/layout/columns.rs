@@ -562,6 +562,7 @@ impl<const N: usize> Default for Snippet<N> {
 
 impl<const N: usize> Snippet<N> {
     /// The characters of `chars` that fit.
+    #[cfg(test)]
     fn from_chars(chars: impl Iterator<Item = char>) -> Self {
         let mut s = Snippet::default();
         for c in chars {
@@ -572,7 +573,21 @@ impl<const N: usize> Snippet<N> {
         s
     }
 
+    /// The longest start of `s` made of whole characters that fits: its
+    /// characters pushed one by one until one does not fit, copied as bytes.
+    fn of_str(s: &str) -> Self {
+        let mut end = s.len().min(N);
+        while !s.is_char_boundary(end) {
+            end -= 1;
+        }
+        let mut snippet = Snippet::default();
+        snippet.bytes[..end].copy_from_slice(&s.as_bytes()[..end]);
+        snippet.len = end;
+        snippet
+    }
+
     /// Appends `c`; false when there is no room.
+    #[cfg(test)]
     fn push(&mut self, c: char) -> bool {
         let n = c.len_utf8();
         if self.len + n > N {
@@ -656,10 +671,11 @@ impl Features {
                 _ => {}
             }
         }
-        f.first = Snippet::from_chars(t.chars().take(EDGE));
+        let first_end = t.char_indices().nth(EDGE).map_or(t.len(), |(i, _)| i);
+        f.first = Snippet::of_str(&t[..first_end]);
         let last_start = t.char_indices().rev().nth(EDGE - 1).map_or(0, |(i, _)| i);
-        f.last = Snippet::from_chars(t[last_start..].chars());
-        f.short = (f.chars <= SHORT).then(|| Snippet::from_chars(t.chars()));
+        f.last = Snippet::of_str(&t[last_start..]);
+        f.short = (f.chars <= SHORT).then(|| Snippet::of_str(&t));
         // One pass finds every word, where a search per word would cost more
         // than all the rest on the short texts of cells and blocks.
         let mut responsibility = false;
@@ -1258,6 +1274,17 @@ pub fn kind_score(column: Column, k: &Kinds) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_snippet_of_a_text_is_its_characters_pushed_until_one_does_not_fit() {
+        for text in ["", "a", "社会保险法", "第八十七条：社会保险经办机构", "ab𠀀c社", "𠀀𠀁𠀂𠀃"]
+        {
+            assert_eq!(Snippet::<8>::of_str(text), Snippet::<8>::from_chars(text.chars()), "{text}");
+            assert_eq!(Snippet::<9>::of_str(text), Snippet::<9>::from_chars(text.chars()), "{text}");
+            assert_eq!(Snippet::<48>::of_str(text), Snippet::<48>::from_chars(text.chars()), "{text}");
+        }
+        assert_eq!(Snippet::<8>::of_str("社会保险").as_str(), "社会");
+    }
 
     #[test]
     fn long_cells_of_one_make_have_the_same_kinds_and_scores() {
