@@ -158,7 +158,9 @@ pub(crate) fn starts_note(line: &str) -> bool {
 /// trailing brackets, when the line is a heading.
 pub fn section_heading(line: &str) -> Option<&str> {
     let t = line.trim();
-    if t.chars().count() > 60 {
+    // Every heading holds a bracket or begins with a numeral: most lines are
+    // told apart by that alone.
+    if !(t.starts_with(TYPE_HEADING_NUMERALS) || t.contains(['(', '（'])) || t.chars().count() > 60 {
         return None;
     }
     if !(t.contains("清单") || t.contains("目录") || t.contains("分表")) {
@@ -170,12 +172,15 @@ pub fn section_heading(line: &str) -> Option<&str> {
     (!inner.is_empty() && inner.chars().count() <= 10 && !inner.chars().any(|c| c.is_ascii_digit())).then_some(inner)
 }
 
+/// The numerals that number a type's heading (`一、`, `（二）`).
+const TYPE_HEADING_NUMERALS: &[char] = &['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
 /// A heading that numbers a type, as documents divide their one table:
 /// `一、行政许可`, `（二）行政处罚类`, `三、行政强制（共3项）`, or that counts
 /// its items: `行政处罚（共18项）`. A type name alone is not one: in vertical
 /// text it is as likely a type cell.
 fn numbered_type_heading(t: &str) -> Option<&str> {
-    const NUMERALS: &[char] = &['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+    const NUMERALS: &[char] = TYPE_HEADING_NUMERALS;
     let numbered = if let Some(inner) = t.strip_prefix(['（', '(']) {
         let r = inner.trim_start_matches(NUMERALS);
         (r.len() < inner.len()).then_some(()).and_then(|_| r.strip_prefix(['）', ')']))
@@ -241,5 +246,8 @@ mod tests {
             assert_eq!(section_heading(odd), None, "{odd}");
         }
         assert_eq!(section_heading("一、依法依规实施本级行政处罚事项"), None);
+        // Surrounding space is no part of the heading.
+        assert_eq!(section_heading("  一、行政许可 "), Some("行政许可"));
+        assert_eq!(section_heading(" （二）行政处罚类"), Some("行政处罚"));
     }
 }
