@@ -42,6 +42,11 @@ fn is_space_aligned(text: &Text) -> bool {
     let mut header = false;
     let mut rows = 0;
     for r in text.line_ranges() {
+        // Cells are set apart by a tab or two spaces: a line with neither is one cell.
+        let line = s[r.clone()].as_bytes();
+        if memchr::memchr(b'\t', line).is_none() && memchr::memmem::find(line, b"  ").is_none() {
+            continue;
+        }
         let cells = split_aligned(s, r.clone());
         if cells.len() >= 3 {
             rows += 1;
@@ -611,6 +616,11 @@ pub fn is_page_furniture(line: &str) -> bool {
     {
         return false;
     }
+    // Furniture is numbered or opens as a footer does: a line with neither a
+    // digit nor a footer word's first character is not, told without copying it.
+    if !line.chars().any(|c| c.is_ascii_digit() || FOOTER_INITIALS.contains(&c)) {
+        return false;
+    }
     let t = compact(line);
     if is_site_footer(&t) {
         return true;
@@ -641,21 +651,30 @@ fn is_rule_dash(c: char) -> bool {
 /// A web site's footer line under a page's table: `版权所有：某市人民政府`,
 /// `主办单位：…`, `网站标识码…`, an ICP or 公网安备 number.
 fn is_site_footer(t: &str) -> bool {
-    const OPENINGS: &[&str] = &[
-        "版权所有",
-        "Copyright",
-        "copyright",
-        "©",
-        "主办单位",
-        "主办：",
-        "承办单位",
-        "网站标识码",
-        "技术支持",
-        "网站地图",
-    ];
     t.chars().nth(FURNITURE_CHARS).is_none()
-        && (OPENINGS.iter().any(|w| t.starts_with(w)) || t.contains("ICP备") || t.contains("公网安备"))
+        && (FOOTER_OPENINGS.iter().any(|w| t.starts_with(w)) || FOOTER_INSIDE.iter().any(|w| t.contains(w)))
 }
+
+/// The words a footer line opens with.
+const FOOTER_OPENINGS: &[&str] = &[
+    "版权所有",
+    "Copyright",
+    "copyright",
+    "©",
+    "主办单位",
+    "主办：",
+    "承办单位",
+    "网站标识码",
+    "技术支持",
+    "网站地图",
+];
+
+/// Words a footer line holds anywhere.
+const FOOTER_INSIDE: &[&str] = &["ICP备", "公网安备"];
+
+/// The first character of each footer word: a line holding none of them
+/// (nor a digit) is no furniture.
+const FOOTER_INITIALS: &[char] = &['版', 'C', 'c', '©', '主', '承', '网', '技', 'I', '公'];
 
 /// Level rank for detecting where a new item's tier rows begin.
 fn level_rank(cell: &str) -> Option<u8> {
@@ -1463,6 +1482,27 @@ fn build_records(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_footer_word_begins_with_a_footer_initial() {
+        for word in FOOTER_OPENINGS.iter().chain(FOOTER_INSIDE) {
+            let first = word.chars().next().unwrap();
+            assert!(FOOTER_INITIALS.contains(&first), "{word}");
+        }
+        assert!(is_page_furniture("版 权 所 有：某市人民政府"));
+        assert!(is_page_furniture("— 3 —"));
+        assert!(!is_page_furniture("对医疗保险经办机构的处罚"));
+    }
+
+    #[test]
+    fn a_line_without_a_tab_or_two_spaces_is_one_aligned_cell() {
+        for line in ["对 医 疗 保", " a b c ", "社会保险 法 第 八 条", "x", " ", ""] {
+            assert!(split_aligned(line, 0..line.len()).len() <= 1, "{line:?}");
+        }
+        for line in ["a  b  c", "a\tb\tc", "a \tb  c"] {
+            assert_eq!(split_aligned(line, 0..line.len()).len(), 3, "{line:?}");
+        }
+    }
 
     fn read_str(s: &str) -> Laid {
         let t = Text::from_source(s);
