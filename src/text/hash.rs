@@ -46,6 +46,12 @@ impl Hasher for CharHasher {
         self.add(n);
     }
 
+    /// Two words, low first: what `write` makes of its bytes, without the loop.
+    fn write_u128(&mut self, n: u128) {
+        self.add(n as u64);
+        self.add((n >> 64) as u64);
+    }
+
     fn finish(&self) -> u64 {
         self.0
     }
@@ -140,5 +146,15 @@ mod tests {
         let b = BuildHasherDefault::<CharHasher>::default();
         assert_ne!(b.hash_one(('医', '保')), b.hash_one(('保', '医')));
         assert_ne!(b.hash_one("处罚"), b.hash_one("处分"));
+    }
+
+    #[test]
+    fn a_wide_number_hashes_as_its_bytes() {
+        for n in [0u128, 1, u128::MAX, 0x0123_4567_89AB_CDEF_FEDC_BA98_7654_3210, 1 << 64] {
+            let (mut by_number, mut by_bytes) = (CharHasher::default(), CharHasher::default());
+            by_number.write_u128(n);
+            by_bytes.write(&n.to_le_bytes());
+            assert_eq!(by_number.finish(), by_bytes.finish(), "{n:#x}");
+        }
     }
 }

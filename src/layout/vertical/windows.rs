@@ -106,6 +106,8 @@ impl<'a> Windows<'a> {
     /// that end there too and span at most `span` blocks.
     pub fn keep(&mut self, upto: usize, span: usize) {
         let mut cached = std::mem::take(&mut self.cached);
+        // Room for every window up front: the table is large, and each doubling copied it.
+        cached.reserve((0..upto).map(|b| span.min(upto - b)).sum());
         let cached_from = (0..upto)
             .map(|b| {
                 let start = cached.len();
