@@ -151,10 +151,10 @@ fn display_width(s: &str) -> usize {
     s.chars().map(|c| if is_han(c) || (c as u32) >= 0x2E80 { 2 } else { 1 }).sum()
 }
 
-/// Reads vertical text.
-pub fn read(text: &Text) -> Option<Laid> {
+/// The text's lines that are not blank, trimmed and measured, with whether
+/// a blank line precedes each.
+fn lines_of(text: &Text) -> Vec<Line> {
     let s = text.as_str();
-    // Lines, trimmed, with whether a blank line precedes each.
     let mut lines: Vec<Line> = Vec::new();
     let mut blank = false;
     for r in text.line_ranges() {
@@ -171,6 +171,13 @@ pub fn read(text: &Text) -> Option<Laid> {
         });
         blank = false;
     }
+    lines
+}
+
+/// Reads vertical text.
+pub fn read(text: &Text) -> Option<Laid> {
+    let s = text.as_str();
+    let lines = lines_of(text);
     let headers = header_runs(s, &lines);
     let mut extra_headers = Vec::new();
     let (columns, table_from, header_found) = match headers.first() {
@@ -1143,26 +1150,7 @@ mod tests {
 
     #[test]
     fn a_table_without_a_header_begins_at_the_seq_above_its_first_code_even_in_pieces() {
-        let lines_of = |s: &str| -> Vec<Line> {
-            let mut out = Vec::new();
-            let mut at = 0;
-            let mut blank = false;
-            for l in s.split('\n') {
-                if l.trim().is_empty() {
-                    blank = true;
-                } else {
-                    out.push(Line {
-                        range: at..at + l.len(),
-                        width: l.len(),
-                        blank_before: blank,
-                        ends_sentence: false,
-                    });
-                    blank = false;
-                }
-                at += l.len() + 1;
-            }
-            out
-        };
+        let lines_of = |s: &str| lines_of(&Text::from_source(s));
         let s = "某局职权清单\n\n1\n\nC192\n3400\n\n对甲的处罚\n";
         assert_eq!(first_item_line(s, &lines_of(s)), Some(1));
         // Pieces a blank line apart are two cells, not one code.
@@ -1178,22 +1166,7 @@ mod tests {
 
     /// The lines and blocks of `s`, a table's body, as `read` makes them.
     pub(super) fn blocks_of(s: &str) -> (Vec<Line>, Vec<Block>) {
-        let mut lines = Vec::new();
-        let (mut at, mut blank) = (0, false);
-        for l in s.split('\n') {
-            if l.trim().is_empty() {
-                blank = true;
-            } else {
-                lines.push(Line {
-                    range: at..at + l.len(),
-                    width: display_width(l),
-                    blank_before: blank,
-                    ends_sentence: ends_sentence(l),
-                });
-                blank = false;
-            }
-            at += l.len() + 1;
-        }
+        let lines = lines_of(&Text::from_source(s));
         let body: Vec<BodyLine> = (0..lines.len()).map(|i| (i, None, i == 0)).collect();
         let blocks = make_blocks(s, &lines, &body, false);
         (lines, blocks)

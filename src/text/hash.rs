@@ -101,6 +101,8 @@ impl<V: Copy + Default, const FIRST: u32, const LAST: u32> CharTable<V, FIRST, L
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn a_char_table_keeps_values_inside_and_outside_its_range() {
         let mut t: CharTable<u32, 0x3400, 0x9FFF> = CharTable::default();
@@ -122,8 +124,6 @@ mod tests {
         }
         assert_eq!(t.others.len(), 4, "only the characters outside the range are hashed");
     }
-
-    use super::*;
 
     #[test]
     fn counts_like_a_std_map() {
