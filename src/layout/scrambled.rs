@@ -13,7 +13,7 @@
 //! elsewhere in the document is taken as confirmed.
 
 use super::{Column, Laid};
-use crate::text::{char_pair, is_white_space, CharMap, CharTable, Text, TextBuilder};
+use crate::text::{char_pair, is_white_space, CharHasher, CharMap, CharTable, Text, TextBuilder};
 
 /// Widest column layout tried.
 const MAX_WIDTH: usize = 12;
@@ -77,8 +77,9 @@ impl PairFilter {
     }
 
     fn place(&self, pair: u64) -> usize {
-        // Fibonacci hashing: the high bits of the product depend on every bit of the pair.
-        (pair.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+        // The high bits of the pairs' own hash: they depend on every bit of the pair.
+        let hash = std::hash::BuildHasher::hash_one(&std::hash::BuildHasherDefault::<CharHasher>::default(), pair);
+        (hash >> self.shift) as usize
     }
 
     /// False only for a pair not in the set.
