@@ -52,8 +52,12 @@ impl Hasher for CharHasher {
         self.add((n >> 64) as u64);
     }
 
+    /// The high half folded into the low: a product's low bits depend
+    /// only on the key's low bits, and a table placing keys by them would
+    /// put every pair ending in one character (`char_pair` keeps the
+    /// second in the low half) in one place.
     fn finish(&self) -> u64 {
-        self.0
+        self.0 ^ (self.0 >> 32)
     }
 }
 
@@ -146,6 +150,17 @@ mod tests {
         let b = BuildHasherDefault::<CharHasher>::default();
         assert_ne!(b.hash_one(('医', '保')), b.hash_one(('保', '医')));
         assert_ne!(b.hash_one("处罚"), b.hash_one("处分"));
+    }
+
+    #[test]
+    fn pairs_ending_in_one_character_spread_over_a_tables_places() {
+        use std::hash::{BuildHasher, BuildHasherDefault};
+        let b = BuildHasherDefault::<CharHasher>::default();
+        // 256 pairs ending in `的`, placed by the low 10 bits as a table of
+        // 1,024 places would: they must take many places, not one.
+        let places: std::collections::HashSet<u64> =
+            ('\u{4E00}'..='\u{4EFF}').map(|p| b.hash_one(crate::text::char_pair(p, '的')) & 1023).collect();
+        assert!(places.len() > 150, "{} places", places.len());
     }
 
     #[test]
