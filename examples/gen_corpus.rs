@@ -5,9 +5,14 @@
 //!   codes renumbered), totalling at least `--text-mb` megabytes;
 //! - `lists/`: a tree of YAML lists (16 cities × counties × departments)
 //!   holding at least `--items` items drawn from the seeds, with defects
-//!   sprinkled in (wrong brackets, type digits, missing 序号, duplicate codes).
+//!   sprinkled in (wrong brackets, type digits, missing 序号, duplicate codes);
+//! - with `--big-copies N`, `big/<layout>-xN.txt`: one document per seed
+//!   layout made of N copies of its seed, each copy after the first with
+//!   the characters of its prose renamed, so that the document's vocabulary
+//!   grows with it as a real list's does (copies alone would repeat the
+//!   seed's few thousand character pairs however long they grew).
 //!
-//! `cargo run --release --example gen_corpus -- OUT_DIR [--text-mb 50] [--items 200000] [--lists N] [--per-list 100]`
+//! `cargo run --release --example gen_corpus -- OUT_DIR [--text-mb 50] [--items 200000] [--lists N] [--per-list 100] [--big-copies N]`
 //!
 //! The output is the same for the same arguments: a fixed-seed generator.
 
@@ -55,10 +60,42 @@ fn renumber(text: &str, rng: &mut Rng) -> String {
     .into_owned()
 }
 
+/// Characters a copy keeps: those the layouts and the extraction read
+/// (citation grammar, types, tiers, header words, numerals, punctuation).
+const KEPT_CHARS: &str = "第条款项目章节法律条例办法规定规章决定通知意见实施细则行政处罚许可强制征收给付检查确认奖励裁决其他\
+    权力公共服务省市县级区乡镇街道一二三四五六七八九十百千零〇年月日号责任事项追究依据编码类型层级名称序备注部门职责机构主体承办";
+
+/// `text` with the characters of its prose renamed, the same way throughout
+/// (a name and its scrambled copy stay alike), a new way for each `copy`;
+/// the first copy as it is. Lines of up to twelve characters (header words,
+/// types, levels, code pieces) and [`KEPT_CHARS`] are kept.
+fn renamed(text: &str, copy: usize, rng: &mut Rng) -> String {
+    if copy == 0 {
+        return text.to_owned();
+    }
+    let mut kept: std::collections::HashSet<char> = KEPT_CHARS.chars().collect();
+    for line in text.lines().filter(|l| l.trim().chars().count() <= 12) {
+        kept.extend(line.chars());
+    }
+    let pool: Vec<char> = ('\u{4E00}'..='\u{9FA5}').filter(|c| !kept.contains(c)).collect();
+    let mut names: std::collections::HashMap<char, char> = std::collections::HashMap::new();
+    text.chars()
+        .map(|c| {
+            if kept.contains(&c) || !('\u{4E00}'..='\u{9FA5}').contains(&c) {
+                c
+            } else {
+                *names.entry(c).or_insert_with(|| pool[rng.below(pool.len())])
+            }
+        })
+        .collect()
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let Some(out) = args.get(1).filter(|a| !a.starts_with("--")) else {
-        eprintln!("usage: gen_corpus OUT_DIR [--text-mb 50] [--items 200000] [--lists N] [--per-list 100]");
+        eprintln!(
+            "usage: gen_corpus OUT_DIR [--text-mb 50] [--items 200000] [--lists N] [--per-list 100] [--big-copies N]"
+        );
         std::process::exit(2);
     };
     let out = PathBuf::from(out);
@@ -91,6 +128,18 @@ fn main() {
         k += 1;
     }
     eprintln!("text: {} files, {:.1} MB", k * seed_texts.len(), written as f64 / 1e6);
+
+    let copies = arg(&args, "--big-copies", 0);
+    if copies > 0 {
+        let big_dir = out.join("big");
+        std::fs::create_dir_all(&big_dir).expect("create the output directory");
+        for (stem, text) in &seed_texts {
+            let body: Vec<String> = (0..copies).map(|c| renumber(&renamed(text, c, &mut rng), &mut rng)).collect();
+            let path = big_dir.join(format!("{}-x{copies}.txt", &stem[..3]));
+            std::fs::write(&path, body.join("\n")).expect("write a text file");
+        }
+        eprintln!("big: {} documents of {copies} copies", seed_texts.len());
+    }
 
     // (b) A tree of lists made of the seeds' items.
     let mut pool: Vec<Item> = Vec::new();

@@ -9,8 +9,11 @@
 # - diff of two versions of that one list (item matching);
 # - parse of many files (3, 12, 48 MB of extracted text);
 # - parse of one file made of 4, 16 and 64 copies of a seed, in the vertical
-#   layout (the window search) and the tab-separated one with scrambled cells
-#   (the un-transposition search).
+#   layout (the window search), the tab-separated one with scrambled cells
+#   (the un-transposition search) and the TSV with HTML; each copy after the
+#   first with its prose's characters renamed (gen_corpus --big-copies), so
+#   that the document's vocabulary grows with it and passes keyed by
+#   character pairs meet as many as a real document of that size has.
 #
 #   scripts/scaling.sh [WORK_DIR]
 #
@@ -38,8 +41,6 @@ row() { # label, then three commands' "seconds MB"
     "${a% *}" "${a#* }" "${b% *}" "${b#* }" "${c% *}" "${c#* }" "$ratio"
 }
 
-seed() { ls seeds/"$1"_*.txt | head -1; }
-
 declare -A r
 for k in 1 4 16; do
   dir=$work/x$k
@@ -53,17 +54,18 @@ for k in 1 4 16; do
   list=$(find "$one/lists" -name '*.yaml' | head -1)
   # The next version: every tenth item dropped, every seventh renamed.
   awk '/^  - /{n++} { if (n % 10 != 5) print }' "$list" | sed '0~7 s/    item: /    item: 新/' > "$work/next-x$k.yaml"
-  for layout in 000 001; do
-    big=$work/big-$layout-x$k.txt
-    [ -f "$big" ] || for _ in $(seq $((4 * k))); do cat "$(seed $layout)"; done > "$big"
-  done
+  big=$work/big-x$k/big
+  if [ ! -d "$big" ]; then
+    "$gen" "$work/big-x$k" --text-mb 0 --lists 1 --per-list 1 --big-copies $((4 * k)) > /dev/null 2>&1
+  fi
   out=$(mktemp -d)
   r[tree,$k]=$(measure "$q" validate --format concise --exit-zero "$dir/lists")
   r[one,$k]=$(measure "$q" validate --format concise --exit-zero "$list")
   r[diff,$k]=$(measure "$q" diff "$list" "$work/next-x$k.yaml")
   r[parse,$k]=$(measure "$q" parse -q --out-dir "$out" "$dir"/text/*.txt)
-  r[big000,$k]=$(measure "$q" parse -q -o "$out/a.yaml" "$work/big-000-x$k.txt")
-  r[big001,$k]=$(measure "$q" parse -q -o "$out/b.yaml" "$work/big-001-x$k.txt")
+  for layout in 000 001 003; do
+    r[big$layout,$k]=$(measure "$q" parse -q -o "$out/$layout.yaml" "$big/$layout-x$((4 * k)).txt")
+  done
   rm -rf "$out"
 done
 
@@ -75,3 +77,4 @@ row "diff two versions of one list (1k → 16k items)" "${r[diff,1]}" "${r[diff,
 row "parse many files (3 → 48 MB)" "${r[parse,1]}" "${r[parse,4]}" "${r[parse,16]}"
 row "parse one vertical file (4 → 64 copies of seed 000)" "${r[big000,1]}" "${r[big000,4]}" "${r[big000,16]}"
 row "parse one tab-separated file with scrambled cells (4 → 64 copies of seed 001)" "${r[big001,1]}" "${r[big001,4]}" "${r[big001,16]}"
+row "parse one TSV file with HTML in its cells (4 → 64 copies of seed 003)" "${r[big003,1]}" "${r[big003,4]}" "${r[big003,16]}"
