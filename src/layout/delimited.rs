@@ -284,15 +284,19 @@ fn duty_group_name(cell: &str) -> Option<String> {
 /// and none fewer. Returns the joined header's columns per cell, and its
 /// words.
 fn wrapped_header(above: &[String], below: &[&str]) -> Option<(Vec<Vec<Column>>, Vec<String>)> {
-    let pieces: Vec<String> = below.iter().map(|c| compact(c)).collect();
-    let fragment =
-        |p: &String| p.chars().count() <= 6 && p.chars().all(|c| crate::text::is_han(c) || "（）()".contains(c));
+    // Told from the cells as they stand, stopping at a seventh character:
+    // the line under a header is mostly a body row of long cells, not worth copying.
+    let fragment = |cell: &str| {
+        let mut chars = cell.chars().filter(|&c| !crate::text::is_white_space(c));
+        chars.by_ref().take(6).all(|c| crate::text::is_han(c) || "（）()".contains(c)) && chars.next().is_none()
+    };
     if below.len() > above.len()
-        || pieces.iter().all(String::is_empty)
-        || !pieces.iter().all(|p| p.is_empty() || fragment(p))
+        || below.iter().all(|c| c.chars().all(crate::text::is_white_space))
+        || !below.iter().all(|c| fragment(c))
     {
         return None;
     }
+    let pieces: Vec<String> = below.iter().map(|c| compact(c)).collect();
     let words: Vec<String> = above
         .iter()
         .enumerate()
@@ -1910,6 +1914,12 @@ mod tests {
         // A first row of data under the header is no part of it.
         assert!(wrapped_header(&above, &["1", "对甲的处罚", "", "市医保局"]).is_none());
         assert!(wrapped_header(&above, &["", "对骗取医疗保", "", ""]).is_none());
+        // Up to six characters go on a word, spaces aside; a seventh is a cell of its own.
+        let above = ["序号", "事项名称", "子项地", "实施主体"].map(String::from);
+        assert_eq!(wrapped_header(&above, &["", "", "方权力 编码", ""]).unwrap().1[2], "子项地方权力编码");
+        let above = ["序号", "事项名称", "子", "实施主体"].map(String::from);
+        assert!(wrapped_header(&above, &["", "", "项地方权力编码", ""]).is_none());
+        assert!(wrapped_header(&above, &["", "", "项编码", ""]).is_some());
     }
 
     #[test]
