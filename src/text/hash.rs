@@ -11,7 +11,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// A [`HashMap`] under [`CharHasher`].
 pub type CharMap<K, V> = HashMap<K, V, BuildHasherDefault<CharHasher>>;
 
-/// Fx hashing: each word rotated in and multiplied by an odd constant.
+/// Fx hashing: each word rotated in and multiplied by an odd constant; the
+/// result's high half folded into its low half, where tables place keys.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct CharHasher(u64);
 
