@@ -1172,23 +1172,11 @@ mod tests {
         (lines, blocks)
     }
 
-    /// The lines of `s` printed without blank lines, measured as
-    /// `read` measures them, and a body holding them all.
+    /// The lines of `s` printed without blank lines, as `read` measures
+    /// them, and a body holding them all.
     fn dense(s: &str) -> (Vec<Line>, Vec<BodyLine>) {
-        let mut lines = Vec::new();
-        let mut at = 0;
-        for l in s.split('\n') {
-            if !l.is_empty() {
-                let width = l.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
-                lines.push(Line {
-                    range: at..at + l.len(),
-                    width,
-                    blank_before: false,
-                    ends_sentence: ends_sentence(l),
-                });
-            }
-            at += l.len() + 1;
-        }
+        let lines = lines_of(&Text::from_source(s));
+        assert!(lines.iter().all(|l| !l.blank_before), "no blank lines in {s:?}");
         let body = (0..lines.len()).map(|i| (i, None, false)).collect();
         (lines, body)
     }
