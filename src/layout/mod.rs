@@ -180,12 +180,11 @@ const TYPE_HEADING_NUMERALS: &[char] = &['一', '二', '三', '四', '五', '六
 /// its items: `行政处罚（共18项）`. A type name alone is not one: in vertical
 /// text it is as likely a type cell.
 fn numbered_type_heading(t: &str) -> Option<&str> {
-    const NUMERALS: &[char] = TYPE_HEADING_NUMERALS;
     let numbered = if let Some(inner) = t.strip_prefix(['（', '(']) {
-        let r = inner.trim_start_matches(NUMERALS);
+        let r = inner.trim_start_matches(TYPE_HEADING_NUMERALS);
         (r.len() < inner.len()).then_some(()).and_then(|_| r.strip_prefix(['）', ')']))
     } else {
-        let r = t.trim_start_matches(NUMERALS);
+        let r = t.trim_start_matches(TYPE_HEADING_NUMERALS);
         (r.len() < t.len()).then_some(()).and_then(|_| r.strip_prefix(['、', '.', '．']))
     };
     let rest = numbered.unwrap_or(t).trim();
