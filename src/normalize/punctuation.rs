@@ -32,32 +32,31 @@ pub fn punctuation_width(text: Text, changes: &mut Vec<Change>) -> Text {
     if !may_hold_halfwidth_punctuation(s) {
         return text;
     }
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let mut out: Vec<char> = chars.iter().map(|&(_, c)| c).collect();
+    let mut out: Vec<char> = s.chars().collect();
     // A conversion can put CJK context beside another mark (`),医` → `)，医`),
     // so decide again until nothing changes: the pass is then idempotent.
     for _ in 0..8 {
-        let before = out.clone();
-        widen(&mut out);
-        if out == before {
+        if !widen(&mut out) {
             break;
         }
     }
-    let edits = chars
-        .iter()
+    let edits = s
+        .char_indices()
         .zip(&out)
         .filter(|((_, before), after)| before != *after)
-        .map(|(&(i, before), &after)| (i..i + before.len_utf8(), after.to_string()))
+        .map(|((i, before), &after)| (i..i + before.len_utf8(), after.to_string()))
         .collect();
     apply_edits(text, ChangeKind::HalfwidthPunctuation, changes, edits)
 }
 
-/// One round of decisions over `out`, converting in place.
-fn widen(out: &mut [char]) {
+/// One round of decisions over `out`, converting in place; whether any
+/// mark changed (each changes at most once a round).
+fn widen(out: &mut [char]) -> bool {
+    let mut changed = false;
     // Parentheses first, as pairs: a pair is CJK when it holds CJK text or follows it.
     let mut stack: Vec<usize> = Vec::new();
     let mut pairs: Vec<(Option<usize>, Option<usize>)> = Vec::new();
-    for (k, &c) in out.to_vec().iter().enumerate() {
+    for (k, &c) in out.iter().enumerate() {
         match c {
             '(' | '（' => stack.push(k),
             ')' | '）' => pairs.push((stack.pop(), Some(k))),
@@ -96,7 +95,9 @@ fn widen(out: &mut [char]) {
         };
         if cjk {
             for k in [open, close].into_iter().flatten() {
-                out[k] = full_width(out[k]);
+                let wide = full_width(out[k]);
+                changed |= wide != out[k];
+                out[k] = wide;
             }
         }
     }
@@ -117,6 +118,7 @@ fn widen(out: &mut [char]) {
                 let numeric = p.is_some_and(|p| p.is_ascii_digit()) && n.is_some_and(|n| n.is_ascii_digit());
                 if (after_cjk || before_han) && !numeric {
                     out[k] = full_width(c);
+                    changed = true;
                 }
             }
             '"' => {
@@ -124,12 +126,14 @@ fn widen(out: &mut [char]) {
                 if p.is_some_and(is_cjk) || n.is_some_and(is_cjk) {
                     out[k] = if quotes_open { '”' } else { '“' };
                     quotes_open = !quotes_open;
+                    changed = true;
                 }
             }
             '\n' => quotes_open = false,
             _ => {}
         }
     }
+    changed
 }
 
 #[cfg(test)]
