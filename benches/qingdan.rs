@@ -10,6 +10,10 @@ use qingdan::parse::{parse_bytes, ParseOptions};
 use std::hint::black_box;
 use std::path::PathBuf;
 
+/// The allocator the `qingdan` binary uses, so that what is measured is what it runs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn seed(prefix: &str) -> Vec<u8> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds");
     let path = std::fs::read_dir(dir)
