@@ -704,8 +704,16 @@ fn change_diagnostics(changes: &[Change], source: &Arc<SourceFile>) -> Vec<Diagn
             }
             _ => {
                 let (before, after) = (crate::text::escape_debug(&c.before), crate::text::escape_debug(&c.after));
-                let (what, what_zh) = (c.kind.describe(), c.kind.describe_zh());
-                crate::tr!("{what}: `{before}` → `{after}`", "{what_zh}：`{before}` → `{after}`")
+                // `{what}: `{before}` → `{after}``, put together without
+                // `format!`: these come by the hundred in a document.
+                let quoted = |what: &str, colon: &str| {
+                    let mut m = String::with_capacity(what.len() + before.len() + after.len() + 16);
+                    for part in [what, colon, "`", &before, "` → `", &after, "`"] {
+                        m.push_str(part);
+                    }
+                    m
+                };
+                Message { en: quoted(c.kind.describe(), ": "), zh: quoted(c.kind.describe_zh(), "：") }
             }
         };
         out.push(
