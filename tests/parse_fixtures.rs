@@ -726,6 +726,12 @@ fn cells_wrapped_over_lines_read_as_the_table_one_line_per_row() {
         ("space-aligned-sections-of-one-item-at-the-foot-of-their-rows.txt", "tsv-types-in-section-headings.txt"),
         // Tier rows with a column the format does not name (办理时限) that
         // each tier fills, centred or at the foot of their rows.
+        // Tables drawn in text, their bars and rules in box-drawing
+        // characters, in ASCII (`+----+`, `|`) or in full-width bars without
+        // rules: the same tables as their tab-separated prints.
+        ("box-drawn-table-cells-wrapped-over-lines.txt", "tsv-one-line-per-row.txt"),
+        ("grid-table-sub-items-wrapped-over-lines.txt", "tsv-sub-items.txt"),
+        ("fullwidth-bar-table-tier-rows-centred.txt", "tsv-tier-rows.txt"),
         ("tsv-tier-rows-at-the-foot-of-their-rows-other-columns.txt", "tsv-other-columns.txt"),
         ("space-aligned-tier-rows-centred-other-columns.txt", "tsv-other-columns.txt"),
     ] {
@@ -815,4 +821,25 @@ fn vertical_text_without_a_header_whose_codes_come_before_the_names() {
     // first piece (`1` / `C192` / `3400`), and is still told apart from it.
     let dense = parse_fixture("vertical-no-blank-lines-no-header-code-before-the-name.txt");
     assert_eq!(keys(&dense), keys(&whole));
+}
+
+/// A table drawn in box-drawing characters: every rule line (`┌──┬──┐`,
+/// `├──┼──┤`, `└──┴──┘`) is set aside as furniture, quoted in a note, and
+/// no bar or rule character is left in any field.
+#[test]
+fn the_rules_of_a_table_drawn_in_text_are_furniture() {
+    let name = "box-drawn-table-cells-wrapped-over-lines.txt";
+    let bytes = std::fs::read(root().join("fixtures").join(name)).unwrap();
+    let out = parse_bytes(name, &bytes, &ParseOptions::default()).unwrap();
+    let text = String::from_utf8(bytes).unwrap();
+    let rules = text.lines().filter(|l| l.starts_with(['┌', '├', '└'])).count();
+    assert_eq!(rules, 4);
+    let furniture: Vec<&str> =
+        out.diagnostics.iter().filter(|d| d.name == "page-furniture").map(|d| &*d.message.en).collect();
+    assert_eq!(furniture.iter().filter(|m| m.contains("──")).count(), rules, "{furniture:?}");
+    let yaml = qingdan::yaml::to_canonical_string(&out.list);
+    assert!(!yaml.contains(|c: char| ('\u{2500}'..='\u{257F}').contains(&c)), "{yaml}");
+    assert_eq!(out.list.items.len(), 2);
+    assert_eq!(out.list.items[0].code, "330216001000");
+    assert_eq!(out.list.items[1].item, "超限运输车辆行驶公路许可");
 }

@@ -65,7 +65,7 @@ pub fn coverage(source: &str, document: &Text, laid: &Laid) -> Coverage {
     };
     let mut expected = vec![false; source.len() + 1];
     for (i, c) in document.as_str().char_indices() {
-        if !c.is_whitespace() && Some(c) != delimiter {
+        if !c.is_whitespace() && !delimiter.is_some_and(|d| super::delimited::is_delimiter(d, c)) {
             let r = document.source_range(i..i + c.len_utf8());
             if r.start < expected.len() {
                 expected[r.start] = true;

@@ -20,7 +20,7 @@ pub fn detect(text: &Text) -> Option<char> {
         if line.matches('\t').count() >= 2 {
             tabs += 1;
         }
-        if line.matches('|').count() >= 3 {
+        if bars_in(line) >= 3 {
             pipes += 1;
         }
     }
@@ -202,11 +202,15 @@ fn split_cells(text: &str, range: Range<usize>, delimiter: char, bordered: bool)
     let line = &text[range.clone()];
     let mut cells = Vec::new();
     let mut start = 0;
-    for (i, c) in line.char_indices() {
-        if c == delimiter {
-            cells.push(range.start + start..range.start + i);
-            start = i + c.len_utf8();
-        }
+    let mut cut = |(i, bar): (usize, &str)| {
+        cells.push(range.start + start..range.start + i);
+        start = i + bar.len();
+    };
+    // A single delimiter is searched for as a byte, not a character at a time.
+    if delimiter == '|' {
+        line.match_indices(is_bar).for_each(&mut cut);
+    } else {
+        line.match_indices(delimiter).for_each(&mut cut);
     }
     cells.push(range.start + start..range.end);
     if delimiter == '|' {
@@ -214,9 +218,9 @@ fn split_cells(text: &str, range: Range<usize>, delimiter: char, bordered: bool)
         // bar. Without a bar before the first cell a last bar ends an empty
         // cell (`a | b |`, the row's 备注 left blank), not a border. In a
         // table without borders, a bar first on a line ends an empty first cell.
-        if bordered && line.trim_start().starts_with('|') && !cells.is_empty() {
+        if bordered && line.trim_start().starts_with(is_bar) && !cells.is_empty() {
             cells.remove(0);
-            if line.trim_end().ends_with('|') && !cells.is_empty() {
+            if line.trim_end().ends_with(is_bar) && !cells.is_empty() {
                 cells.pop();
             }
         }
@@ -224,8 +228,58 @@ fn split_cells(text: &str, range: Range<usize>, delimiter: char, bordered: bool)
     cells
 }
 
+/// Whether `c` sets cells apart in a table delimited by `delimiter`: `|`
+/// stands for every bar glyph ([`is_bar`]).
+pub(crate) fn is_delimiter(delimiter: char, c: char) -> bool {
+    if delimiter == '|' {
+        is_bar(c)
+    } else {
+        c == delimiter
+    }
+}
+
+/// A bar between the cells of a table drawn in text: `|`, its full-width
+/// form, and the vertical lines of box drawing (`│┃║`, dashed `┆┊╎` …),
+/// which text exports of ruled tables print. Tables are told by bars
+/// whichever of them a document uses.
+fn is_bar(c: char) -> bool {
+    matches!(c, '|' | '｜' | '│' | '┃' | '║' | '┆' | '┇' | '┊' | '┋' | '╎' | '╏')
+}
+
+/// How many bars ([`is_bar`]) `line` holds. Every bar is `|` or begins with
+/// the byte E2 or EF, so only characters that begin so are decoded: the
+/// search runs over every line of every document.
+fn bars_in(line: &str) -> usize {
+    let bytes = line.as_bytes();
+    let (mut count, mut from) = (0, 0);
+    while let Some(k) = memchr::memchr3(b'|', 0xE2, 0xEF, &bytes[from..]) {
+        // A byte found is `|` or a lead byte, never inside a character.
+        let c = line[from + k..].chars().next().unwrap_or(' ');
+        count += usize::from(is_bar(c));
+        from += k + c.len_utf8();
+    }
+    count
+}
+
+/// A character of a table's drawn rules: `-=+:` of text tables and the
+/// box-drawing block (lines, corners, crossings).
+fn is_rule_char(c: char) -> bool {
+    matches!(c, '-' | ':' | '=' | '+' | ' ' | '\t') || ('\u{2500}'..='\u{257F}').contains(&c)
+}
+
 fn is_separator_row(cells: &[&str]) -> bool {
-    cells.iter().all(|c| c.trim().chars().all(|ch| matches!(ch, '-' | ':' | '=' | '+' | ' ')))
+    cells.iter().all(|c| c.trim().chars().all(is_rule_char))
+}
+
+/// A line that draws a rule of a table and holds nothing else: `+----+----+`,
+/// `├────┼────┤`, `|----|----|`. At least three characters, so that a lone
+/// `-` (an empty cell's mark) is not taken for one.
+fn is_rule_line(line: &str) -> bool {
+    let line = line.trim();
+    let drawn = |c: char| ('\u{2500}'..='\u{257F}').contains(&c);
+    line.chars().count() >= 3
+        && line.chars().all(|c| is_rule_char(c) || is_bar(c))
+        && line.contains(|c: char| c == '-' || c == '=' || (drawn(c) && !is_bar(c)))
 }
 
 /// Header columns of a row, if it is a header: each cell's columns.
@@ -376,8 +430,9 @@ pub fn read(text: &Text, delimiter: char, grid: bool) -> Option<Laid> {
     let s = text.as_str();
     // A `|` table has borders when most of its lines open with a bar.
     let bordered = delimiter == '|' && {
-        let barred = text.line_ranges().map(|r| s[r].trim()).filter(|l| l.contains('|'));
-        let (open, all) = barred.fold((0, 0), |(open, all), l| (open + usize::from(l.starts_with('|')), all + 1));
+        // Rule lines aside: a ruled table's rules open with a corner, not a bar.
+        let barred = text.line_ranges().map(|r| s[r].trim()).filter(|l| l.contains(is_bar) && !is_rule_line(l));
+        let (open, all) = barred.fold((0, 0), |(open, all), l| (open + usize::from(l.starts_with(is_bar)), all + 1));
         open * 2 > all
     };
     let lines: Vec<Line> = text
@@ -456,6 +511,14 @@ pub fn read(text: &Text, delimiter: char, grid: bool) -> Option<Laid> {
         let cell_texts: Vec<&str> = line.cells.iter().map(|r| &s[r.clone()]).collect();
         let trimmed = s[line.range.clone()].trim();
         if trimmed.is_empty() {
+            continue;
+        }
+        // A table drawn in text rules its rows off (`+----+----+`, `├──┼──┤`).
+        if delimiter == '|' && is_rule_line(trimmed) {
+            fragments.push(Fragment {
+                text: text.slice(text.trimmed_range(line.range.clone())),
+                reason: SetAside::Furniture,
+            });
             continue;
         }
         // A note under a table (`注：1.…`), and the one-cell lines that go on
@@ -1572,6 +1635,54 @@ mod tests {
         assert!(!run(&[1, 5, 9, 13]));
         assert!(!run(&[7]));
         assert!(!runs_in_order(&[Some(1), None, Some(3)]));
+    }
+
+    #[test]
+    fn every_bar_begins_with_a_byte_bars_in_looks_for() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32).filter(|&c| is_bar(c)) {
+            assert!(matches!(c.to_string().as_bytes()[0], b'|' | 0xE2 | 0xEF), "U+{:04X}", c as u32);
+        }
+        assert_eq!(bars_in("│序号│事项名称｜编码|“类型”，（甲）┼─"), 4);
+        assert_eq!(bars_in("对违法行为的处罚，“责令改正”。"), 0);
+    }
+
+    #[test]
+    fn bars_of_every_glyph_split_cells_and_rules_are_told_from_rows() {
+        for line in ["│1│甲的处罚│县级│", "｜1｜甲的处罚｜县级｜", "┃1┃甲的处罚║县级┃", "|1|甲的处罚|县级|"]
+        {
+            let cells: Vec<&str> = split_cells(line, 0..line.len(), '|', true).into_iter().map(|r| &line[r]).collect();
+            assert_eq!(cells, ["1", "甲的处罚", "县级"], "{line}");
+        }
+        // Tab-separated text keeps its bars as text.
+        let tabbed = "1\t甲｜乙\t县级";
+        assert_eq!(split_cells(tabbed, 0..tabbed.len(), '\t', false).len(), 3);
+        for rule in ["┌────┬────┐", "├──┼──┤", "└─┴─┘", "+----+----+", "|---|:--:|", "+====+====+", "╞══╪══╡", "---"]
+        {
+            assert!(is_rule_line(rule), "{rule}");
+        }
+        // A lone mark of an empty cell, an empty row and a row of text are no rules.
+        for line in ["-", "--", "| | |", "│ │ │", "│1│-│", "+", "a-b-c"] {
+            assert!(!is_rule_line(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_table_drawn_in_box_characters_reads_as_its_tab_separated_print() {
+        let tabbed = "序号\t事项名称\t事项编码\t事项类型\n1\t对违法行为的处罚\t3700000236009\t行政处罚\n";
+        let drawn = "┌──┬────────┬─────────────┬────────┐\n│序号│事项名称│事项编码│事项类型│\n├──┼────────┼─────────────┼────────┤\n│1 │对违法行为的处罚│3700000236009│行政处罚│\n└──┴────────┴─────────────┴────────┘\n";
+        let text = Text::from_source(drawn);
+        assert_eq!(detect(&text), Some('|'));
+        let (a, b) = (read_str(tabbed), read_str(drawn));
+        let cells = |l: &Laid| -> Vec<(Column, String)> {
+            l.records
+                .iter()
+                .flat_map(|r| r.rows.iter().flatten())
+                .map(|(c, t)| (*c, t.as_str().trim().to_owned()))
+                .collect()
+        };
+        assert_eq!(cells(&a), cells(&b));
+        let rules = b.fragments.iter().filter(|f| f.reason == SetAside::Furniture).count();
+        assert_eq!(rules, 3);
     }
 
     #[test]
