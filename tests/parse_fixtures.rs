@@ -843,3 +843,16 @@ fn the_rules_of_a_table_drawn_in_text_are_furniture() {
     assert_eq!(out.list.items[0].code, "330216001000");
     assert_eq!(out.list.items[1].item, "超限运输车辆行驶公路许可");
 }
+
+/// Codes whose hyphens are printed as other dashes (full-width －, ‐, –, —)
+/// read as the codes printed with `-`, each repair noted with the code as printed.
+#[test]
+fn codes_printed_with_other_dashes_read_with_hyphens() {
+    let name = "tsv-one-line-per-row-codes-printed-with-other-dashes.txt";
+    assert_eq!(parse_fixture(name).items, parse_fixture("tsv-one-line-per-row-hyphenated-codes.txt").items);
+    let bytes = std::fs::read(root().join("fixtures").join(name)).unwrap();
+    let out = parse_bytes(name, &bytes, &ParseOptions::default()).unwrap();
+    let notes: Vec<&str> = out.diagnostics.iter().filter(|d| d.name == "code-dash").map(|d| &*d.message.en).collect();
+    assert_eq!(notes.len(), 3, "{notes:?}");
+    assert!(notes[0].contains("XK－0001‐000"), "{notes:?}");
+}

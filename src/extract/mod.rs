@@ -24,6 +24,13 @@ pub enum Note {
         /// How many pieces.
         pieces: usize,
     },
+    /// A dash of a code printed as another glyph (`XK－0001－000`) was made `-`.
+    CodeDash {
+        /// Source range of the whole code.
+        source: std::ops::Range<usize>,
+        /// The code as printed, its pieces joined.
+        printed: String,
+    },
     /// A record had no 序号.
     MissingSeq {
         /// Source range of the record.
@@ -229,9 +236,37 @@ fn code(record: &Record, column: Column, notes: &mut Vec<Note>) -> String {
         });
     }
     if pieces > 1 {
-        notes.push(Note::CodeReassembled { source: source.unwrap_or(0..0), pieces });
+        notes.push(Note::CodeReassembled { source: source.clone().unwrap_or(0..0), pieces });
     }
-    code
+    match with_ascii_hyphens(&code) {
+        Some(hyphenated) => {
+            notes.push(Note::CodeDash { source: source.unwrap_or(0..0), printed: code });
+            hyphenated
+        }
+        None => code,
+    }
+}
+
+/// `code` with each dash of another glyph ([`crate::text::is_dash_variant`])
+/// that stands between two ASCII letters or digits made `-`, if it has any.
+fn with_ascii_hyphens(code: &str) -> Option<String> {
+    if code.is_ascii() {
+        return None;
+    }
+    let chars: Vec<char> = code.chars().collect();
+    let between = |i: usize| {
+        i > 0 && i + 1 < chars.len() && chars[i - 1].is_ascii_alphanumeric() && chars[i + 1].is_ascii_alphanumeric()
+    };
+    let dashes: Vec<usize> =
+        (0..chars.len()).filter(|&i| crate::text::is_dash_variant(chars[i]) && between(i)).collect();
+    if dashes.is_empty() {
+        return None;
+    }
+    let mut out = chars;
+    for i in dashes {
+        out[i] = '-';
+    }
+    Some(out.into_iter().collect())
 }
 
 /// Whether an entry's text ends a sentence (or a quotation, or a bracket).
@@ -407,6 +442,17 @@ fn tiers(record: &Record, headers: &[String], changes: &mut Vec<Change>, notes: 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dashes_of_other_glyphs_between_a_codes_letters_and_digits_become_hyphens() {
+        for printed in ["XK－0001－000", "XK‐0001‑000", "XK–0001—000", "XK−0001﹣000"] {
+            assert_eq!(with_ascii_hyphens(printed).as_deref(), Some("XK-0001-000"), "{printed}");
+        }
+        // Nothing to do, or a dash not between a code's characters: left as printed.
+        for code in ["XK-0001-000", "3700000236009", "－0001", "0001－", "甲－乙"] {
+            assert_eq!(with_ascii_hyphens(code), None, "{code}");
+        }
+    }
 
     fn notes_for(entries: &[&str]) -> Vec<String> {
         let texts: Vec<Text> = entries.iter().map(|e| Text::from_source(e)).collect();

@@ -443,16 +443,18 @@ pub fn header_hits(text: &str) -> usize {
 /// (`0938-1234567`) and dates.
 pub fn code_shaped(t: &str) -> bool {
     let (mut n, mut digits, mut upper, mut hyphens) = (0, 0, 0, 0);
+    // A code's hyphen may be printed as another dash (`XK－0001`): extraction makes it `-`.
+    let hyphen = |c: char| c == '-' || crate::text::is_dash_variant(c);
     for c in t.chars() {
         match c {
-            '-' => hyphens += 1,
+            c if hyphen(c) => hyphens += 1,
             '0'..='9' => digits += 1,
             'A'..='Z' => upper += 1,
             _ => {}
         }
-        n += usize::from(c != '-');
+        n += usize::from(!hyphen(c));
     }
-    let parts_whole = hyphens == 0 || (upper > 0 && t.split('-').all(|p| !p.is_empty()));
+    let parts_whole = hyphens == 0 || (upper > 0 && t.split(hyphen).all(|p| !p.is_empty()));
     (6..=40).contains(&n) && (digits + upper) * 10 >= n * 9 && digits * 2 >= n && parts_whole
 }
 
@@ -1370,12 +1372,16 @@ mod tests {
 
     #[test]
     fn code_shapes() {
-        for code in ["3700000236009", "11620700MB1234567X3620236001000", "XK-0001-000", "370100-CF-0001"] {
+        for code in
+            ["3700000236009", "11620700MB1234567X3620236001000", "XK-0001-000", "370100-CF-0001", "XK－0001－000"]
+        {
             assert!(code_shaped(code), "{code}");
         }
         // Telephone numbers and dates are digits joined by hyphens; a code
         // is not cut off at a hyphen.
-        for other in ["0938-1234567", "2019-01-01", "XK-0001-", "-XK0001", "12345", "行政处罚", "第123456号"] {
+        for other in
+            ["0938-1234567", "2019-01-01", "XK-0001-", "-XK0001", "12345", "行政处罚", "第123456号", "2019－01－01"]
+        {
             assert!(!code_shaped(other), "{other}");
         }
     }

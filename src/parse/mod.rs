@@ -662,6 +662,15 @@ fn note_diagnostic(note: &Note, source: &Arc<SourceFile>) -> Diagnostic {
             source,
             Some(r.clone()),
         ),
+        Note::CodeDash { source: r, printed } => parse_diag(
+            "code-dash",
+            crate::tr!(
+                "code printed `{printed}`: its dashes read as `-`",
+                "编码印作 `{printed}`：其中的连字符按 `-` 读出"
+            ),
+            source,
+            Some(r.clone()),
+        ),
         Note::MissingSeq { source: r } => {
             let at = r.start..r.start;
             let meta = registry::by_name("missing-seq").unwrap_or(&registry::UNREGISTERED);

@@ -151,6 +151,14 @@ pub static RULES: &[RuleMeta] = &[
         "表格下方的注释（注：…、说明：…），记入 document.notes",
     ),
     rule(
+        "QP013",
+        "code-dash",
+        Parse,
+        Info,
+        "a code's hyphen printed as another dash (－, ‐, –, —, −) was read as `-`",
+        "编码中印作其他字形（－、‐、–、—、−）的连字符已按 `-` 读出",
+    ),
+    rule(
         "QD100",
         "invalid-list",
         Structure,

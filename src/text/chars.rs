@@ -27,6 +27,12 @@ pub fn is_cjk_punct(c: char) -> bool {
         | 0x00B7)
 }
 
+/// A dash printed where a code has `-`: the full-width hyphen-minus －, the
+/// hyphens ‐ ‑, the dashes ‒ – —, the minus sign − and the small ﹣.
+pub fn is_dash_variant(c: char) -> bool {
+    matches!(c, '－' | '‐' | '‑' | '‒' | '–' | '—' | '−' | '﹣')
+}
+
 /// A Han ideograph or CJK punctuation.
 pub fn is_cjk(c: char) -> bool {
     is_han(c) || is_cjk_punct(c)

@@ -12,7 +12,7 @@ mod markup;
 mod numerals;
 mod source;
 
-pub use chars::{is_cjk, is_cjk_punct, is_han};
+pub use chars::{is_cjk, is_cjk_punct, is_dash_variant, is_han};
 pub use hash::{CharHasher, CharMap, CharTable};
 pub use markup::{entity_at, HTML_BLOCK_TAGS};
 pub use numerals::{chinese_number, to_chinese};
