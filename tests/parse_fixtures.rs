@@ -855,4 +855,10 @@ fn codes_printed_with_other_dashes_read_with_hyphens() {
     let notes: Vec<&str> = out.diagnostics.iter().filter(|d| d.name == "code-dash").map(|d| &*d.message.en).collect();
     assert_eq!(notes.len(), 3, "{notes:?}");
     assert!(notes[0].contains("XK－0001‐000"), "{notes:?}");
+    // Vertical text without a header, whose first item is found by its
+    // code: a code in pieces over lines, its hyphens full width.
+    assert_eq!(
+        parse_fixture("vertical-no-header-codes-printed-with-other-dashes.txt").items,
+        parse_fixture("vertical-no-header-hyphenated-codes.txt").items
+    );
 }

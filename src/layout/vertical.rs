@@ -65,7 +65,11 @@ const HEADERLESS_ORDERS: &[&[Column]] = {
 /// few cells above it.
 fn first_item_line(s: &str, lines: &[Line]) -> Option<usize> {
     let piece = |l: &Line| {
-        let c = compact(&s[l.range.clone()]);
+        let mut c = compact(&s[l.range.clone()]);
+        // A code's hyphen printed as another dash (`XK－0001`) is still a hyphen.
+        if !c.is_ascii() {
+            c = c.chars().map(|ch| if crate::text::is_dash_variant(ch) { '-' } else { ch }).collect();
+        }
         (!c.is_empty() && c.len() <= 40 && c.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase() || b == b'-'))
             .then_some(c)
     };
