@@ -732,6 +732,10 @@ fn cells_wrapped_over_lines_read_as_the_table_one_line_per_row() {
         ("box-drawn-table-cells-wrapped-over-lines.txt", "tsv-one-line-per-row.txt"),
         ("grid-table-sub-items-wrapped-over-lines.txt", "tsv-sub-items.txt"),
         ("fullwidth-bar-table-tier-rows-centred.txt", "tsv-tier-rows.txt"),
+        // Columns aligned with ideographic spaces (U+3000), as a word
+        // processor aligns them: a column exactly filled leaves one between cells.
+        ("space-aligned-with-ideographic-spaces.txt", "space-aligned.txt"),
+        ("space-aligned-wrapped-with-ideographic-spaces.txt", "space-aligned-wrapped.txt"),
         ("tsv-tier-rows-at-the-foot-of-their-rows-other-columns.txt", "tsv-other-columns.txt"),
         ("space-aligned-tier-rows-centred-other-columns.txt", "tsv-other-columns.txt"),
     ] {

@@ -6,7 +6,54 @@ use crate::text::Text;
 
 /// Normalises spaces.
 pub fn spaces(text: Text, changes: &mut Vec<Change>) -> Text {
+    let text = ideographic_alignment(text, changes);
     map_chars(text, ChangeKind::Space, changes, SPACE_LEADS, space_edit)
+}
+
+/// A document whose lines set their words apart by gaps of ideographic
+/// spaces (U+3000, with others or ASCII spaces) is a table aligned with them, as a word processor aligns
+/// columns: each ideographic space of those lines, and of every line's
+/// indent, becomes two ASCII spaces, the width it takes. One ideographic
+/// space is then still a gap between two cells (`序号　事项名称`, a column
+/// exactly filled), and a wrapped cell's line keeps its column. Other text
+/// (an indent and one space after an article's number, `　　第九十条　社会`)
+/// is left to the plain rule, one space each.
+fn ideographic_alignment(text: Text, changes: &mut Vec<Change>) -> Text {
+    const IDEOGRAPHIC: &str = "\u{3000}";
+    if !text.as_str().contains(IDEOGRAPHIC) {
+        return text;
+    }
+    let s = text.as_str();
+    let indent = |line: &str| line.len() - line.trim_start_matches([' ', '\t', '\u{3000}']).len();
+    // A gap of an ideographic space and more (`　　`, `　 `) after the indent.
+    let aligned = |line: &str| {
+        let (mut width, mut ideographic) = (0, false);
+        for c in line[indent(line)..].chars() {
+            match c {
+                '\u{3000}' => (width, ideographic) = (width + 2, true),
+                ' ' | '\t' => width += 1,
+                _ => (width, ideographic) = (0, false),
+            }
+            if ideographic && width >= 3 {
+                return true;
+            }
+        }
+        false
+    };
+    // One such line may be a quirk of its own; two make the document's way.
+    if s.split('\n').filter(|l| aligned(l)).take(2).count() < 2 {
+        return text;
+    }
+    let mut edits = Vec::new();
+    let mut at = 0;
+    for line in s.split_inclusive('\n') {
+        let reach = if aligned(line) { line.len() } else { indent(line) };
+        for (i, _) in line[..reach].match_indices(IDEOGRAPHIC) {
+            edits.push((at + i..at + i + IDEOGRAPHIC.len(), "  ".to_owned()));
+        }
+        at += line.len();
+    }
+    super::apply_edits(text, ChangeKind::Space, changes, edits)
 }
 
 /// The first UTF-8 bytes of the chars [`space_edit`] edits.
@@ -29,6 +76,23 @@ mod tests {
     #[test]
     fn every_space_edited_begins_with_a_lead() {
         crate::normalize::tests::edits_begin_with_leads(space_edit, SPACE_LEADS);
+    }
+
+    #[test]
+    fn a_line_aligned_with_ideographic_spaces_keeps_their_width() {
+        let mut ch = Vec::new();
+        let aligned = "序号　事项名称　　　事项编码\n1　　 甲　　　　　　 370\n　　　　　 的处罚\n　　第九十条　社会\n";
+        let t = spaces(Text::from_source(aligned), &mut ch);
+        assert_eq!(
+            t.as_str(),
+            "序号  事项名称      事项编码\n1     甲             370\n           的处罚\n    第九十条 社会\n"
+        );
+        // Without two aligned lines, one space each, as for any other space.
+        let prose = spaces(Text::from_source("　　第九十条　社会保险\n第一条　　总则\n"), &mut Vec::new());
+        assert_eq!(prose.as_str(), "  第九十条 社会保险\n第一条  总则\n");
+        // Each space still stands for its own source character.
+        let first = t.as_str().find(' ').unwrap();
+        assert_eq!(t.source_range(first..first + 2), "序号".len().."序号　".len());
     }
 
     #[test]
