@@ -261,10 +261,14 @@ fn bars_in(line: &str) -> usize {
     count
 }
 
-/// A character of a table's drawn rules: `-=+:` of text tables and the
-/// box-drawing block (lines, corners, crossings).
+/// A character of the box-drawing block: lines, corners, crossings.
+fn is_box_drawing(c: char) -> bool {
+    ('\u{2500}'..='\u{257F}').contains(&c)
+}
+
+/// A character of a table's drawn rules: `-=+:` of text tables and box drawing.
 fn is_rule_char(c: char) -> bool {
-    matches!(c, '-' | ':' | '=' | '+' | ' ' | '\t') || ('\u{2500}'..='\u{257F}').contains(&c)
+    matches!(c, '-' | ':' | '=' | '+' | ' ' | '\t') || is_box_drawing(c)
 }
 
 fn is_separator_row(cells: &[&str]) -> bool {
@@ -276,10 +280,9 @@ fn is_separator_row(cells: &[&str]) -> bool {
 /// `-` (an empty cell's mark) is not taken for one.
 fn is_rule_line(line: &str) -> bool {
     let line = line.trim();
-    let drawn = |c: char| ('\u{2500}'..='\u{257F}').contains(&c);
     line.chars().count() >= 3
         && line.chars().all(|c| is_rule_char(c) || is_bar(c))
-        && line.contains(|c: char| c == '-' || c == '=' || (drawn(c) && !is_bar(c)))
+        && line.contains(|c: char| c == '-' || c == '=' || (is_box_drawing(c) && !is_bar(c)))
 }
 
 /// Header columns of a row, if it is a header: each cell's columns.
