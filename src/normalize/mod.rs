@@ -38,7 +38,7 @@ pub use layout_spaces::{layout_spaces, may_hold_layout_spaces};
 pub use line_ends::line_ends;
 pub use punctuation::{may_hold_halfwidth_punctuation, punctuation_width};
 pub use quoted_cells::quoted_tab_cells;
-pub use spaces::spaces;
+pub use spaces::{ideographic_alignment, spaces};
 
 use crate::text::{Text, TextBuilder};
 use std::ops::Range;
@@ -165,6 +165,7 @@ pub struct Change {
 pub fn document(text: Text, changes: &mut Vec<Change>) -> Text {
     let text = line_ends(text, changes);
     let text = quoted_tab_cells(text, changes);
+    let text = ideographic_alignment(text, changes);
     characters(text, changes)
 }
 

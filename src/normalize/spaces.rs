@@ -6,19 +6,19 @@ use crate::text::Text;
 
 /// Normalises spaces.
 pub fn spaces(text: Text, changes: &mut Vec<Change>) -> Text {
-    let text = ideographic_alignment(text, changes);
     map_chars(text, ChangeKind::Space, changes, SPACE_LEADS, space_edit)
 }
 
 /// A document whose lines set their words apart by gaps of ideographic
-/// spaces (U+3000, with others or ASCII spaces) is a table aligned with them, as a word processor aligns
-/// columns: each ideographic space of those lines, and of every line's
-/// indent, becomes two ASCII spaces, the width it takes. One ideographic
-/// space is then still a gap between two cells (`序号　事项名称`, a column
-/// exactly filled), and a wrapped cell's line keeps its column. Other text
-/// (an indent and one space after an article's number, `　　第九十条　社会`)
-/// is left to the plain rule, one space each.
-fn ideographic_alignment(text: Text, changes: &mut Vec<Change>) -> Text {
+/// spaces (U+3000, alone or beside ASCII spaces) is a table aligned with
+/// them, as a word processor aligns columns: each ideographic space of
+/// those lines, and of every line's indent, becomes two ASCII spaces, the
+/// width it takes. One ideographic space is then still a gap between two
+/// cells (`序号　事项名称`, a column exactly filled), and a wrapped cell's
+/// line keeps its column. Other text (an indent and one space after an
+/// article's number, `　　第九十条　社会`) is left to [`spaces`], one space
+/// each. A whole document's layout, so not run on one value.
+pub fn ideographic_alignment(text: Text, changes: &mut Vec<Change>) -> Text {
     const IDEOGRAPHIC: &str = "\u{3000}";
     if !text.as_str().contains(IDEOGRAPHIC) {
         return text;
@@ -82,13 +82,14 @@ mod tests {
     fn a_line_aligned_with_ideographic_spaces_keeps_their_width() {
         let mut ch = Vec::new();
         let aligned = "序号　事项名称　　　事项编码\n1　　 甲　　　　　　 370\n　　　　　 的处罚\n　　第九十条　社会\n";
-        let t = spaces(Text::from_source(aligned), &mut ch);
+        let t = spaces(ideographic_alignment(Text::from_source(aligned), &mut ch), &mut ch);
         assert_eq!(
             t.as_str(),
             "序号  事项名称      事项编码\n1     甲             370\n           的处罚\n    第九十条 社会\n"
         );
         // Without two aligned lines, one space each, as for any other space.
-        let prose = spaces(Text::from_source("　　第九十条　社会保险\n第一条　　总则\n"), &mut Vec::new());
+        let prose = Text::from_source("　　第九十条　社会保险\n第一条　　总则\n");
+        let prose = spaces(ideographic_alignment(prose, &mut ch), &mut ch);
         assert_eq!(prose.as_str(), "  第九十条 社会保险\n第一条  总则\n");
         // Each space still stands for its own source character.
         let first = t.as_str().find(' ').unwrap();
