@@ -60,27 +60,25 @@ fn create_temp(dir: &Path, name: &str) -> io::Result<(PathBuf, fs::File)> {
 mod tests {
     use super::*;
 
-    fn temp_dir(tag: &str) -> PathBuf {
-        let d = std::env::temp_dir().join(format!("qingdan-io-{tag}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&d);
-        fs::create_dir_all(&d).unwrap();
-        d
+    /// A fresh directory, removed with its files when dropped.
+    fn temp_dir(tag: &str) -> tempfile::TempDir {
+        tempfile::Builder::new().prefix(&format!("qingdan-io-{tag}-")).tempdir().unwrap()
     }
 
     #[test]
     fn replaces_the_file() {
         let d = temp_dir("replace");
-        let p = d.join("a.yaml");
+        let p = d.path().join("a.yaml");
         fs::write(&p, "old").unwrap();
         write_atomic(&p, b"new").unwrap();
         assert_eq!(fs::read_to_string(&p).unwrap(), "new");
-        assert_eq!(fs::read_dir(&d).unwrap().count(), 1, "no temporary file left");
+        assert_eq!(fs::read_dir(d.path()).unwrap().count(), 1, "no temporary file left");
     }
 
     #[test]
     fn a_failed_write_leaves_the_original() {
         let d = temp_dir("fail");
-        let p = d.join("a.yaml");
+        let p = d.path().join("a.yaml");
         fs::write(&p, "original").unwrap();
         let err = write_atomic_with(&p, b"new contents", |f, bytes| {
             f.write_all(&bytes[..3])?;
@@ -88,13 +86,13 @@ mod tests {
         });
         assert!(err.is_err());
         assert_eq!(fs::read_to_string(&p).unwrap(), "original");
-        assert_eq!(fs::read_dir(&d).unwrap().count(), 1, "no temporary file left");
+        assert_eq!(fs::read_dir(d.path()).unwrap().count(), 1, "no temporary file left");
     }
 
     #[test]
     fn missing_directory_is_an_error() {
         let d = temp_dir("missing");
-        assert!(write_atomic(&d.join("no/such/dir/a.yaml"), b"x").is_err());
+        assert!(write_atomic(&d.path().join("no/such/dir/a.yaml"), b"x").is_err());
     }
 
     #[cfg(unix)]
@@ -102,7 +100,7 @@ mod tests {
     fn keeps_permissions() {
         use std::os::unix::fs::PermissionsExt;
         let d = temp_dir("perm");
-        let p = d.join("a.yaml");
+        let p = d.path().join("a.yaml");
         fs::write(&p, "old").unwrap();
         fs::set_permissions(&p, fs::Permissions::from_mode(0o640)).unwrap();
         write_atomic(&p, b"new").unwrap();

@@ -25,8 +25,9 @@ fn has_han(s: &str) -> bool {
     s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
 }
 
-/// A list with defects of several families.
-fn defective_list() -> std::path::PathBuf {
+/// A list with defects of several families, and the directory holding it
+/// (the list goes with it when it is dropped).
+fn defective_list() -> (TestDir, std::path::PathBuf) {
     let dir = temp_dir("i18n");
     let path = dir.join("list.yaml");
     std::fs::write(
@@ -34,12 +35,12 @@ fn defective_list() -> std::path::PathBuf {
         "qingdan: 1\nitems:\n  - seq: 1\n    item: 甲\n    code: \"3700000236009\"\n    type: 行政监督\n    legal_basis:\n      - title: 社会保险法\n        doc_number: 人社部[2016]120号\n        articles: [第一百条]\n",
     )
     .unwrap();
-    path
+    (dir, path)
 }
 
 #[test]
 fn chinese_under_a_chinese_locale_and_english_otherwise() {
-    let list = defective_list();
+    let (_dir, list) = defective_list();
     let args = ["validate", "--format", "concise", list.to_str().unwrap()];
     let zh = qingdan_with_env(&args, None, ZH);
     let en = qingdan(&args);
@@ -57,7 +58,7 @@ fn chinese_under_a_chinese_locale_and_english_otherwise() {
 
 #[test]
 fn lang_flag_overrides_the_locale() {
-    let list = defective_list();
+    let (_dir, list) = defective_list();
     let en = qingdan_with_env(&["validate", "--lang", "en", "--format", "concise", list.to_str().unwrap()], None, ZH);
     assert!(all(&en).contains("is not an item type"), "{}", all(&en));
     let zh = qingdan(&["validate", "--lang=zh", "--format", "concise", list.to_str().unwrap()]);
@@ -68,7 +69,7 @@ fn lang_flag_overrides_the_locale() {
 
 #[test]
 fn codes_and_json_keys_are_the_same_in_both_languages() {
-    let list = defective_list();
+    let (_dir, list) = defective_list();
     let args = ["validate", "--format", "json", list.to_str().unwrap()];
     let parse = |o: &std::process::Output| -> Vec<Value> { serde_json::from_str(&stdout(o)).unwrap() };
     let en = parse(&qingdan(&args));

@@ -7,7 +7,7 @@ use common::*;
 use std::process::Command;
 
 /// A directory of `n` copies of the clean fixture.
-fn many_lists(n: usize) -> std::path::PathBuf {
+fn many_lists(n: usize) -> TestDir {
     let dir = temp_dir("progress");
     let clean = std::fs::read(root().join("fixtures/clean.yaml")).unwrap();
     for i in 0..n {

@@ -8,11 +8,15 @@ use serde_json::Value;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-/// The seeds parsed once into a directory of lists.
+/// The seeds parsed once into a directory of lists, for every test of the
+/// run: under Cargo's directory for the temporary files of integration
+/// tests, made afresh by each run, since a static is never dropped.
 fn parsed_lists() -> &'static PathBuf {
     static DIR: OnceLock<PathBuf> = OnceLock::new();
     DIR.get_or_init(|| {
-        let dir = temp_dir("validate-lists");
+        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("validate-lists");
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
         let mut args = vec!["parse".to_owned(), "-q".to_owned(), "--out-dir".to_owned(), dir.display().to_string()];
         args.extend(list_seeds().iter().map(|p| p.display().to_string()));
         let out = qingdan(&args.iter().map(String::as_str).collect::<Vec<_>>());
@@ -257,7 +261,7 @@ fn law_import_of_the_regulation_seed() {
 
 /// A directory where one list cites a quotation under another article than
 /// the other lists do, among copies of a clean list.
-fn quotation_tree() -> std::path::PathBuf {
+fn quotation_tree() -> TestDir {
     let dir = temp_dir("corpus");
     let quote = "社会保险经办机构以及医疗机构、药品经营单位等社会保险服务机构以欺诈、伪造证明材料或者其他手段骗取社会保险基金支出的，由社会保险行政部门责令退回骗取的社会保险金。";
     let list = |article: &str, code: &str| {

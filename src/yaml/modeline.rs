@@ -65,7 +65,8 @@ mod tests {
 
     #[test]
     fn found_upward_and_made_relative() {
-        let root = std::env::temp_dir().join(format!("qingdan-modeline-{}", std::process::id()));
+        let dir = tempfile::Builder::new().prefix("qingdan-modeline-").tempdir().unwrap();
+        let root = dir.path();
         let lists = root.join("lists/2024");
         std::fs::create_dir_all(&lists).unwrap();
         std::fs::create_dir_all(root.join("schema")).unwrap();
@@ -83,7 +84,6 @@ mod tests {
             schema_reference(&lists, Some(configured.to_str().unwrap())).as_deref(),
             Some("../../schema/qingdan.schema.json")
         );
-        std::fs::remove_dir_all(&root).unwrap();
     }
 
     #[test]

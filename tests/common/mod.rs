@@ -98,13 +98,31 @@ pub fn parse_yaml(path: &Path) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-/// A fresh temporary directory for one test.
-pub fn temp_dir(tag: &str) -> PathBuf {
-    // Unique per call: tests run in parallel, and two may ask for the same tag.
-    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let d = std::env::temp_dir().join(format!("qingdan-test-{tag}-{}-{n}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
+/// A fresh temporary directory for one test, removed with everything in
+/// it when the test is done with it (dropped), so that runs leave nothing.
+pub struct TestDir(tempfile::TempDir);
+
+impl std::ops::Deref for TestDir {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        self.0.path()
+    }
+}
+
+impl AsRef<Path> for TestDir {
+    fn as_ref(&self) -> &Path {
+        self.0.path()
+    }
+}
+
+impl AsRef<std::ffi::OsStr> for TestDir {
+    fn as_ref(&self) -> &std::ffi::OsStr {
+        self.0.path().as_os_str()
+    }
+}
+
+/// A fresh temporary directory for one test, named after it for whoever
+/// looks while it runs.
+pub fn temp_dir(tag: &str) -> TestDir {
+    TestDir(tempfile::Builder::new().prefix(&format!("qingdan-test-{tag}-")).tempdir().unwrap())
 }
