@@ -766,6 +766,9 @@ fn vertical_text_reads_as_the_table_one_line_per_row() {
         ("vertical-other-columns-last-in-the-header.txt", "tsv-other-columns.txt"),
         // Tables under section headings that name their type.
         ("vertical-types-in-section-headings.txt", "tsv-types-in-section-headings.txt"),
+        // … with page numbers between cells as word processors and offices
+        // print them (`― 2 ―`, `第 3 页 共 5 页`, `Page 4 of 5`, `· 5 ·`).
+        ("vertical-page-numbers-in-other-forms.txt", "tsv-types-in-section-headings.txt"),
         // Sub-items (子项) under an item's merged cells: a sub-item's row
         // brings no 序号 and no type; a 31-character code in three pieces.
         ("vertical-sub-items.txt", "tsv-sub-items.txt"),

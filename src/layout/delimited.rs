@@ -682,7 +682,7 @@ pub fn is_page_furniture(line: &str) -> bool {
     // furniture: a long row of a table is told so without copying it.
     if line.len() > FURNITURE_CHARS
         && line.chars().filter(|c| !c.is_whitespace()).nth(FURNITURE_CHARS).is_some()
-        && !line.chars().all(|c| c.is_whitespace() || c.is_ascii_digit() || c == '/' || is_rule_dash(c))
+        && !line.chars().all(|c| c.is_whitespace() || c.is_ascii_digit() || c == '/' || is_page_rule(c))
     {
         return false;
     }
@@ -696,26 +696,47 @@ pub fn is_page_furniture(line: &str) -> bool {
         return true;
     }
     let digits = t.chars().filter(char::is_ascii_digit).count();
-    if t.is_empty() || digits == 0 || digits > 4 {
+    if t.is_empty() || digits == 0 || digits > 8 {
         return false;
     }
-    let dashes = is_rule_dash;
-    let core = t.trim_matches(dashes);
-    (core.len() < t.len() && t.starts_with(dashes) && t.ends_with(dashes) && core.chars().all(|c| c.is_ascii_digit()))
-        || (core.starts_with('第') && core.ends_with('页') && core.chars().count() <= 12)
-        || (core.contains("页共") && core.chars().count() <= 12)
-        || (core.chars().all(|c| c.is_ascii_digit() || c == '/')
-            && core.matches('/').count() == 1
-            && !core.starts_with('/')
-            && !core.ends_with('/'))
+    // A number between rules (`- 3 -`, `— 3 —`, `―3―`, `·3·`), as a page is numbered.
+    let core = t.trim_matches(is_page_rule);
+    let ruled = core.len() < t.len()
+        && t.starts_with(is_page_rule)
+        && t.ends_with(is_page_rule)
+        && digits <= 4
+        && core.chars().all(|c| c.is_ascii_digit());
+    // `第3页`, `第3页，共20页`, `共20页 第3页`: the words of a page count and its numbers.
+    let counted = core.contains('页')
+        && core.chars().count() <= 16
+        && core.chars().all(|c| c.is_ascii_digit() || matches!(c, '第' | '页' | '共' | '，' | ',' | '、' | '/'));
+    // `3/20`.
+    let fraction = core.chars().all(|c| c.is_ascii_digit() || c == '/')
+        && core.matches('/').count() == 1
+        && !core.starts_with('/')
+        && !core.ends_with('/');
+    ruled || counted || fraction || is_english_page_number(&t)
+}
+
+/// `Page 3`, `Page 3 of 20` (white space left out), in any case.
+fn is_english_page_number(t: &str) -> bool {
+    let Some(rest) = t.get(..4).filter(|head| head.eq_ignore_ascii_case("page")).map(|_| &t[4..]) else {
+        return false;
+    };
+    let number = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    match rest.split_once("of").or_else(|| rest.split_once("OF")) {
+        Some((page, pages)) => number(page) && number(pages),
+        None => number(rest),
+    }
 }
 
 /// The most characters (white space left out) of a site's footer line.
 const FURNITURE_CHARS: usize = 120;
 
-/// A dash that rules off a page number (`- 3 -`, `—3—`).
-fn is_rule_dash(c: char) -> bool {
-    matches!(c, '-' | '—' | '–' | '－')
+/// A dash, bar or dot that rules off a page number (`- 3 -`, `—3—`,
+/// `―3―`, `━3━`, `·3·`).
+fn is_page_rule(c: char) -> bool {
+    c == '-' || crate::text::is_dash_variant(c) || matches!(c, '―' | '─' | '━' | '·' | '•' | '・' | '‧')
 }
 
 /// A web site's footer line under a page's table: `版权所有：某市人民政府`,
@@ -2143,5 +2164,39 @@ mod tests {
         assert!(is_page_furniture("版权所有：某市人民政府 © 2022"));
         assert!(is_page_furniture("网站标识码：3701000001 鲁ICP备05001234号"));
         assert!(!is_page_furniture("主办机构负责审核"));
+    }
+
+    #[test]
+    fn page_numbers_as_offices_and_word_processors_print_them() {
+        for line in [
+            "― 3 ―",
+            "━3━",
+            "·3·",
+            "• 12 •",
+            "－ 3 －",
+            "第123页 共456页",
+            "共20页 第3页",
+            "第3页，共20页",
+            "Page 3",
+            "page 3 of 20",
+            "PAGE 3 OF 20",
+        ] {
+            assert!(is_page_furniture(line), "{line}");
+        }
+        for line in [
+            "·",
+            "―3",
+            "3―",
+            "第三页",
+            "共3项",
+            "1、2",
+            "Page",
+            "page three",
+            "Pages 3",
+            "第12345678页 共9页",
+            "— 12345 —",
+        ] {
+            assert!(!is_page_furniture(line), "{line}");
+        }
     }
 }
