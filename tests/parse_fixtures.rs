@@ -769,6 +769,9 @@ fn vertical_text_reads_as_the_table_one_line_per_row() {
         // … with page numbers between cells as word processors and offices
         // print them (`― 2 ―`, `第 3 页 共 5 页`, `Page 4 of 5`, `· 5 ·`).
         ("vertical-page-numbers-in-other-forms.txt", "tsv-types-in-section-headings.txt"),
+        // … under headers in other lists' words: 编号 for 序号 (once split
+        // over two lines), 权责事项名称 for 事项名称.
+        ("vertical-header-words-of-other-lists.txt", "tsv-types-in-section-headings.txt"),
         // Sub-items (子项) under an item's merged cells: a sub-item's row
         // brings no 序号 and no type; a 31-character code in three pieces.
         ("vertical-sub-items.txt", "tsv-sub-items.txt"),

@@ -99,6 +99,7 @@ impl Column {
 const HEADER_KEYWORDS: &[(&str, Column)] = &[
     ("子项地方权力编码", Column::SubCode),
     ("子项编码", Column::SubCode),
+    ("子项编号", Column::SubCode),
     ("子项名称", Column::SubItem),
     ("子项目", Column::SubItem),
     ("事项子项", Column::SubItem),
@@ -298,6 +299,8 @@ pub fn columns_in_running_text(text: &str, others: &mut Vec<String>) -> Vec<Colu
     let mut depth = 0i32;
     // Where the last known header word ended, and the word.
     let mut last: Option<(usize, &str)> = None;
+    // Where 编号 stands among the columns, if it does.
+    let mut numbering_at: Option<usize> = None;
     while i < compact.len() {
         let rest = &compact[i..];
         let c = rest.chars().next().unwrap_or(' ');
@@ -330,7 +333,25 @@ pub fn columns_in_running_text(text: &str, others: &mut Vec<String>) -> Vec<Colu
                 i += word.len();
                 continue;
             }
+            if known.is_none() && rest.starts_with(NUMBERING_WORD) {
+                numbering_at = Some(out.len());
+                i += NUMBERING_WORD.len();
+                last = Some((i, NUMBERING_WORD));
+                continue;
+            }
             if let Some(&(k, col)) = known {
+                // A bare word (名称, 依据) that runs on from the header word
+                // before it, naming its column again (权责事项名称) or joined
+                // to it (追责情形及依据), ends that word: no column of its own.
+                let runs_on = last.is_some_and(|(end, _)| {
+                    is_bare_header_word(k)
+                        && (end == i && out.last() == Some(&col) || is_joiner(&compact[end.min(i)..i]))
+                });
+                if runs_on {
+                    i += k.len();
+                    last = Some((i, k));
+                    continue;
+                }
                 // Two columns under names of one field stand side by side
                 // (追责情形 then 追责依据, 设定依据 then 实施依据): each is a
                 // column. Joined by 及 or 、 they are one column's name.
@@ -345,7 +366,32 @@ pub fn columns_in_running_text(text: &str, others: &mut Vec<String>) -> Vec<Colu
         }
         i += c.len_utf8();
     }
+    if let Some(at) = numbering_at.filter(|_| numbering_is_seq(&out)) {
+        out.insert(at, Column::Seq);
+    }
     out
+}
+
+/// 编号 alone, a header that may be a running count (序号) or the list's
+/// own code for each power.
+pub const NUMBERING_WORD: &str = "编号";
+
+/// Whether a header's 编号 is its 序号: when another column holds the code
+/// and none is named 序号.
+pub fn numbering_is_seq(columns: &[Column]) -> bool {
+    columns.contains(&Column::Code) && !columns.contains(&Column::Seq)
+}
+
+/// A header word of two characters that names what a column holds
+/// without saying whose (名称, 编码, 依据): the end of a longer header as
+/// often as a header of its own. 序号 and 备注 are always columns.
+fn is_bare_header_word(word: &str) -> bool {
+    word.chars().count() == 2 && !matches!(word, "序号" | "备注")
+}
+
+/// A word joining two names of one header (`追责情形及依据`).
+fn is_joiner(between: &str) -> bool {
+    matches!(between, "及" | "和" | "与" | "、" | "或")
 }
 
 /// The header keyword starting at byte `at` of compact text, if any.
@@ -1541,6 +1587,25 @@ mod tests {
         );
         assert_eq!(groups, ["直接实施责任", "指导监督责任"]);
         assert_eq!(cols("序号直接实施责任备注", &mut Vec::new()), [Column::Seq, Column::Remarks]);
+        // A bare word running on from a header word, the same column's or
+        // joined to it, ends that header: no column of its own.
+        assert_eq!(cols("序号权责事项名称事项编码", &mut others), [Column::Seq, Column::Item, Column::Code]);
+        assert_eq!(
+            cols("序号事项名称追责情形及依据备注", &mut others),
+            [Column::Seq, Column::Item, Column::Liability, Column::Remarks]
+        );
+        // Bare words after another column's word are columns: a terse header.
+        assert_eq!(
+            cols("序号名称编码类型依据备注", &mut others),
+            [Column::Seq, Column::Item, Column::Code, Column::Type, Column::LegalBasis, Column::Remarks]
+        );
+        // 编号 is the 序号 of a header naming the code elsewhere, and no column otherwise.
+        assert_eq!(
+            cols("编号事项名称事项编码事项类型", &mut others),
+            [Column::Seq, Column::Item, Column::Code, Column::Type]
+        );
+        assert_eq!(cols("编号事项名称事项类型实施依据", &mut others), [Column::Item, Column::Type, Column::LegalBasis]);
+        assert_eq!(cols("序号子项编号事项编码", &mut others), [Column::Seq, Column::SubCode, Column::Code]);
         // 责任事项依据 is a column the format does not name, not more duties.
         assert_eq!(cols("责任事项责任事项依据", &mut others), [Column::Duties, Column::Extra(0)]);
         assert_eq!(others, ["责任事项依据"]);

@@ -6,7 +6,10 @@
 //! or scrambled header, a lost header or a row with a missing cell still
 //! lands every cell in its column.
 
-use super::columns::{columns_in_header, compact, header_index, is_type_name, kind_score, Column, Features, Kinds};
+use super::columns::{
+    columns_in_header, compact, header_index, is_type_name, kind_score, numbering_is_seq, Column, Features, Kinds,
+    NUMBERING_WORD,
+};
 use super::{is_running_head_text, section_heading, starts_note, Fragment, Laid, LayoutKind, Record, Row, SetAside};
 use crate::text::Text;
 use std::ops::Range;
@@ -292,7 +295,12 @@ fn header_columns(cells: &[&str]) -> Option<Vec<Vec<Column>>> {
     if cells.iter().any(|c| c.chars().filter(|ch| !ch.is_whitespace()).count() > 24) {
         return None;
     }
-    let per_cell: Vec<Vec<Column>> = cells.iter().map(|c| columns_in_header(c)).collect();
+    let mut per_cell: Vec<Vec<Column>> = cells.iter().map(|c| columns_in_header(c)).collect();
+    if numbering_is_seq(&per_cell.concat()) {
+        if let Some(at) = cells.iter().position(|c| compact(c) == NUMBERING_WORD) {
+            per_cell[at] = vec![Column::Seq];
+        }
+    }
     let mut distinct: Vec<Column> = per_cell.iter().flatten().copied().collect();
     distinct.sort();
     distinct.dedup();
@@ -1598,6 +1606,18 @@ mod tests {
     fn read_str(s: &str) -> Laid {
         let t = Text::from_source(s);
         read(&t, detect(&t).unwrap(), false).unwrap()
+    }
+
+    #[test]
+    fn numbering_is_the_seq_where_the_code_has_a_column_of_its_own() {
+        let laid = read_str("编号\t事项名称\t事项编码\t事项类型\n1\t对骗保的处罚\t3700000236009\t行政处罚\n2\t封存资料\t3700000336001\t行政强制\n");
+        let r = &laid.records[1];
+        assert_eq!(r.cells(Column::Seq).next().unwrap().as_str(), "2");
+        assert_eq!(r.cells(Column::Code).next().unwrap().as_str(), "3700000336001");
+        // Without a code's column it may be the code: a column of its own, as printed.
+        let laid = read_str("编号\t事项名称\t事项类型\t实施依据\nXK-001\t甲的许可\t行政许可\t《某法》第一条\nCF-002\t乙的处罚\t行政处罚\t《某法》第二条\n");
+        assert!(laid.records[0].cells(Column::Seq).next().is_none());
+        assert_eq!(laid.extra_headers, ["编号"]);
     }
 
     #[test]

@@ -467,8 +467,11 @@ fn header_runs(s: &str, lines: &[Line]) -> Vec<Run> {
 fn starts_header_word(line: &str) -> bool {
     let c = compact(line);
     super::columns::header_keyword_at(&c, 0).is_some()
+        || c.starts_with(super::columns::NUMBERING_WORD)
         || (c.chars().count() <= 3
-            && ["序", "实施", "事项", "行使", "权力", "设定", "对应", "追责", "备"].iter().any(|w| c.starts_with(w)))
+            && ["序", "编", "实施", "事项", "行使", "权力", "设定", "对应", "追责", "备"]
+                .iter()
+                .any(|w| c.starts_with(w)))
 }
 
 /// Blocks: runs of body lines between blank lines, split further where a
