@@ -696,6 +696,8 @@ fn cells_wrapped_over_lines_read_as_the_table_one_line_per_row() {
         // Two items under a section heading and a repeated header: their
         // wrapped lines hold a code's `001` and a liability's `行政处罚的；`.
         ("tsv-cells-wrapped-under-section-headings.txt", "tsv-types-in-section-headings.txt"),
+        // Types in headings of numbered parts (`第一部分 行政许可`).
+        ("tsv-types-in-part-headings.txt", "tsv-types-in-section-headings.txt"),
         // A header of two rows set out by spaces: 对应责任事项 centred over
         // the groups of duties that are its columns.
         ("space-aligned-duty-group-columns.txt", "tsv-duty-group-columns.txt"),

@@ -160,7 +160,9 @@ pub fn section_heading(line: &str) -> Option<&str> {
     let t = line.trim();
     // Every heading holds a bracket or begins with a numeral: most lines are
     // told apart by that alone.
-    if !(t.starts_with(TYPE_HEADING_NUMERALS) || t.contains(['(', '（'])) || t.chars().count() > 60 {
+    if !(t.starts_with(TYPE_HEADING_NUMERALS) || t.starts_with('第') || t.contains(['(', '（']))
+        || t.chars().count() > 60
+    {
         return None;
     }
     if !(t.contains("清单") || t.contains("目录") || t.contains("分表")) {
@@ -180,7 +182,9 @@ const TYPE_HEADING_NUMERALS: &[char] = &['一', '二', '三', '四', '五', '六
 /// its items: `行政处罚（共18项）`. A type name alone is not one: in vertical
 /// text it is as likely a type cell.
 fn numbered_type_heading(t: &str) -> Option<&str> {
-    let numbered = if let Some(inner) = t.strip_prefix(['（', '(']) {
+    let numbered = if let Some(part) = part_number(t) {
+        Some(part)
+    } else if let Some(inner) = t.strip_prefix(['（', '(']) {
         let r = inner.trim_start_matches(TYPE_HEADING_NUMERALS);
         (r.len() < inner.len()).then_some(()).and_then(|_| r.strip_prefix(['）', ')']))
     } else {
@@ -205,6 +209,17 @@ fn numbered_type_heading(t: &str) -> Option<&str> {
     let name = name.trim().trim_end_matches('类').trim_end_matches("事项").trim_end_matches('类');
     let known = columns::is_type_name(name);
     known.then_some(name)
+}
+
+/// What follows a part's number (`第一部分 行政许可`, `第二部分：行政处罚`).
+fn part_number(t: &str) -> Option<&str> {
+    let r = t.strip_prefix('第')?;
+    let after = r.trim_start_matches(TYPE_HEADING_NUMERALS);
+    if after.len() == r.len() {
+        return None;
+    }
+    let rest = after.strip_prefix("部分")?;
+    Some(rest.trim_start_matches([' ', '\u{3000}', '、', '：', ':', '.', '．']))
 }
 
 #[cfg(test)]
@@ -236,6 +251,10 @@ mod tests {
         assert_eq!(section_heading("（二）行政处罚类"), Some("行政处罚"));
         assert_eq!(section_heading("三、行政强制（共3项）"), Some("行政强制"));
         assert_eq!(section_heading("十一、公共服务事项（12项）"), Some("公共服务"));
+        assert_eq!(section_heading("第一部分 行政许可"), Some("行政许可"));
+        assert_eq!(section_heading("第十二部分：其他行政权力（共2项）"), Some("其他行政权力"));
+        assert_eq!(section_heading("第二部分 工作职责"), None);
+        assert_eq!(section_heading("第八十七条 行政处罚"), None);
         assert_eq!(section_heading("行政处罚"), None);
         assert_eq!(section_heading("行政处罚（共18项）"), Some("行政处罚"));
         assert_eq!(section_heading("公共服务事项(5项)"), Some("公共服务"));
