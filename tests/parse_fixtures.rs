@@ -753,6 +753,38 @@ fn cells_wrapped_over_lines_read_as_the_table_one_line_per_row() {
     assert_eq!(first.liability.len(), 2);
 }
 
+#[test]
+fn levels_named_in_other_words_open_tier_rows_as_short_ones_do() {
+    // 设区的市级 for 市级, 县（市、区） for 县级: the same tier rows, each
+    // level as printed without 级.
+    for (fixture, twin) in [
+        ("tsv-tier-rows-levels-in-other-words.txt", "tsv-tier-rows.txt"),
+        ("vertical-tier-rows-levels-in-other-words.txt", "vertical-tier-rows.txt"),
+    ] {
+        let (list, twin_list) = (parse_fixture(fixture), parse_fixture(twin));
+        let renamed = |level: &str| match level {
+            "市" => "设区的市".to_owned(),
+            "县" => "县（市、区）".to_owned(),
+            other => other.to_owned(),
+        };
+        let levels = |l: &List, rename: bool| -> Vec<Vec<String>> {
+            l.items
+                .iter()
+                .map(|i| i.tier.iter().map(|t| if rename { renamed(&t.level) } else { t.level.to_string() }).collect())
+                .collect()
+        };
+        assert_eq!(levels(&list, false), levels(&twin_list, true), "{fixture}");
+        assert!(levels(&list, false).concat().contains(&"县（市、区）".to_owned()), "{fixture}");
+        // All else as the twin reads it.
+        let without_levels = |l: &List<'static>| {
+            let mut items = l.items.clone();
+            items.iter_mut().flat_map(|i| i.tier.iter_mut()).for_each(|t| t.level = Default::default());
+            items
+        };
+        assert_eq!(without_levels(&list), without_levels(&twin_list), "{fixture}");
+    }
+}
+
 /// Asserts that a fixture gives the items of the same table printed one line per row (two or more).
 fn assert_reads_as(fixture: &str, whole: &str) {
     let (list, whole_list) = (parse_fixture(fixture), parse_fixture(whole));

@@ -928,9 +928,20 @@ fn has_duty_heading(t: &str) -> bool {
     })
 }
 
+/// Whether a cell names one level or several (`市级`, `省、市、县`,
+/// `县（市、区）`, `乡镇街道`).
 fn is_level_text(t: &str) -> bool {
+    // A bracket sets levels side by side as a separator does: `县（市、区）`.
+    let bracket = |c: char| matches!(c, '（' | '）' | '(' | ')');
+    let mut parts = t
+        .trim_end_matches('级')
+        .split(|c: char| c == ' ' || bracket(c) || crate::model::LEVEL_SEPARATORS.contains(&c))
+        .filter(|p| !p.is_empty())
+        .peekable();
     t.chars().count() <= 12
-        && t.trim_end_matches('级').split(|c: char| c == ' ' || crate::model::LEVEL_SEPARATORS.contains(&c)).all(|p| {
+        && !t.starts_with(bracket)
+        && parts.peek().is_some()
+        && parts.all(|p| {
             matches!(
                 p.trim_end_matches('级'),
                 "省" | "市"
@@ -938,16 +949,30 @@ fn is_level_text(t: &str) -> bool {
                     | "区"
                     | "县区"
                     | "区县"
+                    | "县市"
+                    | "市区"
+                    | "县市区"
+                    | "市县区"
                     | "乡"
                     | "镇"
                     | "乡镇"
+                    | "街道"
+                    | "乡镇街道"
+                    | "镇街"
                     | "村"
+                    | "社区"
                     | "国家"
                     | "省市县"
                     | "市县"
                     | "省市"
                     | "设区的市"
-                    | "街道"
+                    | "地市"
+                    | "市州"
+                    | "州"
+                    | "盟"
+                    | "旗"
+                    | "盟市"
+                    | "旗县"
             )
         })
 }
@@ -1443,11 +1468,22 @@ mod tests {
 
     #[test]
     fn level_cells_may_name_several_levels() {
-        for t in ["市级", "省、市、县", "市级；县级", "省级,市级", "市级及县级", "设区的市级"]
-        {
+        for t in [
+            "市级",
+            "省、市、县",
+            "市级；县级",
+            "省级,市级",
+            "市级及县级",
+            "设区的市级",
+            "县（市、区）",
+            "县(市、区)级",
+            "乡镇（街道）",
+            "市州级",
+            "旗县",
+        ] {
             assert!(is_level_text(t), "{t}");
         }
-        for t in ["市场监管", "县级以上人民政府", "本级"] {
+        for t in ["市场监管", "县级以上人民政府", "本级", "（市）", "", "、"] {
             assert!(!is_level_text(t), "{t}");
         }
     }

@@ -782,7 +782,7 @@ fn level_rank(cell: &str) -> Option<u8> {
     match first {
         '国' => Some(0),
         '省' => Some(1),
-        '市' | '州' | '盟' => Some(2),
+        '市' | '州' | '盟' | '地' | '设' => Some(2),
         '县' | '区' | '旗' => Some(3),
         '乡' | '镇' | '街' => Some(4),
         '村' | '社' => Some(5),
