@@ -5,12 +5,15 @@ use crate::model::{Citation, Text};
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// An article reference, with the paragraph (款) and item (项) it narrows to.
+/// An article reference, with the paragraphs (款) and items (项) it narrows
+/// to, several of them listed (`第（一）、（二）项`), or a run of articles
+/// (`第十条至第十五条`): one reference as printed.
 static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"第[一二三四五六七八九十百千零〇两0-9]+条",
-        r"(?:第?[（(]?[一二三四五六七八九十0-9]+[）)]?[款项])*",
-        r"(?:[（(][一二三四五六七八九十]+[）)])?"
+        r"(?:第?[（(]?[一二三四五六七八九十0-9]+[）)]?(?:[、和及][（(]?[一二三四五六七八九十0-9]+[）)]?)*[款项])*",
+        r"(?:[（(][一二三四五六七八九十]+[）)])?",
+        r"(?:至第?[一二三四五六七八九十百千零〇两0-9]+条)?"
     ))
     .expect("valid pattern")
 });
@@ -244,6 +247,22 @@ mod tests {
         let c = parse_citation("《通知》（医保供〔2022〕22号）第二条第（二）款：参保人员可以享受服务。");
         assert_eq!(c.articles, ["第二条第（二）款"]);
         assert_eq!(c.text, "参保人员可以享受服务。");
+    }
+
+    #[test]
+    fn items_listed_and_runs_of_articles_are_one_reference_each() {
+        let c = parse_citation("《中华人民共和国药品管理法》第一百二十四条第一款第（一）、（二）项");
+        assert_eq!(c.articles, ["第一百二十四条第一款第（一）、（二）项"]);
+        assert!(c.text.is_empty());
+        let c = parse_citation("《社会保险法》第十条至第十五条、第二十条：参保");
+        assert_eq!(c.articles, ["第十条至第十五条", "第二十条"]);
+        assert_eq!(c.text, "参保");
+        let c = parse_citation("《条例》第四十条至四十二条");
+        assert_eq!(c.articles, ["第四十条至四十二条"]);
+        // 至 that goes on to no article is the provision's word.
+        let c = parse_citation("《条例》第四十条至今有效");
+        assert_eq!(c.articles, ["第四十条"]);
+        assert_eq!(c.text, "至今有效");
     }
 
     #[test]

@@ -26,11 +26,14 @@ impl Rule for ArticleOutOfRange {
             let Some(count) = law.article_count(&c.citation.edition) else { continue };
             for (k, art) in c.citation.articles.iter().enumerate() {
                 let article = crate::model::article_of(art);
-                let Some(n) = article.strip_prefix('第').and_then(|a| a.strip_suffix('条')).and_then(chinese_number)
-                else {
-                    continue;
-                };
-                if n > count || n == 0 {
+                let number = |a: &str| a.strip_prefix('第').and_then(|a| a.strip_suffix('条')).and_then(chinese_number);
+                // A run of articles (`第十条至第十五条`) ends at an article too.
+                let last = art.split_once('至').and_then(|(_, end)| {
+                    let end = end.strip_prefix('第').unwrap_or(end);
+                    end.find('条').and_then(|i| chinese_number(&end[..i]))
+                });
+                let Some(n) = number(article) else { continue };
+                if n > count || n == 0 || last.is_some_and(|l| l > count) {
                     out.push(Finding::new(
                         format!("{}.articles[{k}]", c.path()),
                         Some(c.item),
@@ -47,5 +50,17 @@ mod tests {
     #[test]
     fn examples() {
         crate::rules::testing::check_examples(&super::ArticleOutOfRange);
+    }
+
+    #[test]
+    fn a_run_of_articles_is_out_of_range_where_it_ends_past_the_last() {
+        let list = |articles: &str| {
+            format!("qingdan: 1\nitems:\n  - item: 甲\n    code: \"3700000236009\"\n    type: 行政处罚\n    legal_basis:\n      - title: 医疗保障基金使用监督管理条例\n        articles: [{articles}]\n")
+        };
+        let found = |articles: &str| crate::rules::testing::run(&super::ArticleOutOfRange, &list(articles)).len();
+        assert_eq!(found("第四十条至第五十条"), 0);
+        assert_eq!(found("第四十条至五十条"), 0);
+        assert_eq!(found("第四十条至第五十二条"), 1);
+        assert_eq!(found("第四十条至五十二条"), 1);
     }
 }
