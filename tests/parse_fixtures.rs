@@ -754,6 +754,38 @@ fn cells_wrapped_over_lines_read_as_the_table_one_line_per_row() {
 }
 
 #[test]
+fn citations_in_other_forms_are_one_entry_each() {
+    // Labels naming the basis, lists numbered （1） and ①, tags with no
+    // separator before them, a comma after an article; items listed and a
+    // run of articles in one reference.
+    let list = parse_fixture("tsv-citations-in-other-forms.txt");
+    assert_eq!(list.items.len(), 7);
+    let cited = |i: usize| -> Vec<(String, Vec<String>)> {
+        list.items[i]
+            .legal_basis
+            .iter()
+            .map(|c| (c.title.to_string(), c.articles.iter().map(|a| a.to_string()).collect()))
+            .collect()
+    };
+    let two = vec![
+        ("中华人民共和国社会保险法".to_owned(), vec!["第八十七条".to_owned()]),
+        ("医疗保障基金使用监督管理条例".to_owned(), vec!["第三十八条".to_owned()]),
+    ];
+    for i in 0..5 {
+        assert_eq!(cited(i), two, "item {}", i + 1);
+    }
+    // The labels stay with their citations, in the text as printed.
+    assert_eq!(list.items[0].legal_basis[1].text, "实施依据：《医疗保障基金使用监督管理条例》第三十八条。");
+    assert_eq!(list.items[3].legal_basis[1].tag, "行政法规");
+    assert_eq!(
+        cited(5),
+        [("中华人民共和国药品管理法".to_owned(), vec!["第一百二十四条第一款第（一）、（二）项".to_owned()])]
+    );
+    assert_eq!(cited(6), [("中华人民共和国社会保险法".to_owned(), vec!["第七十七条至第七十九条".to_owned()])]);
+    assert!(list.items.iter().flat_map(|i| &i.legal_basis).filter(|c| c.title.is_empty()).count() == 0);
+}
+
+#[test]
 fn levels_named_in_other_words_open_tier_rows_as_short_ones_do() {
     // 设区的市级 for 市级, 县（市、区） for 县级: the same tier rows, each
     // level as printed without 级.

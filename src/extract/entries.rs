@@ -149,11 +149,18 @@ pub fn split_entries(cell: &Text, unnumbered: Unnumbered) -> Vec<Entry> {
             expected += 1;
         }
     }
-    if markers.is_empty() && unnumbered == Unnumbered::Sentences {
+    if markers.is_empty() {
         // A list numbered `（一）`, `一、` or `①`, unless it is inside a quoted
-        // provision (a title before it: its items are the provision's).
+        // provision (a title before it: its items are the provision's). Of
+        // citations, only a list whose every entry opens with a title or a
+        // tag (`（1）《条例》`), as with `1.`.
         let others = other_markers(s);
-        if others.first().is_some_and(|m| !s[..m.start].contains('《')) {
+        let opens_citation = |m: &Range<usize>| s[m.end..].trim_start().starts_with(['《', '【']);
+        let fits = match unnumbered {
+            Unnumbered::Sentences => true,
+            Unnumbered::Citations => others.iter().all(opens_citation),
+        };
+        if fits && others.first().is_some_and(|m| !s[..m.start].contains('《')) {
             markers = others.into_iter().enumerate().map(|(i, r)| (r, i + 1)).collect();
         }
     }
@@ -215,27 +222,73 @@ enum Boundary {
     Break(Range<usize>),
 }
 
-/// Breaks before a citation that starts after a sentence end: `…。《条例》…`.
+/// Breaks before a citation that starts after a sentence end (`…。《条例》…`),
+/// after an article reference and a comma or a break (`…第八十七条，《条例》`),
+/// at a tag wherever it stands (`…第八十七条【行政法规】《条例》`), or at a
+/// label naming the basis (`…。实施依据：《条例》`).
 fn citation_breaks(s: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut last_non_space: Option<char> = None;
+    // Where the last character stands.
+    let mut last_at = 0;
     let mut gap_start: Option<usize> = None;
     for (i, c) in s.char_indices() {
         if c.is_whitespace() {
             gap_start.get_or_insert(i);
             continue;
         }
+        let article_end = |c: Option<char>| matches!(c, Some('条' | '款' | '项'));
+        let sentence_end = matches!(last_non_space, Some('。' | '；' | ';'));
         // After a sentence, or after an article reference and a break (a
         // cell's line break read as a space): `…第八十八条 《条例》第四十一条`.
-        let after_article = gap_start.is_some() && matches!(last_non_space, Some('条' | '款' | '项'));
-        if matches!(c, '《' | '【') && (matches!(last_non_space, Some('。' | '；' | ';')) || after_article) {
+        let after_article = (gap_start.is_some() && article_end(last_non_space))
+            || (matches!(last_non_space, Some('，' | ',')) && ends_article_reference(&s[..last_at]));
+        let opens = match c {
+            '《' => sentence_end || after_article,
+            '【' => last_non_space.is_some() && (sentence_end || after_article || opens_tag(&s[i..])),
+            _ => (sentence_end || after_article) && opens_label(&s[i..]),
+        };
+        if opens {
             let start = gap_start.unwrap_or(i);
             out.push(start..i);
         }
         gap_start = None;
         last_non_space = Some(c);
+        last_at = i;
     }
     out
+}
+
+/// Whether `s` ends with an article reference's last part (`第八十七条`,
+/// `第二款`, `第（二）项`), not a word such as `本条`.
+fn ends_article_reference(s: &str) -> bool {
+    let s = s.trim_end();
+    let Some(rest) = s.strip_suffix(['条', '款', '项']) else { return false };
+    let number =
+        rest.trim_end_matches(|c: char| "一二三四五六七八九十百千零〇两（）()".contains(c) || c.is_ascii_digit());
+    number.len() < rest.len() && number.ends_with('第')
+}
+
+/// Whether `s` opens with a tag (`【行政法规】`) and a title after it.
+fn opens_tag(s: &str) -> bool {
+    let Some(inner) = s.strip_prefix('【') else { return false };
+    let Some(end) = inner.find('】') else { return false };
+    let tag = &inner[..end];
+    (2..=10).contains(&tag.chars().count())
+        && tag.chars().all(crate::text::is_han)
+        && inner[end + '】'.len_utf8()..].trim_start().starts_with('《')
+}
+
+/// Whether `s` opens with a label naming a citation's kind of basis
+/// (`实施依据：`, `法律依据:`) and a title or a tag after it.
+fn opens_label(s: &str) -> bool {
+    let Some(colon) = s.find(['：', ':']) else { return false };
+    let label = &s[..colon];
+    let n = label.chars().count();
+    (3..=8).contains(&n)
+        && label.ends_with("依据")
+        && label.chars().all(crate::text::is_han)
+        && s[colon..].trim_start_matches(['：', ':']).trim_start().starts_with(['《', '【'])
 }
 
 /// Breaks between unnumbered entries: a line break, or spaces after a
@@ -414,6 +467,40 @@ mod tests {
             got,
             ["《社会保险法》第八十八条", "《医疗保障基金使用监督管理条例》第四十一条第一款", "《办法》第三条"]
         );
+        // After a comma, at a tag, at a label naming the basis, and in a
+        // list numbered otherwise than `1.`: a new citation too.
+        for (cell, want) in [
+            ("《社会保险法》第八十七条，《条例》第三十八条", vec!["《社会保险法》第八十七条，", "《条例》第三十八条"]),
+            (
+                "【法律】《社会保险法》第八十七条【行政法规】《条例》第三十八条",
+                vec!["【法律】《社会保险法》第八十七条", "【行政法规】《条例》第三十八条"],
+            ),
+            (
+                "设定依据：《社会保险法》第八十七条。实施依据：《条例》第三十八条。",
+                vec!["设定依据：《社会保险法》第八十七条。", "实施依据：《条例》第三十八条。"],
+            ),
+            (
+                "（1）《社会保险法》第八十七条；（2）《条例》第三十八条。",
+                vec!["《社会保险法》第八十七条；", "《条例》第三十八条。"],
+            ),
+            ("①《社会保险法》第八十七条②《条例》第三十八条", vec!["《社会保险法》第八十七条", "《条例》第三十八条"]),
+        ] {
+            let got: Vec<String> = split_entries(&Text::from_source(cell), Unnumbered::Citations)
+                .into_iter()
+                .map(|e| e.text.into_string())
+                .collect();
+            assert_eq!(got, want, "{cell}");
+        }
+        // A list in a provision, a tag-like bracket that is a year, a comma
+        // inside the provision's text: no new citation.
+        for cell in [
+            "《条例》第三条：有下列情形之一的：（1）骗取；（2）伪造。",
+            "《通知》（人社部发【2016】94号）第三条",
+            "《条例》第三条：依照本条，《办法》另有规定的除外",
+            "《条例》第三条：依据下列规定：《办法》",
+        ] {
+            assert_eq!(split_entries(&Text::from_source(cell), Unnumbered::Citations).len(), 1, "{cell}");
+        }
         // Without a break, or after an article's text, the title is part of the provision.
         let t = Text::from_source("《社会保险法》第八十八条《条例》 依照《条例》第三条的规定");
         assert_eq!(split_entries(&t, Unnumbered::Citations).len(), 1);
