@@ -786,6 +786,39 @@ fn citations_in_other_forms_are_one_entry_each() {
 }
 
 #[test]
+fn liability_in_other_forms_is_one_entry_per_case_and_per_citation() {
+    // Cases numbered （一）, ① or 一、, under a label (`追责情形：`), and the
+    // citations printed after the last case: after a label (`追责依据：`,
+    // numbered or not) or a tag.
+    let list = parse_fixture("tsv-liability-in-other-forms.txt");
+    let entries = |i: usize| -> Vec<(String, String)> {
+        list.items[i].liability.iter().map(|c| (c.title.to_string(), c.articles.join(""))).collect()
+    };
+    let cases = |i: usize| -> Vec<String> {
+        list.items[i].liability.iter().filter(|c| c.title.is_empty()).map(|c| c.text.to_string()).collect()
+    };
+    let two = ["没有法律和事实依据实施行政处罚的；", "违反法定程序实施行政处罚的。"];
+    assert_eq!(
+        cases(0),
+        ["没有法律和事实依据实施行政处罚的；", "违反法定程序实施行政处罚的；", "其他违反法律法规规章规定的行为。"]
+    );
+    assert_eq!(cases(3), ["没有法律和事实依据实施行政处罚的；", "违反法定程序实施行政处罚的；", "其他违法情形。"]);
+    for i in [1, 2, 4] {
+        assert_eq!(cases(i), two, "item {}", i + 1);
+    }
+    let law = |t: &str, a: &str| (t.to_owned(), a.to_owned());
+    assert_eq!(entries(1)[2..], [law("中华人民共和国行政处罚法", "第七十六条")]);
+    assert_eq!(entries(2)[2..], [law("中华人民共和国行政处罚法", "第七十六条")]);
+    assert_eq!(list.items[2].liability[2].tag, "法律");
+    assert_eq!(
+        entries(4)[2..],
+        [law("中华人民共和国行政处罚法", "第七十六条"), law("中华人民共和国公务员法", "第五十九条")]
+    );
+    assert_eq!(list.items[4].liability_preamble, "追责情形：");
+    assert!(list.items[0].liability_preamble.ends_with("应承担相应责任："));
+}
+
+#[test]
 fn levels_named_in_other_words_open_tier_rows_as_short_ones_do() {
     // 设区的市级 for 市级, 县（市、区） for 县级: the same tier rows, each
     // level as printed without 级.

@@ -269,6 +269,17 @@ fn ends_article_reference(s: &str) -> bool {
     number.len() < rest.len() && number.ends_with('第')
 }
 
+/// Where citations begin after a sentence of other text (`…的。追责依据：
+/// 《办法》…`, `…的。【法律】《…》`, `…的。《…》`), if they do.
+pub fn citations_after_a_sentence(s: &str) -> Option<usize> {
+    // Only a break after a sentence's end: an article's comma or break
+    // belongs to a citation already.
+    citation_breaks(s).into_iter().map(|r| r.end).find(|&at| {
+        let before = s[..at].trim_end();
+        before.ends_with(['。', '；', ';']) && !before.contains(['《', '【'])
+    })
+}
+
 /// Whether `s` opens with a tag (`【行政法规】`) and a title after it.
 fn opens_tag(s: &str) -> bool {
     let Some(inner) = s.strip_prefix('【') else { return false };
@@ -285,10 +296,16 @@ fn opens_label(s: &str) -> bool {
     let Some(colon) = s.find(['：', ':']) else { return false };
     let label = &s[..colon];
     let n = label.chars().count();
+    let after = s[colon..].trim_start_matches(['：', ':']).trim_start();
+    // The citations may be numbered: `追责依据：1.《办法》…`.
+    let after = after
+        .trim_start_matches(|c: char| c.is_ascii_digit() || ('\u{2460}'..='\u{2473}').contains(&c))
+        .trim_start_matches(['.', '．', '、'])
+        .trim_start();
     (3..=8).contains(&n)
         && label.ends_with("依据")
         && label.chars().all(crate::text::is_han)
-        && s[colon..].trim_start_matches(['：', ':']).trim_start().starts_with(['《', '【'])
+        && after.starts_with(['《', '【'])
 }
 
 /// Breaks between unnumbered entries: a line break, or spaces after a

@@ -313,7 +313,46 @@ fn citations_of(cell: &Text, changes: &mut Vec<Change>, notes: &mut Vec<Note>) -
 }
 
 fn is_liability_preamble(s: &str) -> bool {
-    (s.ends_with('：') || s.ends_with(':')) && (s.contains("下列情形") || s.contains("相应责任") || s.contains("追究"))
+    (s.ends_with('：') || s.ends_with(':'))
+        && (s.contains("下列情形") || s.contains("相应责任") || s.contains("追究") || is_cell_label(s))
+}
+
+/// A label heading a liability cell's cases or citations (`追责情形：`,
+/// `责任追究：`, `追责依据：`): a few ideographs naming them, and a colon.
+fn is_cell_label(s: &str) -> bool {
+    let label = s.trim_end_matches(['：', ':']);
+    label.len() < s.len()
+        && (2..=8).contains(&label.chars().count())
+        && label.chars().all(crate::text::is_han)
+        && ["情形", "依据", "追究", "问责"].iter().any(|w| label.ends_with(w))
+}
+
+/// A liability entry's citations printed after its case (`…的。追责依据：
+/// 《办法》第七十六条`, `…的。【法律】《…》`): the case, then each citation,
+/// a label with no citation of its own going with the one after it.
+fn case_and_citations(text: &str) -> Vec<Citation<'static>> {
+    // An entry opening with a citation may hold the next one too (`…第七十六条。【法律】《…》`).
+    let opens_citation = text.starts_with(['《', '【']);
+    let Some(at) = entries::citations_after_a_sentence(text).or(opens_citation.then_some(0)) else {
+        return split_per_article(parse_citation(text));
+    };
+    let mut out: Vec<Citation<'static>> =
+        if at == 0 { Vec::new() } else { vec![parse_citation(text[..at].trim_end())] };
+    let tail = Text::from_source(&text[at..]);
+    let mut label = String::new();
+    for entry in split_entries(&tail, Unnumbered::Citations) {
+        let entry = normalize::join_lines(&entry.text);
+        let entry = entry.as_str().trim();
+        if !entry.contains(['《', '【']) && is_cell_label(entry) {
+            label.push_str(entry);
+            continue;
+        }
+        out.extend(split_per_article(parse_citation(&(std::mem::take(&mut label) + entry))));
+    }
+    if !label.is_empty() {
+        out.push(parse_citation(&label));
+    }
+    out
 }
 
 fn liability_of(cell: &Text, changes: &mut Vec<Change>, notes: &mut Vec<Note>) -> (String, Vec<Citation<'static>>) {
@@ -347,7 +386,7 @@ fn liability_of(cell: &Text, changes: &mut Vec<Change>, notes: &mut Vec<Note>) -
                 }
             }
         }
-        out.extend(split_per_article(parse_citation(&text)));
+        out.extend(case_and_citations(&text));
     }
     (preamble, out)
 }
@@ -451,6 +490,35 @@ mod tests {
         // Nothing to do, or a dash not between a code's characters: left as printed.
         for code in ["XK-0001-000", "3700000236009", "－0001", "0001－", "甲－乙"] {
             assert_eq!(with_ascii_hyphens(code), None, "{code}");
+        }
+    }
+
+    #[test]
+    fn a_case_and_the_citations_printed_after_it_are_entries_of_their_own() {
+        let read = |t: &str| -> Vec<(String, String)> {
+            case_and_citations(t).into_iter().map(|c| (c.title.into_owned(), c.text.into_owned())).collect()
+        };
+        let e = |t: &str, x: &str| (t.to_owned(), x.to_owned());
+        assert_eq!(
+            read("违反法定程序的。追责依据：1.《行政处罚法》第七十六条；2.《公务员法》第五十九条。"),
+            [e("", "违反法定程序的。"), e("行政处罚法", "追责依据：《行政处罚法》第七十六条；"), e("公务员法", "")]
+        );
+        assert_eq!(
+            read("违反法定程序的。【法律】《行政处罚法》第七十六条"),
+            [e("", "违反法定程序的。"), e("行政处罚法", "")]
+        );
+        // A title inside the case, or a citation with no case before it: one entry.
+        assert_eq!(read("违反《行政处罚法》规定程序的。"), [e("行政处罚法", "违反《行政处罚法》规定程序的。")]);
+        assert_eq!(read("《行政处罚法》第七十六条。【法律】《公务员法》"), [e("行政处罚法", ""), e("公务员法", "")]);
+    }
+
+    #[test]
+    fn labels_heading_a_liability_cell() {
+        for label in ["追责情形：", "责任追究：", "问责依据:", "追责情形及依据："] {
+            assert!(is_cell_label(label), "{label}");
+        }
+        for not in ["九十三条：", "追责情形", "受理责任：", "追责依据是："] {
+            assert!(!is_cell_label(not), "{not}");
         }
     }
 
