@@ -819,6 +819,30 @@ fn liability_in_other_forms_is_one_entry_per_case_and_per_citation() {
 }
 
 #[test]
+fn duties_in_other_forms_are_one_entry_each() {
+    // Unnumbered under stage headings with no break between them, numbered
+    // （一） or ①, and under groups (直接实施责任：1.…).
+    let list = parse_fixture("tsv-duties-in-other-forms.txt");
+    let duties = |i: usize| -> Vec<(String, String)> {
+        list.items[i].tier[0].duties.iter().map(|d| (d.group.to_string(), d.text.to_string())).collect()
+    };
+    let d = |g: &str, t: &str| (g.to_owned(), t.to_owned());
+    let stages = ["受理阶段责任：公示依法应当提交的材料", "审查阶段责任：对申请材料进行审查", "决定阶段责任：作出决定"];
+    for i in 0..3 {
+        let got: Vec<String> = duties(i).iter().map(|(_, t)| t.trim_end_matches(['。', '；']).to_owned()).collect();
+        assert_eq!(got, stages, "item {}", i + 1);
+    }
+    assert_eq!(
+        duties(3),
+        [
+            d("直接实施责任", "受理阶段责任：公示依法应当提交的材料。"),
+            d("直接实施责任", "审查阶段责任：对申请材料进行审查。"),
+            d("指导监督责任", "决定阶段责任：作出决定。")
+        ]
+    );
+}
+
+#[test]
 fn levels_named_in_other_words_open_tier_rows_as_short_ones_do() {
     // 设区的市级 for 市级, 县（市、区） for 县级: the same tier rows, each
     // level as printed without 级.

@@ -280,6 +280,19 @@ pub fn citations_after_a_sentence(s: &str) -> Option<usize> {
     })
 }
 
+/// Whether `s` opens with a duty's heading: a few ideographs naming a
+/// stage or a task, then `责任：` (`审查阶段责任：`, `受理责任:`), not the
+/// `相应责任：` of a liability's preamble.
+fn opens_duty_heading(s: &str) -> bool {
+    let Some(at) = s.find("责任") else { return false };
+    let head = &s[..at];
+    let n = head.chars().count();
+    (2..=6).contains(&n)
+        && head.chars().all(crate::text::is_han)
+        && !head.ends_with("相应")
+        && s[at + "责任".len()..].starts_with(['：', ':'])
+}
+
 /// Whether `s` opens with a tag (`【行政法规】`) and a title after it.
 fn opens_tag(s: &str) -> bool {
     let Some(inner) = s.strip_prefix('【') else { return false };
@@ -309,7 +322,8 @@ fn opens_label(s: &str) -> bool {
 }
 
 /// Breaks between unnumbered entries: a line break, or spaces after a
-/// sentence end (。；) — an HTML list flattened into one line.
+/// sentence end (。；) — an HTML list flattened into one line — or a
+/// duty's heading right after one (`…材料。审查阶段责任：…`).
 fn unnumbered_breaks(s: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut prev: Option<char> = None;
@@ -332,6 +346,8 @@ fn unnumbered_breaks(s: &str) -> Vec<Range<usize>> {
             {
                 out.push(start..i);
             }
+        } else if prev.is_some_and(|p| matches!(p, '。' | '；' | ';')) && opens_duty_heading(&s[i..]) {
+            out.push(i..i);
         }
         prev = Some(c);
     }
@@ -453,6 +469,21 @@ mod tests {
         );
         assert_eq!(got.len(), 2, "{got:?}");
         assert!(got[0].1.contains("3.存档"));
+    }
+
+    #[test]
+    fn a_duty_heading_after_a_sentence_opens_an_entry() {
+        let got = texts("受理阶段责任：公示依法应当提交的材料。审查阶段责任：对申请材料进行审查；决定责任：作出决定。");
+        let got: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            got,
+            ["受理阶段责任：公示依法应当提交的材料。", "审查阶段责任：对申请材料进行审查；", "决定责任：作出决定。"]
+        );
+        // Not mid-sentence, nor a liability's preamble, nor a heading of no stage.
+        for cell in ["受理责任：公示材料，审查责任：审查。", "违法的。应承担相应责任：", "公示材料。责任：审查。"]
+        {
+            assert_eq!(texts(cell).len(), 1, "{cell}");
+        }
     }
 
     #[test]
