@@ -895,6 +895,19 @@ fn vertical_text_reads_as_the_table_one_line_per_row() {
         // … under headers in other lists' words: 编号 for 序号 (once split
         // over two lines), 权责事项名称 for 事项名称.
         ("vertical-header-words-of-other-lists.txt", "tsv-types-in-section-headings.txt"),
+        // Duties, liability and citations in other forms, their cells
+        // wrapped at their columns' widths: headings, markers and article
+        // numbers broken over lines (`审查阶段责` / `任：`, `（二` / `）`,
+        // `三` / `、`, `第八` / `十七条，`), a level's bracket (`县（市、` / `区）`).
+        ("vertical-duties-in-other-forms.txt", "tsv-duties-in-other-forms.txt"),
+        ("vertical-liability-in-other-forms.txt", "tsv-liability-in-other-forms.txt"),
+        ("vertical-no-blank-lines-liability-in-other-forms.txt", "tsv-liability-in-other-forms.txt"),
+        ("vertical-citations-in-other-forms.txt", "tsv-citations-in-other-forms.txt"),
+        ("vertical-tier-rows-levels-wrapped.txt", "tsv-tier-rows-levels-in-other-words.txt"),
+        // An item's code in three pieces (`11620500MB1617` / `…236003` /
+        // `000`) under a header naming sub-items' codes, as a sub-item's
+        // code is read in pieces as the code and its tail: the item's own.
+        ("vertical-sub-items-codes-in-three-pieces.txt", "tsv-sub-items.txt"),
         // Sub-items (子项) under an item's merged cells: a sub-item's row
         // brings no 序号 and no type; a 31-character code in three pieces.
         ("vertical-sub-items.txt", "tsv-sub-items.txt"),

@@ -12,7 +12,8 @@ static MARKER: LazyLock<Regex> = LazyLock::new(|| {
 });
 static GROUP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?m)(?:^|[\s。；;])[ \t]*([\p{Han}]{2,10}责任)[ \t]*[:：][ \t]*(?:\n|$|[0-9]{1,3}[ \t]*\n?[ \t]*[.．、])",
+        // The name may be broken over two lines (`指导监` / `督责任：`).
+        r"(?m)(?:^|[\s。；;])[ \t]*([\p{Han}]{1,9}(?:[ \t]*\n[ \t]*[\p{Han}]{1,9})?责任)[ \t]*[:：][ \t]*(?:\n|$|[0-9]{1,3}[ \t]*\n?[ \t]*[.．、])",
     )
     .expect("valid pattern")
 });
@@ -22,8 +23,12 @@ static GROUP: LazyLock<Regex> = LazyLock::new(|| {
 static OTHER_MARKERS: LazyLock<[Regex; 4]> = LazyLock::new(|| {
     let before = r"(?:^|[\s。；;：:，,])";
     [
-        Regex::new(&format!(r"{before}([（(](?:[一二三四五六七八九十]{{1,3}}|[0-9]{{1,2}})[）)])")),
-        Regex::new(&format!(r"{before}([一二三四五六七八九十]{{1,3}}、)")),
+        // A line may break inside the brackets (`（二` / `）审查`).
+        Regex::new(&format!(
+            r"{before}([（(][ \t]*\n?[ \t]*(?:[一二三四五六七八九十]{{1,3}}|[0-9]{{1,2}})[ \t]*\n?[ \t]*[）)])"
+        )),
+        // A line may break between the numeral and its 、 (`三` / `、其他`).
+        Regex::new(&format!(r"{before}([一二三四五六七八九十]{{1,3}}[ \t]*\n?[ \t]*、)")),
         Regex::new(&format!(r"{before}?([\u{{2460}}-\u{{2473}}])")),
         Regex::new(&format!(r"{before}([0-9]{{1,2}}[）)])")),
     ]
@@ -38,7 +43,8 @@ const OTHER_MARKERS_NEED: [&[&[u8]]; 4] =
 
 /// The number a marker of [`OTHER_MARKERS`] gives: `（三）` 3, `(12)` 12, `十一、` 11, `④` 4.
 fn other_marker_number(marker: &str) -> Option<usize> {
-    let core = marker.trim_matches(['（', '(', '）', ')', '、']);
+    let core: String = marker.chars().filter(|c| !c.is_whitespace()).collect();
+    let core = core.trim_matches(['（', '(', '）', ')', '、']);
     if let Some(c) = core.chars().next().filter(|c| ('\u{2460}'..='\u{2473}').contains(c)) {
         return Some(c as usize - 0x2460 + 1);
     }
@@ -264,8 +270,10 @@ fn citation_breaks(s: &str) -> Vec<Range<usize>> {
 fn ends_article_reference(s: &str) -> bool {
     let s = s.trim_end();
     let Some(rest) = s.strip_suffix(['条', '款', '项']) else { return false };
-    let number =
-        rest.trim_end_matches(|c: char| "一二三四五六七八九十百千零〇两（）()".contains(c) || c.is_ascii_digit());
+    // A line may break inside the number (`第八` / `十七条`).
+    let number = rest.trim_end_matches(|c: char| {
+        "一二三四五六七八九十百千零〇两（）()".contains(c) || c.is_ascii_digit() || c.is_whitespace()
+    });
     number.len() < rest.len() && number.ends_with('第')
 }
 
@@ -284,6 +292,8 @@ pub fn citations_after_a_sentence(s: &str) -> Option<usize> {
 /// stage or a task, then `责任：` (`审查阶段责任：`, `受理责任:`), not the
 /// `相应责任：` of a liability's preamble.
 fn opens_duty_heading(s: &str) -> bool {
+    // Read without line breaks: a heading may be broken (`审查阶段责` / `任：`).
+    let s: String = s.chars().filter(|c| !c.is_whitespace()).take(10).collect();
     let Some(at) = s.find("责任") else { return false };
     let head = &s[..at];
     let n = head.chars().count();
@@ -469,6 +479,28 @@ mod tests {
         );
         assert_eq!(got.len(), 2, "{got:?}");
         assert!(got[0].1.contains("3.存档"));
+    }
+
+    #[test]
+    fn markers_and_article_numbers_broken_over_lines() {
+        let got = texts("一、没有依据的；二、违反程序的；三\n、其他违法情形。");
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(got[2].1, "其他违法情形。");
+        let t = Text::from_source("《社会保险法》第八\n十七条，《条例》第三十八条");
+        assert_eq!(split_entries(&t, Unnumbered::Citations).len(), 2);
+    }
+
+    #[test]
+    fn headings_and_markers_broken_over_lines() {
+        let got = texts("受理阶段责任：公示材料。审查阶段责\n任：审查材料。");
+        assert_eq!(got.len(), 2, "{got:?}");
+        let got =
+            texts("（一）受理阶段责任：公示材料；（二\n）审查阶段责任：审查材料；（三）决定阶\n段责任：作出决定。");
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(got[1].1, "审查阶段责任：审查材料；");
+        let got = texts("直接实施责任：1.受理责任：公示材料。2.审查责任：审查材料。指导监\n督责任：1.指导下级。");
+        let groups: Vec<Option<&str>> = got.iter().map(|(g, _)| g.as_deref()).collect();
+        assert_eq!(groups, [Some("直接实施责任"), Some("直接实施责任"), Some("指导监\n督责任")], "{got:?}");
     }
 
     #[test]

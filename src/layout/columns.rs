@@ -938,8 +938,11 @@ fn is_level_text(t: &str) -> bool {
         .split(|c: char| c == ' ' || bracket(c) || crate::model::LEVEL_SEPARATORS.contains(&c))
         .filter(|p| !p.is_empty())
         .peekable();
+    // A bracket left open is a level cell broken over lines (`县（市、` / `区）`).
+    let balanced = t.matches(['（', '(']).count() == t.matches(['）', ')']).count();
     t.chars().count() <= 12
         && !t.starts_with(bracket)
+        && balanced
         && parts.peek().is_some()
         && parts.all(|p| {
             matches!(
@@ -1483,7 +1486,8 @@ mod tests {
         ] {
             assert!(is_level_text(t), "{t}");
         }
-        for t in ["市场监管", "县级以上人民政府", "本级", "（市）", "", "、"] {
+        for t in ["市场监管", "县级以上人民政府", "本级", "（市）", "", "、", "县（市、", "区）"]
+        {
             assert!(!is_level_text(t), "{t}");
         }
     }

@@ -371,9 +371,16 @@ fn mark_sub_item_rows(records: &mut [Record], columns: &[Column]) {
 /// the piece it is. Joined back as the code's last line.
 fn rejoin_code_tails(records: &mut [Record]) {
     let len = |t: &Text| compact(t.as_str()).chars().count();
-    let mut lengths: Vec<usize> = records.iter().flat_map(|r| r.cells(Column::Code).map(len)).collect();
+    // A code's usual length: the longest that codes and sub-items' codes
+    // have twice or more. Not the most common: a sub-item's code read in
+    // pieces as the code and its tail, as the item's own may be, makes a
+    // short length as common as the whole one.
+    let mut lengths: Vec<usize> =
+        records.iter().flat_map(|r| r.cells(Column::Code).chain(r.cells(Column::SubCode)).map(len)).collect();
     lengths.sort_unstable();
-    let Some(usual) = lengths.chunk_by(|a, b| a == b).max_by_key(|run| run.len()).map(|run| run[0]) else {
+    let runs: Vec<&[usize]> = lengths.chunk_by(|a, b| a == b).collect();
+    let usual = runs.iter().rev().find(|run| run.len() >= 2).or_else(|| runs.iter().max_by_key(|run| run.len()));
+    let Some(usual) = usual.map(|run| run[0]) else {
         return;
     };
     for row in records.iter_mut().flat_map(|r| r.rows.iter_mut()) {
@@ -484,9 +491,10 @@ fn make_blocks(s: &str, lines: &[Line], body: &[BodyLine], dense: bool) -> Vec<B
     let mut start = 0;
     let is_code_piece = |i: usize| {
         let c = compact(&s[lines[i].range.clone()]);
+        // Hyphens too: a code such as `XK-0001-000` on one line, or its pieces (`XK-0` / `001-`).
         !c.is_empty()
-            && c.len() <= 14
-            && c.chars().all(|ch| ch.is_ascii_alphanumeric())
+            && c.chars().count() <= 14
+            && c.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || crate::text::is_dash_variant(ch))
             && c.chars().any(|ch| ch.is_ascii_digit())
     };
     let is_number = |i: usize| {
