@@ -843,6 +843,24 @@ fn duties_in_other_forms_are_one_entry_each() {
 }
 
 #[test]
+fn a_seq_in_chinese_numerals_is_read_as_its_number_and_quoted() {
+    let name = "tsv-seq-in-chinese-numerals.txt";
+    let bytes = std::fs::read(root().join("fixtures").join(name)).unwrap();
+    let out = parse_bytes(name, &bytes, &ParseOptions::default()).unwrap();
+    let seqs: Vec<Option<u64>> = out.list.items.iter().map(|i| i.seq).collect();
+    assert_eq!(seqs, [Some(1), Some(2)]);
+    // Otherwise the items are those of the table numbered in digits.
+    let mut items = out.list.items.clone();
+    let twin = parse_fixture("tsv-one-line-per-row.txt");
+    items.iter_mut().zip(&twin.items).for_each(|(i, t)| i.seq = t.seq);
+    assert_eq!(items, twin.items);
+    let quoted: Vec<&str> =
+        out.diagnostics.iter().filter(|d| d.code == "QP014").map(|d| d.message.en.as_str()).collect();
+    assert_eq!(quoted, ["序号 printed `一`, read as 1", "序号 printed `二`, read as 2"]);
+    assert!(out.diagnostics.iter().all(|d| d.name != "missing-seq"));
+}
+
+#[test]
 fn levels_named_in_other_words_open_tier_rows_as_short_ones_do() {
     // 设区的市级 for 市级, 县（市、区） for 县级: the same tier rows, each
     // level as printed without 级.

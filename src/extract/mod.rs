@@ -31,6 +31,16 @@ pub enum Note {
         /// The code as printed, its pieces joined.
         printed: String,
     },
+    /// A 序号 printed otherwise than as a number (`十二`, `1-1`), quoted as
+    /// printed: the number read from it, if any, does not say all it does.
+    SeqAsPrinted {
+        /// Source range of the 序号 cell.
+        source: std::ops::Range<usize>,
+        /// The cell as printed.
+        printed: String,
+        /// The number read from it.
+        seq: Option<u32>,
+    },
     /// A record had no 序号.
     MissingSeq {
         /// Source range of the record.
@@ -105,7 +115,13 @@ pub fn extract_record(record: &Record, extra_headers: &[String]) -> Extracted {
     let span = record.span().unwrap_or(0..0);
 
     let seq_text = value(record, Column::Seq, &mut changes);
-    item.seq = seq_text.split(|c: char| !c.is_ascii_digit()).find(|p| !p.is_empty()).and_then(|p| p.parse().ok());
+    let (seq, as_printed) = seq_of(&seq_text);
+    item.seq = seq.map(u64::from);
+    if as_printed {
+        let cells = record.cells(Column::Seq).map(Text::span);
+        let source = cells.reduce(|a, b| a.start.min(b.start)..a.end.max(b.end)).unwrap_or(span.clone());
+        notes.push(Note::SeqAsPrinted { source, printed: seq_text.trim().to_owned(), seq });
+    }
     if item.seq.is_none() {
         notes.push(Note::MissingSeq { source: span.clone() });
     }
@@ -214,6 +230,26 @@ pub fn inherit_merged_cells(sub: &mut Extracted, parent: &Item<'static>) {
         item.tier.clone_from(&parent.tier);
     }
     sub.notes.retain(|n| !matches!(n, Note::MissingCode { .. } | Note::MissingSeq { .. }));
+}
+
+/// The 序号 a cell prints, and whether the note of it must quote the cell:
+/// `12`, `12.`, `12、` and `（12）` are 12 as printed; `十二` is 12 and
+/// `1-1` is 1, each quoted, as the number does not say all the cell does;
+/// a cell with no number is quoted too.
+fn seq_of(text: &str) -> (Option<u32>, bool) {
+    let t = text.trim();
+    if t.is_empty() {
+        return (None, false);
+    }
+    let core = t.trim_end_matches(['.', '．', '、']).trim_start_matches(['（', '(']).trim_end_matches(['）', ')']);
+    if !core.is_empty() && core.chars().all(|c| c.is_ascii_digit()) {
+        return (core.parse().ok(), false);
+    }
+    if let Some(n) = crate::text::chinese_number(core).filter(|_| core.chars().all(|c| !c.is_ascii_digit())) {
+        return (Some(n), true);
+    }
+    let leading = t.split(|c: char| !c.is_ascii_digit()).next().filter(|p| !p.is_empty());
+    (leading.and_then(|p| p.parse().ok()), true)
 }
 
 /// The code: every piece of the code cells, white space removed.
@@ -510,6 +546,19 @@ mod tests {
         // A title inside the case, or a citation with no case before it: one entry.
         assert_eq!(read("违反《行政处罚法》规定程序的。"), [e("行政处罚法", "违反《行政处罚法》规定程序的。")]);
         assert_eq!(read("《行政处罚法》第七十六条。【法律】《公务员法》"), [e("行政处罚法", ""), e("公务员法", "")]);
+    }
+
+    #[test]
+    fn a_seq_printed_otherwise_than_as_a_number_is_quoted() {
+        for (printed, want) in
+            [("12", Some(12)), ("12.", Some(12)), ("12、", Some(12)), ("（12）", Some(12)), ("", None)]
+        {
+            assert_eq!(seq_of(printed), (want, false), "{printed}");
+        }
+        for (printed, want) in [("十二", Some(12)), ("1-1", Some(1)), ("2 2", Some(2)), ("一.1", None), ("新增", None)]
+        {
+            assert_eq!(seq_of(printed), (want, true), "{printed}");
+        }
     }
 
     #[test]

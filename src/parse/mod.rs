@@ -671,6 +671,15 @@ fn note_diagnostic(note: &Note, source: &Arc<SourceFile>) -> Diagnostic {
             source,
             Some(r.clone()),
         ),
+        Note::SeqAsPrinted { source: r, printed, seq } => parse_diag(
+            "seq-as-printed",
+            match seq {
+                Some(n) => crate::tr!("序号 printed `{printed}`, read as {n}", "序号印作 `{printed}`，按 {n} 读出"),
+                None => crate::tr!("序号 printed `{printed}`: no number to read", "序号印作 `{printed}`：读不出数字"),
+            },
+            source,
+            Some(r.clone()),
+        ),
         Note::MissingSeq { source: r } => {
             let at = r.start..r.start;
             let meta = registry::by_name("missing-seq").unwrap_or(&registry::UNREGISTERED);

@@ -159,6 +159,14 @@ pub static RULES: &[RuleMeta] = &[
         "编码中印作其他字形（－、‐、–、—、−）的连字符已按 `-` 读出",
     ),
     rule(
+        "QP014",
+        "seq-as-printed",
+        Parse,
+        Warning,
+        "a 序号 printed otherwise than as a number (`十二`, `1-1`) was read as the number it holds or starts with, and quoted as printed",
+        "未印作数字的序号（`十二`、`1-1`）已按其所含或开头的数字读出，并照印引出",
+    ),
+    rule(
         "QD100",
         "invalid-list",
         Structure,
