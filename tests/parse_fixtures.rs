@@ -920,6 +920,9 @@ fn vertical_text_reads_as_the_table_one_line_per_row() {
         ("vertical-duties-in-other-forms.txt", "tsv-duties-in-other-forms.txt"),
         ("vertical-liability-in-other-forms.txt", "tsv-liability-in-other-forms.txt"),
         ("vertical-no-blank-lines-liability-in-other-forms.txt", "tsv-liability-in-other-forms.txt"),
+        // No blank lines, and lists numbered （一）, 一、 and ①: each opens
+        // a cell after a sentence's end, as `1.` does.
+        ("vertical-no-blank-lines-other-list-markers.txt", "tsv-other-list-markers.txt"),
         ("vertical-citations-in-other-forms.txt", "tsv-citations-in-other-forms.txt"),
         ("vertical-tier-rows-levels-wrapped.txt", "tsv-tier-rows-levels-in-other-words.txt"),
         // An item's code in three pieces (`11620500MB1617` / `…236003` /

@@ -504,6 +504,13 @@ pub fn code_shaped(t: &str) -> bool {
     (6..=40).contains(&n) && (digits + upper) * 10 >= n * 9 && digits * 2 >= n && parts_whole
 }
 
+/// Whether a line opens a numbered list with its first marker, in any of
+/// the ways lists number (`1.`, `1、`, `（一）`, `(1)`, `一、`, `①`).
+pub fn opens_numbered_list(line: &str) -> bool {
+    let t = line.trim_start();
+    ["1.", "1、", "1．", "（一）", "(一)", "（1）", "(1)", "一、", "①"].iter().any(|w| t.starts_with(w))
+}
+
 /// Text without white space.
 pub fn compact(s: &str) -> String {
     // Copied a run at a time: most text has few spaces. White space is
@@ -737,13 +744,7 @@ impl Features {
         }
         f.duty_words |= responsibility && has_duty_heading(&t);
         f.scope_words |= t.starts_with("负责") || t.starts_with("按照");
-        f.list_starts = text
-            .lines()
-            .filter(|l| {
-                let l = l.trim_start();
-                l.starts_with("1.") || l.starts_with("1、") || l.starts_with("1．")
-            })
-            .count();
+        f.list_starts = text.lines().filter(|l| opens_numbered_list(l)).count();
         f
     }
 

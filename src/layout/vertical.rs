@@ -662,16 +662,12 @@ fn is_group_heading(line: &str) -> bool {
     c.chars().count() <= 12 && c.contains("责任")
 }
 
-/// A line that starts a numbered list (`1.`, `1、`) or a liability
+/// A line that starts a numbered list (`1.`, `1、`, `（一）`) or a liability
 /// preamble (`因不履行或不正确履行行政职责…`): the start of a cell, when the
 /// line before ends a sentence.
 fn opens_cell(line: &str) -> bool {
     let t = line.trim_start();
-    t.starts_with("1.")
-        || t.starts_with("1、")
-        || t.starts_with("1．")
-        || t.starts_with("因不履行")
-        || t.starts_with("因不正确履行")
+    super::columns::opens_numbered_list(t) || t.starts_with("因不履行") || t.starts_with("因不正确履行")
 }
 
 /// Whether a line ends a sentence: with 。；：, a closing bracket, or one of
