@@ -160,7 +160,20 @@ pub fn split_entries(cell: &Text, unnumbered: Unnumbered) -> Vec<Entry> {
         // provision (a title before it: its items are the provision's). Of
         // citations, only a list whose every entry opens with a title or a
         // tag (`（1）《条例》`), as with `1.`.
-        let others = other_markers(s);
+        // Of citations, the markers are sought only where a title or a tag
+        // follows what may end one (`）《`, `、【`, `①《`): most cells of
+        // citations hold brackets (`（2018年修正）`), few such lists.
+        let sought = match unnumbered {
+            Unnumbered::Sentences => true,
+            Unnumbered::Citations => s.match_indices(['《', '【']).any(|(i, _)| {
+                s[..i]
+                    .trim_end()
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| matches!(c, '）' | ')' | '、') || ('\u{2460}'..='\u{2473}').contains(&c))
+            }),
+        };
+        let others = if sought { other_markers(s) } else { Vec::new() };
         let opens_citation = |m: &Range<usize>| s[m.end..].trim_start().starts_with(['《', '【']);
         let fits = match unnumbered {
             Unnumbered::Sentences => true,
@@ -243,6 +256,15 @@ fn citation_breaks(s: &str) -> Vec<Range<usize>> {
             gap_start.get_or_insert(i);
             continue;
         }
+        // Most characters follow none that may end a citation's lead: passed over at once.
+        if !matches!(c, '《' | '【')
+            && !matches!(last_non_space, Some('。' | '；' | ';' | '，' | ',' | '条' | '款' | '项'))
+        {
+            gap_start = None;
+            last_non_space = Some(c);
+            last_at = i;
+            continue;
+        }
         let article_end = |c: Option<char>| matches!(c, Some('条' | '款' | '项'));
         let sentence_end = matches!(last_non_space, Some('。' | '；' | ';'));
         // After a sentence, or after an article reference and a break (a
@@ -280,12 +302,14 @@ fn ends_article_reference(s: &str) -> bool {
 /// Where citations begin after a sentence of other text (`…的。追责依据：
 /// 《办法》…`, `…的。【法律】《…》`, `…的。《…》`), if they do.
 pub fn citations_after_a_sentence(s: &str) -> Option<usize> {
-    // Only a break after a sentence's end: an article's comma or break
-    // belongs to a citation already.
-    citation_breaks(s).into_iter().map(|r| r.end).find(|&at| {
-        let before = s[..at].trim_end();
-        before.ends_with(['。', '；', ';']) && !before.contains(['《', '【'])
-    })
+    // Only a break before the first title or tag, after a sentence's end:
+    // an article's comma or break belongs to a citation already. The text
+    // is read no further than that title or tag (both three bytes long).
+    let first = s.find(['《', '【'])?;
+    citation_breaks(&s[..first + 3])
+        .into_iter()
+        .map(|r| r.end)
+        .find(|&at| s[..at].trim_end().ends_with(['。', '；', ';']))
 }
 
 /// Whether `s` opens with a duty's heading: a few ideographs naming a
@@ -306,7 +330,9 @@ fn opens_duty_heading(s: &str) -> bool {
 /// Whether `s` opens with a tag (`【行政法规】`) and a title after it.
 fn opens_tag(s: &str) -> bool {
     let Some(inner) = s.strip_prefix('【') else { return false };
-    let Some(end) = inner.find('】') else { return false };
+    // A tag is a few characters: no need to look further for its end.
+    let head = inner.char_indices().nth(11).map_or(inner, |(i, _)| &inner[..i]);
+    let Some(end) = head.find('】') else { return false };
     let tag = &inner[..end];
     (2..=10).contains(&tag.chars().count())
         && tag.chars().all(crate::text::is_han)
@@ -316,7 +342,9 @@ fn opens_tag(s: &str) -> bool {
 /// Whether `s` opens with a label naming a citation's kind of basis
 /// (`实施依据：`, `法律依据:`) and a title or a tag after it.
 fn opens_label(s: &str) -> bool {
-    let Some(colon) = s.find(['：', ':']) else { return false };
+    // A label is a few characters: its colon is sought no further.
+    let head = s.char_indices().nth(9).map_or(s, |(i, _)| &s[..i]);
+    let Some(colon) = head.find(['：', ':']) else { return false };
     let label = &s[..colon];
     let n = label.chars().count();
     let after = s[colon..].trim_start_matches(['：', ':']).trim_start();

@@ -367,8 +367,9 @@ fn is_cell_label(s: &str) -> bool {
 /// 《办法》第七十六条`, `…的。【法律】《…》`): the case, then each citation,
 /// a label with no citation of its own going with the one after it.
 fn case_and_citations(text: &str) -> Vec<Citation<'static>> {
-    // An entry opening with a citation may hold the next one too (`…第七十六条。【法律】《…》`).
-    let opens_citation = text.starts_with(['《', '【']);
+    // An entry opening with a citation may hold the next one too
+    // (`…第七十六条。【法律】《…》`): only if it holds another title or tag.
+    let opens_citation = text.starts_with(['《', '【']) && text[3..].contains(['《', '【']);
     let Some(at) = entries::citations_after_a_sentence(text).or(opens_citation.then_some(0)) else {
         return split_per_article(parse_citation(text));
     };

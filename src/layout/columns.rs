@@ -508,7 +508,8 @@ pub fn code_shaped(t: &str) -> bool {
 /// the ways lists number (`1.`, `1、`, `（一）`, `(1)`, `一、`, `①`).
 pub fn opens_numbered_list(line: &str) -> bool {
     let t = line.trim_start();
-    ["1.", "1、", "1．", "（一）", "(一)", "（1）", "(1)", "一、", "①"].iter().any(|w| t.starts_with(w))
+    t.starts_with(['1', '（', '(', '一', '①'])
+        && ["1.", "1、", "1．", "（一）", "(一)", "（1）", "(1)", "一、", "①"].iter().any(|w| t.starts_with(w))
 }
 
 /// Text without white space.
@@ -932,6 +933,11 @@ fn has_duty_heading(t: &str) -> bool {
 /// Whether a cell names one level or several (`市级`, `省、市、县`,
 /// `县（市、区）`, `乡镇街道`).
 fn is_level_text(t: &str) -> bool {
+    // Every level word begins with one of these: most text is told at once.
+    if !t.starts_with(['省', '市', '县', '区', '乡', '镇', '村', '国', '设', '地', '州', '盟', '旗', '街', '社'])
+    {
+        return false;
+    }
     // A bracket sets levels side by side as a separator does: `县（市、区）`.
     let bracket = |c: char| matches!(c, '（' | '）' | '(' | ')');
     let mut parts = t

@@ -709,21 +709,25 @@ pub fn is_page_furniture(line: &str) -> bool {
     }
     // A number between rules (`- 3 -`, `— 3 —`, `―3―`, `·3·`), as a page is numbered.
     let core = t.trim_matches(is_page_rule);
-    let ruled = core.len() < t.len()
+    if core.len() < t.len()
         && t.starts_with(is_page_rule)
         && t.ends_with(is_page_rule)
         && digits <= 4
-        && core.chars().all(|c| c.is_ascii_digit());
+        && core.chars().all(|c| c.is_ascii_digit())
+    {
+        return true;
+    }
     // `第3页`, `第3页，共20页`, `共20页 第3页`: the words of a page count and its numbers.
-    let counted = core.contains('页')
-        && core.chars().count() <= 16
-        && core.chars().all(|c| c.is_ascii_digit() || matches!(c, '第' | '页' | '共' | '，' | ',' | '、' | '/'));
+    if core.contains('页') {
+        return core.chars().count() <= 16
+            && core.chars().all(|c| c.is_ascii_digit() || matches!(c, '第' | '页' | '共' | '，' | ',' | '、' | '/'));
+    }
     // `3/20`.
     let fraction = core.chars().all(|c| c.is_ascii_digit() || c == '/')
         && core.matches('/').count() == 1
         && !core.starts_with('/')
         && !core.ends_with('/');
-    ruled || counted || fraction || is_english_page_number(&t)
+    fraction || (core.starts_with(['P', 'p']) && is_english_page_number(core))
 }
 
 /// `Page 3`, `Page 3 of 20` (white space left out), in any case.
@@ -2200,6 +2204,9 @@ mod tests {
             "Page 3",
             "page 3 of 20",
             "PAGE 3 OF 20",
+            "— 第3页 —",
+            "- 3/20 -",
+            "- Page 3 -",
         ] {
             assert!(is_page_furniture(line), "{line}");
         }

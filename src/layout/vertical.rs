@@ -1040,6 +1040,7 @@ impl ShapeCost {
         }
     }
 
+    #[inline]
     fn push(&mut self, line: &Line) {
         let prev_last = self.lines.last().copied();
         self.lines.push((line.width, line.ends_sentence));
