@@ -925,6 +925,16 @@ fn vertical_text_reads_as_the_table_one_line_per_row() {
         ("vertical-no-blank-lines-other-list-markers.txt", "tsv-other-list-markers.txt"),
         ("vertical-citations-in-other-forms.txt", "tsv-citations-in-other-forms.txt"),
         ("vertical-tier-rows-levels-wrapped.txt", "tsv-tier-rows-levels-in-other-words.txt"),
+        // Duties in a column five characters wide: a marker ends a line and
+        // the stage's heading fills the next (`…审查。2.` / `决定责任：`), a
+        // heading, not a group's.
+        ("vertical-tier-rows-duties-in-a-narrow-column.txt", "tsv-tier-rows.txt"),
+        // A level broken after its separator (`市级、` / `县级`), with and
+        // without blank lines: one cell, as a bracket left open is.
+        ("vertical-level-broken-after-a-separator.txt", "tsv-one-line-per-row.txt"),
+        ("vertical-no-blank-lines-level-broken-after-a-separator.txt", "tsv-one-line-per-row.txt"),
+        // A tag broken over lines (`…第八十七条【` / `行政法规】《…》`).
+        ("vertical-citations-tag-broken-over-lines.txt", "tsv-citations-in-other-forms.txt"),
         // An item's code in three pieces (`11620500MB1617` / `…236003` /
         // `000`) under a header naming sub-items' codes, as a sub-item's
         // code is read in pieces as the code and its tail: the item's own.

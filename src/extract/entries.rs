@@ -117,6 +117,9 @@ pub fn split_entries(cell: &Text, unnumbered: Unnumbered) -> Vec<Entry> {
         .captures_iter(if may_head { s } else { "" })
         // `…应承担相应责任：` ends a liability preamble; it heads no group.
         .filter(|c| !c.get(1).is_some_and(|n| n.as_str().ends_with("相应责任")))
+        // A heading right after a marker, on the next line (`2.` / `决定责任：`),
+        // is that entry's own, as it is on the marker's line.
+        .filter(|c| !ends_with_marker(&s[..c.get(1).expect("group").start()]))
         .map(|c| {
             let name = c.get(1).expect("group");
             let whole = c.get(0).expect("match");
@@ -327,15 +330,32 @@ fn opens_duty_heading(s: &str) -> bool {
         && s[at + "责任".len()..].starts_with(['：', ':'])
 }
 
+/// Whether `s` ends with a list marker (`2.`, `2、`, `（二）`, `(2)`, `二、`,
+/// `②`), white space after it left out.
+fn ends_with_marker(s: &str) -> bool {
+    let t = s.trim_end();
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    let before = |rest: &str| rest.trim_end().chars().next_back();
+    if let Some(rest) = t.strip_suffix(['.', '．', '、']) {
+        return before(rest).is_some_and(numeral);
+    }
+    if let Some(rest) = t.strip_suffix(['）', ')']) {
+        let number = rest.trim_end_matches(|c: char| numeral(c) || c.is_whitespace());
+        return number.len() < rest.len() && number.ends_with(['（', '(']);
+    }
+    t.chars().next_back().is_some_and(|c| ('\u{2460}'..='\u{2473}').contains(&c))
+}
+
 /// Whether `s` opens with a tag (`【行政法规】`) and a title after it.
 fn opens_tag(s: &str) -> bool {
     let Some(inner) = s.strip_prefix('【') else { return false };
-    // A tag is a few characters: no need to look further for its end.
-    let head = inner.char_indices().nth(11).map_or(inner, |(i, _)| &inner[..i]);
+    // A tag is a few characters, perhaps broken over lines (`【` / `行政法规】`):
+    // no need to look further for its end.
+    let head = inner.char_indices().nth(15).map_or(inner, |(i, _)| &inner[..i]);
     let Some(end) = head.find('】') else { return false };
-    let tag = &inner[..end];
-    (2..=10).contains(&tag.chars().count())
-        && tag.chars().all(crate::text::is_han)
+    let mut tag = inner[..end].chars().filter(|c| !c.is_whitespace());
+    (2..=10).contains(&tag.clone().count())
+        && tag.all(crate::text::is_han)
         && inner[end + '】'.len_utf8()..].trim_start().starts_with('《')
 }
 
@@ -453,6 +473,22 @@ mod tests {
                 (Some("指导监督责任".into()), "加强指导。".into()),
             ]
         );
+    }
+
+    #[test]
+    fn a_heading_after_a_marker_on_the_line_before_heads_no_group() {
+        // As `2.决定责任：` on one line: the heading is the entry's, not a group's.
+        let got = texts("1.立案责任：予以审查。2.\n决定责任：\n依法作出决定。");
+        assert_eq!(got, [(None, "立案责任：予以审查。".into()), (None, "决定责任：\n依法作出决定。".into())]);
+        for before in ["2.", "2、", "（二）", "(2)", "二、", "②"] {
+            assert!(ends_with_marker(&format!("予以审查。{before}\n")), "{before}");
+        }
+        for before in ["予以审查。", "第二条", "（试行）", ""] {
+            assert!(!ends_with_marker(before), "{before}");
+        }
+        // A group's heading after a sentence still heads its group.
+        let got = texts("直接实施责任：\n1.依法实施。\n指导监督责任：\n1.加强指导。");
+        assert_eq!(got[1].0.as_deref(), Some("指导监督责任"));
     }
 
     #[test]
@@ -592,6 +628,11 @@ mod tests {
                 vec!["《社会保险法》第八十七条；", "《条例》第三十八条。"],
             ),
             ("①《社会保险法》第八十七条②《条例》第三十八条", vec!["《社会保险法》第八十七条", "《条例》第三十八条"]),
+            // A tag broken over lines, as a narrow column prints it.
+            (
+                "【法律】《社会保险法》第八十七条【\n行政法规】《条例》第三十八条",
+                vec!["【法律】《社会保险法》第八十七条", "【\n行政法规】《条例》第三十八条"],
+            ),
         ] {
             let got: Vec<String> = split_entries(&Text::from_source(cell), Unnumbered::Citations)
                 .into_iter()

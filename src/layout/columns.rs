@@ -945,8 +945,10 @@ fn is_level_text(t: &str) -> bool {
         .split(|c: char| c == ' ' || bracket(c) || crate::model::LEVEL_SEPARATORS.contains(&c))
         .filter(|p| !p.is_empty())
         .peekable();
-    // A bracket left open is a level cell broken over lines (`县（市、` / `区）`).
-    let balanced = t.matches(['（', '(']).count() == t.matches(['）', ')']).count();
+    // A bracket left open, or a separator at an end, is a level cell broken
+    // over lines (`县（市、` / `区）`, `市级、` / `县级`).
+    let balanced = t.matches(['（', '(']).count() == t.matches(['）', ')']).count()
+        && !t.ends_with(crate::model::LEVEL_SEPARATORS);
     t.chars().count() <= 12
         && !t.starts_with(bracket)
         && balanced
@@ -1033,6 +1035,9 @@ pub struct Kinds {
     item_like: bool,
     long_prose: bool,
     ends_with_colon: bool,
+    /// Ends with a separator or an opening bracket (`市级、`, `县（市、`):
+    /// its text goes on in the next piece.
+    ends_open: bool,
     duty_verb: bool,
 }
 
@@ -1063,6 +1068,7 @@ impl Kinds {
             item_like,
             long_prose,
             ends_with_colon,
+            ends_open,
             duty_verb,
         } = *self;
         let flags = [
@@ -1084,6 +1090,7 @@ impl Kinds {
             item_like,
             long_prose,
             ends_with_colon,
+            ends_open,
             duty_verb,
         ];
         let bits = flags.iter().enumerate().fold(0u128, |acc, (i, &f)| acc | u128::from(f) << i);
@@ -1129,6 +1136,7 @@ pub struct Ending {
     measure: bool,
     service: bool,
     colon: bool,
+    open: bool,
 }
 
 impl Ending {
@@ -1148,6 +1156,7 @@ impl Ending {
             .iter()
             .any(ends),
             colon: ends(&"：") || ends(&":"),
+            open: ["、", "，", ",", "（", "(", "《"].iter().any(ends),
         }
     }
 }
@@ -1196,9 +1205,18 @@ impl Kinds {
             item_like: chars <= 80 && ((opening.addresses && ending.measure) || ending.service),
             long_prose: chars > 40 && mostly_han,
             ends_with_colon: ending.colon,
+            ends_open: ending.open,
             duty_verb: opening.duty_verb,
         }
     }
+}
+
+/// The score of a whole cell of these kinds in `column`: [`kind_score`],
+/// less when the cell ends in a separator or an opening bracket (`市级、`,
+/// `县（`), where a cell broken over lines goes on (`市级、` / `县级`). A piece
+/// of a row's cell, which may be one line of it, is scored by `kind_score`.
+pub fn whole_cell_score(column: Column, k: &Kinds) -> f32 {
+    kind_score(column, k) - if k.ends_open { 1.0 } else { 0.0 }
 }
 
 /// The score of content of these kinds in `column`.
@@ -1493,7 +1511,7 @@ mod tests {
         ] {
             assert!(is_level_text(t), "{t}");
         }
-        for t in ["市场监管", "县级以上人民政府", "本级", "（市）", "", "、", "县（市、", "区）"]
+        for t in ["市场监管", "县级以上人民政府", "本级", "（市）", "", "、", "县（市、", "区）", "市级、"]
         {
             assert!(!is_level_text(t), "{t}");
         }

@@ -10,7 +10,8 @@
 //! document itself in a first pass and used in a second.
 
 use super::columns::{
-    code_shaped, columns_in_running_text, compact, is_compact_of, is_whole_short_value, kind_score, Column, Features,
+    code_shaped, columns_in_running_text, compact, is_compact_of, is_whole_short_value, whole_cell_score, Column,
+    Features,
 };
 use super::delimited::is_page_furniture;
 use super::{is_running_head_text, section_heading, starts_note, Fragment, Laid, LayoutKind, Record, SetAside};
@@ -905,7 +906,7 @@ fn segment(
                 if kind_rows[place] == NO_ROW {
                     kind_rows[place] = (kind_table.len() / score_columns.len()) as u32;
                     let kinds = seen.get(window.kinds);
-                    kind_table.extend(score_columns.iter().map(|&c| kind_score(c, kinds)));
+                    kind_table.extend(score_columns.iter().map(|&c| whole_cell_score(c, kinds)));
                 }
                 let at = kind_rows[place] as usize;
                 let row = &kind_table[at * score_columns.len()..(at + 1) * score_columns.len()];
