@@ -933,6 +933,10 @@ fn vertical_text_reads_as_the_table_one_line_per_row() {
         // without blank lines: one cell, as a bracket left open is.
         ("vertical-level-broken-after-a-separator.txt", "tsv-one-line-per-row.txt"),
         ("vertical-no-blank-lines-level-broken-after-a-separator.txt", "tsv-one-line-per-row.txt"),
+        // 序号 in Chinese numerals (`一`, `二`), with and without blank
+        // lines: each a cell of its own, not a piece of the code after it.
+        ("vertical-seq-in-chinese-numerals.txt", "tsv-seq-in-chinese-numerals.txt"),
+        ("vertical-no-blank-lines-seq-in-chinese-numerals.txt", "tsv-seq-in-chinese-numerals.txt"),
         // A tag broken over lines (`…第八十七条【` / `行政法规】《…》`).
         ("vertical-citations-tag-broken-over-lines.txt", "tsv-citations-in-other-forms.txt"),
         // An item's code in three pieces (`11620500MB1617` / `…236003` /

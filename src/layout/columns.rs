@@ -930,6 +930,17 @@ fn has_duty_heading(t: &str) -> bool {
     })
 }
 
+/// Whether a cell reads as a 序号: a number other than 0 in digits (`12`),
+/// or in Chinese numerals (`十二`), as some lists number their items.
+pub fn is_seq_text(t: &str) -> bool {
+    if t.bytes().all(|b| b.is_ascii_digit()) {
+        return !t.trim_start_matches('0').is_empty();
+    }
+    t.chars().count() <= 3
+        && t.chars().all(|c| "一二三四五六七八九十".contains(c))
+        && crate::text::chinese_number(t).is_some_and(|n| n > 0)
+}
+
 /// Whether a cell names one level or several (`市级`, `省、市、县`,
 /// `县（市、区）`, `乡镇街道`).
 fn is_level_text(t: &str) -> bool {
@@ -1022,6 +1033,8 @@ pub struct Kinds {
     list_starts: usize,
     code_like: bool,
     seq_like: bool,
+    /// A 序号 in Chinese numerals (`十二`): told as one only of a whole cell.
+    seq_in_numerals: bool,
     type_like: bool,
     level_like: bool,
     citation_like: bool,
@@ -1056,6 +1069,7 @@ impl Kinds {
             list_starts,
             code_like,
             seq_like,
+            seq_in_numerals,
             type_like,
             level_like,
             citation_like,
@@ -1078,6 +1092,7 @@ impl Kinds {
             numeric,
             code_like,
             seq_like,
+            seq_in_numerals,
             type_like,
             level_like,
             citation_like,
@@ -1191,6 +1206,7 @@ impl Kinds {
             // Counts first: a code has at most one Han character in ten.
             code_like: chars <= 48 && f.han * 10 <= chars && f.short.as_ref().is_some_and(|s| code_shaped(s.as_str())),
             seq_like: chars <= 5 && f.digits == chars && short.is_some_and(|s| !s.trim_start_matches('0').is_empty()),
+            seq_in_numerals: chars <= 3 && f.digits == 0 && short.is_some_and(is_seq_text),
             type_like: short.is_some_and(|t| is_type_name(t) || (chars <= 8 && holds_type_name(t))),
             level_like: short.is_some_and(is_level_text),
             citation_like: f.title_mark && (f.article || f.tag),
@@ -1213,11 +1229,19 @@ impl Kinds {
 
 /// The score of a whole cell of these kinds in `column`: [`kind_score`],
 /// less when the cell ends in a separator or an opening bracket (`市级、`,
-/// `县（`), where a cell broken over lines goes on (`市级、` / `县级`). A piece
-/// of a row's cell, which may be one line of it, is scored by `kind_score`.
+/// `县（`), where a cell broken over lines goes on (`市级、` / `县级`), and a
+/// 序号 in Chinese numerals (`十二`) as one in digits. A piece of a row's
+/// cell, which may be one line of it or a numeral of a scrambled cell, is
+/// scored by `kind_score`.
 pub fn whole_cell_score(column: Column, k: &Kinds) -> f32 {
+    if k.seq_in_numerals && column == Column::Seq {
+        return SEQ_SCORE;
+    }
     kind_score(column, k) - if k.ends_open { 1.0 } else { 0.0 }
 }
+
+/// The score of a 序号 in its column.
+const SEQ_SCORE: f32 = 2.5;
 
 /// The score of content of these kinds in `column`.
 pub fn kind_score(column: Column, k: &Kinds) -> f32 {
@@ -1246,7 +1270,7 @@ pub fn kind_score(column: Column, k: &Kinds) -> f32 {
     let s: f32 = match column {
         Column::Seq => {
             if seq_like {
-                2.5
+                SEQ_SCORE
             } else {
                 -3.0
             }
@@ -1515,6 +1539,32 @@ mod tests {
         {
             assert!(!is_level_text(t), "{t}");
         }
+    }
+
+    #[test]
+    fn a_seq_in_chinese_numerals_is_told_only_of_a_whole_cell() {
+        for t in ["1", "12", "007", "一", "十二", "九十九"] {
+            assert!(is_seq_text(t), "{t}");
+        }
+        for t in ["0", "", "零", "一百二十三", "一、", "12a", "第一"] {
+            assert!(!is_seq_text(t), "{t}");
+        }
+        // A whole cell `五` is a 序号; a piece of a row's cell may be a
+        // numeral of a scrambled cell (`五` / `立健障…`), and is not.
+        let kinds = Kinds::of(&Features::of("五"));
+        assert!(whole_cell_score(Column::Seq, &kinds) > 0.0);
+        assert!(kind_score(Column::Seq, &kinds) < 0.0);
+        assert_eq!(
+            whole_cell_score(Column::Seq, &Kinds::of(&Features::of("5"))),
+            kind_score(Column::Seq, &Kinds::of(&Features::of("5")))
+        );
+    }
+
+    #[test]
+    fn a_whole_cell_ending_in_a_separator_scores_lower() {
+        let (open, whole) = (Kinds::of(&Features::of("市级、")), Kinds::of(&Features::of("市级、县级")));
+        assert!(whole_cell_score(Column::Level, &open) < kind_score(Column::Level, &open));
+        assert_eq!(whole_cell_score(Column::Level, &whole), kind_score(Column::Level, &whole));
     }
 
     #[test]

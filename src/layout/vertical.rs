@@ -10,8 +10,8 @@
 //! document itself in a first pass and used in a second.
 
 use super::columns::{
-    code_shaped, columns_in_running_text, compact, is_compact_of, is_whole_short_value, whole_cell_score, Column,
-    Features,
+    code_shaped, columns_in_running_text, compact, is_compact_of, is_seq_text, is_whole_short_value, whole_cell_score,
+    Column, Features,
 };
 use super::delimited::is_page_furniture;
 use super::{is_running_head_text, section_heading, starts_note, Fragment, Laid, LayoutKind, Record, SetAside};
@@ -98,7 +98,7 @@ fn first_item_line(s: &str, lines: &[Line]) -> Option<usize> {
     };
     let is_seq = |i: usize| {
         let c = compact(&s[lines[i].range.clone()]);
-        !c.is_empty() && c.len() <= 4 && c.bytes().all(|b| b.is_ascii_digit())
+        c.chars().count() <= 4 && is_seq_text(&c)
     };
     let code = (0..lines.len()).find(|&i| code_at(i))?;
     (code.saturating_sub(40)..code).rev().find(|&i| is_seq(i)).or_else(|| {
