@@ -937,6 +937,11 @@ fn vertical_text_reads_as_the_table_one_line_per_row() {
         // lines: each a cell of its own, not a piece of the code after it.
         ("vertical-seq-in-chinese-numerals.txt", "tsv-seq-in-chinese-numerals.txt"),
         ("vertical-no-blank-lines-seq-in-chinese-numerals.txt", "tsv-seq-in-chinese-numerals.txt"),
+        // Without blank lines, liability after duties: the duties' last line
+        // ends a sentence short of the column's width, or (a wide column) the
+        // duties are one line.
+        ("vertical-no-blank-lines-duties-ending-short-of-the-column.txt", "tsv-other-list-markers.txt"),
+        ("vertical-no-blank-lines-cells-of-one-line.txt", "tsv-other-list-markers.txt"),
         // A tag broken over lines (`…第八十七条【` / `行政法规】《…》`).
         ("vertical-citations-tag-broken-over-lines.txt", "tsv-citations-in-other-forms.txt"),
         // An item's code in three pieces (`11620500MB1617` / `…236003` /
@@ -1002,6 +1007,9 @@ fn vertical_text_without_a_header_whose_codes_come_before_the_names() {
     // first piece (`1` / `C192` / `3400`), and is still told apart from it.
     let dense = parse_fixture("vertical-no-blank-lines-no-header-code-before-the-name.txt");
     assert_eq!(keys(&dense), keys(&whole));
+    // A basis of one paragraph ends two characters short of its full lines:
+    // the department on the next line is a cell of its own.
+    assert!(dense.items.iter().all(|i| i.department == "区市场监督管理局"), "{:?}", dense.items);
 }
 
 /// A table drawn in box-drawing characters: every rule line (`┌──┬──┐`,

@@ -1048,8 +1048,8 @@ pub struct Kinds {
     item_like: bool,
     long_prose: bool,
     ends_with_colon: bool,
-    /// Ends with a separator or an opening bracket (`市级、`, `县（市、`):
-    /// its text goes on in the next piece.
+    /// Ends with a 、 or an opening bracket (`市级、`, `县（`): its text goes
+    /// on in the next piece.
     ends_open: bool,
     duty_verb: bool,
 }
@@ -1108,10 +1108,13 @@ impl Kinds {
             ends_open,
             duty_verb,
         ];
-        let bits = flags.iter().enumerate().fold(0u128, |acc, (i, &f)| acc | u128::from(f) << i);
+        // The flags fit in 32 bits (the type says how many there are), which
+        // are cheaper to fold than 128.
+        let flags: [bool; 21] = flags;
+        let bits = flags.iter().enumerate().fold(0u32, |acc, (i, &f)| acc | u32::from(f) << i);
         // Lengths are counted up to LENGTHS_TOLD_APART + 1, so eight bits hold one.
         const _: () = assert!(LENGTHS_TOLD_APART < 255);
-        bits | (chars.min(255) as u128) << 32 | (list_starts as u128) << 64
+        u128::from(bits) | (chars.min(255) as u128) << 32 | (list_starts as u128) << 64
     }
 }
 
@@ -1171,7 +1174,9 @@ impl Ending {
             .iter()
             .any(ends),
             colon: ends(&"：") || ends(&":"),
-            open: ["、", "，", ",", "（", "(", "《"].iter().any(ends),
+            // Not a comma: lines end in one so often that a window's kinds
+            // would change, and be scored again, at every other line.
+            open: ["、", "（", "(", "《"].iter().any(ends),
         }
     }
 }
@@ -1228,8 +1233,8 @@ impl Kinds {
 }
 
 /// The score of a whole cell of these kinds in `column`: [`kind_score`],
-/// less when the cell ends in a separator or an opening bracket (`市级、`,
-/// `县（`), where a cell broken over lines goes on (`市级、` / `县级`), and a
+/// less when the cell ends in a 、 or an opening bracket (`市级、`, `县（`),
+/// where a cell broken over lines goes on (`市级、` / `县级`), and a
 /// 序号 in Chinese numerals (`十二`) as one in digits. A piece of a row's
 /// cell, which may be one line of it or a numeral of a scrambled cell, is
 /// scored by `kind_score`.

@@ -602,12 +602,15 @@ fn make_blocks(s: &str, lines: &[Line], body: &[BodyLine], dense: bool) -> Vec<B
     blocks
 }
 
-/// In text without blank lines between cells, whether a cell ends before
-/// `body[k]`: after a line that falls short of the line before it, which
-/// went on (a paragraph's last line); after a sentence's end, when the
-/// line is markedly narrower (the first of a narrower column's cell); and
-/// before a heading of a group of duties or a numbered list begun afresh
-/// (`1.`), whatever the line before.
+/// In text without blank lines between cells, whether a cell may end
+/// before `body[k]`: after a line that falls short of the line before it,
+/// which went on (a paragraph's last line: markedly narrower, or ending a
+/// sentence two characters short or more); after a cell's only line so far
+/// that ends a sentence (a cell of one line, as a wide column prints it);
+/// after a sentence's end, when the line is markedly narrower (the first of
+/// a narrower column's cell); and before a heading of a group of duties or
+/// a numbered list begun afresh (`1.`), whatever the line before. A cell
+/// that may end here need not: the search weighs both.
 fn ends_dense_cell(s: &str, lines: &[Line], body: &[BodyLine], start: usize, k: usize) -> bool {
     let (li, prev) = (body[k].0, body[k - 1].0);
     let narrower = |a: usize, b: usize| lines[a].width * 10 < lines[b].width * 7;
@@ -627,10 +630,18 @@ fn ends_dense_cell(s: &str, lines: &[Line], body: &[BodyLine], start: usize, k: 
             return true;
         }
     }
+    // A paragraph's last line, after a full one: markedly narrower, or
+    // ending a sentence two characters or more short of it; or a cell's
+    // only line so far, ending a sentence (a wide column's cell of one line).
+    // Not before a citation: a list of citations goes on so in one column
+    // (a citation column beside it is told by its width, above).
+    let short_paragraph_end = lines[prev].ends_sentence && !line.starts_with(['《', '【']);
     k >= 2 && {
         let before = body[k - 2].0;
-        before + 1 == prev && narrower(prev, before) && !lines[before].ends_sentence
-    }
+        before + 1 == prev
+            && !lines[before].ends_sentence
+            && (narrower(prev, before) || (short_paragraph_end && lines[prev].width + 4 <= lines[before].width))
+    } || (k - 1 == start && short_paragraph_end)
 }
 
 /// In text without blank lines between cells, whether the lines from
@@ -1216,6 +1227,18 @@ mod tests {
         let s = "负责本市医疗保障经办机\n构违法行为的处罚\n1.立案责任：对辖区内\n";
         let (lines, body) = dense(s);
         assert!(ends_dense_cell(s, &lines, &body, 0, 2));
+        // A paragraph's last line ending a sentence two characters short of
+        // the full line before it; a cell's only line ending a sentence.
+        let s = "（一）立案责任：依法立案。（二）调查责任：依\n法调查。（三）决定责任：依法决定。\n有下列情形之一的，依法追究责任：①没有法律依\n";
+        let (lines, body) = dense(s);
+        assert!(ends_dense_cell(s, &lines, &body, 0, 2));
+        let s = "（一）立案责任：依法立案。\n有下列情形之一的，依法追究责任：①没有法律依\n";
+        let (lines, body) = dense(s);
+        assert!(ends_dense_cell(s, &lines, &body, 0, 1));
+        // A sentence ending on a full line inside a paragraph ends no cell.
+        let s = "依法立案。依法调查取证。依\n法作出决定。依法送达文书。\n依法执行并将结果予以公开。\n";
+        let (lines, body) = dense(s);
+        assert!(!ends_dense_cell(s, &lines, &body, 0, 2));
     }
 
     #[test]
