@@ -925,6 +925,9 @@ fn vertical_text_reads_as_the_table_one_line_per_row() {
         ("vertical-no-blank-lines-other-list-markers.txt", "tsv-other-list-markers.txt"),
         ("vertical-citations-in-other-forms.txt", "tsv-citations-in-other-forms.txt"),
         ("vertical-tier-rows-levels-wrapped.txt", "tsv-tier-rows-levels-in-other-words.txt"),
+        // … without blank lines: `设区的` / `市级` is one level, though `市级`
+        // alone would be one too; `县（市` / `、区）` another.
+        ("vertical-no-blank-lines-tier-rows-levels-wrapped.txt", "tsv-tier-rows-levels-in-other-words.txt"),
         // Duties in a column five characters wide: a marker ends a line and
         // the stage's heading fills the next (`…审查。2.` / `决定责任：`), a
         // heading, not a group's.

@@ -516,9 +516,9 @@ fn make_blocks(s: &str, lines: &[Line], body: &[BodyLine], dense: bool) -> Vec<B
         .iter()
         .map(|t| t.as_deref().is_some_and(|t| is_whole_short_value(t) || matches!(t, "无" | "暂无")))
         .collect();
-    // Or a run of up to three consecutive lines does (其他 / 行政 / 权力), all
-    // but the last no longer than four characters. Each line in such a run
-    // keeps where its run starts.
+    // Or a run of up to three consecutive lines does (其他 / 行政 / 权力,
+    // 设区的 / 市级), all but the last no longer than four characters. Each
+    // line in such a run keeps where its run starts.
     let mut run: Vec<Option<usize>> = alone.iter().enumerate().map(|(k, &a)| a.then_some(k)).collect();
     for k in 0..body.len() {
         if run[k].is_some() {
@@ -527,7 +527,7 @@ fn make_blocks(s: &str, lines: &[Line], body: &[BodyLine], dense: bool) -> Vec<B
         let mut joined = String::new();
         for e in k..body.len().min(k + 3) {
             let Some(t) = &texts[e] else { break };
-            if e > k && (alone[e] || body[e].0 != body[e - 1].0 + 1) {
+            if e > k && body[e].0 != body[e - 1].0 + 1 {
                 break;
             }
             joined.push_str(t);
@@ -535,7 +535,9 @@ fn make_blocks(s: &str, lines: &[Line], body: &[BodyLine], dense: bool) -> Vec<B
                 run[k..=e].fill(Some(k));
                 break;
             }
-            if t.chars().count() > 4 {
+            // A line spelling a value alone ends the run, unless the lines
+            // before it begin that value (`设区的` / `市级`), as above.
+            if (e > k && alone[e]) || t.chars().count() > 4 {
                 break;
             }
         }
@@ -1384,6 +1386,26 @@ mod tests {
         assert!(ends_sentence("第八十七条："));
         assert!(!ends_sentence("“社会保险经办机构"));
         assert!(!ends_sentence("山丹县医保局”"));
+    }
+
+    #[test]
+    fn lines_beginning_a_value_that_a_line_alone_spells_are_one_block_with_it() {
+        // `市级` alone is a level, and so is `设区的` / `市级`: one block.
+        let s = "违反法定程序实施行政处罚的。\n设区的\n市级\n负责本市医疗保障\n";
+        let (lines, body) = dense(s);
+        let blocks = make_blocks(s, &lines, &body, true);
+        let level = blocks.iter().find(|b| b.lines.contains(&1)).unwrap();
+        assert_eq!(level.lines, 1..3);
+        assert!(level.whole_value);
+        // A line that begins no such value stays apart from it.
+        let s = "违反法定程序实施行政处罚的。\n本级\n市级\n负责本市医疗保障\n";
+        let (lines, body) = dense(s);
+        let blocks = make_blocks(s, &lines, &body, true);
+        assert!(
+            blocks.iter().any(|b| b.lines == (2..3) && b.whole_value),
+            "{:?}",
+            blocks.iter().map(|b| &b.lines).collect::<Vec<_>>()
+        );
     }
 
     #[test]
