@@ -945,6 +945,13 @@ fn vertical_text_reads_as_the_table_one_line_per_row() {
         // duties are one line.
         ("vertical-no-blank-lines-duties-ending-short-of-the-column.txt", "tsv-other-list-markers.txt"),
         ("vertical-no-blank-lines-cells-of-one-line.txt", "tsv-other-list-markers.txt"),
+        // Without blank lines, a citation broken inside a title (`…《…管理条`
+        // / `例》第三十八条`), then the department: the title's end is the
+        // citation's, not the department's.
+        ("vertical-no-blank-lines-citations-broken-inside-a-title.txt", "tsv-citations-in-other-forms.txt"),
+        // … and codes of 31 characters in pieces of 20 (`11620500MB1617096736`
+        // / `20236002000`): pieces of a code still, not of the name before.
+        ("vertical-no-blank-lines-sub-items-codes-in-wide-pieces.txt", "tsv-sub-items.txt"),
         // A tag broken over lines (`…第八十七条【` / `行政法规】《…》`).
         ("vertical-citations-tag-broken-over-lines.txt", "tsv-citations-in-other-forms.txt"),
         // An item's code in three pieces (`11620500MB1617` / `…236003` /

@@ -583,6 +583,9 @@ pub struct Features {
     pub short: Option<Snippet<{ SHORT * 4 }>>,
     /// Holds 《.
     pub title_mark: bool,
+    /// Titles opened (《) less titles closed (》): more than none is a text
+    /// cut short inside a title.
+    pub open_titles: i32,
     /// Holds 条.
     pub article: bool,
     /// Holds 【.
@@ -721,7 +724,11 @@ impl Features {
                 f.upper += 1;
             }
             match c {
-                '《' => f.title_mark = true,
+                '《' => {
+                    f.title_mark = true;
+                    f.open_titles += 1;
+                }
+                '》' => f.open_titles -= 1,
                 '条' => f.article = true,
                 '【' => f.tag = true,
                 _ => {}
@@ -813,6 +820,7 @@ impl Features {
         self.digits += next.digits;
         self.upper += next.upper;
         self.title_mark |= next.title_mark;
+        self.open_titles += next.open_titles;
         self.article |= next.article;
         self.tag |= next.tag;
         self.liability_words |= next.liability_words || junction.liability;
@@ -1048,8 +1056,8 @@ pub struct Kinds {
     item_like: bool,
     long_prose: bool,
     ends_with_colon: bool,
-    /// Ends with a 、 or an opening bracket (`市级、`, `县（`): its text goes
-    /// on in the next piece.
+    /// Ends with a 、 or an opening bracket (`市级、`, `县（`), or inside a
+    /// title (`《…管理条`): its text goes on in the next piece.
     ends_open: bool,
     duty_verb: bool,
 }
@@ -1226,15 +1234,16 @@ impl Kinds {
             item_like: chars <= 80 && ((opening.addresses && ending.measure) || ending.service),
             long_prose: chars > 40 && mostly_han,
             ends_with_colon: ending.colon,
-            ends_open: ending.open,
+            ends_open: ending.open || f.open_titles > 0,
             duty_verb: opening.duty_verb,
         }
     }
 }
 
 /// The score of a whole cell of these kinds in `column`: [`kind_score`],
-/// less when the cell ends in a 、 or an opening bracket (`市级、`, `县（`),
-/// where a cell broken over lines goes on (`市级、` / `县级`), and a
+/// less when the cell ends in a 、 or an opening bracket (`市级、`, `县（`) or
+/// inside a title (`《…管理条`), where a cell broken over lines goes on
+/// (`市级、` / `县级`, `《…管理条` / `例》第三十八条`), and a
 /// 序号 in Chinese numerals (`十二`) as one in digits. A piece of a row's
 /// cell, which may be one line of it or a numeral of a scrambled cell, is
 /// scored by `kind_score`.
@@ -1570,6 +1579,14 @@ mod tests {
         let (open, whole) = (Kinds::of(&Features::of("市级、")), Kinds::of(&Features::of("市级、县级")));
         assert!(whole_cell_score(Column::Level, &open) < kind_score(Column::Level, &open));
         assert_eq!(whole_cell_score(Column::Level, &whole), kind_score(Column::Level, &whole));
+        // So does one cut short inside a title, told of its pieces combined.
+        let cut = Features::of("《社会保险法》第八十七条②《医疗保障基金使用监督管理条");
+        let rest = Features::of("例》第三十八条");
+        assert!(
+            whole_cell_score(Column::LegalBasis, &Kinds::of(&cut)) < kind_score(Column::LegalBasis, &Kinds::of(&cut))
+        );
+        let whole = Kinds::of(&cut.then(&rest));
+        assert_eq!(whole_cell_score(Column::LegalBasis, &whole), kind_score(Column::LegalBasis, &whole));
     }
 
     #[test]

@@ -492,9 +492,11 @@ fn make_blocks(s: &str, lines: &[Line], body: &[BodyLine], dense: bool) -> Vec<B
     let mut start = 0;
     let is_code_piece = |i: usize| {
         let c = compact(&s[lines[i].range.clone()]);
-        // Hyphens too: a code such as `XK-0001-000` on one line, or its pieces (`XK-0` / `001-`).
+        // Hyphens too: a code such as `XK-0001-000` on one line, or its pieces
+        // (`XK-0` / `001-`); as long as a whole code, when its column is wide
+        // (`11620500MB1617096736` / `20236002002`).
         !c.is_empty()
-            && c.chars().count() <= 14
+            && c.chars().count() <= 40
             && c.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || crate::text::is_dash_variant(ch))
             && c.chars().any(|ch| ch.is_ascii_digit())
     };
@@ -1406,6 +1408,15 @@ mod tests {
             "{:?}",
             blocks.iter().map(|b| &b.lines).collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn a_code_in_wide_pieces_is_a_block_apart_from_the_name_before_it() {
+        // The piece as wide as the name's line before it: only its kind tells them apart.
+        let s = "对定点医药机构重复收\n11620500MB1617096736\n20236002002\n";
+        let (lines, body) = dense(s);
+        let blocks = make_blocks(s, &lines, &body, true);
+        assert!(blocks.iter().any(|b| b.lines.start == 1), "{:?}", blocks.iter().map(|b| &b.lines).collect::<Vec<_>>());
     }
 
     #[test]
