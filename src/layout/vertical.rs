@@ -716,6 +716,15 @@ fn continues(prev: &Block, next: &Block, lines: &[Line]) -> bool {
     if next.separated && next.opens_cell {
         return false;
     }
+    // So does a list numbered `1.` after an article's number, even without
+    // one: wrapped text does not break before such a marker (a list inside
+    // a cell follows its colon, and an article's item is `第（一）项`).
+    if next.opens_cell
+        && ["1.", "1、", "1．"].iter().any(|m| next.features.first.as_str().starts_with(m))
+        && prev.features.last.as_str().ends_with(['条', '款', '项'])
+    {
+        return false;
+    }
     let widest = prev.max_width.max(next.max_width);
     let starts_own_cell =
         next.features.short.as_ref().map(|s| s.as_str()).is_some_and(|t| t.chars().all(|c| c.is_ascii_alphanumeric()));
@@ -1408,6 +1417,22 @@ mod tests {
             "{:?}",
             blocks.iter().map(|b| &b.lines).collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn a_list_numbered_1_after_an_article_number_does_not_continue_it() {
+        // 责任事项依据 ends `第五十四条` near its column's width; 追责情形's list follows.
+        let s = "1.立案责任：发现涉嫌违法行为，依法立案。2.调\n查责任：依法调查取证。\n《中华人民共和国行政处罚法》第五十四条\n1.没有法律和事实依据实施行政处罚的；2.违反法\n定程序实施行政处罚的。\n";
+        let (lines, body) = dense(s);
+        let blocks = make_blocks(s, &lines, &body, true);
+        let at = |line: usize| blocks.iter().position(|b| b.lines.start == line).expect("a block starts there");
+        let (citation, list) = (at(2), at(3));
+        assert!(!continues(&blocks[citation], &blocks[list], &lines));
+        // Wrapped text at the same width goes on.
+        let s = "《中华人民共和国行政处罚法》第五十四\n条第一款规定的情形，依法予以处理。\n";
+        let (lines, body) = dense(s);
+        let blocks: Vec<Block> = (0..2).map(|i| make_blocks(s, &lines, &body[i..i + 1], true).remove(0)).collect();
+        assert!(continues(&blocks[0], &blocks[1], &lines));
     }
 
     #[test]
