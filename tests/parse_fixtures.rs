@@ -952,6 +952,9 @@ fn vertical_text_reads_as_the_table_one_line_per_row() {
         // … and codes of 31 characters in pieces of 20 (`11620500MB1617096736`
         // / `20236002000`): pieces of a code still, not of the name before.
         ("vertical-no-blank-lines-sub-items-codes-in-wide-pieces.txt", "tsv-sub-items.txt"),
+        // Without blank lines, a column the format does not name answered
+        // `否` (是否收费) after the liability's last case: a cell of its own.
+        ("vertical-no-blank-lines-other-columns.txt", "tsv-other-columns.txt"),
         // A tag broken over lines (`…第八十七条【` / `行政法规】《…》`).
         ("vertical-citations-tag-broken-over-lines.txt", "tsv-citations-in-other-forms.txt"),
         // An item's code in three pieces (`11620500MB1617` / `…236003` /

@@ -513,10 +513,11 @@ fn make_blocks(s: &str, lines: &[Line], body: &[BodyLine], dense: bool) -> Vec<B
         .map(|&(li, _, _)| Some(compact(&s[lines[li].range.clone()])).filter(|c| c.chars().count() <= 12))
         .collect();
     // Whether each line spells one alone; so does a line that says a cell
-    // is empty (`无`, as 备注 often is).
+    // is empty (`无`, as 备注 often is) or answers a column's question
+    // (`是`, `否`, as 是否收费 does).
     let alone: Vec<bool> = texts
         .iter()
-        .map(|t| t.as_deref().is_some_and(|t| is_whole_short_value(t) || matches!(t, "无" | "暂无")))
+        .map(|t| t.as_deref().is_some_and(|t| is_whole_short_value(t) || matches!(t, "无" | "暂无" | "是" | "否")))
         .collect();
     // Or a run of up to three consecutive lines does (其他 / 行政 / 权力,
     // 设区的 / 市级), all but the last no longer than four characters. Each
@@ -1433,6 +1434,14 @@ mod tests {
         let (lines, body) = dense(s);
         let blocks: Vec<Block> = (0..2).map(|i| make_blocks(s, &lines, &body[i..i + 1], true).remove(0)).collect();
         assert!(continues(&blocks[0], &blocks[1], &lines));
+    }
+
+    #[test]
+    fn a_line_answering_yes_or_no_is_a_block_of_its_own() {
+        let s = "1.对符合法定条件的申请不予受理的；\n否\n";
+        let (lines, body) = dense(s);
+        let blocks = make_blocks(s, &lines, &body, true);
+        assert!(blocks.iter().any(|b| b.lines == (1..2) && b.whole_value));
     }
 
     #[test]
