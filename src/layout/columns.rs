@@ -1243,10 +1243,10 @@ impl Kinds {
 /// The score of a whole cell of these kinds in `column`: [`kind_score`],
 /// less when the cell ends in a 、 or an opening bracket (`市级、`, `县（`) or
 /// inside a title (`《…管理条`), where a cell broken over lines goes on
-/// (`市级、` / `县级`, `《…管理条` / `例》第三十八条`), and a
-/// 序号 in Chinese numerals (`十二`) as one in digits. A piece of a row's
-/// cell, which may be one line of it or a numeral of a scrambled cell, is
-/// scored by `kind_score`.
+/// (`市级、` / `县级`, `《…管理条` / `例》第三十八条`); a 序号 in Chinese
+/// numerals (`十二`) scores as one in digits. A piece of a row's cell, which
+/// may be one line of it or a numeral of a scrambled cell, is scored by
+/// `kind_score` alone.
 pub fn whole_cell_score(column: Column, k: &Kinds) -> f32 {
     if k.seq_in_numerals && column == Column::Seq {
         return SEQ_SCORE;

@@ -717,8 +717,8 @@ fn continues(prev: &Block, next: &Block, lines: &[Line]) -> bool {
     if next.separated && next.opens_cell {
         return false;
     }
-    // So does a list numbered `1.` after an article's number, even without
-    // one: wrapped text does not break before such a marker (a list inside
+    // So does a list numbered `1.` after an article's number, blank line or
+    // none: wrapped text does not break before such a marker (a list inside
     // a cell follows its colon, and an article's item is `第（一）项`).
     if next.opens_cell
         && ["1.", "1、", "1．"].iter().any(|m| next.features.first.as_str().starts_with(m))
