@@ -41,11 +41,16 @@ static OTHER_MARKERS: LazyLock<[Regex; 4]> = LazyLock::new(|| {
 const OTHER_MARKERS_NEED: [&[&[u8]]; 4] =
     [&["（".as_bytes(), b"("], &["、".as_bytes()], &[&[0xE2, 0x91]], &["）".as_bytes(), b")"]];
 
+/// A circled number, `①` to `⑳`, as a list marker.
+fn is_circled_number(c: char) -> bool {
+    ('\u{2460}'..='\u{2473}').contains(&c)
+}
+
 /// The number a marker of [`OTHER_MARKERS`] gives: `（三）` 3, `(12)` 12, `十一、` 11, `④` 4.
 fn other_marker_number(marker: &str) -> Option<usize> {
     let core: String = marker.chars().filter(|c| !c.is_whitespace()).collect();
     let core = core.trim_matches(['（', '(', '）', ')', '、']);
-    if let Some(c) = core.chars().next().filter(|c| ('\u{2460}'..='\u{2473}').contains(c)) {
+    if let Some(c) = core.chars().next().filter(|&c| is_circled_number(c)) {
         return Some(c as usize - 0x2460 + 1);
     }
     if core.chars().all(|c| c.is_ascii_digit()) {
@@ -173,7 +178,7 @@ pub fn split_entries(cell: &Text, unnumbered: Unnumbered) -> Vec<Entry> {
                     .trim_end()
                     .chars()
                     .next_back()
-                    .is_some_and(|c| matches!(c, '）' | ')' | '、') || ('\u{2460}'..='\u{2473}').contains(&c))
+                    .is_some_and(|c| matches!(c, '）' | ')' | '、') || is_circled_number(c))
             }),
         };
         let others = if sought { other_markers(s) } else { Vec::new() };
@@ -343,7 +348,7 @@ fn ends_with_marker(s: &str) -> bool {
         let number = rest.trim_end_matches(|c: char| numeral(c) || c.is_whitespace());
         return number.len() < rest.len() && number.ends_with(['（', '(']);
     }
-    t.chars().next_back().is_some_and(|c| ('\u{2460}'..='\u{2473}').contains(&c))
+    t.chars().next_back().is_some_and(is_circled_number)
 }
 
 /// Whether `s` opens with a tag (`【行政法规】`) and a title after it.
@@ -370,7 +375,7 @@ fn opens_label(s: &str) -> bool {
     let after = s[colon..].trim_start_matches(['：', ':']).trim_start();
     // The citations may be numbered: `追责依据：1.《办法》…`.
     let after = after
-        .trim_start_matches(|c: char| c.is_ascii_digit() || ('\u{2460}'..='\u{2473}').contains(&c))
+        .trim_start_matches(|c: char| c.is_ascii_digit() || is_circled_number(c))
         .trim_start_matches(['.', '．', '、'])
         .trim_start();
     (3..=8).contains(&n)

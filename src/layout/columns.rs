@@ -1218,7 +1218,7 @@ impl Kinds {
             list_starts: f.list_starts,
             // Counts first: a code has at most one Han character in ten.
             code_like: chars <= 48 && f.han * 10 <= chars && f.short.as_ref().is_some_and(|s| code_shaped(s.as_str())),
-            seq_like: chars <= 5 && f.digits == chars && short.is_some_and(|s| !s.trim_start_matches('0').is_empty()),
+            seq_like: chars <= 5 && f.digits == chars && short.is_some_and(is_seq_text),
             seq_in_numerals: chars <= 3 && f.digits == 0 && short.is_some_and(is_seq_text),
             type_like: short.is_some_and(|t| is_type_name(t) || (chars <= 8 && holds_type_name(t))),
             level_like: short.is_some_and(is_level_text),

@@ -1219,60 +1219,62 @@ mod tests {
         (lines, body)
     }
 
+    /// In `s` printed without blank lines, whether a cell begun at its first
+    /// line may end before line `k`.
+    fn dense_cell_ends_before(s: &str, k: usize) -> bool {
+        let (lines, body) = dense(s);
+        ends_dense_cell(s, &lines, &body, 0, k)
+    }
+
+    /// The blocks of `s` printed without blank lines.
+    fn dense_blocks(s: &str) -> Vec<Block> {
+        let (lines, body) = dense(s);
+        make_blocks(s, &lines, &body, true)
+    }
+
     #[test]
     fn without_blank_lines_a_cell_ends_after_a_short_last_line_or_before_a_narrower_column() {
         // 部门职责 ends `经办服务`, short of the line before; 事项名称 follows at that width.
         let s = "负责医疗保险、生\n理以及参保人员\n经办服务\n医疗保险\n关系转入\n";
-        let (lines, body) = dense(s);
-        assert!(ends_dense_cell(s, &lines, &body, 0, 3));
-        assert!(!ends_dense_cell(s, &lines, &body, 0, 4));
+        assert!(dense_cell_ends_before(s, 3));
+        assert!(!dense_cell_ends_before(s, 4));
         // A sentence ends, and a narrower column's cell begins: the line
         // after that one is not a cell of its own, though it is narrower.
         let s = "调查责任：依法调查取证。\n《中华人民共\n和国行政处罚\n法》第五十四\n条\n";
-        let (lines, body) = dense(s);
-        assert!(ends_dense_cell(s, &lines, &body, 0, 1));
-        assert!(!ends_dense_cell(s, &lines, &body, 0, 2));
-        assert!(!ends_dense_cell(s, &lines, &body, 0, 3));
+        assert!(dense_cell_ends_before(s, 1));
+        assert!(!dense_cell_ends_before(s, 2));
+        assert!(!dense_cell_ends_before(s, 3));
         // A heading of a group of duties starts afresh.
         let s = "按照属地管理原则，负责本统\n筹地区的报销服务\n直接实施责任:\n";
-        let (lines, body) = dense(s);
-        assert!(ends_dense_cell(s, &lines, &body, 0, 2));
+        assert!(dense_cell_ends_before(s, 2));
         // So does a numbered list, after a line that ends no sentence.
         let s = "负责本市医疗保障经办机\n构违法行为的处罚\n1.立案责任：对辖区内\n";
-        let (lines, body) = dense(s);
-        assert!(ends_dense_cell(s, &lines, &body, 0, 2));
+        assert!(dense_cell_ends_before(s, 2));
         // A paragraph's last line ending a sentence two characters short of
         // the full line before it; a cell's only line ending a sentence.
         let s = "（一）立案责任：依法立案。（二）调查责任：依\n法调查。（三）决定责任：依法决定。\n有下列情形之一的，依法追究责任：①没有法律依\n";
-        let (lines, body) = dense(s);
-        assert!(ends_dense_cell(s, &lines, &body, 0, 2));
+        assert!(dense_cell_ends_before(s, 2));
         let s = "（一）立案责任：依法立案。\n有下列情形之一的，依法追究责任：①没有法律依\n";
-        let (lines, body) = dense(s);
-        assert!(ends_dense_cell(s, &lines, &body, 0, 1));
+        assert!(dense_cell_ends_before(s, 1));
         // A sentence ending on a full line inside a paragraph ends no cell.
         let s = "依法立案。依法调查取证。依\n法作出决定。依法送达文书。\n依法执行并将结果予以公开。\n";
-        let (lines, body) = dense(s);
-        assert!(!ends_dense_cell(s, &lines, &body, 0, 2));
+        assert!(!dense_cell_ends_before(s, 2));
     }
 
     #[test]
     fn without_blank_lines_a_citation_going_on_at_a_narrower_width_after_a_sentence_opens_a_cell() {
         // 责任事项 (eleven characters wide) then 责任事项依据 (eight).
         let s = "法行为，依法立案。2.调\n查责任：依法调查取证。\n《中华人民共和国\n行政处罚法》第五\n十四条\n";
-        let (lines, body) = dense(s);
-        assert!(ends_dense_cell(s, &lines, &body, 0, 2));
+        assert!(dense_cell_ends_before(s, 2));
         // 追责情形 (nine wide) ends on a shorter line, then 追责依据 (eight).
         let s = "1.对符合法定条件的\n申请不予受理的。\n《中华人民共和国\n行政许可法》第七\n十二条\n";
-        let (lines, body) = dense(s);
-        assert!(ends_dense_cell(s, &lines, &body, 0, 2));
+        assert!(dense_cell_ends_before(s, 2));
         // In one column a citation's first line is as wide as the column's,
         let s = "按规定执行。\n《中华人民共和国社会保险法》第\n八十六条：用人单位未按时足额缴\n";
-        let (lines, body) = dense(s);
-        assert!(!ends_dense_cell(s, &lines, &body, 0, 1));
+        assert!(!dense_cell_ends_before(s, 1));
         // or it ends on that line, and the next goes on at another width.
         let s = "《中华人民共和国社会保险法》第八十\n六条：用人单位未按时足额缴纳。\n《社会保险稽核办法》第十条\n《工伤保险条例》第六十二条。\n";
-        let (lines, body) = dense(s);
-        assert!(!ends_dense_cell(s, &lines, &body, 0, 2));
+        assert!(!dense_cell_ends_before(s, 2));
     }
 
     #[test]
@@ -1378,15 +1380,13 @@ mod tests {
         assert_eq!(whole, [false, true, false, false, false]);
         // A 序号 before a code's piece of another width is a block of its own.
         let s = "1\nC192\n3400\n";
-        let (lines, body) = dense(s);
-        assert_eq!(make_blocks(s, &lines, &body, true).len(), 2);
+        assert_eq!(dense_blocks(s).len(), 2);
     }
 
     #[test]
     fn without_blank_lines_a_list_after_a_sentences_end_is_bounded_but_not_after_a_group_heading() {
         let s = "况进行指导监督。\n1.【法律】《监察法》第六十五条\n直接实施责任:\n1.依法立案。\n";
-        let (lines, body) = dense(s);
-        let blocks = make_blocks(s, &lines, &body, true);
+        let blocks = dense_blocks(s);
         let after: Vec<bool> = blocks.iter().map(|b| b.list_after_sentence).collect();
         assert_eq!(after, [false, true, false, false]);
     }
@@ -1404,15 +1404,13 @@ mod tests {
     fn lines_beginning_a_value_that_a_line_alone_spells_are_one_block_with_it() {
         // `市级` alone is a level, and so is `设区的` / `市级`: one block.
         let s = "违反法定程序实施行政处罚的。\n设区的\n市级\n负责本市医疗保障\n";
-        let (lines, body) = dense(s);
-        let blocks = make_blocks(s, &lines, &body, true);
+        let blocks = dense_blocks(s);
         let level = blocks.iter().find(|b| b.lines.contains(&1)).unwrap();
         assert_eq!(level.lines, 1..3);
         assert!(level.whole_value);
         // A line that begins no such value stays apart from it.
         let s = "违反法定程序实施行政处罚的。\n本级\n市级\n负责本市医疗保障\n";
-        let (lines, body) = dense(s);
-        let blocks = make_blocks(s, &lines, &body, true);
+        let blocks = dense_blocks(s);
         assert!(
             blocks.iter().any(|b| b.lines == (2..3) && b.whole_value),
             "{:?}",
@@ -1439,8 +1437,7 @@ mod tests {
     #[test]
     fn a_line_answering_yes_or_no_is_a_block_of_its_own() {
         let s = "1.对符合法定条件的申请不予受理的；\n否\n";
-        let (lines, body) = dense(s);
-        let blocks = make_blocks(s, &lines, &body, true);
+        let blocks = dense_blocks(s);
         assert!(blocks.iter().any(|b| b.lines == (1..2) && b.whole_value));
     }
 
@@ -1448,8 +1445,7 @@ mod tests {
     fn a_code_in_wide_pieces_is_a_block_apart_from_the_name_before_it() {
         // The piece as wide as the name's line before it: only its kind tells them apart.
         let s = "对定点医药机构重复收\n11620500MB1617096736\n20236002002\n";
-        let (lines, body) = dense(s);
-        let blocks = make_blocks(s, &lines, &body, true);
+        let blocks = dense_blocks(s);
         assert!(blocks.iter().any(|b| b.lines.start == 1), "{:?}", blocks.iter().map(|b| &b.lines).collect::<Vec<_>>());
     }
 
