@@ -10,8 +10,7 @@
 //! document itself in a first pass and used in a second.
 
 use super::columns::{
-    code_shaped, columns_in_running_text, compact, is_compact_of, is_seq_text, is_whole_short_value, whole_cell_score,
-    Column, Features,
+    code_shaped, columns_in_running_text, compact, is_compact_of, is_seq_text, is_whole_short_value, Column, Features,
 };
 use super::delimited::is_page_furniture;
 use super::{is_running_head_text, section_heading, starts_note, Fragment, Laid, LayoutKind, Record, SetAside};
@@ -839,15 +838,11 @@ fn segment(
     let mut scored_from = vec![NEG; k];
     let mut level_score = 0.0f32;
     let mut extra_scores = vec![0.0f32; extras.len()];
-    // What each kinds of content scores in the header's columns, 实施层级
-    // and each extra column (a row of the table each), by the kinds.
-    let score_columns: Vec<Column> =
-        columns.iter().copied().chain(std::iter::once(Column::Level)).chain(extras.iter().copied()).collect();
-    // Each kinds' row of `kind_table`, by the kinds' place among those the
-    // windows have shown (`NO_ROW` until they are scored here).
-    const NO_ROW: u32 = u32::MAX;
-    let mut kind_rows: Vec<u32> = Vec::new();
-    let mut kind_table: Vec<f32> = Vec::new();
+    // Where each column's score stands in a kinds' row of scores: the
+    // header's columns, 实施层级, then each extra column.
+    let slots: Vec<usize> = columns.iter().map(|&c| windows::score_slot(c)).collect();
+    let level_slot = windows::score_slot(Column::Level);
+    let extra_slots: Vec<usize> = extras.iter().map(|&c| windows::score_slot(c)).collect();
 
     for b in 0..=n {
         let row = b * w;
@@ -923,31 +918,32 @@ fn segment(
             if scored != Some(window.kinds) {
                 scored = Some(window.kinds);
                 // Windows share their kinds (some flags and a length, up to
-                // 100): each kinds' scores are worked out once per search.
-                let place = window.kinds as usize;
-                if kind_rows.len() <= place {
-                    kind_rows.resize(seen.len().max(place + 1), NO_ROW);
-                }
-                if kind_rows[place] == NO_ROW {
-                    kind_rows[place] = (kind_table.len() / score_columns.len()) as u32;
-                    let kinds = seen.get(window.kinds);
-                    kind_table.extend(score_columns.iter().map(|&c| whole_cell_score(c, kinds)));
-                }
-                let at = kind_rows[place] as usize;
-                let row = &kind_table[at * score_columns.len()..(at + 1) * score_columns.len()];
+                // 100): each kinds' scores are worked out once, when first seen.
+                let row = seen.scores(window.kinds);
                 for &j in &by_span[..open] {
                     // Summed in the order the full sum takes, for the same rounding.
-                    scored_from[j] = base[j] + row[j] + boundary_bonus;
+                    scored_from[j] = base[j] + row[slots[j]] + boundary_bonus;
                 }
-                level_score = row[k];
-                extra_scores.copy_from_slice(&row[k + 1..]);
+                level_score = row[level_slot];
+                for (score, &slot) in extra_scores.iter_mut().zip(&extra_slots) {
+                    *score = row[slot];
+                }
             }
-            for &j in &by_span[..open] {
-                // A state no path reaches stays at minus infinity: never better.
-                let v = scored_from[j] - shape - inner - wide(j);
+            // A state no path reaches stays at minus infinity: never better.
+            let mut fill = |j: usize, v: f32| {
                 if v > score_e[j + 1] {
                     score_e[j + 1] = v;
                     back_e[j + 1] = (Step::Fill { from: b as u32, column: columns[j] }, j as u16);
+                }
+            };
+            // The same sums either way (less nothing is itself), each loop kept to what it needs.
+            if weigh_widths {
+                for &j in &by_span[..open] {
+                    fill(j, scored_from[j] - shape - inner - width_cost((wide_e[j] - wide_b[j]) as usize));
+                }
+            } else {
+                for &j in &by_span[..open] {
+                    fill(j, scored_from[j] - shape - inner);
                 }
             }
             if let Some(l) = level {

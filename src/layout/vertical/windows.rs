@@ -8,7 +8,9 @@
 //! reads are worked out once, here, and read back by every search.
 
 use super::{Block, Line, ShapeCost};
-use crate::layout::columns::{Ending, Features, Junction, Kinds, Opening, EDGE, JUNCTION_REACH};
+use crate::layout::columns::{
+    whole_cell_score, Column, Ending, Features, Junction, Kinds, Opening, EDGE, JUNCTION_REACH,
+};
 use crate::text::CharMap;
 
 /// A window's content: its kinds, by their place in [`KindsSeen`], and the
@@ -19,34 +21,49 @@ pub(super) struct Window {
     pub shape: f32,
 }
 
-/// The kinds of content windows have shown, each once, by place: a search
-/// compares a window's kinds with the last one's, and looks up their scores,
-/// by place.
+/// Where a column's score stands in a row of [`KindsSeen`]'s scores: the
+/// columns in [`Column::ALL`]'s order, then one for every column the format
+/// does not name (they score alike). A duty group scores as 对应责任事项.
+pub(super) fn score_slot(column: Column) -> usize {
+    match column {
+        Column::Extra(_) => Column::ALL.len(),
+        Column::DutyGroup(_) => score_slot(Column::Duties),
+        c => Column::ALL.iter().position(|&a| a == c).unwrap_or(Column::ALL.len()),
+    }
+}
+
+/// How many scores a kinds has: one per slot of [`score_slot`].
+pub(super) const SCORE_SLOTS: usize = Column::ALL.len() + 1;
+
+/// The kinds of content windows have shown, each once, by place, with what
+/// each scores as a whole cell of every column: a search compares a
+/// window's kinds with the last one's, and looks up their scores, by place.
+/// Every search (one per column order the first pass tries, then the
+/// second pass) reads the same scores.
 #[derive(Debug, Default)]
 pub(super) struct KindsSeen {
-    kinds: Vec<Kinds>,
+    scores: Vec<[f32; SCORE_SLOTS]>,
     places: CharMap<u128, u32>,
 }
 
 impl KindsSeen {
-    /// The place of `kinds`, given it on first sight.
+    /// The place of `kinds`, given it (and its scores) on first sight.
     fn place(&mut self, kinds: Kinds) -> u32 {
-        let next = self.kinds.len() as u32;
+        let next = self.scores.len() as u32;
         let place = *self.places.entry(kinds.key()).or_insert(next);
         if place == next {
-            self.kinds.push(kinds);
+            let mut scores = [0.0; SCORE_SLOTS];
+            for (slot, &column) in Column::ALL.iter().chain([Column::Extra(0)].iter()).enumerate() {
+                scores[slot] = whole_cell_score(column, &kinds);
+            }
+            self.scores.push(scores);
         }
         place
     }
 
-    /// The kinds at `place`.
-    pub fn get(&self, place: u32) -> &Kinds {
-        &self.kinds[place as usize]
-    }
-
-    /// How many kinds have been seen.
-    pub fn len(&self) -> usize {
-        self.kinds.len()
+    /// What the kinds at `place` score as a whole cell of each column, by [`score_slot`].
+    pub fn scores(&self, place: u32) -> &[f32; SCORE_SLOTS] {
+        &self.scores[place as usize]
     }
 }
 
@@ -211,23 +228,25 @@ mod tests {
         assert!(blocks.len() > 20, "{}", blocks.len());
         let mut fresh = Windows::new(&blocks, &lines);
         let expected = worked_out(&mut fresh, 9);
-        let kinds_of = |w: &Windows, place: u32| *w.kinds.get(place);
+        let scores_of = |w: &Windows, place: u32| w.kinds.scores(place).map(f32::to_bits);
         let n = blocks.len();
         for upto in [0, 7, n] {
             let mut kept = Windows::new(&blocks, &lines);
             kept.keep(upto, 5);
             for (b, want) in expected.iter().enumerate() {
                 let mut got = Vec::new();
-                kept.each(b, (b + 9).min(n), |e, w, seen| got.push((e, *seen.get(w.kinds), w.shape)));
-                let want: Vec<_> = want.iter().map(|&(e, k, s)| (e, kinds_of(&fresh, k), s)).collect();
+                kept.each(b, (b + 9).min(n), |e, w, seen| {
+                    got.push((e, seen.scores(w.kinds).map(f32::to_bits), w.shape))
+                });
+                let want: Vec<_> = want.iter().map(|&(e, k, s)| (e, scores_of(&fresh, k), s)).collect();
                 assert_eq!(got.len(), want.len(), "block {b}, {upto} kept");
                 for (g, w) in got.iter().zip(&want) {
                     assert!(g.0 == w.0 && g.1 == w.1 && g.2.to_bits() == w.2.to_bits(), "block {b}, {upto} kept");
                 }
             }
         }
-        // Kinds are kept once each.
-        assert!(fresh.kinds.len() < expected.iter().map(Vec::len).sum::<usize>());
+        // Scores are kept once per kinds.
+        assert!(fresh.kinds.scores.len() < expected.iter().map(Vec::len).sum::<usize>());
     }
 
     #[test]
