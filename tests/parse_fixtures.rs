@@ -975,6 +975,16 @@ fn vertical_text_reads_as_the_table_one_line_per_row() {
         // a sentence's end.
         ("vertical-no-blank-lines-types-in-section-headings.txt", "tsv-types-in-section-headings.txt"),
         ("vertical-no-blank-lines-sub-items.txt", "tsv-sub-items.txt"),
+        // … and in columns four characters wide: the item's name and its
+        // sub-item's wrapped at one width (`…的处罚` / `对…`), the codes in
+        // pieces of eight, each code's last piece narrower.
+        ("vertical-no-blank-lines-sub-items-names-at-one-width.txt", "tsv-sub-items.txt"),
+        // … and a citation ending `第八十六条`, then duties numbered `（一）`:
+        // a list's first marker after an article's number opens a cell.
+        ("vertical-no-blank-lines-list-after-an-article-number.txt", "tsv-other-list-markers.txt"),
+        // A label naming the basis broken over lines (`…第八十七条。实` /
+        // `施依据：《…》`): a citation of its own still.
+        ("vertical-citation-labels-broken-over-lines.txt", "tsv-citations-in-other-forms.txt"),
         // … and a numbered list begun afresh (`1.`) may open a cell after
         // any line: here each tier's duties after its scope.
         ("vertical-no-blank-lines-tier-rows.txt", "tsv-tier-rows.txt"),

@@ -367,10 +367,11 @@ fn opens_tag(s: &str) -> bool {
 /// Whether `s` opens with a label naming a citation's kind of basis
 /// (`实施依据：`, `法律依据:`) and a title or a tag after it.
 fn opens_label(s: &str) -> bool {
-    // A label is a few characters: its colon is sought no further.
-    let head = s.char_indices().nth(9).map_or(s, |(i, _)| &s[..i]);
+    // A label is a few characters, perhaps broken over lines (`实` /
+    // `施依据：`): its colon is sought no further.
+    let head = s.char_indices().nth(12).map_or(s, |(i, _)| &s[..i]);
     let Some(colon) = head.find(['：', ':']) else { return false };
-    let label = &s[..colon];
+    let label: String = s[..colon].chars().filter(|c| !c.is_whitespace()).collect();
     let n = label.chars().count();
     let after = s[colon..].trim_start_matches(['：', ':']).trim_start();
     // The citations may be numbered: `追责依据：1.《办法》…`.
@@ -637,6 +638,11 @@ mod tests {
             (
                 "【法律】《社会保险法》第八十七条【\n行政法规】《条例》第三十八条",
                 vec!["【法律】《社会保险法》第八十七条", "【\n行政法规】《条例》第三十八条"],
+            ),
+            // So is a label.
+            (
+                "设定依据：《社会保险法》第八十七条。实\n施依据：《条例》第三十八条。",
+                vec!["设定依据：《社会保险法》第八十七条。", "实\n施依据：《条例》第三十八条。"],
             ),
         ] {
             let got: Vec<String> = split_entries(&Text::from_source(cell), Unnumbered::Citations)

@@ -544,6 +544,19 @@ fn make_blocks(s: &str, lines: &[Line], body: &[BodyLine], dense: bool) -> Vec<B
             }
         }
     }
+    // A code's pieces are as wide as its column but the last: a piece
+    // narrower than the one before it ends the code, and a piece after it
+    // begins the next (a sub-item's code under its item's).
+    let code_ended_before = |start: usize, k: usize| {
+        k >= start + 2 && {
+            let (before, prev, li) = (body[k - 2].0, body[k - 1].0, body[k].0);
+            before + 1 == prev
+                && lines[prev].width < lines[before].width
+                && is_code_piece(before)
+                && is_code_piece(prev)
+                && is_code_piece(li)
+        }
+    };
     for k in 0..=body.len() {
         let split = if k == body.len() {
             true
@@ -566,6 +579,7 @@ fn make_blocks(s: &str, lines: &[Line], body: &[BodyLine], dense: bool) -> Vec<B
                             && !is_number(li)
                             && !(is_code_piece(li) && lines[li].width == lines[prev].width))
                             || is_code_piece(prev) != is_code_piece(li)
+                            || code_ended_before(start, k)
                             || width_jump(lines[prev].width, lines[li].width)
                             || (opens_cell(&s[lines[li].range.clone()]) && lines[prev].ends_sentence)
                             || (is_group_heading(&s[lines[li].range.clone()]) && lines[prev].ends_sentence)
@@ -622,6 +636,12 @@ fn ends_dense_cell(s: &str, lines: &[Line], body: &[BodyLine], start: usize, k: 
     if (lines[prev].ends_sentence && narrower(li, prev)) || is_group_heading(line) || opens_cell(line) {
         return true;
     }
+    // A power's name ends in what the power does (`…的处罚`) and the next
+    // name opens with its object (`对…`): an item's name and its
+    // sub-item's, wrapped at one width.
+    if line.trim_start().starts_with('对') && ends_power_name(&s[lines[prev].range.clone()]) {
+        return true;
+    }
     // A citation opening after a sentence's end on a line narrower than the
     // block's widest, and going on at that same narrower width, is a full
     // line of a narrower column: the cell of a citation column beside this one
@@ -646,6 +666,14 @@ fn ends_dense_cell(s: &str, lines: &[Line], body: &[BodyLine], start: usize, k: 
             && !lines[before].ends_sentence
             && (narrower(prev, before) || (short_paragraph_end && lines[prev].width + 4 <= lines[before].width))
     } || (k - 1 == start && short_paragraph_end)
+}
+
+/// Whether a line ends as a power's name does, in what the power does
+/// (`…的处罚`, `…的行政强制`, `…许可`).
+fn ends_power_name(line: &str) -> bool {
+    const ACTIONS: [&str; 10] = ["处罚", "许可", "强制", "措施", "征收", "征用", "给付", "检查", "确认", "裁决"];
+    let t = line.trim_end();
+    ACTIONS.iter().any(|a| t.ends_with(a))
 }
 
 /// In text without blank lines between cells, whether the lines from
@@ -716,19 +744,37 @@ fn continues(prev: &Block, next: &Block, lines: &[Line]) -> bool {
     if next.separated && next.opens_cell {
         return false;
     }
-    // So does a list numbered `1.` after an article's number, blank line or
-    // none: wrapped text does not break before such a marker (a list inside
-    // a cell follows its colon, and an article's item is `第（一）项`).
+    // So does a list's first marker (`1.`, `（一）`, `①` …) after an
+    // article's number, blank line or none: wrapped text does not break
+    // before such a marker (a list inside a cell follows its colon, and an
+    // article's item is `第（一）项`), unless the marker is an item of the
+    // article itself, printed without its 第 (`第八十六条（一）项`).
     if next.opens_cell
-        && ["1.", "1、", "1．"].iter().any(|m| next.features.first.as_str().starts_with(m))
         && prev.features.last.as_str().ends_with(['条', '款', '项'])
+        && !names_article_part(next.features.first.as_str())
     {
+        return false;
+    }
+    // Nor does a name, after a power's name ends (`…的处罚` / `对…`).
+    if next.features.first.as_str().starts_with('对') && ends_power_name(prev.features.last.as_str()) {
         return false;
     }
     let widest = prev.max_width.max(next.max_width);
     let starts_own_cell =
         next.features.short.as_ref().map(|s| s.as_str()).is_some_and(|t| t.chars().all(|c| c.is_ascii_alphanumeric()));
     !last.ends_sentence && last.width * 5 >= widest * 4 && !starts_own_cell
+}
+
+/// Whether text opening with a list's marker goes on as a part of an
+/// article itself (`（一）项`, `（一）、（二）项`): the marker then names
+/// the article's item, not a list's first entry.
+fn names_article_part(text: &str) -> bool {
+    let marker =
+        |c: char| c.is_ascii_digit() || "（）()、.．一二三四五六七八九十".contains(c) || ('①'..='⑳').contains(&c);
+    let t = text.trim_start();
+    let rest = t.trim_start_matches(marker);
+    // An article's items are numbered in brackets; `1.项目…` is a list's first entry.
+    t[..t.len() - rest.len()].ends_with(['）', ')']) && rest.starts_with(['项', '款', '目', '至', '和', '及', '或'])
 }
 
 /// How many blocks a cell of `c` may span before any is measured: a 序号,
@@ -1415,19 +1461,64 @@ mod tests {
     }
 
     #[test]
-    fn a_list_numbered_1_after_an_article_number_does_not_continue_it() {
+    fn a_list_begun_after_an_article_number_does_not_continue_it() {
         // 责任事项依据 ends `第五十四条` near its column's width; 追责情形's list follows.
-        let s = "1.立案责任：发现涉嫌违法行为，依法立案。2.调\n查责任：依法调查取证。\n《中华人民共和国行政处罚法》第五十四条\n1.没有法律和事实依据实施行政处罚的；2.违反法\n定程序实施行政处罚的。\n";
-        let (lines, body) = dense(s);
-        let blocks = make_blocks(s, &lines, &body, true);
-        let at = |line: usize| blocks.iter().position(|b| b.lines.start == line).expect("a block starts there");
-        let (citation, list) = (at(2), at(3));
-        assert!(!continues(&blocks[citation], &blocks[list], &lines));
+        for marker in ["1.", "（一）", "一、", "①", "(1)"] {
+            let s = format!("1.立案责任：发现涉嫌违法行为，依法立案。2.调\n查责任：依法调查取证。\n《中华人民共和国行政处罚法》第五十四条\n{marker}没有法律和事实依据实施行政处罚的；2.违\n反法定程序实施行政处罚的。\n");
+            let (lines, body) = dense(&s);
+            let blocks = make_blocks(&s, &lines, &body, true);
+            let at = |line: usize| blocks.iter().position(|b| b.lines.start == line).expect("a block starts there");
+            let (citation, list) = (at(2), at(3));
+            assert!(!continues(&blocks[citation], &blocks[list], &lines), "{marker}");
+        }
+        // An item of the article printed without its 第 goes on from it.
+        for part in ["（一）项", "（一）、（二）项", "（三）至（五）项"] {
+            assert!(names_article_part(part), "{part}");
+        }
+        for list in ["（一）立案责任：依法立案。", "一、受理责任", "①没有法律依据的；", "1.项目审批"]
+        {
+            assert!(!names_article_part(list), "{list}");
+        }
         // Wrapped text at the same width goes on.
         let s = "《中华人民共和国行政处罚法》第五十四\n条第一款规定的情形，依法予以处理。\n";
         let (lines, body) = dense(s);
         let blocks: Vec<Block> = (0..2).map(|i| make_blocks(s, &lines, &body[i..i + 1], true).remove(0)).collect();
         assert!(continues(&blocks[0], &blocks[1], &lines));
+    }
+
+    #[test]
+    fn a_code_piece_narrower_than_the_one_before_ends_the_code() {
+        // An item's code, then its sub-item's, in pieces of eight.
+        let s = "11620500\nMB161709\n67362023\n6002000\n11620500\nMB161709\n67362023\n6002001\n";
+        for text in [s.to_string(), s.replace("\n", "\n\n")] {
+            let (lines, body) = if text.contains("\n\n") {
+                let lines = lines_of(&Text::from_source(&text));
+                let body = (0..lines.len()).map(|i| (i, None, false)).collect();
+                (lines, body)
+            } else {
+                dense(&text)
+            };
+            let blocks = make_blocks(&text, &lines, &body, !text.contains("\n\n"));
+            let starts: Vec<usize> = blocks.iter().map(|b| b.lines.start).collect();
+            assert!(starts.contains(&4), "{starts:?}");
+        }
+        // Pieces of one width go on: nothing says where the code ends.
+        let blocks = dense_blocks("11620500\nMB161709\n67362023\n");
+        assert_eq!(blocks.len(), 1);
+    }
+
+    #[test]
+    fn a_name_after_a_power_s_name_at_one_width_may_open_a_cell() {
+        // 事项名称 and 子项名称 wrapped at three characters.
+        let s = "对违反\n医疗保\n障规定\n的处罚\n对定点\n医药机\n构的处\n罚\n";
+        let (lines, body) = dense(s);
+        assert!(ends_dense_cell(s, &lines, &body, 0, 4));
+        let blocks = make_blocks(s, &lines, &body, true);
+        let at = |line: usize| blocks.iter().position(|b| b.lines.start == line).expect("a block starts there");
+        assert!(!continues(&blocks[at(0)], &blocks[at(4)], &lines));
+        // Inside a name, the object's 对 goes on from the line before.
+        assert!(!ends_dense_cell(s, &lines, &body, 0, 2));
+        assert!(ends_power_name("对用人单位的行政处罚") && !ends_power_name("依法作出处罚决定"));
     }
 
     #[test]
