@@ -982,6 +982,10 @@ fn vertical_text_reads_as_the_table_one_line_per_row() {
         // … and a citation ending `第八十六条`, then duties numbered `（一）`:
         // a list's first marker after an article's number opens a cell.
         ("vertical-no-blank-lines-list-after-an-article-number.txt", "tsv-other-list-markers.txt"),
+        // Stages' headings ending their lines after a sentence
+        // (`…材料。审查阶段责任：` / `对申请…`): each heads its stage's
+        // entry, not a group (this text made parse panic once).
+        ("vertical-duties-stage-headings-ending-lines.txt", "tsv-duties-in-other-forms.txt"),
         // A label naming the basis broken over lines (`…第八十七条。实` /
         // `施依据：《…》`): a citation of its own still.
         ("vertical-citation-labels-broken-over-lines.txt", "tsv-citations-in-other-forms.txt"),

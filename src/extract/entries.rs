@@ -125,6 +125,21 @@ pub fn split_entries(cell: &Text, unnumbered: Unnumbered) -> Vec<Entry> {
         // A heading right after a marker, on the next line (`2.` / `决定责任：`),
         // is that entry's own, as it is on the marker's line.
         .filter(|c| !ends_with_marker(&s[..c.get(1).expect("group").start()]))
+        // A heading after a sentence on its line, ending that line with no
+        // list after it, is a stage's (`…材料。审查阶段责任：` / `对申请…`):
+        // the line was wrapped there. A group's heads its line or a list, or
+        // is named as groups are.
+        .filter(|c| {
+            let name = c.get(1).expect("group");
+            let compact: String = name.as_str().chars().filter(|c| !c.is_whitespace()).collect();
+            if crate::model::DUTY_GROUPS.contains(&compact.as_str()) {
+                return true;
+            }
+            let begins_line = s[..name.start()].trim_end_matches([' ', '\t', '\u{3000}']).ends_with('\n')
+                || s[..name.start()].trim().is_empty();
+            let after = s[name.end()..].trim_start_matches([':', '：', ' ', '\t', '\n', '\r', '\u{3000}']);
+            begins_line || after.is_empty() || after.starts_with(|ch: char| ch.is_ascii_digit())
+        })
         .map(|c| {
             let name = c.get(1).expect("group");
             let whole = c.get(0).expect("match");
@@ -226,6 +241,10 @@ pub fn split_entries(cell: &Text, unnumbered: Unnumbered) -> Vec<Entry> {
         }
     };
     for (pos, b) in bounds {
+        // A boundary inside the one before it (a break within a heading) adds nothing.
+        if pos < start {
+            continue;
+        }
         push(&mut entries, &group, start..pos, marker.take());
         match b {
             Boundary::Group(whole, name) => {
@@ -393,18 +412,28 @@ fn unnumbered_breaks(s: &str) -> Vec<Range<usize>> {
     let mut prev: Option<char> = None;
     let mut run: Option<usize> = None;
     let mut run_has_newline = false;
+    // Where the text since the last sentence's end or line break begins.
+    let (mut clause, mut clause_before_run) = (0, 0);
     for (i, c) in s.char_indices() {
         if c.is_whitespace() {
             if run.is_none() {
                 run = Some(i);
                 run_has_newline = false;
+                clause_before_run = clause;
             }
             run_has_newline |= c == '\n';
+            if c == '\n' {
+                clause = i + 1;
+            }
             continue;
         }
         if let Some(start) = run.take() {
+            // A duty's heading ending its line (`审查阶段责任：` / `对申请…`)
+            // goes on in the next: the colon is the heading's.
+            let heading_ends_line = prev == Some('：') && opens_duty_heading(&s[clause_before_run..start]);
             let after_sentence = prev.is_some_and(|p| matches!(p, '。' | '；' | ';' | '：'));
             if start > 0
+                && !heading_ends_line
                 && (after_sentence
                     || (run_has_newline && prev.is_some_and(|p| matches!(p, '。' | '；' | ';' | '：' | '”'))))
             {
@@ -412,6 +441,9 @@ fn unnumbered_breaks(s: &str) -> Vec<Range<usize>> {
             }
         } else if prev.is_some_and(|p| matches!(p, '。' | '；' | ';')) && opens_duty_heading(&s[i..]) {
             out.push(i..i);
+        }
+        if matches!(c, '。' | '；' | ';') {
+            clause = i + c.len_utf8();
         }
         prev = Some(c);
     }
@@ -494,6 +526,24 @@ mod tests {
         }
         // A group's heading after a sentence still heads its group.
         let got = texts("直接实施责任：\n1.依法实施。\n指导监督责任：\n1.加强指导。");
+        assert_eq!(got[1].0.as_deref(), Some("指导监督责任"));
+    }
+
+    #[test]
+    fn a_stage_heading_ending_a_line_after_a_sentence_heads_no_group() {
+        // Unnumbered stages wrapped after a heading's colon: three entries, no group.
+        let got =
+            texts("受理阶段责任：公示依法应当提交的材料。审查阶段责任：\n对申请材料进行审查。决定阶段责任：作出决定。");
+        assert_eq!(
+            got,
+            [
+                (None, "受理阶段责任：公示依法应当提交的材料。".into()),
+                (None, "审查阶段责任：\n对申请材料进行审查。".into()),
+                (None, "决定阶段责任：作出决定。".into()),
+            ]
+        );
+        // A group's heading after a sentence, a list after it, heads its group.
+        let got = texts("直接实施责任：1.依法实施。指导监督责任：\n1.加强指导。");
         assert_eq!(got[1].0.as_deref(), Some("指导监督责任"));
     }
 

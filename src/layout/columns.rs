@@ -220,11 +220,6 @@ const OTHER_HEADER_WORDS: &[&str] = &[
     "网上办理",
 ];
 
-/// Names of groups of duties that a header of two rows prints under
-/// 对应责任事项, each over a column of its own. In running text they are
-/// known by these words; a delimited header knows them by their shape.
-const DUTY_GROUP_WORDS: &[&str] = &["直接实施责任", "指导监督责任", "监督指导责任", "组织实施责任", "监督管理责任"];
-
 /// The place of `header` in `headers` (kept beside a layout's records),
 /// added when new. `None` past the places a column can index: a table with
 /// more such columns keeps the rest unplaced, reported.
@@ -290,7 +285,7 @@ pub fn columns_in_header(cell: &str) -> Vec<Column> {
 /// A column the format does not name is known by its word
 /// (`OTHER_HEADER_WORDS`): its header is added to `others`, once, and its
 /// column is [`Column::Extra`] of that place. Groups of duties named after
-/// 对应责任事项 (`DUTY_GROUP_WORDS`) are columns of those groups, in its
+/// 对应责任事项 ([`crate::model::DUTY_GROUPS`]) are columns of those groups, in its
 /// place ([`Column::DutyGroup`], their names in `others` too).
 pub fn columns_in_running_text(text: &str, others: &mut Vec<String>) -> Vec<Column> {
     let compact = compact(text);
@@ -311,7 +306,7 @@ pub fn columns_in_running_text(text: &str, others: &mut Vec<String>) -> Vec<Colu
         }
         if depth == 0 {
             let grouping = out.iter().any(|c| matches!(c, Column::Duties | Column::DutyGroup(_)));
-            if let Some(word) = DUTY_GROUP_WORDS.iter().find(|w| rest.starts_with(*w)).filter(|_| grouping) {
+            if let Some(word) = crate::model::DUTY_GROUPS.iter().find(|w| rest.starts_with(*w)).filter(|_| grouping) {
                 let col = Column::DutyGroup(header_index(others, (*word).to_owned()).unwrap_or(u8::MAX));
                 // The merged cell over the groups is no column of its own.
                 if out.last() == Some(&Column::Duties) {

@@ -29,6 +29,10 @@ pub const ITEM_TYPES: &[&str] = &[
     "公共服务",
 ];
 
+/// Names lists give groups of duties (a duty's `group`): 直接实施责任 and
+/// 指导监督责任, and the same split in other words.
+pub const DUTY_GROUPS: &[&str] = &["直接实施责任", "指导监督责任", "监督指导责任", "组织实施责任", "监督管理责任"];
+
 /// The only format version this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
 
