@@ -982,6 +982,13 @@ fn vertical_text_reads_as_the_table_one_line_per_row() {
         // … and a citation ending `第八十六条`, then duties numbered `（一）`:
         // a list's first marker after an article's number opens a cell.
         ("vertical-no-blank-lines-list-after-an-article-number.txt", "tsv-other-list-markers.txt"),
+        // Without blank lines, duties numbered （一） then the liability, all
+        // lines at one width: the liability's preamble opens a line after the
+        // duties' last sentence; a marker ending a line (`…（三）`) and a later
+        // entry opening one (`（三）决定责任：…`) go on in the duties.
+        ("vertical-no-blank-lines-liability-preamble-after-a-full-line.txt", "tsv-other-list-markers.txt"),
+        ("vertical-no-blank-lines-list-marker-ending-a-line.txt", "tsv-other-list-markers.txt"),
+        ("vertical-no-blank-lines-list-entry-opening-a-line.txt", "tsv-other-list-markers.txt"),
         // Stages' headings ending their lines after a sentence
         // (`…材料。审查阶段责任：` / `对申请…`): each heads its stage's
         // entry, not a group (this text made parse panic once).

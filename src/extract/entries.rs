@@ -2,7 +2,7 @@
 //! `（一）`), group headings (`直接实施责任：`), and unnumbered entries that
 //! an HTML list left separated by spaces.
 
-use crate::text::Text;
+use crate::text::{ends_with_list_marker, is_circled_number, Text};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -40,11 +40,6 @@ static OTHER_MARKERS: LazyLock<[Regex; 4]> = LazyLock::new(|| {
 /// bytes E2 91.
 const OTHER_MARKERS_NEED: [&[&[u8]]; 4] =
     [&["（".as_bytes(), b"("], &["、".as_bytes()], &[&[0xE2, 0x91]], &["）".as_bytes(), b")"]];
-
-/// A circled number, `①` to `⑳`, as a list marker.
-fn is_circled_number(c: char) -> bool {
-    ('\u{2460}'..='\u{2473}').contains(&c)
-}
 
 /// The number a marker of [`OTHER_MARKERS`] gives: `（三）` 3, `(12)` 12, `十一、` 11, `④` 4.
 fn other_marker_number(marker: &str) -> Option<usize> {
@@ -124,7 +119,7 @@ pub fn split_entries(cell: &Text, unnumbered: Unnumbered) -> Vec<Entry> {
         .filter(|c| !c.get(1).is_some_and(|n| n.as_str().ends_with("相应责任")))
         // A heading right after a marker, on the next line (`2.` / `决定责任：`),
         // is that entry's own, as it is on the marker's line.
-        .filter(|c| !ends_with_marker(&s[..c.get(1).expect("group").start()]))
+        .filter(|c| !ends_with_list_marker(&s[..c.get(1).expect("group").start()]))
         // A heading after a sentence on its line, ending that line with no
         // list after it, is a stage's (`…材料。审查阶段责任：` / `对申请…`):
         // the line was wrapped there. A group's heads its line or a list, or
@@ -354,22 +349,6 @@ fn opens_duty_heading(s: &str) -> bool {
         && s[at + "责任".len()..].starts_with(['：', ':'])
 }
 
-/// Whether `s` ends with a list marker (`2.`, `2、`, `（二）`, `(2)`, `二、`,
-/// `②`), white space after it left out.
-fn ends_with_marker(s: &str) -> bool {
-    let t = s.trim_end();
-    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
-    let before = |rest: &str| rest.trim_end().chars().next_back();
-    if let Some(rest) = t.strip_suffix(['.', '．', '、']) {
-        return before(rest).is_some_and(numeral);
-    }
-    if let Some(rest) = t.strip_suffix(['）', ')']) {
-        let number = rest.trim_end_matches(|c: char| numeral(c) || c.is_whitespace());
-        return number.len() < rest.len() && number.ends_with(['（', '(']);
-    }
-    t.chars().next_back().is_some_and(is_circled_number)
-}
-
 /// Whether `s` opens with a tag (`【行政法规】`) and a title after it.
 fn opens_tag(s: &str) -> bool {
     let Some(inner) = s.strip_prefix('【') else { return false };
@@ -519,10 +498,10 @@ mod tests {
         let got = texts("1.立案责任：予以审查。2.\n决定责任：\n依法作出决定。");
         assert_eq!(got, [(None, "立案责任：予以审查。".into()), (None, "决定责任：\n依法作出决定。".into())]);
         for before in ["2.", "2、", "（二）", "(2)", "二、", "②"] {
-            assert!(ends_with_marker(&format!("予以审查。{before}\n")), "{before}");
+            assert!(ends_with_list_marker(&format!("予以审查。{before}\n")), "{before}");
         }
         for before in ["予以审查。", "第二条", "（试行）", ""] {
-            assert!(!ends_with_marker(before), "{before}");
+            assert!(!ends_with_list_marker(before), "{before}");
         }
         // A group's heading after a sentence still heads its group.
         let got = texts("直接实施责任：\n1.依法实施。\n指导监督责任：\n1.加强指导。");

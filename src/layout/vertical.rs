@@ -636,6 +636,11 @@ fn ends_dense_cell(s: &str, lines: &[Line], body: &[BodyLine], start: usize, k: 
     if (lines[prev].ends_sentence && narrower(li, prev)) || is_group_heading(line) || opens_cell(line) {
         return true;
     }
+    // After a sentence, a line opening as a liability's preamble does
+    // (`有下列情形之一的，…`): 追责情形 after the duties' last full line.
+    if lines[prev].ends_sentence && opens_liability_preamble(line) {
+        return true;
+    }
     // A power's name ends in what the power does (`…的处罚`) and the next
     // name opens with its object (`对…`): an item's name and its
     // sub-item's, wrapped at one width.
@@ -666,6 +671,14 @@ fn ends_dense_cell(s: &str, lines: &[Line], body: &[BodyLine], start: usize, k: 
             && !lines[before].ends_sentence
             && (narrower(prev, before) || (short_paragraph_end && lines[prev].width + 4 <= lines[before].width))
     } || (k - 1 == start && short_paragraph_end)
+}
+
+/// Whether a line opens as a liability's preamble does (`有下列情形之一的`,
+/// `具有以下情形的`), the cases listed after it.
+fn opens_liability_preamble(line: &str) -> bool {
+    let t = line.trim_start();
+    let t = t.strip_prefix("具").unwrap_or(t);
+    ["有下列情形", "有以下情形", "出现下列情形", "出现以下情形"].iter().any(|w| t.starts_with(w))
 }
 
 /// Whether a line ends as a power's name does, in what the power does
@@ -755,6 +768,13 @@ fn continues(prev: &Block, next: &Block, lines: &[Line]) -> bool {
     {
         return false;
     }
+    // A list's marker ending a line (`…（三）` / `决定责任：…`) goes on: its
+    // entry follows. So does a list's later entry (`（三）…`): a cell's
+    // list begins at its first.
+    let later_entry = crate::text::opening_list_number(next.features.first.as_str()).is_some_and(|n| n >= 2);
+    if (crate::text::ends_with_list_marker(prev.features.last.as_str()) && !next.opens_cell) || later_entry {
+        return true;
+    }
     // Nor does a name, after a power's name ends (`…的处罚` / `对…`).
     if next.features.first.as_str().starts_with('对') && ends_power_name(prev.features.last.as_str()) {
         return false;
@@ -769,8 +789,9 @@ fn continues(prev: &Block, next: &Block, lines: &[Line]) -> bool {
 /// article itself (`（一）项`, `（一）、（二）项`): the marker then names
 /// the article's item, not a list's first entry.
 fn names_article_part(text: &str) -> bool {
-    let marker =
-        |c: char| c.is_ascii_digit() || "（）()、.．一二三四五六七八九十".contains(c) || ('①'..='⑳').contains(&c);
+    let marker = |c: char| {
+        c.is_ascii_digit() || "（）()、.．一二三四五六七八九十".contains(c) || crate::text::is_circled_number(c)
+    };
     let t = text.trim_start();
     let rest = t.trim_start_matches(marker);
     // An article's items are numbered in brackets; `1.项目…` is a list's first entry.
@@ -1505,6 +1526,33 @@ mod tests {
         // Pieces of one width go on: nothing says where the code ends.
         let blocks = dense_blocks("11620500\nMB161709\n67362023\n");
         assert_eq!(blocks.len(), 1);
+    }
+
+    #[test]
+    fn a_liability_preamble_after_a_sentence_may_open_a_cell() {
+        // 对应责任事项's last line full, 追责情形 at the same width.
+        let s = "（一）立案责任：依法立案。（二）调查责任\n：依法调查。（三）决定责任：依法决定。\n有下列情形之一的，依法追究责任：①没有法\n律依据实施处罚的。\n";
+        let (lines, body) = dense(s);
+        assert!(ends_dense_cell(s, &lines, &body, 0, 2));
+        assert!(!ends_dense_cell(s, &lines, &body, 0, 1));
+        assert!(opens_liability_preamble("具有下列情形之一的，") && !opens_liability_preamble("对有下列情形的单位"));
+    }
+
+    #[test]
+    fn a_list_marker_ending_a_line_goes_on_in_the_next() {
+        // `（三）`'s entry is on the next line, narrower: the duties' last line, not the liability's first.
+        let s = "（一）立案责任：依法立案。（二）调查责任：依法调查。（三）\n决定责任：依法决定。\n有下列情形之一的，依法追究责任：①没有法律依据实施处罚的；②\n擅自改变处罚种类的。\n";
+        let blocks = dense_blocks(s);
+        let (lines, _) = dense(s);
+        let at = |line: usize| blocks.iter().position(|b| b.lines.start == line).expect("a block starts there");
+        assert!(continues(&blocks[at(0)], &blocks[at(1)], &lines));
+        assert!(!continues(&blocks[at(1)], &blocks[at(2)], &lines));
+        // A list's later entry opening a line goes on from the list too.
+        let s = "（一）立案责任：依法立案。（二）调查责任：依法调查。\n（三）决定责任：依法决定。\n有下列情形之一的，依法追究责任：①没有法律依据实施处罚的；②\n擅自改变处罚种类的。\n";
+        let blocks = dense_blocks(s);
+        let (lines, _) = dense(s);
+        let at = |line: usize| blocks.iter().position(|b| b.lines.start == line).expect("a block starts there");
+        assert!(continues(&blocks[at(0)], &blocks[at(1)], &lines));
     }
 
     #[test]

@@ -15,7 +15,7 @@ mod source;
 pub use chars::{is_cjk, is_cjk_punct, is_dash_variant, is_han};
 pub use hash::{CharHasher, CharMap, CharTable};
 pub use markup::{entity_at, HTML_BLOCK_TAGS};
-pub use numerals::{chinese_number, to_chinese};
+pub use numerals::{chinese_number, ends_with_list_marker, is_circled_number, opening_list_number, to_chinese};
 pub(crate) use source::line_starts;
 pub use source::{LineCol, SourceFile};
 

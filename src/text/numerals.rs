@@ -1,5 +1,54 @@
 //! Chinese numerals as written in article numbers (第一百零四条).
 
+/// A circled number, `①` to `⑳`, as a list marker.
+pub fn is_circled_number(c: char) -> bool {
+    ('\u{2460}'..='\u{2473}').contains(&c)
+}
+
+/// Whether `s` ends with a list marker (`2.`, `2、`, `（二）`, `(2)`, `二、`,
+/// `②`), white space after it left out.
+pub fn ends_with_list_marker(s: &str) -> bool {
+    let t = s.trim_end();
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    let before = |rest: &str| rest.trim_end().chars().next_back();
+    if let Some(rest) = t.strip_suffix(['.', '．', '、']) {
+        return before(rest).is_some_and(numeral);
+    }
+    if let Some(rest) = t.strip_suffix(['）', ')']) {
+        let number = rest.trim_end_matches(|c: char| numeral(c) || c.is_whitespace());
+        return number.len() < rest.len() && number.ends_with(['（', '(']);
+    }
+    t.chars().next_back().is_some_and(is_circled_number)
+}
+
+/// The number of the list marker `s` opens with (`3.`, `3、`, `（三）`,
+/// `(3)`, `三、`, `③`), white space before it left out.
+pub fn opening_list_number(s: &str) -> Option<u32> {
+    let t = s.trim_start();
+    let first = t.chars().next()?;
+    if is_circled_number(first) {
+        return Some(first as u32 - 0x2460 + 1);
+    }
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    if let Some(inner) = t.strip_prefix(['（', '(']) {
+        let end = inner.find(|c: char| !numeral(c))?;
+        return (end > 0 && end <= 9 && inner[end..].starts_with(['）', ')']))
+            .then(|| chinese_number(&inner[..end]))?;
+    }
+    let end = t.find(|c: char| !numeral(c))?;
+    let (number, rest) = t.split_at(end);
+    let digits = number.bytes().all(|b| b.is_ascii_digit());
+    // `3.` but not `3.5`; a Chinese numeral's marker is `三、` alone.
+    let marked = if digits {
+        rest.starts_with('、')
+            || (rest.starts_with(['.', '．'])
+                && !rest[rest.chars().next()?.len_utf8()..].starts_with(|c: char| c.is_ascii_digit()))
+    } else {
+        rest.starts_with('、')
+    };
+    (end > 0 && end <= 9 && marked).then(|| chinese_number(number))?
+}
+
 /// The value of a Chinese numeral (一 … 九千九百九十九, with 零 and 两),
 /// or of ASCII digits. `None` for anything else.
 pub fn chinese_number(s: &str) -> Option<u32> {
@@ -75,6 +124,34 @@ pub fn to_chinese(n: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_marker_opening_text_gives_its_number() {
+        for (text, n) in [
+            ("3.决定", 3),
+            ("12、", 12),
+            ("（三）决定", 3),
+            ("(2)不予", 2),
+            ("二、办理", 2),
+            ("③违反", 3),
+            (" 1．立案", 1),
+        ] {
+            assert_eq!(opening_list_number(text), Some(n), "{text}");
+        }
+        for text in ["3.5万元", "2019年", "（2018年修正）", "三是", "第三条", "决定", ""] {
+            assert_eq!(opening_list_number(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_list_marker_ending_text() {
+        for text in ["予以审查。2.", "（三）", "二、 ", "②"] {
+            assert!(ends_with_list_marker(text), "{text}");
+        }
+        for text in ["第三条", "（试行）", ""] {
+            assert!(!ends_with_list_marker(text), "{text}");
+        }
+    }
 
     #[test]
     fn values() {
