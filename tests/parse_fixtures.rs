@@ -989,6 +989,11 @@ fn vertical_text_reads_as_the_table_one_line_per_row() {
         ("vertical-no-blank-lines-liability-preamble-after-a-full-line.txt", "tsv-other-list-markers.txt"),
         ("vertical-no-blank-lines-list-marker-ending-a-line.txt", "tsv-other-list-markers.txt"),
         ("vertical-no-blank-lines-list-entry-opening-a-line.txt", "tsv-other-list-markers.txt"),
+        // Without blank lines, a citation wrapped after its article's number
+        // (`…第七十七条至` / `第七十九条`, `《…食品` / `安全法》第三十五条`),
+        // then the department's name alone on its line: 实施主体's cell.
+        ("vertical-no-blank-lines-citation-wrapped-before-the-department.txt", "tsv-citations-in-other-forms.txt"),
+        ("vertical-no-blank-lines-narrow-hyphenated-codes.txt", "tsv-one-line-per-row-hyphenated-codes.txt"),
         // Stages' headings ending their lines after a sentence
         // (`…材料。审查阶段责任：` / `对申请…`): each heads its stage's
         // entry, not a group (this text made parse panic once).

@@ -636,6 +636,12 @@ fn ends_dense_cell(s: &str, lines: &[Line], body: &[BodyLine], start: usize, k: 
     if (lines[prev].ends_sentence && narrower(li, prev)) || is_group_heading(line) || opens_cell(line) {
         return true;
     }
+    // A department's name alone on its line after an article's number or a
+    // sentence's end (`…第三十五条` / `县市场监督管理局`): a citation's
+    // last line, then 实施主体.
+    if (lines[prev].ends_sentence || ends_article_number(&s[lines[prev].range.clone()])) && names_department(line) {
+        return true;
+    }
     // After a sentence, a line opening as a liability's preamble does
     // (`有下列情形之一的，…`): 追责情形 after the duties' last full line.
     if lines[prev].ends_sentence && opens_liability_preamble(line) {
@@ -671,6 +677,22 @@ fn ends_dense_cell(s: &str, lines: &[Line], body: &[BodyLine], start: usize, k: 
             && !lines[before].ends_sentence
             && (narrower(prev, before) || (short_paragraph_end && lines[prev].width + 4 <= lines[before].width))
     } || (k - 1 == start && short_paragraph_end)
+}
+
+/// Whether a line is a department's name and nothing else: a few Han
+/// characters ending as offices' names do (`县市场监督管理局`, `省医保局`).
+fn names_department(line: &str) -> bool {
+    let t = line.trim();
+    let n = t.chars().count();
+    (3..=16).contains(&n)
+        && t.chars().all(is_han)
+        && ["局", "厅", "委", "中心", "委员会", "办公室", "政府"].iter().any(|e| t.ends_with(e))
+}
+
+/// Whether a line ends with an article's number (`第三十五条`, `第二款`).
+fn ends_article_number(line: &str) -> bool {
+    let t = line.trim_end();
+    t.ends_with(['条', '款', '项']) && t.char_indices().rev().take(8).any(|(_, c)| c == '第')
 }
 
 /// Whether a line opens as a liability's preamble does (`有下列情形之一的`,
@@ -774,6 +796,13 @@ fn continues(prev: &Block, next: &Block, lines: &[Line]) -> bool {
     let later_entry = crate::text::opening_list_number(next.features.first.as_str()).is_some_and(|n| n >= 2);
     if (crate::text::ends_with_list_marker(prev.features.last.as_str()) && !next.opens_cell) || later_entry {
         return true;
+    }
+    // Nor does a department's name after an article's number.
+    if ends_article_number(prev.features.last.as_str())
+        && next.lines.len() == 1
+        && next.features.short.as_ref().is_some_and(|t| names_department(t.as_str()))
+    {
+        return false;
     }
     // Nor does a name, after a power's name ends (`…的处罚` / `对…`).
     if next.features.first.as_str().starts_with('对') && ends_power_name(prev.features.last.as_str()) {
@@ -1526,6 +1555,24 @@ mod tests {
         // Pieces of one width go on: nothing says where the code ends.
         let blocks = dense_blocks("11620500\nMB161709\n67362023\n");
         assert_eq!(blocks.len(), 1);
+    }
+
+    #[test]
+    fn a_department_s_name_after_an_article_number_may_open_a_cell() {
+        // 实施依据 wrapped after `第三十五条`; 实施主体 follows at nearly its width.
+        let s = "《中华人民共和国食品\n安全法》第三十五条\n县市场监督管理局\n1.受理阶段责任：公\n";
+        let (lines, body) = dense(s);
+        assert!(ends_dense_cell(s, &lines, &body, 0, 2));
+        let blocks = make_blocks(s, &lines, &body, true);
+        let at = |line: usize| blocks.iter().position(|b| b.lines.start == line).expect("a block starts there");
+        assert!(!continues(&blocks[at(0)], &blocks[at(2)], &lines));
+        assert!(names_department("省医保局") && names_department("县市场监督管理局"));
+        for line in ["局", "负责全市医疗保障基金监督管理的内部", "依法予以处罚", "省医保局（基金监管处）"]
+        {
+            assert!(!names_department(line), "{line}");
+        }
+        assert!(ends_article_number("安全法》第三十五条") && ends_article_number("第二款"));
+        assert!(!ends_article_number("按照有关规定执行本条") && !ends_article_number("事项"));
     }
 
     #[test]
