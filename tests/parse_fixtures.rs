@@ -994,6 +994,8 @@ fn vertical_text_reads_as_the_table_one_line_per_row() {
         // then the department's name alone on its line: 实施主体's cell.
         ("vertical-no-blank-lines-citation-wrapped-before-the-department.txt", "tsv-citations-in-other-forms.txt"),
         ("vertical-no-blank-lines-narrow-hyphenated-codes.txt", "tsv-one-line-per-row-hyphenated-codes.txt"),
+        // … and names justified with spaces (`县 市 场 监 督 管 理 局`).
+        ("vertical-no-blank-lines-justified-lines.txt", "tsv-one-line-per-row-hyphenated-codes.txt"),
         // Stages' headings ending their lines after a sentence
         // (`…材料。审查阶段责任：` / `对申请…`): each heads its stage's
         // entry, not a group (this text made parse panic once).

@@ -682,7 +682,8 @@ fn ends_dense_cell(s: &str, lines: &[Line], body: &[BodyLine], start: usize, k: 
 /// Whether a line is a department's name and nothing else: a few Han
 /// characters ending as offices' names do (`县市场监督管理局`, `省医保局`).
 fn names_department(line: &str) -> bool {
-    let t = line.trim();
+    // Read without the spaces of justified text (`县 市 场 监 督 管 理 局`).
+    let t = compact(line);
     let n = t.chars().count();
     (3..=16).contains(&n)
         && t.chars().all(is_han)
@@ -692,14 +693,14 @@ fn names_department(line: &str) -> bool {
 /// Whether a line ends with an article's number (`第三十五条`, `第二款`).
 fn ends_article_number(line: &str) -> bool {
     let t = line.trim_end();
-    t.ends_with(['条', '款', '项']) && t.char_indices().rev().take(8).any(|(_, c)| c == '第')
+    t.ends_with(['条', '款', '项']) && t.chars().rev().filter(|c| !c.is_whitespace()).take(8).any(|c| c == '第')
 }
 
 /// Whether a line opens as a liability's preamble does (`有下列情形之一的`,
 /// `具有以下情形的`), the cases listed after it.
 fn opens_liability_preamble(line: &str) -> bool {
-    let t = line.trim_start();
-    let t = t.strip_prefix("具").unwrap_or(t);
+    let t = compact(line);
+    let t = t.strip_prefix("具").unwrap_or(&t);
     ["有下列情形", "有以下情形", "出现下列情形", "出现以下情形"].iter().any(|w| t.starts_with(w))
 }
 
@@ -707,7 +708,7 @@ fn opens_liability_preamble(line: &str) -> bool {
 /// (`…的处罚`, `…的行政强制`, `…许可`).
 fn ends_power_name(line: &str) -> bool {
     const ACTIONS: [&str; 10] = ["处罚", "许可", "强制", "措施", "征收", "征用", "给付", "检查", "确认", "裁决"];
-    let t = line.trim_end();
+    let t = compact(line);
     ACTIONS.iter().any(|a| t.ends_with(a))
 }
 
@@ -1566,7 +1567,7 @@ mod tests {
         let blocks = make_blocks(s, &lines, &body, true);
         let at = |line: usize| blocks.iter().position(|b| b.lines.start == line).expect("a block starts there");
         assert!(!continues(&blocks[at(0)], &blocks[at(2)], &lines));
-        assert!(names_department("省医保局") && names_department("县市场监督管理局"));
+        assert!(names_department("省医保局") && names_department("县 市 场 监 督 管 理 局 "));
         for line in ["局", "负责全市医疗保障基金监督管理的内部", "依法予以处罚", "省医保局（基金监管处）"]
         {
             assert!(!names_department(line), "{line}");
@@ -1613,7 +1614,11 @@ mod tests {
         assert!(!continues(&blocks[at(0)], &blocks[at(4)], &lines));
         // Inside a name, the object's 对 goes on from the line before.
         assert!(!ends_dense_cell(s, &lines, &body, 0, 2));
-        assert!(ends_power_name("对用人单位的行政处罚") && !ends_power_name("依法作出处罚决定"));
+        assert!(
+            ends_power_name("对用人单位的行政处罚")
+                && ends_power_name("的 处 罚 ")
+                && !ends_power_name("依法作出处罚决定")
+        );
     }
 
     #[test]
