@@ -19,8 +19,8 @@ static GROUP: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// List markers other than `1.`, each family numbered on its own:
-/// `（一）`/`(1)`, `一、`, `①` and `1)`.
-static OTHER_MARKERS: LazyLock<[Regex; 4]> = LazyLock::new(|| {
+/// `（一）`/`(1)`, `一、`, `①`, `1)` and the enumerating `一是` (`一是…；二是…`).
+static OTHER_MARKERS: LazyLock<[Regex; 5]> = LazyLock::new(|| {
     let before = r"(?:^|[\s。；;：:，,])";
     [
         // A line may break inside the brackets (`（二` / `）审查`).
@@ -31,6 +31,7 @@ static OTHER_MARKERS: LazyLock<[Regex; 4]> = LazyLock::new(|| {
         Regex::new(&format!(r"{before}([一二三四五六七八九十]{{1,3}}[ \t]*\n?[ \t]*、)")),
         Regex::new(&format!(r"{before}?([\u{{2460}}-\u{{2473}}])")),
         Regex::new(&format!(r"{before}([0-9]{{1,2}}[）)])")),
+        Regex::new(&format!(r"{before}([一二三四五六七八九十]{{1,3}}是)")),
     ]
     .map(|r| r.expect("valid pattern"))
 });
@@ -38,13 +39,13 @@ static OTHER_MARKERS: LazyLock<[Regex; 4]> = LazyLock::new(|| {
 /// Bytes each family of [`OTHER_MARKERS`] cannot match without (one of
 /// them): a cell without them is not searched. `①`…`⑳` all begin with the
 /// bytes E2 91.
-const OTHER_MARKERS_NEED: [&[&[u8]]; 4] =
-    [&["（".as_bytes(), b"("], &["、".as_bytes()], &[&[0xE2, 0x91]], &["）".as_bytes(), b")"]];
+const OTHER_MARKERS_NEED: [&[&[u8]]; 5] =
+    [&["（".as_bytes(), b"("], &["、".as_bytes()], &[&[0xE2, 0x91]], &["）".as_bytes(), b")"], &["是".as_bytes()]];
 
 /// The number a marker of [`OTHER_MARKERS`] gives: `（三）` 3, `(12)` 12, `十一、` 11, `④` 4.
 fn other_marker_number(marker: &str) -> Option<usize> {
     let core: String = marker.chars().filter(|c| !c.is_whitespace()).collect();
-    let core = core.trim_matches(['（', '(', '）', ')', '、']);
+    let core = core.trim_matches(['（', '(', '）', ')', '、', '是']);
     if let Some(c) = core.chars().next().filter(|&c| is_circled_number(c)) {
         return Some(c as usize - 0x2460 + 1);
     }
@@ -435,7 +436,7 @@ mod tests {
 
     #[test]
     fn every_marker_holds_what_its_family_needs() {
-        let samples = "（一）受理；(2)审查、二、决定，①送达 ⑳ 3）执行 12)监督 十一、其他 (十)事后";
+        let samples = "（一）受理；(2)审查、二、决定，①送达 ⑳ 3）执行 12)监督 十一、其他 (十)事后；三是公开";
         for (i, (family, needs)) in OTHER_MARKERS.iter().zip(OTHER_MARKERS_NEED).enumerate() {
             let found: Vec<&str> = family.find_iter(samples).map(|m| m.as_str()).collect();
             assert!(!found.is_empty(), "family {i} finds nothing");
@@ -546,6 +547,13 @@ mod tests {
         assert_eq!(entries("(1)不予受理的；(2)未按时办结的。"), ["不予受理的；", "未按时办结的。"]);
         assert_eq!(entries("1）不予受理的；2）未按时办结的。"), ["不予受理的；", "未按时办结的。"]);
         assert_eq!(entries("1)受理。 2)办理。"), ["受理。", "办理。"]);
+        assert_eq!(
+            entries("加强监管：一是严格审查材料；二是依法作出决定；三是强化事后监管。"),
+            ["加强监管：", "严格审查材料；", "依法作出决定；", "强化事后监管。"]
+        );
+        // `是` after a numeral inside a word (`统一是`), or a lone `一是`, is no list.
+        assert_eq!(entries("标准统一是前提，二是其次。").len(), 1);
+        assert_eq!(entries("一是严格审查材料。").len(), 1);
         // `(1)` is not `1)` with a bracket before it.
         assert_eq!(other_markers("甲(1)乙(2)").len(), 0);
         // A provision's own items stay in it.
@@ -555,6 +563,7 @@ mod tests {
         assert_eq!(other_marker_number("十一、"), Some(11));
         assert_eq!(other_marker_number("（二十）"), Some(20));
         assert_eq!(other_marker_number("⑫"), Some(12));
+        assert_eq!(other_marker_number("十二是"), Some(12));
     }
 
     #[test]
