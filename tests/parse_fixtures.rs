@@ -996,6 +996,12 @@ fn vertical_text_reads_as_the_table_one_line_per_row() {
         ("vertical-no-blank-lines-narrow-hyphenated-codes.txt", "tsv-one-line-per-row-hyphenated-codes.txt"),
         // … and names justified with spaces (`县 市 场 监 督 管 理 局`).
         ("vertical-no-blank-lines-justified-lines.txt", "tsv-one-line-per-row-hyphenated-codes.txt"),
+        // A page break inside a cell, the header repeated on the next page,
+        // with and without blank lines: the lines after the header go on with
+        // the cell though they hold header words (依据, 实施, 责任), and the
+        // repeated header ends where it repeats the first.
+        ("vertical-cells-going-on-after-a-repeated-header.txt", "tsv-liability-in-other-forms.txt"),
+        ("vertical-no-blank-lines-cells-going-on-after-a-repeated-header.txt", "tsv-duties-in-other-forms.txt"),
         // Stages' headings ending their lines after a sentence
         // (`…材料。审查阶段责任：` / `对申请…`): each heads its stage's
         // entry, not a group (this text made parse panic once).

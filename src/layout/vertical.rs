@@ -429,9 +429,12 @@ fn header_runs(s: &str, lines: &[Line]) -> Vec<Run> {
     let candidate = |l: &Line| {
         let t = &s[l.range.clone()];
         let c = compact(t);
+        // A header's words hold no sentence's punctuation: a line with a
+        // comma or a full stop is a cell's (a cell going on after a page's
+        // repeated header, `列情形的，行政机关…`), whatever words it holds.
         !c.is_empty()
             && c.chars().count() <= 30
-            && !c.chars().any(|ch| ch.is_ascii_digit())
+            && !c.chars().any(|ch| ch.is_ascii_digit() || matches!(ch, '，' | ',' | '。' | '；' | ';'))
             && section_heading(t).is_none()
     };
     let mut runs = Vec::new();
@@ -459,13 +462,34 @@ fn header_runs(s: &str, lines: &[Line]) -> Vec<Run> {
         let hits = best.0 .0;
         let chars = lines[i..best.1].iter().map(|l| compact(&s[l.range.clone()]).chars().count()).sum::<usize>();
         if hits >= 3 && chars <= hits * 14 {
-            runs.push(Run { start: i, end: best.1 });
-            i = best.1;
+            let end = first_header_again(s, lines, runs.first(), i, best.1);
+            runs.push(Run { start: i, end });
+            i = end;
         } else {
             i += 1;
         }
     }
     runs
+}
+
+/// Where a header repeated at `start` (found to run to `end`) ends when it
+/// repeats the first header word for word: there, though the lines after
+/// it hold header words too (a cell going on from the page before,
+/// `一、没有法律和事实依据实施…`).
+fn first_header_again(s: &str, lines: &[Line], first: Option<&Run>, start: usize, end: usize) -> usize {
+    let Some(first) = first else { return end };
+    let words: String = lines[first.start..first.end].iter().map(|l| compact(&s[l.range.clone()])).collect();
+    let mut so_far = String::new();
+    for (k, line) in lines.iter().enumerate().take(end).skip(start) {
+        so_far.push_str(&compact(&s[line.range.clone()]));
+        if so_far == words {
+            return k + 1;
+        }
+        if !words.starts_with(&so_far) {
+            break;
+        }
+    }
+    end
 }
 
 /// A line that begins a header word split over lines (`序`, `实施`, `事项`).
@@ -1556,6 +1580,27 @@ mod tests {
         // Pieces of one width go on: nothing says where the code ends.
         let blocks = dense_blocks("11620500\nMB161709\n67362023\n");
         assert_eq!(blocks.len(), 1);
+    }
+
+    #[test]
+    fn a_repeated_header_ends_where_it_repeats_the_first() {
+        // The next page's header, then the liability going on from the page
+        // before: its lines hold header words (依据, 实施, 责任) but are the cell's.
+        let header = "序号\n事项名称\n事项编码\n实施主体\n追责情形及依据\n";
+        let s = format!(
+            "{header}1\n对骗取医保基金的处罚\n3700000236001\n省医保局\n因不履行或不正确履行行政职责，有下\n\n— 2 —\n\n{header}列情形的，行政机关及相关工作人员应\n承担相应责任\n一、没有法律和事实依据实施行政处罚\n"
+        );
+        let lines = lines_of(&Text::from_source(&s));
+        let runs = header_runs(&s, &lines);
+        assert_eq!(runs.len(), 2);
+        let text = |l: usize| compact(&s[lines[l].range.clone()]);
+        assert_eq!(text(runs[1].end - 1), "追责情形及依据");
+        assert_eq!(text(runs[1].end), "列情形的，行政机关及相关工作人员应");
+        // Without punctuation to stop it, the first header's words still do.
+        let s = s.replace("列情形的，行政机关及相关工作人员应\n", "");
+        let lines = lines_of(&Text::from_source(&s));
+        let runs = header_runs(&s, &lines);
+        assert_eq!(compact(&s[lines[runs[1].end].range.clone()]), "承担相应责任");
     }
 
     #[test]
