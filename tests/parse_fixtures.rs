@@ -1002,6 +1002,9 @@ fn vertical_text_reads_as_the_table_one_line_per_row() {
         // repeated header ends where it repeats the first.
         ("vertical-cells-going-on-after-a-repeated-header.txt", "tsv-liability-in-other-forms.txt"),
         ("vertical-no-blank-lines-cells-going-on-after-a-repeated-header.txt", "tsv-duties-in-other-forms.txt"),
+        // A liability broken by a page break after a full line (`…不予` /
+        // header / `受理的；2.…`), the item's 责任事项 empty: one cell still.
+        ("vertical-cell-broken-by-a-page-break.txt", "tsv-one-line-per-row.txt"),
         // Stages' headings ending their lines after a sentence
         // (`…材料。审查阶段责任：` / `对申请…`): each heads its stage's
         // entry, not a group (this text made parse panic once).

@@ -138,6 +138,9 @@ struct Block {
     lines: Range<usize>,
     /// A blank line, header or heading stands before it.
     separated: bool,
+    /// Lines set aside stand between it and the body's line before it, in
+    /// the same section: a page's furniture and repeated header.
+    after_page_break: bool,
     /// Section heading in force.
     section: Option<usize>,
     features: Features,
@@ -626,6 +629,7 @@ fn make_blocks(s: &str, lines: &[Line], body: &[BodyLine], dense: bool) -> Vec<B
             blocks.push(Block {
                 lines: first..last + 1,
                 separated: body[start].2 || lines[first].blank_before,
+                after_page_break: start > 0 && body[start - 1].0 + 1 != first && body[start - 1].1 == body[start].1,
                 section: body[start].1,
                 features,
                 max_width,
@@ -1018,8 +1022,18 @@ fn segment(
             || blocks[b].whole_value
             || blocks[b].list_after_sentence
             || (b > 0 && blocks[b - 1].whole_value);
+        // Text going on at a page break (a full line before it, no sentence
+        // ended) goes on more surely still: the page ended the line, not the cell.
         let boundary_bonus = if bounded { 0.3 } else { -1.0 }
-            - if b > 0 && continues(&blocks[b - 1], &blocks[b], windows.lines()) { 1.2 } else { 0.0 };
+            - if b > 0 && continues(&blocks[b - 1], &blocks[b], windows.lines()) {
+                if blocks[b].after_page_break {
+                    2.2
+                } else {
+                    1.2
+                }
+            } else {
+                0.0
+            };
         let mut open = k;
         let mut scored: Option<u32> = None;
         windows.each(b, (b + reach).min(n), |e, window, seen| {
@@ -1410,6 +1424,7 @@ mod tests {
         let block = |k: usize, opens_cell: bool| Block {
             lines: k..k + 1,
             separated: true,
+            after_page_break: false,
             section: None,
             features: Features::default(),
             max_width: 18,
@@ -1437,6 +1452,7 @@ mod tests {
         let block = |lines: Range<usize>| Block {
             lines,
             separated: false,
+            after_page_break: false,
             section: None,
             features: Features::default(),
             max_width: 6,
@@ -1601,6 +1617,17 @@ mod tests {
         let lines = lines_of(&Text::from_source(&s));
         let runs = header_runs(&s, &lines);
         assert_eq!(compact(&s[lines[runs[1].end].range.clone()]), "承担相应责任");
+    }
+
+    #[test]
+    fn a_block_after_lines_set_aside_in_its_section_follows_a_page_break() {
+        // Body lines 0, 1, then 4 (a page's furniture and header set aside), then a section's 6.
+        let s = "1.对符合法定条件的申请不予\n受理的。\n— 2 —\n序号\n受理的；\n二、行政处罚\n\n1\n";
+        let lines = lines_of(&Text::from_source(s));
+        let body: Vec<BodyLine> = vec![(0, None, false), (1, None, false), (4, None, true), (6, Some(1), true)];
+        let blocks = make_blocks(s, &lines, &body, true);
+        let after: Vec<(usize, bool)> = blocks.iter().map(|b| (b.lines.start, b.after_page_break)).collect();
+        assert_eq!(after, [(0, false), (1, false), (4, true), (6, false)]);
     }
 
     #[test]
