@@ -1363,6 +1363,15 @@ mod tests {
         make_blocks(s, &lines, &body, true)
     }
 
+    /// In `s` printed without blank lines, whether the block starting at
+    /// line `to` continues the one starting at line `from`.
+    fn dense_continues(s: &str, from: usize, to: usize) -> bool {
+        let (lines, body) = dense(s);
+        let blocks = make_blocks(s, &lines, &body, true);
+        let at = |line: usize| blocks.iter().position(|b| b.lines.start == line).expect("a block starts there");
+        continues(&blocks[at(from)], &blocks[at(to)], &lines)
+    }
+
     #[test]
     fn without_blank_lines_a_cell_ends_after_a_short_last_line_or_before_a_narrower_column() {
         // 部门职责 ends `经办服务`, short of the line before; 事项名称 follows at that width.
@@ -1556,11 +1565,7 @@ mod tests {
         // 责任事项依据 ends `第五十四条` near its column's width; 追责情形's list follows.
         for marker in ["1.", "（一）", "一、", "①", "(1)"] {
             let s = format!("1.立案责任：发现涉嫌违法行为，依法立案。2.调\n查责任：依法调查取证。\n《中华人民共和国行政处罚法》第五十四条\n{marker}没有法律和事实依据实施行政处罚的；2.违\n反法定程序实施行政处罚的。\n");
-            let (lines, body) = dense(&s);
-            let blocks = make_blocks(&s, &lines, &body, true);
-            let at = |line: usize| blocks.iter().position(|b| b.lines.start == line).expect("a block starts there");
-            let (citation, list) = (at(2), at(3));
-            assert!(!continues(&blocks[citation], &blocks[list], &lines), "{marker}");
+            assert!(!dense_continues(&s, 2, 3), "{marker}");
         }
         // An item of the article printed without its 第 goes on from it.
         for part in ["（一）项", "（一）、（二）项", "（三）至（五）项"] {
@@ -1581,15 +1586,7 @@ mod tests {
     fn a_code_piece_narrower_than_the_one_before_ends_the_code() {
         // An item's code, then its sub-item's, in pieces of eight.
         let s = "11620500\nMB161709\n67362023\n6002000\n11620500\nMB161709\n67362023\n6002001\n";
-        for text in [s.to_string(), s.replace("\n", "\n\n")] {
-            let (lines, body) = if text.contains("\n\n") {
-                let lines = lines_of(&Text::from_source(&text));
-                let body = (0..lines.len()).map(|i| (i, None, false)).collect();
-                (lines, body)
-            } else {
-                dense(&text)
-            };
-            let blocks = make_blocks(&text, &lines, &body, !text.contains("\n\n"));
+        for blocks in [dense_blocks(s), blocks_of(&s.replace('\n', "\n\n")).1] {
             let starts: Vec<usize> = blocks.iter().map(|b| b.lines.start).collect();
             assert!(starts.contains(&4), "{starts:?}");
         }
@@ -1636,9 +1633,7 @@ mod tests {
         let s = "《中华人民共和国食品\n安全法》第三十五条\n县市场监督管理局\n1.受理阶段责任：公\n";
         let (lines, body) = dense(s);
         assert!(ends_dense_cell(s, &lines, &body, 0, 2));
-        let blocks = make_blocks(s, &lines, &body, true);
-        let at = |line: usize| blocks.iter().position(|b| b.lines.start == line).expect("a block starts there");
-        assert!(!continues(&blocks[at(0)], &blocks[at(2)], &lines));
+        assert!(!dense_continues(s, 0, 2));
         assert!(names_department("省医保局") && names_department("县 市 场 监 督 管 理 局 "));
         for line in ["局", "负责全市医疗保障基金监督管理的内部", "依法予以处罚", "省医保局（基金监管处）"]
         {
@@ -1662,17 +1657,11 @@ mod tests {
     fn a_list_marker_ending_a_line_goes_on_in_the_next() {
         // `（三）`'s entry is on the next line, narrower: the duties' last line, not the liability's first.
         let s = "（一）立案责任：依法立案。（二）调查责任：依法调查。（三）\n决定责任：依法决定。\n有下列情形之一的，依法追究责任：①没有法律依据实施处罚的；②\n擅自改变处罚种类的。\n";
-        let blocks = dense_blocks(s);
-        let (lines, _) = dense(s);
-        let at = |line: usize| blocks.iter().position(|b| b.lines.start == line).expect("a block starts there");
-        assert!(continues(&blocks[at(0)], &blocks[at(1)], &lines));
-        assert!(!continues(&blocks[at(1)], &blocks[at(2)], &lines));
+        assert!(dense_continues(s, 0, 1));
+        assert!(!dense_continues(s, 1, 2));
         // A list's later entry opening a line goes on from the list too.
         let s = "（一）立案责任：依法立案。（二）调查责任：依法调查。\n（三）决定责任：依法决定。\n有下列情形之一的，依法追究责任：①没有法律依据实施处罚的；②\n擅自改变处罚种类的。\n";
-        let blocks = dense_blocks(s);
-        let (lines, _) = dense(s);
-        let at = |line: usize| blocks.iter().position(|b| b.lines.start == line).expect("a block starts there");
-        assert!(continues(&blocks[at(0)], &blocks[at(1)], &lines));
+        assert!(dense_continues(s, 0, 1));
     }
 
     #[test]
@@ -1681,9 +1670,7 @@ mod tests {
         let s = "对违反\n医疗保\n障规定\n的处罚\n对定点\n医药机\n构的处\n罚\n";
         let (lines, body) = dense(s);
         assert!(ends_dense_cell(s, &lines, &body, 0, 4));
-        let blocks = make_blocks(s, &lines, &body, true);
-        let at = |line: usize| blocks.iter().position(|b| b.lines.start == line).expect("a block starts there");
-        assert!(!continues(&blocks[at(0)], &blocks[at(4)], &lines));
+        assert!(!dense_continues(s, 0, 4));
         // Inside a name, the object's 对 goes on from the line before.
         assert!(!ends_dense_cell(s, &lines, &body, 0, 2));
         assert!(
