@@ -1005,6 +1005,12 @@ fn vertical_text_reads_as_the_table_one_line_per_row() {
         // A liability broken by a page break after a full line (`…不予` /
         // header / `受理的；2.…`), the item's 责任事项 empty: one cell still.
         ("vertical-cell-broken-by-a-page-break.txt", "tsv-one-line-per-row.txt"),
+        // A code broken by a page after a full piece (`33022000` / header /
+        // `2000`, `3700000220` / header / `001`), with and without blank
+        // lines: the piece opening the next page ends the code, not the name
+        // or the type after it.
+        ("vertical-code-broken-by-a-page-break.txt", "tsv-one-line-per-row.txt"),
+        ("vertical-no-blank-lines-code-broken-by-a-page-break.txt", "tsv-tier-rows.txt"),
         // Stages' headings ending their lines after a sentence
         // (`…材料。审查阶段责任：` / `对申请…`): each heads its stage's
         // entry, not a group (this text made parse panic once).

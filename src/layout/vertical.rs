@@ -152,6 +152,9 @@ struct Block {
     /// It opens a numbered list or a liability preamble right after a
     /// sentence's end that is not a group's heading.
     list_after_sentence: bool,
+    /// Its first line is a code's piece narrower than the piece right
+    /// before it: the code's last.
+    code_tail: bool,
 }
 
 fn display_width(s: &str) -> usize {
@@ -635,6 +638,13 @@ fn make_blocks(s: &str, lines: &[Line], body: &[BodyLine], dense: bool) -> Vec<B
                 max_width,
                 opens_cell: opens,
                 whole_value: run[start..k].iter().all(Option::is_some),
+                code_tail: start > 0 && {
+                    let prev = body[start - 1].0;
+                    prev + 1 == first
+                        && is_code_piece(prev)
+                        && is_code_piece(first)
+                        && lines[first].width < lines[prev].width
+                },
                 list_after_sentence: opens && start > 0 && {
                     let prev = &lines[body[start - 1].0];
                     body[start - 1].0 + 1 == first && prev.ends_sentence && !is_group_heading(&s[prev.range.clone()])
@@ -838,8 +848,15 @@ fn continues(prev: &Block, next: &Block, lines: &[Line]) -> bool {
         return false;
     }
     let widest = prev.max_width.max(next.max_width);
-    let starts_own_cell =
-        next.features.short.as_ref().map(|s| s.as_str()).is_some_and(|t| t.chars().all(|c| c.is_ascii_alphanumeric()));
+    let code_piece =
+        |b: &Block| b.features.short.as_ref().is_some_and(|t| t.as_str().chars().all(|c| c.is_ascii_alphanumeric()));
+    let starts_own_cell = code_piece(next);
+    // A code's pieces are as wide as its column but the last: a code broken
+    // by a page after a full piece goes on in the next page's first piece,
+    // no wider (`3700000220` / header / `001`).
+    if next.after_page_break && code_piece(prev) && code_piece(next) {
+        return !prev.code_tail && last.width == prev.max_width && next.max_width <= last.width;
+    }
     !last.ends_sentence && last.width * 5 >= widest * 4 && !starts_own_cell
 }
 
@@ -1440,6 +1457,7 @@ mod tests {
             opens_cell,
             whole_value: false,
             list_after_sentence: false,
+            code_tail: false,
         };
         // `《中华人民共和国行政许可法》第三十条` then prose at the same width: read on.
         assert!(continues(&block(0, false), &block(1, false), &lines));
@@ -1468,6 +1486,7 @@ mod tests {
             opens_cell: false,
             whole_value: false,
             list_after_sentence: false,
+            code_tail: false,
         };
         let cell = cell_text(&text, &lines, &[block(0..1), block(1..2)]);
         assert_eq!(cell.as_str(), "“甲乙\n丙丁");
@@ -1625,6 +1644,36 @@ mod tests {
         let blocks = make_blocks(s, &lines, &body, true);
         let after: Vec<(usize, bool)> = blocks.iter().map(|b| (b.lines.start, b.after_page_break)).collect();
         assert_eq!(after, [(0, false), (1, false), (4, true), (6, false)]);
+    }
+
+    #[test]
+    fn a_code_broken_by_a_page_after_a_full_piece_goes_on_in_the_next_page_s_first() {
+        // Body lines: a name, a code's first piece, then (a page's furniture
+        // and header set aside) the code's last piece, a type.
+        let blocks_for = |s: &str| {
+            let lines = lines_of(&Text::from_source(s));
+            let body: Vec<BodyLine> = vec![(0, None, false), (1, None, false), (4, None, true), (5, None, false)];
+            let blocks = make_blocks(s, &lines, &body, true);
+            (lines, blocks)
+        };
+        let (lines, blocks) = blocks_for("基本医疗保险参保登记\n3700000220\n— 2 —\n序号\n001\n公共服务\n");
+        assert_eq!(blocks.len(), 4);
+        assert!(blocks[2].after_page_break && continues(&blocks[1], &blocks[2], &lines));
+        // A piece wider than the one before the break is no part of it; nor
+        // does anything go on after a code whose last piece fell short.
+        let (lines, blocks) = blocks_for("基本医疗保险参保登记\n370000\n— 2 —\n序号\n3700000236\n公共服务\n");
+        assert!(!continues(&blocks[1], &blocks[2], &lines));
+        let s = "基本医疗保险参保登记\n37000002\n2000\n— 2 —\n序号\n2\n公共服务\n";
+        let lines = lines_of(&Text::from_source(s));
+        let body: Vec<BodyLine> = vec![(0, None, false), (1, None, false), (2, None, false), (5, None, true)];
+        for dense in [false, true] {
+            let blocks = make_blocks(s, &lines, &body, dense);
+            let n = blocks.len();
+            assert!(!continues(&blocks[n - 2], &blocks[n - 1], &lines), "{dense}");
+        }
+        // With no page between them, pieces are one block or stand apart.
+        let (lines, blocks) = blocks_of("3700000220\n\n001\n");
+        assert!(!continues(&blocks[0], &blocks[1], &lines));
     }
 
     #[test]
