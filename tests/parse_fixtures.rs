@@ -967,6 +967,12 @@ fn vertical_text_reads_as_the_table_one_line_per_row() {
         // A citation of the duties' basis (责任事项依据) ending `第三十条` at
         // its column's full width, then the liability's numbered list.
         ("vertical-two-columns-of-one-field-citation-before-a-list.txt", "tsv-two-columns-of-one-field.txt"),
+        // Without blank lines, a duties' citation (责任事项依据, a column the
+        // format does not name, headed as a basis) before a liability whose
+        // cases name no liability (`1.对符合法定条件的申请不予受理的。`):
+        // the column holds citations, so the citation is its cell, not the
+        // liability's first.
+        ("vertical-no-blank-lines-two-columns-of-one-field.txt", "tsv-two-columns-of-one-field.txt"),
         // No header, and codes of capitals and digits joined by hyphens
         // (`XK-0001-000`): known as codes by their shape alone.
         ("vertical-no-header-hyphenated-codes.txt", "tsv-one-line-per-row-hyphenated-codes.txt"),

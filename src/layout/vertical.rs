@@ -278,16 +278,31 @@ pub fn read(text: &Text) -> Option<Laid> {
     // second one over the same blocks weigh the same windows: worked out once.
     let mut windows = Windows::new(&blocks, &lines);
     windows.keep(learning.len(), MAX_CELL_BLOCKS);
+    // Where each column's score stands in a kinds' scores. A column the
+    // format does not name, headed as a basis (责任事项依据), holds
+    // citations: it scores as the legal basis does.
+    let slots_of = |columns: &[Column]| -> Vec<usize> {
+        columns
+            .iter()
+            .map(|&c| match c {
+                Column::Extra(i) if extra_headers.get(usize::from(i)).is_some_and(|h| h.ends_with("依据")) => {
+                    windows::score_slot(Column::LegalBasis)
+                }
+                c => windows::score_slot(c),
+            })
+            .collect()
+    };
     let (columns, (first, _)) = if header_found {
         let spans: Vec<usize> = columns.iter().map(|&c| prior_span(c)).collect();
-        let first = segment(learning, &mut windows, &columns, None, &spans, MAX_CELL_BLOCKS);
+        let first = segment(learning, &mut windows, &columns, &slots_of(&columns), None, &spans, MAX_CELL_BLOCKS);
         (columns, first)
     } else {
         HEADERLESS_ORDERS
             .iter()
             .map(|order| {
                 let spans: Vec<usize> = order.iter().map(|&c| prior_span(c)).collect();
-                (order.to_vec(), segment(learning, &mut windows, order, None, &spans, MAX_CELL_BLOCKS))
+                let first = segment(learning, &mut windows, order, &slots_of(order), None, &spans, MAX_CELL_BLOCKS);
+                (order.to_vec(), first)
             })
             .max_by(|a, b| a.1 .1.total_cmp(&b.1 .1))?
     };
@@ -305,7 +320,7 @@ pub fn read(text: &Text) -> Option<Laid> {
             longest.map_or(max_span, span_of)
         })
         .collect();
-    let (cells, _) = segment(&blocks, &mut windows, &columns, Some(&widths), &spans, max_span);
+    let (cells, _) = segment(&blocks, &mut windows, &columns, &slots_of(&columns), Some(&widths), &spans, max_span);
 
     let mut records: Vec<Record> = Vec::new();
     for rec in cells {
@@ -925,12 +940,14 @@ enum Step {
 const TIER_ROW_COST: f32 = 1.0;
 
 /// Cuts the blocks into cells, record after record. A cell of `columns[j]`
-/// spans at most `spans[j]` blocks; one of a column the header lost, at most
-/// `max_span`. `blocks` are the first of those of `windows`.
+/// spans at most `spans[j]` blocks, and scores as the column at `slots[j]`
+/// of a kinds' scores; one of a column the header lost, at most `max_span`.
+/// `blocks` are the first of those of `windows`.
 fn segment(
     blocks: &[Block],
     windows: &mut Windows,
     columns: &[Column],
+    slots: &[usize],
     widths: Option<&[(Column, usize)]>,
     spans: &[usize],
     max_span: usize,
@@ -982,7 +999,6 @@ fn segment(
     let mut extra_scores = vec![0.0f32; extras.len()];
     // Where each column's score stands in a kinds' row of scores: the
     // header's columns, 实施层级, then each extra column.
-    let slots: Vec<usize> = columns.iter().map(|&c| windows::score_slot(c)).collect();
     let level_slot = windows::score_slot(Column::Level);
     let extra_slots: Vec<usize> = extras.iter().map(|&c| windows::score_slot(c)).collect();
 
@@ -1507,6 +1523,24 @@ mod tests {
             ]
         );
         assert_eq!(laid.records[1].rows.len(), 1);
+    }
+
+    #[test]
+    fn a_column_headed_as_a_basis_holds_citations() {
+        // Without blank lines: the duties, their citation (责任事项依据, a
+        // column the format does not name), then cases that name no
+        // liability. The citation is its column's cell, not the cases' first line.
+        let text = "序号\n事项名称\n对应责任事项\n责任事项依据\n追责情形\n1\n对甲的许可\n1.受理责任：公示依法应当提交\n的材料。\n《中华人民共和国行政许可法》第三十条\n1.对符合法定条件的申请不予受理的。\n2\n对乙的许可\n1.审查责任：审查申请材料，\n作出决定。\n《中华人民共和国行政许可法》第三十四条\n1.对不符合法定条件的申请人准予许可的。\n";
+        let laid = read(&Text::from_source(text)).unwrap();
+        assert_eq!(laid.extra_headers, ["责任事项依据"]);
+        for (r, article) in laid.records.iter().zip(["第三十条", "第三十四条"]) {
+            let cells: Vec<(Column, String)> =
+                r.rows.iter().flatten().map(|(c, t)| (*c, compact(t.as_str()))).collect();
+            let basis = cells.iter().find(|(c, _)| *c == Column::Extra(0)).map(|(_, t)| t.as_str());
+            assert!(basis.is_some_and(|t| t.starts_with('《') && t.ends_with(article)), "{cells:?}");
+            let liability = cells.iter().find(|(c, _)| *c == Column::Liability).map(|(_, t)| t.as_str());
+            assert!(liability.is_some_and(|t| t.starts_with("1.对")), "{cells:?}");
+        }
     }
 
     #[test]
