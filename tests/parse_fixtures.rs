@@ -973,6 +973,10 @@ fn vertical_text_reads_as_the_table_one_line_per_row() {
         // the column holds citations, so the citation is its cell, not the
         // liability's first.
         ("vertical-no-blank-lines-two-columns-of-one-field.txt", "tsv-two-columns-of-one-field.txt"),
+        // … and the duties' last line full, the citation's column a character
+        // wider than the duties': the citation's first line, wider than
+        // every line of the duties, begins its cell.
+        ("vertical-no-blank-lines-citation-column-a-character-wider.txt", "tsv-two-columns-of-one-field.txt"),
         // No header, and codes of capitals and digits joined by hyphens
         // (`XK-0001-000`): known as codes by their shape alone.
         ("vertical-no-header-hyphenated-codes.txt", "tsv-one-line-per-row-hyphenated-codes.txt"),

@@ -718,6 +718,15 @@ fn ends_dense_cell(s: &str, lines: &[Line], body: &[BodyLine], start: usize, k: 
             return true;
         }
     }
+    // After a sentence's end, a line wider by a wide character or more
+    // than every line of a cell of two lines or more is a wider column's:
+    // a column's lines are no wider than the column.
+    if lines[prev].ends_sentence && k >= start + 2 {
+        let widest = body[start..k].iter().map(|b| lines[b.0].width).max().unwrap_or(0);
+        if lines[li].width >= widest + 2 {
+            return true;
+        }
+    }
     // A paragraph's last line, after a full one: markedly narrower, or
     // ending a sentence two characters or more short of it; or a cell's
     // only line so far, ending a sentence (a wide column's cell of one line).
@@ -1708,6 +1717,23 @@ mod tests {
         // With no page between them, pieces are one block or stand apart.
         let (lines, blocks) = blocks_of("3700000220\n\n001\n");
         assert!(!continues(&blocks[0], &blocks[1], &lines));
+    }
+
+    #[test]
+    fn without_blank_lines_a_line_wider_than_a_cell_s_after_a_sentence_may_open_a_cell() {
+        // 对应责任事项 eighteen characters wide, its last line full, then
+        // 责任事项依据 a character wider.
+        let duties = "1.立案责任：发现涉嫌违法行为，依法立\n案。2.调查责任：依法调查取证并处理。\n";
+        assert!(dense_cell_ends_before(&format!("{duties}《中华人民共和国行政处罚法》第五十四条\n"), 2));
+        // Not a line as wide as the cell's widest, nor one wider by a narrow
+        // character, nor after a line that goes on.
+        for s in [
+            format!("{duties}《中华人民共和国行政处罚法》第五十四\n"),
+            format!("{duties}《中华人民共和国行政处罚法》第五十四1\n"),
+            duties.replace("处理。", "处理，") + "《中华人民共和国行政处罚法》第五十四条\n",
+        ] {
+            assert!(!dense_cell_ends_before(&s, 2), "{s}");
+        }
     }
 
     #[test]
