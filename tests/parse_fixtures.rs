@@ -977,6 +977,11 @@ fn vertical_text_reads_as_the_table_one_line_per_row() {
         // wider than the duties': the citation's first line, wider than
         // every line of the duties, begins its cell.
         ("vertical-no-blank-lines-citation-column-a-character-wider.txt", "tsv-two-columns-of-one-field.txt"),
+        // … and the duties' last entry a short line ending a sentence
+        // (`2.调查责任：依法调查取证。`), then the citation, narrower than
+        // its column: a citation may open a cell after a short line, unless
+        // the cell so far is itself of citations.
+        ("vertical-no-blank-lines-citation-after-a-short-last-line.txt", "tsv-two-columns-of-one-field.txt"),
         // No header, and codes of capitals and digits joined by hyphens
         // (`XK-0001-000`): known as codes by their shape alone.
         ("vertical-no-header-hyphenated-codes.txt", "tsv-one-line-per-row-hyphenated-codes.txt"),

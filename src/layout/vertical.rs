@@ -730,9 +730,15 @@ fn ends_dense_cell(s: &str, lines: &[Line], body: &[BodyLine], start: usize, k: 
     // A paragraph's last line, after a full one: markedly narrower, or
     // ending a sentence two characters or more short of it; or a cell's
     // only line so far, ending a sentence (a wide column's cell of one line).
-    // Not before a citation: a list of citations goes on so in one column
-    // (a citation column beside it is told by its width, above).
-    let short_paragraph_end = lines[prev].ends_sentence && !line.starts_with(['《', '【']);
+    // Not before a citation in a cell of citations: a list of citations
+    // goes on so in one column (a citation column beside it is told by its
+    // width, above).
+    let opens_citation = |t: &str| {
+        let t = t.trim_start().trim_start_matches(|c: char| c.is_ascii_digit() || "（）()、.．".contains(c));
+        t.starts_with(['《', '【'])
+    };
+    let short_paragraph_end = lines[prev].ends_sentence
+        && !(line.starts_with(['《', '【']) && opens_citation(&s[lines[body[start].0].range.clone()]));
     k >= 2 && {
         let before = body[k - 2].0;
         before + 1 == prev
@@ -1733,6 +1739,22 @@ mod tests {
             duties.replace("处理。", "处理，") + "《中华人民共和国行政处罚法》第五十四条\n",
         ] {
             assert!(!dense_cell_ends_before(&s, 2), "{s}");
+        }
+    }
+
+    #[test]
+    fn without_blank_lines_a_citation_after_a_short_line_opens_a_cell_unless_among_citations() {
+        // A duty entry of one line ending a sentence, then 责任事项依据.
+        let s = "1.立案责任：发现涉嫌违法行为，依法立案。\n2.调查责任：依法调查取证。\n《中华人民共和国行政处罚法》第五十四条\n";
+        let (lines, body) = dense(s);
+        assert!(ends_dense_cell(s, &lines, &body, 1, 2));
+        // Citations listed in one column go on so, numbered or not.
+        for s in [
+            "1.《中华人民共和国社会保险法》第八十七条。\n2.《医疗保障基金使用监督管理条例》第三十八条。\n《中华人民共和国行政处罚法》第五十四条\n",
+            "【法律】《中华人民共和国社会保险法》第八十七条。\n【法律】《中华人民共和国行政处罚法》第五十四条。\n【行政法规】《医疗保障基金使用监督管理条例》\n",
+        ] {
+            let (lines, body) = dense(s);
+            assert!(!ends_dense_cell(s, &lines, &body, 1, 2), "{s}");
         }
     }
 
