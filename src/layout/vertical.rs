@@ -730,15 +730,19 @@ fn ends_dense_cell(s: &str, lines: &[Line], body: &[BodyLine], start: usize, k: 
     // A paragraph's last line, after a full one: markedly narrower, or
     // ending a sentence two characters or more short of it; or a cell's
     // only line so far, ending a sentence (a wide column's cell of one line).
-    // Not before a citation in a cell of citations: a list of citations
+    // Not before a citation in a cell of citations, nor before one going on
+    // at its line's width: a list of citations, or a paragraph of one,
     // goes on so in one column (a citation column beside it is told by its
     // width, above).
     let opens_citation = |t: &str| {
         let t = t.trim_start().trim_start_matches(|c: char| c.is_ascii_digit() || "（）()、.．".contains(c));
         t.starts_with(['《', '【'])
     };
+    let goes_on_at_its_width =
+        body.get(k + 1).is_some_and(|n| n.0 == li + 1 && lines[n.0].width.abs_diff(lines[li].width) <= 1);
     let short_paragraph_end = lines[prev].ends_sentence
-        && !(line.starts_with(['《', '【']) && opens_citation(&s[lines[body[start].0].range.clone()]));
+        && !(line.starts_with(['《', '【'])
+            && (goes_on_at_its_width || opens_citation(&s[lines[body[start].0].range.clone()])));
     k >= 2 && {
         let before = body[k - 2].0;
         before + 1 == prev
