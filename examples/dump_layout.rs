@@ -27,7 +27,8 @@ fn main() {
         }
     };
     let text = normalize::document(Text::from_source(&decoded.text), &mut Vec::new());
-    let Some(laid) = lay_out(&text) else {
+    let profiles = qingdan::validate::profile::builtin_profiles();
+    let Some(laid) = lay_out(&text, &|code| profiles.iter().any(|p| p.fits(code))) else {
         eprintln!("{path}: no table found");
         std::process::exit(1);
     };

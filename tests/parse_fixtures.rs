@@ -1041,6 +1041,13 @@ fn vertical_text_reads_as_the_table_one_line_per_row() {
         // after the name: spelled whole, it is a cell of its own. The code's
         // first piece is all digits (`11620` / `725MB`), yet no 序号.
         ("vertical-no-blank-lines-header-cut-off-types-over-lines.txt", "tsv-one-line-per-row-types-in-full.txt"),
+        // Every code in three pieces (`11620700MB1617` / `09673620236003` /
+        // `000`) under a header naming sub-items' codes, none filled, with
+        // and without blank lines: no whole code to learn a code's length
+        // from, yet only the three pieces together fit a province's code
+        // grammar. The last is the code's, not a sub-item's code.
+        ("vertical-codes-in-pieces-sub-item-columns-empty.txt", "tsv-sub-item-columns-empty.txt"),
+        ("vertical-no-blank-lines-codes-in-pieces-sub-item-columns-empty.txt", "tsv-sub-item-columns-empty.txt"),
     ] {
         assert_reads_as(vertical, whole);
     }

@@ -126,14 +126,16 @@ pub(crate) fn is_running_head_text(t: &str) -> bool {
 }
 
 /// Reads the table out of normalised document text. `None` when the text
-/// holds no table qingdan recognises.
-pub fn lay_out(text: &Text) -> Option<Laid> {
+/// holds no table qingdan recognises. `whole_code` tells a whole item code
+/// (one that fits a province's code grammar), white space removed: vertical
+/// text prints codes in pieces, and a piece read apart is joined back by it.
+pub fn lay_out(text: &Text, whole_code: &dyn Fn(&str) -> bool) -> Option<Laid> {
     if let Some(delimiter) = delimited::detect(text) {
         if let Some(laid) = delimited::read(text, delimiter, false) {
             return Some(laid);
         }
     }
-    vertical::read(text)
+    vertical::read(text, whole_code)
 }
 
 /// Reads the table out of a spreadsheet's text ([`crate::sheet::Sheet::to_text`]):

@@ -184,8 +184,10 @@ fn lines_of(text: &Text) -> Vec<Line> {
     lines
 }
 
-/// Reads vertical text.
-pub fn read(text: &Text) -> Option<Laid> {
+/// Reads vertical text. `whole_code` tells a whole item code (white
+/// space removed): a code's last piece read apart is joined back to it when
+/// only together are they one.
+pub fn read(text: &Text, whole_code: &dyn Fn(&str) -> bool) -> Option<Laid> {
     let s = text.as_str();
     let lines = lines_of(text);
     let headers = header_runs(s, &lines);
@@ -344,7 +346,7 @@ pub fn read(text: &Text) -> Option<Laid> {
     if records.is_empty() {
         return None;
     }
-    rejoin_code_tails(&mut records);
+    rejoin_code_tails(&mut records, whole_code);
     mark_sub_item_rows(&mut records, &columns);
     Some(Laid {
         kind: LayoutKind::Vertical,
@@ -389,8 +391,10 @@ fn mark_sub_item_rows(records: &mut [Record], columns: &[Column]) {
 /// A code's last piece cut off as a sub-item's code of its own (`03000`
 /// after `11620500MB161` / `7096736202360`, `336004` after `3700000`):
 /// the code is not of the length most of the list's codes have, and with
-/// the piece it is. Joined back as the code's last line.
-fn rejoin_code_tails(records: &mut [Record]) {
+/// the piece it is; or, where every code is cut alike (no whole one to
+/// learn the length from), neither is a whole code (`whole_code`) and
+/// together they are. Joined back as the code's last line.
+fn rejoin_code_tails(records: &mut [Record], whole_code: &dyn Fn(&str) -> bool) {
     let len = |t: &Text| compact(t.as_str()).chars().count();
     // A code's usual length: the longest that codes and sub-items' codes
     // have twice or more. Not the most common: a sub-item's code read in
@@ -411,7 +415,11 @@ fn rejoin_code_tails(records: &mut [Record]) {
             continue;
         };
         let (a, b) = (len(&row[code].1), len(&row[tail].1));
-        if b < usual && a != usual && a + b == usual {
+        let pieces_of_one = || {
+            let (head, piece) = (compact(row[code].1.as_str()), compact(row[tail].1.as_str()));
+            !whole_code(&head) && !whole_code(&piece) && whole_code(&(head + &piece))
+        };
+        if (b < usual && a != usual && a + b == usual) || pieces_of_one() {
             let (_, piece) = row.remove(tail);
             let code = if tail < code { code - 1 } else { code };
             row[code].1 = Text::joined_as_lines([&row[code].1, &piece]);
@@ -1349,7 +1357,7 @@ mod tests {
             record(&[(Column::Code, "11620500MB161\n7096736202360"), (Column::SubCode, "03000")]),
             record(&[(Column::Code, "11620500MB161709673620236004000"), (Column::SubCode, "001")]),
         ];
-        rejoin_code_tails(&mut records);
+        rejoin_code_tails(&mut records, &|_| false);
         assert_eq!(columns_of(&records[1]), [Column::Code]);
         assert_eq!(records[1].cells(Column::Code).next().unwrap().as_str(), "11620500MB161\n7096736202360\n03000");
         // A whole code keeps a short sub-item code beside it.
@@ -1362,11 +1370,28 @@ mod tests {
             record(&[(Column::Code, "3700000336005")]),
             record(&[(Column::Code, "37000"), (Column::SubCode, "336006")]),
         ];
-        rejoin_code_tails(&mut records);
+        rejoin_code_tails(&mut records, &|_| false);
         assert_eq!(columns_of(&records[1]), [Column::Code]);
         assert_eq!(records[1].cells(Column::Code).next().unwrap().as_str(), "3700000\n336004");
         // Together still short: a code and a sub-item's code, as read.
         assert_eq!(columns_of(&records[3]), [Column::Code, Column::SubCode]);
+
+        // Every code cut alike, so that no whole one tells the length: the
+        // code's grammar does. A whole code keeps its short sub-item code.
+        let gansu = |c: &str| c.len() == 31 && c.bytes().all(|b| b.is_ascii_alphanumeric());
+        let mut records = vec![
+            record(&[(Column::Code, "11620700MB1617\n09673620236003"), (Column::SubCode, "000")]),
+            record(&[(Column::Code, "11620700MB1617\n09673620636001"), (Column::SubCode, "000")]),
+            record(&[(Column::Code, "11620700MB161709673620536002000"), (Column::SubCode, "001")]),
+        ];
+        rejoin_code_tails(&mut records, &|_| false);
+        assert_eq!(columns_of(&records[0]), [Column::Code, Column::SubCode]);
+        rejoin_code_tails(&mut records, &gansu);
+        for r in &records[..2] {
+            assert_eq!(columns_of(r), [Column::Code]);
+            assert_eq!(compact(r.cells(Column::Code).next().unwrap().as_str()).len(), 31);
+        }
+        assert_eq!(columns_of(&records[2]), [Column::Code, Column::SubCode]);
     }
 
     #[test]
@@ -1531,7 +1556,7 @@ mod tests {
     #[test]
     fn a_level_after_a_records_cells_opens_its_next_tier_row() {
         let sample = "序号\n事项名称\n事项编码\n实施层级\n对应责任事项\n追责情形\n\n1\n\n对甲的处罚\n\n3700000\n236009\n\n省级\n\n1.立案责任：依法立案。\n\n1.违法实施处罚的。\n\n市级\n\n1.立案责任：对辖区内违法行为立案。\n\n2\n\n对乙的处罚\n\n3700000\n236010\n\n省级\n\n1.调查责任：依法调查。\n\n1.违法实施处罚的。\n";
-        let laid = read(&Text::from_source(sample)).unwrap();
+        let laid = read(&Text::from_source(sample), &|_| false).unwrap();
         assert_eq!(laid.records.len(), 2, "{:#?}", laid.records);
         let rows: Vec<Vec<Column>> = laid.records[0].rows.iter().map(|r| r.iter().map(|(c, _)| *c).collect()).collect();
         assert_eq!(
@@ -1550,7 +1575,7 @@ mod tests {
         // column the format does not name), then cases that name no
         // liability. The citation is its column's cell, not the cases' first line.
         let text = "序号\n事项名称\n对应责任事项\n责任事项依据\n追责情形\n1\n对甲的许可\n1.受理责任：公示依法应当提交\n的材料。\n《中华人民共和国行政许可法》第三十条\n1.对符合法定条件的申请不予受理的。\n2\n对乙的许可\n1.审查责任：审查申请材料，\n作出决定。\n《中华人民共和国行政许可法》第三十四条\n1.对不符合法定条件的申请人准予许可的。\n";
-        let laid = read(&Text::from_source(text)).unwrap();
+        let laid = read(&Text::from_source(text), &|_| false).unwrap();
         assert_eq!(laid.extra_headers, ["责任事项依据"]);
         for (r, article) in laid.records.iter().zip(["第三十条", "第三十四条"]) {
             let cells: Vec<(Column, String)> =
@@ -1564,7 +1589,7 @@ mod tests {
 
     #[test]
     fn cells_spread_over_lines() {
-        let laid = read(&Text::from_source(SAMPLE)).unwrap();
+        let laid = read(&Text::from_source(SAMPLE), &|_| false).unwrap();
         assert_eq!(laid.records.len(), 2, "{:#?}", laid.records);
         let r = &laid.records[1];
         let cell = |c: Column| compact(r.cells(c).next().map(|t| t.as_str()).unwrap_or(""));
@@ -1833,7 +1858,7 @@ mod tests {
     #[test]
     fn a_type_or_level_line_is_a_cell_of_its_own_without_blank_lines() {
         let text = "序号\n事项名称\n事项类型\n实施主体\n实施依据\n行使层级\n责任事项\n1\n对违法行为\n的处罚\n行政\n处罚\n张掖市医\n疗保障局\n《社会保险法》第八\n十六条：责令缴纳。\n市级\n1.立案责任：依法\n立案。\n2\n对违规行为\n的处罚\n行政处罚\n张掖市医\n疗保障局\n《社会保险法》第八\n十七条：责令退回。\n市级\n1.立案责任：依法\n立案。\n";
-        let laid = read(&Text::from_source(text)).unwrap();
+        let laid = read(&Text::from_source(text), &|_| false).unwrap();
         assert_eq!(laid.records.len(), 2, "{:#?}", laid.records);
         for r in &laid.records {
             let cell = |c: Column| compact(r.cells(c).next().map(|t| t.as_str()).unwrap_or(""));

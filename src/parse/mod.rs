@@ -126,7 +126,9 @@ pub fn check_conservation(bytes: &[u8], options: &ParseOptions) -> Result<Vec<St
         None => (Text::from_source(&decoded.text), false, Vec::new()),
     };
     let text = normalize::document(text, &mut Vec::new());
-    let laid = if grid { layout::lay_out_grid(&text) } else { layout::lay_out(&text) };
+    let profiles = crate::validate::profile::builtin_profiles();
+    let whole_code = |code: &str| profiles.iter().any(|p| p.fits(code));
+    let laid = if grid { layout::lay_out_grid(&text) } else { layout::lay_out(&text, &whole_code) };
     let laid = laid.ok_or(ParseError::NoTable)?;
     let mut cov = layout::coverage(&decoded.text, &text, &laid);
     cov.missing.extend(page_lost);
@@ -336,7 +338,9 @@ fn parse_text_from(
     let source = source.clone();
     let mut changes: Vec<Change> = Vec::new();
     let text = normalize::document(text, &mut changes);
-    let laid = if grid { layout::lay_out_grid(&text) } else { layout::lay_out(&text) };
+    let profiles = crate::validate::profile::builtin_profiles();
+    let whole_code = |code: &str| profiles.iter().any(|p| p.fits(code));
+    let laid = if grid { layout::lay_out_grid(&text) } else { layout::lay_out(&text, &whole_code) };
     let mut laid = laid.ok_or(ParseError::NoTable)?;
     // A spreadsheet's cells are what was typed: nothing there was scrambled by an extractor.
     let repairs = if grid { Vec::new() } else { layout::repair_scrambled(&mut laid, text.as_str()) };
@@ -395,7 +399,6 @@ fn parse_text_from(
     }
     let mut fragments = laid.fragments.clone();
     let word_ends = WordEnds::new(text.as_str());
-    let profiles = crate::validate::profile::builtin_profiles();
     for record in &laid.records {
         let mut extracted = extract::extract_record(record, &laid.extra_headers);
         if let Some(parent) = list.items.last() {
