@@ -1048,6 +1048,11 @@ fn vertical_text_reads_as_the_table_one_line_per_row() {
         // grammar. The last is the code's, not a sub-item's code.
         ("vertical-codes-in-pieces-sub-item-columns-empty.txt", "tsv-sub-item-columns-empty.txt"),
         ("vertical-no-blank-lines-codes-in-pieces-sub-item-columns-empty.txt", "tsv-sub-item-columns-empty.txt"),
+        // Without blank lines, 实施主体 then 承办机构 (`市医保局` /
+        // `基金监管科`), the department's name a character short of its
+        // column or filling it: the name alone on its line is a cell.
+        ("vertical-no-blank-lines-department-then-office.txt", "tsv-department-and-office.txt"),
+        ("vertical-no-blank-lines-department-then-office-names-at-full-width.txt", "tsv-department-and-office.txt"),
     ] {
         assert_reads_as(vertical, whole);
     }

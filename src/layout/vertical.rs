@@ -703,6 +703,12 @@ fn ends_dense_cell(s: &str, lines: &[Line], body: &[BodyLine], start: usize, k: 
     if (lines[prev].ends_sentence || ends_article_number(&s[lines[prev].range.clone()])) && names_department(line) {
         return true;
     }
+    // A department's name alone on a cell's first line (`市医保局`), a
+    // line after it: 实施主体's cell, then the next column's (承办机构
+    // `基金监管科`). The search weighs the widths.
+    if k - 1 == start && names_department(&s[lines[prev].range.clone()]) {
+        return true;
+    }
     // After a sentence, a line opening as a liability's preamble does
     // (`有下列情形之一的，…`): 追责情形 after the duties' last full line.
     if lines[prev].ends_sentence && opens_liability_preamble(line) {
@@ -1476,6 +1482,19 @@ mod tests {
         // A sentence ending on a full line inside a paragraph ends no cell.
         let s = "依法立案。依法调查取证。依\n法作出决定。依法送达文书。\n依法执行并将结果予以公开。\n";
         assert!(!dense_cell_ends_before(s, 2));
+    }
+
+    #[test]
+    fn without_blank_lines_a_department_alone_on_a_cells_first_line_may_end_the_cell() {
+        // 实施主体 then 承办机构, at one width or the name a character short.
+        for s in ["市医保局\n基金监管\n科\n", "市医保局\n基金监管科\n"] {
+            assert!(dense_cell_ends_before(s, 1), "{s}");
+        }
+        // Not on a later line of a cell, nor after a line that names none.
+        let s = "负责指导\n全市医保局\n基金监管科\n";
+        assert!(!dense_cell_ends_before(s, 2));
+        let s = "基金监管科、\n规划财务科\n";
+        assert!(!dense_cell_ends_before(s, 1));
     }
 
     #[test]
