@@ -1053,6 +1053,9 @@ fn vertical_text_reads_as_the_table_one_line_per_row() {
         // column or filling it: the name alone on its line is a cell.
         ("vertical-no-blank-lines-department-then-office.txt", "tsv-department-and-office.txt"),
         ("vertical-no-blank-lines-department-then-office-names-at-full-width.txt", "tsv-department-and-office.txt"),
+        // A group's heading broken inside 责任, a colon never opening a line
+        // (`…审查。指导监督责` / `任：1.决定阶段责任：…`): still the group's.
+        ("vertical-duties-group-heading-broken-before-its-colon.txt", "tsv-duties-in-other-forms.txt"),
     ] {
         assert_reads_as(vertical, whole);
     }

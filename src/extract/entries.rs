@@ -2,6 +2,7 @@
 //! `（一）`), group headings (`直接实施责任：`), and unnumbered entries that
 //! an HTML list left separated by spaces.
 
+use crate::layout::columns::compact;
 use crate::text::{ends_with_list_marker, is_circled_number, Text};
 use regex::Regex;
 use std::ops::Range;
@@ -12,8 +13,9 @@ static MARKER: LazyLock<Regex> = LazyLock::new(|| {
 });
 static GROUP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        // The name may be broken over two lines (`指导监` / `督责任：`).
-        r"(?m)(?:^|[\s。；;])[ \t]*([\p{Han}]{1,9}(?:[ \t]*\n[ \t]*[\p{Han}]{1,9})?责任)[ \t]*[:：][ \t]*(?:\n|$|[0-9]{1,3}[ \t]*\n?[ \t]*[.．、])",
+        // The name may be broken over two lines (`指导监` / `督责任：`,
+        // `指导监督责` / `任：`: a colon never opens a line).
+        r"(?m)(?:^|[\s。；;])[ \t]*([\p{Han}]{1,9}(?:[ \t]*\n[ \t]*[\p{Han}]{1,9})?责(?:[ \t]*\n[ \t]*)?任)[ \t]*[:：][ \t]*(?:\n|$|[0-9]{1,3}[ \t]*\n?[ \t]*[.．、])",
     )
     .expect("valid pattern")
 });
@@ -117,7 +119,7 @@ pub fn split_entries(cell: &Text, unnumbered: Unnumbered) -> Vec<Entry> {
     let groups: Vec<(Range<usize>, Range<usize>)> = GROUP
         .captures_iter(if may_head { s } else { "" })
         // `…应承担相应责任：` ends a liability preamble; it heads no group.
-        .filter(|c| !c.get(1).is_some_and(|n| n.as_str().ends_with("相应责任")))
+        .filter(|c| !c.get(1).is_some_and(|n| compact(n.as_str()).ends_with("相应责任")))
         // A heading right after a marker, on the next line (`2.` / `决定责任：`),
         // is that entry's own, as it is on the marker's line.
         .filter(|c| !ends_with_list_marker(&s[..c.get(1).expect("group").start()]))
@@ -127,8 +129,7 @@ pub fn split_entries(cell: &Text, unnumbered: Unnumbered) -> Vec<Entry> {
         // is named as groups are.
         .filter(|c| {
             let name = c.get(1).expect("group");
-            let compact: String = name.as_str().chars().filter(|c| !c.is_whitespace()).collect();
-            if crate::model::DUTY_GROUPS.contains(&compact.as_str()) {
+            if crate::model::DUTY_GROUPS.contains(&compact(name.as_str()).as_str()) {
                 return true;
             }
             let begins_line = s[..name.start()].trim_end_matches([' ', '\t', '\u{3000}']).ends_with('\n')
@@ -609,6 +610,16 @@ mod tests {
         let got = texts("直接实施责任：1.受理责任：公示材料。2.审查责任：审查材料。指导监\n督责任：1.指导下级。");
         let groups: Vec<Option<&str>> = got.iter().map(|(g, _)| g.as_deref()).collect();
         assert_eq!(groups, [Some("直接实施责任"), Some("直接实施责任"), Some("指导监\n督责任")], "{got:?}");
+        // Broken inside 责任, as a colon never opens a line (`指导监督责` / `任：`).
+        let got = texts("直接实施责任：1.受理责任：公示材料。2.审查责任：审查材料。指导监督责\n任：1.指导下级。");
+        let groups: Vec<Option<&str>> = got.iter().map(|(g, _)| g.as_deref()).collect();
+        assert_eq!(groups, [Some("直接实施责任"), Some("直接实施责任"), Some("指导监督责\n任")], "{got:?}");
+        assert_eq!(got[2].1, "指导下级。");
+        // A liability's preamble so broken heads no group.
+        assert_eq!(
+            texts("违法的。应承担相应责\n任：\n1.未依法受理的。").iter().filter(|(g, _)| g.is_some()).count(),
+            0
+        );
     }
 
     #[test]
