@@ -1056,6 +1056,10 @@ fn vertical_text_reads_as_the_table_one_line_per_row() {
         // A group's heading broken inside 责任, a colon never opening a line
         // (`…审查。指导监督责` / `任：1.决定阶段责任：…`): still the group's.
         ("vertical-duties-group-heading-broken-before-its-colon.txt", "tsv-duties-in-other-forms.txt"),
+        // Without blank lines, a citation broken after its article's 第
+        // (`…条例》第` / `三十八条`), then the department's name at the same
+        // width: the number alone ends an article's number as well.
+        ("vertical-no-blank-lines-article-number-alone-before-the-department.txt", "tsv-citations-in-other-forms.txt"),
     ] {
         assert_reads_as(vertical, whole);
     }

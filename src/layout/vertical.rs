@@ -779,7 +779,13 @@ fn names_department(line: &str) -> bool {
 /// Whether a line ends with an article's number (`第三十五条`, `第二款`).
 fn ends_article_number(line: &str) -> bool {
     let t = line.trim_end();
-    t.ends_with(['条', '款', '项']) && t.chars().rev().filter(|c| !c.is_whitespace()).take(8).any(|c| c == '第')
+    let Some(number) = t.strip_suffix(['条', '款', '项']) else {
+        return false;
+    };
+    // Or the number alone, its 第 ending the line before (`…条例》第` / `三十八条`).
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十百零".contains(c);
+    t.chars().rev().filter(|c| !c.is_whitespace()).take(8).any(|c| c == '第')
+        || (!number.trim().is_empty() && number.trim().chars().all(numeral))
 }
 
 /// Whether a line opens as a liability's preamble does (`有下列情形之一的`,
@@ -1820,6 +1826,8 @@ mod tests {
         }
         assert!(ends_article_number("安全法》第三十五条") && ends_article_number("第二款"));
         assert!(!ends_article_number("按照有关规定执行本条") && !ends_article_number("事项"));
+        assert!(ends_article_number("三十八条") && ends_article_number("12条"));
+        assert!(!ends_article_number("条") && !ends_article_number("第二十条至三十条款项"));
     }
 
     #[test]
