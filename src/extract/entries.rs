@@ -390,7 +390,7 @@ fn opens_label(s: &str) -> bool {
 /// duty's heading right after one (`…材料。审查阶段责任：…`).
 fn unnumbered_breaks(s: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    let mut prev: Option<char> = None;
+    let (mut prev, mut before_prev): (Option<char>, Option<char>) = (None, None);
     let mut run: Option<usize> = None;
     let mut run_has_newline = false;
     // Where the text since the last sentence's end or line break begins.
@@ -409,6 +409,10 @@ fn unnumbered_breaks(s: &str) -> Vec<Range<usize>> {
             continue;
         }
         if let Some(start) = run.take() {
+            // A quotation closed after its sentence's end (`…罚款。”`); one
+            // closed inside a sentence (`违反“罚缴分离”` / `规定，…`) goes on.
+            let closes_quoted_sentence =
+                prev == Some('”') && before_prev.is_some_and(|p| matches!(p, '。' | '；' | ';' | '！' | '？'));
             // A duty's heading ending its line (`审查阶段责任：` / `对申请…`)
             // goes on in the next: the colon is the heading's.
             let heading_ends_line = prev == Some('：') && opens_duty_heading(&s[clause_before_run..start]);
@@ -416,7 +420,8 @@ fn unnumbered_breaks(s: &str) -> Vec<Range<usize>> {
             if start > 0
                 && !heading_ends_line
                 && (after_sentence
-                    || (run_has_newline && prev.is_some_and(|p| matches!(p, '。' | '；' | ';' | '：' | '”'))))
+                    || (run_has_newline
+                        && (prev.is_some_and(|p| matches!(p, '。' | '；' | ';' | '：')) || closes_quoted_sentence)))
             {
                 out.push(start..i);
             }
@@ -426,7 +431,7 @@ fn unnumbered_breaks(s: &str) -> Vec<Range<usize>> {
         if matches!(c, '。' | '；' | ';') {
             clause = i + c.len_utf8();
         }
-        prev = Some(c);
+        (before_prev, prev) = (prev, Some(c));
     }
     out
 }
@@ -458,6 +463,15 @@ mod tests {
             .into_iter()
             .map(|e| (e.group.map(|g| g.into_string()), e.text.into_string()))
             .collect()
+    }
+
+    #[test]
+    fn a_line_ending_in_a_closing_quote_ends_an_entry_only_after_a_sentence() {
+        let got = texts("违反法定的行政处罚程序的； 违反“罚缴分离”\n规定，擅自收取罚款的； 不使用罚款单据的；");
+        let got: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(got, ["违反法定的行政处罚程序的；", "违反“罚缴分离”\n规定，擅自收取罚款的；", "不使用罚款单据的；"]);
+        let got = texts("依照“有关规定执行。”\n依法送达。");
+        assert_eq!(got.len(), 2, "{got:?}");
     }
 
     #[test]
