@@ -118,8 +118,13 @@ pub fn split_entries(cell: &Text, unnumbered: Unnumbered) -> Vec<Entry> {
     let (may_head, may_number) = (s.contains("责任"), crate::text::any_byte(s, |b| b.is_ascii_digit()));
     let groups: Vec<(Range<usize>, Range<usize>)> = GROUP
         .captures_iter(if may_head { s } else { "" })
-        // `…应承担相应责任：` ends a liability preamble; it heads no group.
-        .filter(|c| !c.get(1).is_some_and(|n| compact(n.as_str()).ends_with("相应责任")))
+        // `…应承担相应责任：` ends a liability preamble; it heads no group,
+        // wherever its line is broken (`…应承担相` / `应责任：`).
+        .filter(|c| {
+            let name = c.get(1).expect("group");
+            let before = s[..name.start()].trim_end().chars().next_back();
+            !format!("{}{}", before.unwrap_or(' '), compact(name.as_str())).ends_with("相应责任")
+        })
         // A heading right after a marker, on the next line (`2.` / `决定责任：`),
         // is that entry's own, as it is on the marker's line.
         .filter(|c| !ends_with_list_marker(&s[..c.get(1).expect("group").start()]))
@@ -629,11 +634,15 @@ mod tests {
         let groups: Vec<Option<&str>> = got.iter().map(|(g, _)| g.as_deref()).collect();
         assert_eq!(groups, [Some("直接实施责任"), Some("直接实施责任"), Some("指导监督责\n任")], "{got:?}");
         assert_eq!(got[2].1, "指导下级。");
-        // A liability's preamble so broken heads no group.
-        assert_eq!(
-            texts("违法的。应承担相应责\n任：\n1.未依法受理的。").iter().filter(|(g, _)| g.is_some()).count(),
-            0
-        );
+        // A liability's preamble so broken heads no group, nor broken before 应.
+        for cell in [
+            "违法的。应承担相应责\n任：\n1.未依法受理的。",
+            "行政机关及相关工作人员应承担相\n应责任： 1. 未依法受理的。",
+        ] {
+            let got = texts(cell);
+            assert!(got.iter().all(|(g, _)| g.is_none()), "{got:?}");
+            assert!(compact(&got[0].1).ends_with("相应责任："), "{got:?}");
+        }
     }
 
     #[test]
