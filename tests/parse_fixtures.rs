@@ -1060,6 +1060,10 @@ fn vertical_text_reads_as_the_table_one_line_per_row() {
         // (`…条例》第` / `三十八条`), then the department's name at the same
         // width: the number alone ends an article's number as well.
         ("vertical-no-blank-lines-article-number-alone-before-the-department.txt", "tsv-citations-in-other-forms.txt"),
+        // Without blank lines, a citation's last sentence (`…的罚款。”`) on
+        // a line not short of the column, then the duties opening with a
+        // stage's heading (`立案阶段责任：…`): the heading opens their cell.
+        ("vertical-no-blank-lines-duty-stage-heading-after-the-basis.txt", "tsv-duties-stages-after-the-basis.txt"),
     ] {
         assert_reads_as(vertical, whole);
     }

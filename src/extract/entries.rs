@@ -3,7 +3,7 @@
 //! an HTML list left separated by spaces.
 
 use crate::layout::columns::compact;
-use crate::text::{ends_with_list_marker, is_circled_number, Text};
+use crate::text::{ends_with_list_marker, is_circled_number, opens_duty_heading, Text};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -339,21 +339,6 @@ pub fn citations_after_a_sentence(s: &str) -> Option<usize> {
         .into_iter()
         .map(|r| r.end)
         .find(|&at| s[..at].trim_end().ends_with(['。', '；', ';']))
-}
-
-/// Whether `s` opens with a duty's heading: a few ideographs naming a
-/// stage or a task, then `责任：` (`审查阶段责任：`, `受理责任:`), not the
-/// `相应责任：` of a liability's preamble.
-fn opens_duty_heading(s: &str) -> bool {
-    // Read without line breaks: a heading may be broken (`审查阶段责` / `任：`).
-    let s: String = s.chars().filter(|c| !c.is_whitespace()).take(10).collect();
-    let Some(at) = s.find("责任") else { return false };
-    let head = &s[..at];
-    let n = head.chars().count();
-    (2..=6).contains(&n)
-        && head.chars().all(crate::text::is_han)
-        && !head.ends_with("相应")
-        && s[at + "责任".len()..].starts_with(['：', ':'])
 }
 
 /// Whether `s` opens with a tag (`【行政法规】`) and a title after it.

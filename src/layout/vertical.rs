@@ -709,6 +709,17 @@ fn ends_dense_cell(s: &str, lines: &[Line], body: &[BodyLine], start: usize, k: 
     if k - 1 == start && names_department(&s[lines[prev].range.clone()]) {
         return true;
     }
+    // After a sentence ending a cell of citations, a line opening with a
+    // duty's heading (`立案阶段责任：…`): 责任事项's first line, after 实施依据.
+    // Within the duties, each stage's heading goes on in their cell.
+    let opens_citation = |t: &str| {
+        let t = t.trim_start().trim_start_matches(|c: char| c.is_ascii_digit() || "（）()、.．".contains(c));
+        t.starts_with(['《', '【'])
+    };
+    let cell_of_citations = || opens_citation(&s[lines[body[start].0].range.clone()]);
+    if lines[prev].ends_sentence && crate::text::opens_duty_heading(line) && cell_of_citations() {
+        return true;
+    }
     // After a sentence, a line opening as a liability's preamble does
     // (`有下列情形之一的，…`): 追责情形 after the duties' last full line.
     if lines[prev].ends_sentence && opens_liability_preamble(line) {
@@ -748,15 +759,10 @@ fn ends_dense_cell(s: &str, lines: &[Line], body: &[BodyLine], start: usize, k: 
     // at its line's width: a list of citations, or a paragraph of one,
     // goes on so in one column (a citation column beside it is told by its
     // width, above).
-    let opens_citation = |t: &str| {
-        let t = t.trim_start().trim_start_matches(|c: char| c.is_ascii_digit() || "（）()、.．".contains(c));
-        t.starts_with(['《', '【'])
-    };
     let goes_on_at_its_width =
         body.get(k + 1).is_some_and(|n| n.0 == li + 1 && lines[n.0].width.abs_diff(lines[li].width) <= 1);
-    let short_paragraph_end = lines[prev].ends_sentence
-        && !(line.starts_with(['《', '【'])
-            && (goes_on_at_its_width || opens_citation(&s[lines[body[start].0].range.clone()])));
+    let short_paragraph_end =
+        lines[prev].ends_sentence && !(line.starts_with(['《', '【']) && (goes_on_at_its_width || cell_of_citations()));
     k >= 2 && {
         let before = body[k - 2].0;
         before + 1 == prev
@@ -1487,6 +1493,15 @@ mod tests {
         assert!(dense_cell_ends_before(s, 1));
         // A sentence ending on a full line inside a paragraph ends no cell.
         let s = "依法立案。依法调查取证。依\n法作出决定。依法送达文书。\n依法执行并将结果予以公开。\n";
+        assert!(!dense_cell_ends_before(s, 2));
+    }
+
+    #[test]
+    fn without_blank_lines_a_duty_stage_heading_after_a_cell_of_citations_may_open_a_cell() {
+        let s = "《中华人民共和国社会保险法》第八十八条：“以\n欺诈手段骗取社会保险待遇的，处罚款。”\n立案阶段责任：发现违法行为的，予以审\n查。调查阶段责任：及时调查取证。\n";
+        assert!(dense_cell_ends_before(s, 2));
+        // Within the duties, a stage's heading after a sentence goes on.
+        let s = "立案阶段责任：发现违法行为的，予以审查，\n决定是否立案。调查阶段责任：及时调查。\n决定阶段责任：依法作出处罚决定并送达。\n";
         assert!(!dense_cell_ends_before(s, 2));
     }
 

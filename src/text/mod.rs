@@ -198,6 +198,21 @@ impl Text {
     }
 }
 
+/// Whether `s` opens with a duty's heading: a few ideographs naming a
+/// stage or a task, then `责任：` (`审查阶段责任：`, `受理责任:`), not the
+/// `相应责任：` of a liability's preamble.
+pub fn opens_duty_heading(s: &str) -> bool {
+    // Read without line breaks: a heading may be broken (`审查阶段责` / `任：`).
+    let s: String = s.chars().filter(|c| !c.is_whitespace()).take(10).collect();
+    let Some(at) = s.find("责任") else { return false };
+    let head = &s[..at];
+    let n = head.chars().count();
+    (2..=6).contains(&n)
+        && head.chars().all(is_han)
+        && !head.ends_with("相应")
+        && s[at + "责任".len()..].starts_with(['：', ':'])
+}
+
 /// Whether any byte of `s` passes `test`. The bytes are taken 32 at a time
 /// without stopping inside a block, so that the compiler can compare a
 /// whole block at once: the rules' pre-checks scan every text value.
