@@ -1053,6 +1053,10 @@ fn vertical_text_reads_as_the_table_one_line_per_row() {
         // column or filling it: the name alone on its line is a cell.
         ("vertical-no-blank-lines-department-then-office.txt", "tsv-department-and-office.txt"),
         ("vertical-no-blank-lines-department-then-office-names-at-full-width.txt", "tsv-department-and-office.txt"),
+        // … and 承办机构 naming three offices (`医药管理科、` / `规划财务科、` /
+        // `基金监管科`) before a numbered citation: one office cell, as a
+        // cell naming several departments is one.
+        ("vertical-no-blank-lines-several-offices-in-one-cell.txt", "tsv-department-and-office.txt"),
         // A group's heading broken inside 责任, a colon never opening a line
         // (`…审查。指导监督责` / `任：1.决定阶段责任：…`): still the group's.
         ("vertical-duties-group-heading-broken-before-its-colon.txt", "tsv-duties-in-other-forms.txt"),

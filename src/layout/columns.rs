@@ -1154,6 +1154,8 @@ impl Opening {
 pub struct Ending {
     department: bool,
     office: bool,
+    /// A name in a list of them (`规划财务科、基金监管科`): an office's or a department's, then 、.
+    listed: bool,
     measure: bool,
     service: bool,
     colon: bool,
@@ -1164,11 +1166,15 @@ impl Ending {
     /// What text ending with these bytes says.
     pub fn of(last: &[u8]) -> Ending {
         let ends = |p: &&str| last.ends_with(p.as_bytes());
+        let contains = |text: &[u8], p: &[u8]| text.windows(p.len()).any(|w| w == p);
         Ending {
             department: ["局", "厅", "委", "中心", "办", "政府", "部", "院", "站", "所", "委员会", "办公室"]
                 .iter()
                 .any(ends),
             office: ["科", "处", "室", "股", "队"].iter().any(ends),
+            listed: ["科、", "处、", "室、", "股、", "队、", "局、", "中心、"]
+                .iter()
+                .any(|p| contains(last, p.as_bytes())),
             measure: ["处罚", "强制", "检查", "措施", "的"].iter().any(ends),
             service: [
                 "登记", "给付", "支付", "确认", "奖励", "许可", "征收", "结算", "备案", "审核", "核定", "待遇", "服务",
@@ -1222,7 +1228,10 @@ impl Kinds {
             duty_like: (f.duty_words || opening.receives) && !opening.liability,
             duty_words: f.duty_words,
             dept_like,
-            office_like: dept_like || (chars <= 16 && ending.office),
+            // Several offices listed are one cell (`医药管理科、规划财务科、基金监管科`),
+            // as long as several departments' may be.
+            office_like: dept_like
+                || (ending.office && (chars <= 16 || (chars <= 24 && f.han * 10 >= chars * 8 && ending.listed))),
             scope_like: f.scope_words || short == Some("无"),
             // An item's name is short: a longer cell is scored as no name
             // however it ends, and kept apart from shorter ones by that alone.
@@ -1408,6 +1417,17 @@ pub fn kind_score(column: Column, k: &Kinds) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cell_naming_several_offices_is_an_offices_cell() {
+        for cell in ["基金监管科", "医药管理科、规划财务科、基金监管科", "待遇保障科、各县区医保局"]
+        {
+            assert!(content_score(Column::Office, cell) > 0.0, "{cell}");
+        }
+        // Not prose that ends in 处 or 室, however short its sentences.
+        let prose = "对违反规定的单位，由社会保险行政部门责令改正并处";
+        assert!(content_score(Column::Office, prose) < 0.0);
+    }
 
     #[test]
     fn a_snippet_of_a_text_is_its_characters_pushed_until_one_does_not_fit() {
