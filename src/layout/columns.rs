@@ -1172,9 +1172,11 @@ impl Ending {
                 .iter()
                 .any(ends),
             office: ["科", "处", "室", "股", "队"].iter().any(ends),
-            listed: ["科、", "处、", "室、", "股、", "队、", "局、", "中心、"]
-                .iter()
-                .any(|p| contains(last, p.as_bytes())),
+            // Most texts hold no 、 at all: told by one search.
+            listed: contains(last, "、".as_bytes())
+                && ["科、", "处、", "室、", "股、", "队、", "局、", "中心、"]
+                    .iter()
+                    .any(|p| contains(last, p.as_bytes())),
             measure: ["处罚", "强制", "检查", "措施", "的"].iter().any(ends),
             service: [
                 "登记", "给付", "支付", "确认", "奖励", "许可", "征收", "结算", "备案", "审核", "核定", "待遇", "服务",
