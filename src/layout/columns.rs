@@ -1166,7 +1166,7 @@ impl Ending {
     /// What text ending with these bytes says.
     pub fn of(last: &[u8]) -> Ending {
         let ends = |p: &&str| last.ends_with(p.as_bytes());
-        let contains = |text: &[u8], p: &[u8]| text.windows(p.len()).any(|w| w == p);
+        let contains = |text: &[u8], p: &[u8]| memchr::memmem::find(text, p).is_some();
         Ending {
             department: ["局", "厅", "委", "中心", "办", "政府", "部", "院", "站", "所", "委员会", "办公室"]
                 .iter()
