@@ -127,9 +127,7 @@ pub fn check_conservation(bytes: &[u8], options: &ParseOptions) -> Result<Vec<St
     };
     let text = normalize::document(text, &mut Vec::new());
     let profiles = crate::validate::profile::builtin_profiles();
-    let whole_code = |code: &str| profiles.iter().any(|p| p.fits(code));
-    let laid = if grid { layout::lay_out_grid(&text) } else { layout::lay_out(&text, &whole_code) };
-    let laid = laid.ok_or(ParseError::NoTable)?;
+    let laid = lay_out(&text, grid, &profiles).ok_or(ParseError::NoTable)?;
     let mut cov = layout::coverage(&decoded.text, &text, &laid);
     cov.missing.extend(page_lost);
     let file = SourceFile::new("input", decoded.text.as_str());
@@ -328,6 +326,15 @@ fn parse_text(source: &Arc<SourceFile>, default_section: Option<&str>, grid: boo
     parse_text_from(source, Text::from_source(source.text()), default_section, grid)
 }
 
+/// The table of normalised text: a spreadsheet's grid as it is, other text
+/// by its layout, a code whole when it fits one of `profiles`.
+fn lay_out(text: &Text, grid: bool, profiles: &[crate::validate::profile::Profile]) -> Option<layout::Laid> {
+    if grid {
+        return layout::lay_out_grid(text);
+    }
+    layout::lay_out(text, &|code| profiles.iter().any(|p| p.fits(code)))
+}
+
 /// [`parse_text`] of `text`, read out of `source` (a web page's tables).
 fn parse_text_from(
     source: &Arc<SourceFile>,
@@ -339,9 +346,7 @@ fn parse_text_from(
     let mut changes: Vec<Change> = Vec::new();
     let text = normalize::document(text, &mut changes);
     let profiles = crate::validate::profile::builtin_profiles();
-    let whole_code = |code: &str| profiles.iter().any(|p| p.fits(code));
-    let laid = if grid { layout::lay_out_grid(&text) } else { layout::lay_out(&text, &whole_code) };
-    let mut laid = laid.ok_or(ParseError::NoTable)?;
+    let mut laid = lay_out(&text, grid, &profiles).ok_or(ParseError::NoTable)?;
     // A spreadsheet's cells are what was typed: nothing there was scrambled by an extractor.
     let repairs = if grid { Vec::new() } else { layout::repair_scrambled(&mut laid, text.as_str()) };
     if let Some(section) = default_section {
