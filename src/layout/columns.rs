@@ -1162,21 +1162,23 @@ pub struct Ending {
     open: bool,
 }
 
+/// How offices' names end (`基金监管科`, `执法队`).
+const OFFICE_ENDINGS: [&str; 5] = ["科", "处", "室", "股", "队"];
+
 impl Ending {
     /// What text ending with these bytes says.
     pub fn of(last: &[u8]) -> Ending {
         let ends = |p: &&str| last.ends_with(p.as_bytes());
-        let contains = |text: &[u8], p: &[u8]| memchr::memmem::find(text, p).is_some();
         Ending {
             department: ["局", "厅", "委", "中心", "办", "政府", "部", "院", "站", "所", "委员会", "办公室"]
                 .iter()
                 .any(ends),
-            office: ["科", "处", "室", "股", "队"].iter().any(ends),
-            // Most texts hold no 、 at all: told by one search.
-            listed: contains(last, "、".as_bytes())
-                && ["科、", "处、", "室、", "股、", "队、", "局、", "中心、"]
-                    .iter()
-                    .any(|p| contains(last, p.as_bytes())),
+            office: OFFICE_ENDINGS.iter().any(ends),
+            // Most texts hold no 、 at all: one search tells.
+            listed: memchr::memmem::find_iter(last, "、".as_bytes()).any(|at| {
+                let name = &last[..at];
+                OFFICE_ENDINGS.iter().chain(&["局", "中心"]).any(|e| name.ends_with(e.as_bytes()))
+            }),
             measure: ["处罚", "强制", "检查", "措施", "的"].iter().any(ends),
             service: [
                 "登记", "给付", "支付", "确认", "奖励", "许可", "征收", "结算", "备案", "审核", "核定", "待遇", "服务",
