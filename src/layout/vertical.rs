@@ -963,21 +963,59 @@ const EXTRA_COLUMNS: [Column; 6] =
 /// A record's cells, row by row: each cell's column and blocks.
 type RecordCells = Vec<Vec<(Column, Range<usize>)>>;
 
+/// A step of the search back to the state it came from.
 #[derive(Clone, Copy)]
 enum Step {
     Start,
     Skip,
-    Fill {
-        from: u32,
-        column: Column,
-    },
-    Extra {
-        from: u32,
-        column: Column,
-    },
     Wrap,
     /// A tier row of the same record: the cells from 实施层级 on again.
     Tier,
+    /// A cell from block `from`, of the column at `column` in the search's
+    /// table of the columns cells fill.
+    Cell {
+        from: usize,
+        column: usize,
+    },
+}
+
+/// A [`Step`] and the state it came from, in one word, so that keeping the
+/// better of two steps is a select rather than a branch the processor
+/// mispredicts (nearly half the windows weighed improve on the last):
+/// the block a cell starts at, what the step is, and the state.
+#[derive(Clone, Copy)]
+struct Back(u64);
+
+impl Back {
+    const START: u16 = u16::MAX;
+    const SKIP: u16 = u16::MAX - 1;
+    const WRAP: u16 = u16::MAX - 2;
+    const TIER: u16 = u16::MAX - 3;
+    /// More states or columns than a step can name.
+    const LIMIT: usize = (u16::MAX - 3) as usize;
+
+    fn new(what: u16, from: usize, state: usize) -> Back {
+        Back((from as u64) << 32 | u64::from(what) << 16 | state as u64 & 0xFFFF)
+    }
+
+    /// A cell of the column at `column` from block `from`, after `state`.
+    fn cell(column: usize, from: usize, state: usize) -> Back {
+        Back::new(column as u16, from, state)
+    }
+
+    fn step(self) -> Step {
+        match (self.0 >> 16) as u16 {
+            Back::START => Step::Start,
+            Back::SKIP => Step::Skip,
+            Back::WRAP => Step::Wrap,
+            Back::TIER => Step::Tier,
+            column => Step::Cell { from: (self.0 >> 32) as usize, column: usize::from(column) },
+        }
+    }
+
+    fn state(self) -> usize {
+        usize::from(self.0 as u16)
+    }
 }
 
 /// What starting a tier row costs: more than a new record, which a level
@@ -1008,9 +1046,14 @@ fn segment(
     // layout's whole cost, and rows of rows cost an indirection per step.
     let w = k + 2;
     let mut score = vec![NEG; (n + 1) * w];
-    // A step and the state it came from, twelve bytes: the search writes one
-    // at nearly every window it weighs.
-    let mut back: Vec<(Step, u16)> = vec![(Step::Start, 0); (n + 1) * w];
+    // The columns cells fill, as steps name them: the header's, 实施层级 of a
+    // tier row, then each extra column.
+    let cell_columns: Vec<Column> =
+        columns.iter().copied().chain([Column::Level]).chain(extras.iter().copied()).collect();
+    if w.max(cell_columns.len()) > Back::LIMIT {
+        return (Vec::new(), NEG);
+    }
+    let mut back: Vec<Back> = vec![Back::new(Back::START, 0, 0); (n + 1) * w];
     score[0] = 0.0;
     let width_of = |c: Column| widths.and_then(|w| w.iter().find(|(col, _)| *col == c).map(|x| x.1));
     let weigh_widths = widths.is_some();
@@ -1031,17 +1074,8 @@ fn segment(
         }
     }
     let skip_costs: Vec<f32> = columns.iter().map(|&c| skip_cost(c)).collect();
-    // The columns by the blocks their cells may span, longest first: as a
-    // window grows, the columns it may still fill are a shrinking prefix.
-    let mut by_span: Vec<usize> = (0..k).collect();
-    by_span.sort_by_key(|&j| std::cmp::Reverse(spans[j]));
     let mut base = vec![NEG; w];
-    // For the current window, what filling each column would reach before
-    // the costs of its shape, span and width; its score in 实施层级 and in
-    // each extra column.
-    let mut scored_from = vec![NEG; k];
-    let mut level_score = 0.0f32;
-    let mut extra_scores = vec![0.0f32; extras.len()];
+    let mut from_b: Vec<windows::Window> = Vec::with_capacity(max_span);
     // Where each column's score stands in a kinds' row of scores: the
     // header's columns, 实施层级, then each extra column.
     let level_slot = windows::score_slot(Column::Level);
@@ -1055,14 +1089,14 @@ fn segment(
                 let v = score[row + j] - skip_costs[j];
                 if v > score[row + j + 1] {
                     score[row + j + 1] = v;
-                    back[row + j + 1] = (Step::Skip, j as u16);
+                    back[row + j + 1] = Back::new(Back::SKIP, 0, j);
                 }
             }
             if b < n {
                 let v = score[row + k] - 0.5;
                 if v > score[row] {
                     score[row] = v;
-                    back[row] = (Step::Wrap, k as u16);
+                    back[row] = Back::new(Back::WRAP, 0, k);
                 }
                 // A row past its 实施层级 cell may be followed by the item's
                 // next tier row, which opens with a level.
@@ -1071,7 +1105,7 @@ fn segment(
                         let v = score[row + j] - TIER_ROW_COST;
                         if v > score[row + tier_state] {
                             score[row + tier_state] = v;
-                            back[row + tier_state] = (Step::Tier, j as u16);
+                            back[row + tier_state] = Back::new(Back::TIER, 0, j);
                         }
                     }
                 }
@@ -1112,67 +1146,64 @@ fn segment(
             } else {
                 0.0
             };
-        let mut open = k;
-        let mut scored: Option<u32> = None;
-        windows.each(b, (b + reach).min(n), |e, window, seen| {
-            let span = e - b;
-            let (shape, inner) = (window.shape, (span - 1) as f32 * 0.1);
-            let wide_e = &too_wide[e * nc..(e + 1) * nc];
-            // Without widths (the first pass) no line is too wide: nothing to count.
-            let wide = |c: usize| if weigh_widths { width_cost((wide_e[c] - wide_b[c]) as usize) } else { 0.0 };
-            let (score_e, back_e) = (&mut score[e * w..(e + 1) * w], &mut back[e * w..(e + 1) * w]);
-            while open > 0 && spans[by_span[open - 1]] < span {
-                open -= 1;
-            }
-            // A growing window keeps its kinds over many blocks (a long cell's
-            // do not change with its length), and so its scores: they are
-            // worked out again only when the kinds change. The columns still
-            // open only ever shrink, so the scores kept cover them.
-            if scored != Some(window.kinds) {
-                scored = Some(window.kinds);
-                // Windows share their kinds (some flags and a length, up to
-                // 100): each kinds' scores are worked out once, when first seen.
-                let row = seen.scores(window.kinds);
-                for &j in &by_span[..open] {
-                    // Summed in the order the full sum takes, for the same rounding.
-                    scored_from[j] = base[j] + row[slots[j]] + boundary_bonus;
-                }
-                level_score = row[level_slot];
-                for (score, &slot) in extra_scores.iter_mut().zip(&extra_slots) {
-                    *score = row[slot];
-                }
-            }
+        // The windows from block b, gathered first: each column then weighs
+        // the windows it may fill in one loop of its own, as far as its cells
+        // span, rather than every window asking which columns are still open.
+        from_b.clear();
+        windows.each(b, (b + reach).min(n), |_, window, _| from_b.push(window));
+        let seen = &windows.kinds;
+        // Each cell's writers come in the order they always have: a column's
+        // fill, then a tier row's level, then an extra column.
+        for j in 0..k {
+            let from = base[j];
             // A state no path reaches stays at minus infinity: never better.
-            let mut fill = |j: usize, v: f32| {
-                if v > score_e[j + 1] {
-                    score_e[j + 1] = v;
-                    back_e[j + 1] = (Step::Fill { from: b as u32, column: columns[j] }, j as u16);
-                }
-            };
-            // The same sums either way (less nothing is itself), each loop kept to what it needs.
-            if weigh_widths {
-                for &j in &by_span[..open] {
-                    fill(j, scored_from[j] - shape - inner - width_cost((wide_e[j] - wide_b[j]) as usize));
-                }
-            } else {
-                for &j in &by_span[..open] {
-                    fill(j, scored_from[j] - shape - inner);
-                }
+            if from == NEG {
+                continue;
             }
-            if let Some(l) = level {
-                let from = base[tier_state];
-                let fs = level_score;
+            let (slot, step) = (slots[j], Back::cell(j, b, j));
+            let later = (b + 1) * w..;
+            let cells = score[later.clone()].chunks_exact_mut(w).zip(back[later].chunks_exact_mut(w));
+            for (i, (window, (score_e, back_e))) in from_b.iter().zip(cells).enumerate().take(spans[j]) {
+                // Summed in the order the full sum takes, for the same rounding.
+                let mut v = from + seen.scores(window.kinds)[slot] + boundary_bonus - window.shape - inner_cost(i);
+                if weigh_widths {
+                    let e = b + 1 + i;
+                    v -= width_cost((too_wide[e * nc + j] - wide_b[j]) as usize);
+                }
+                let better = v > score_e[j + 1];
+                score_e[j + 1] = if better { v } else { score_e[j + 1] };
+                back_e[j + 1] = if better { step } else { back_e[j + 1] };
+            }
+        }
+        // Without widths (the first pass) no line is too wide: nothing to count.
+        let wide = |e: usize, c: usize| {
+            if weigh_widths {
+                width_cost((too_wide[e * nc + c] - wide_b[c]) as usize)
+            } else {
+                0.0
+            }
+        };
+        if let Some(l) = level.filter(|_| base[tier_state] != NEG) {
+            let from = base[tier_state];
+            let step = Back::cell(k, b, tier_state);
+            for (i, window) in from_b.iter().enumerate().take(spans[l]) {
+                let e = b + 1 + i;
+                let fs = seen.scores(window.kinds)[level_slot];
                 // Only a cell that is surely a level opens a tier row.
-                if from != NEG && span <= spans[l] && fs >= 2.0 {
-                    let v = from + fs + boundary_bonus - shape - inner - wide(l);
-                    if v > score_e[l + 1] {
-                        score_e[l + 1] = v;
-                        back_e[l + 1] = (Step::Fill { from: b as u32, column: Column::Level }, tier_state as u16);
+                if fs >= 2.0 {
+                    let v = from + fs + boundary_bonus - window.shape - inner_cost(i) - wide(e, l);
+                    if v > score[e * w + l + 1] {
+                        score[e * w + l + 1] = v;
+                        back[e * w + l + 1] = step;
                     }
                 }
             }
-            for (x, &col) in extras.iter().enumerate() {
-                let fs = extra_scores[x];
+        }
+        for (i, window) in from_b.iter().enumerate() {
+            let e = b + 1 + i;
+            let scores = seen.scores(window.kinds);
+            for (x, (&col, &slot)) in extras.iter().zip(&extra_slots).enumerate() {
+                let fs = scores[slot];
                 if fs < 2.0 {
                     continue;
                 }
@@ -1181,14 +1212,14 @@ fn segment(
                     if (col == Column::Seq) != (j == 0) || base[j] == NEG {
                         continue;
                     }
-                    let v = base[j] + fs - 1.2 + boundary_bonus - shape - inner - wide(k + x);
-                    if v > score_e[j] {
-                        score_e[j] = v;
-                        back_e[j] = (Step::Extra { from: b as u32, column: col }, j as u16);
+                    let v = base[j] + fs - 1.2 + boundary_bonus - window.shape - inner_cost(i) - wide(e, k + x);
+                    if v > score[e * w + j] {
+                        score[e * w + j] = v;
+                        back[e * w + j] = Back::cell(k + 1 + x, b, j);
                     }
                 }
             }
-        });
+        }
     }
     // Best end state, paying for columns left unfilled.
     let mut best = (NEG, 0);
@@ -1205,8 +1236,7 @@ fn segment(
     let mut guard = 0;
     while (b > 0 || j > 0) && guard < 10 * (n + 1) * (k + 2) {
         guard += 1;
-        let (step, pj) = back[b * w + j];
-        let pj = usize::from(pj);
+        let (step, pj) = (back[b * w + j].step(), back[b * w + j].state());
         match step {
             Step::Start => break,
             Step::Skip => j = pj,
@@ -1220,10 +1250,9 @@ fn segment(
                 }
                 j = pj;
             }
-            Step::Fill { from, column } | Step::Extra { from, column } => {
-                let from = from as usize;
+            Step::Cell { from, column } => {
                 if let Some(row) = records.last_mut().and_then(|r| r.last_mut()) {
-                    row.push((column, from..b));
+                    row.push((cell_columns[column], from..b));
                 }
                 b = from;
                 j = pj;
@@ -1300,6 +1329,11 @@ impl ShapeCost {
         self.max = 0;
         self.inner = 0.0;
     }
+}
+
+/// What a cell pays for each block it spans past its first, `i` blocks past.
+fn inner_cost(i: usize) -> f32 {
+    i as f32 * 0.1
 }
 
 /// Lines wider than the column's learnt width do not belong in it.
