@@ -47,10 +47,10 @@ pub(super) struct KindsSeen {
 }
 
 impl KindsSeen {
-    /// The place of `kinds`, given it (and its scores) on first sight.
-    fn place(&mut self, kinds: Kinds) -> u32 {
+    /// The place of `kinds`, whose key is `key`, given it (and its scores) on first sight.
+    fn place(&mut self, kinds: Kinds, key: u128) -> u32 {
         let next = self.scores.len() as u32;
-        let place = *self.places.entry(kinds.key()).or_insert(next);
+        let place = *self.places.entry(key).or_insert(next);
         if place == next {
             let mut scores = [0.0; SCORE_SLOTS];
             for (slot, &column) in Column::ALL.iter().chain([Column::Extra(0)].iter()).enumerate() {
@@ -160,7 +160,8 @@ impl<'a> Windows<'a> {
         let mut f = Features::default();
         self.shape_cost.clear();
         let mut kept_opening: Option<Opening> = None;
-        let mut last: Option<(Kinds, u32)> = None;
+        // The last window's kinds, by key (one number compared, not every field), and place.
+        let mut last: Option<(u128, u32)> = None;
         for e in b + 1..=end {
             let blk = &self.blocks[e - 1];
             if f.is_long() {
@@ -190,11 +191,12 @@ impl<'a> Windows<'a> {
             let kinds = Kinds::with_edges(&f, opening, ending);
             // A growing window keeps its kinds over many blocks (a long cell's
             // do not change with its length): looked up only when they change.
+            let key = kinds.key();
             let place = match last {
-                Some((k, place)) if k == kinds => place,
-                _ => self.kinds.place(kinds),
+                Some((k, place)) if k == key => place,
+                _ => self.kinds.place(kinds, key),
             };
-            last = Some((kinds, place));
+            last = Some((key, place));
             visit(e, Window { kinds: place, shape: self.shape_cost.cost() }, &self.kinds);
             if f.chars > LONGEST_CELL_CHARS {
                 return true;
