@@ -1068,12 +1068,31 @@ fn vertical_text_reads_as_the_table_one_line_per_row() {
         // a line not short of the column, then the duties opening with a
         // stage's heading (`立案阶段责任：…`): the heading opens their cell.
         ("vertical-no-blank-lines-duty-stage-heading-after-the-basis.txt", "tsv-duties-stages-after-the-basis.txt"),
+        // … and the citation broken by a page (`…“以欺诈、伪造证明` / header /
+        // `材料或者…罚款。”`): the heading after it still opens the duties,
+        // the cell that goes on over the page being one of citations.
+        ("vertical-no-blank-lines-citation-going-on-over-a-page-break.txt", "tsv-duties-stages-after-the-basis.txt"),
+        // Without blank lines, a type broken by a page (`行政` / header /
+        // `许可`), the department's name after it: the two pieces spell the
+        // type, as two lines one after the other do.
+        ("vertical-no-blank-lines-type-broken-by-a-page-break.txt", "tsv-duties-in-other-forms.txt"),
     ] {
         assert_reads_as(vertical, whole);
     }
     let list = parse_fixture("vertical-other-columns-last-in-the-header.txt");
     let headers: Vec<&str> = list.items[0].extra.iter().map(|c| &*c.header).collect();
     assert!(headers.contains(&"是否收费"), "{headers:?}");
+}
+
+#[test]
+fn a_page_number_at_the_foot_of_the_note_is_not_the_note_s() {
+    // The note ending the table, then the page's number (`2.办理时限均为工作日。` / `— 3 —`).
+    let (list, whole) =
+        (parse_fixture("vertical-page-number-after-the-note.txt"), parse_fixture("tsv-other-columns.txt"));
+    assert_eq!(list.items, whole.items);
+    assert_eq!(list.document.notes, whole.document.notes);
+    assert_eq!(list.document.notes.len(), 1, "{:?}", list.document.notes);
+    assert!(list.document.notes[0].ends_with("均为工作日。"), "{:?}", list.document.notes);
 }
 
 #[test]

@@ -241,17 +241,33 @@ pub fn read(text: &Text, whole_code: &dyn Fn(&str) -> bool) -> Option<Laid> {
             i += 1;
             continue;
         }
-        if is_page_furniture(line)
-            || (!running_heads.is_empty() && running_heads.iter().any(|h| is_compact_of(h, line)))
-        {
+        let is_furniture = |line: &str| {
+            is_page_furniture(line)
+                || (!running_heads.is_empty() && running_heads.iter().any(|h| is_compact_of(h, line)))
+        };
+        if is_furniture(line) {
             fragments.push(Fragment { text: text.slice(lines[i].range.clone()), reason: SetAside::Furniture });
             i += 1;
             continue;
         }
         if !body.is_empty() && starts_note(line) {
             if let Some(end) = note_end(s, &lines, &headers, i) {
-                let range = lines[i].range.start..lines[end - 1].range.end;
-                fragments.push(Fragment { text: text.slice(range), reason: SetAside::TableNote });
+                // A page's number at the foot of the note is furniture, not the note's.
+                let mut from = i;
+                for k in i..=end {
+                    let furniture = k < end && is_furniture(&s[lines[k].range.clone()]);
+                    if k == end || furniture {
+                        if from < k {
+                            let range = lines[from].range.start..lines[k - 1].range.end;
+                            fragments.push(Fragment { text: text.slice(range), reason: SetAside::TableNote });
+                        }
+                        if furniture {
+                            let range = lines[k].range.clone();
+                            fragments.push(Fragment { text: text.slice(range), reason: SetAside::Furniture });
+                        }
+                        from = k + 1;
+                    }
+                }
                 hard = true;
                 i = end;
                 continue;
@@ -572,8 +588,10 @@ fn make_blocks(s: &str, lines: &[Line], body: &[BodyLine], dense: bool) -> Vec<B
         .map(|t| t.as_deref().is_some_and(|t| is_whole_short_value(t) || matches!(t, "无" | "暂无" | "是" | "否")))
         .collect();
     // Or a run of up to three consecutive lines does (其他 / 行政 / 权力,
-    // 设区的 / 市级), all but the last no longer than four characters. Each
-    // line in such a run keeps where its run starts.
+    // 设区的 / 市级), all but the last no longer than four characters, or
+    // lines a page break parts (`行政` at a page's foot, `许可` after the
+    // header repeated: a row's cells go on over the page). Each line in
+    // such a run keeps where its run starts.
     let mut run: Vec<Option<usize>> = alone.iter().enumerate().map(|(k, &a)| a.then_some(k)).collect();
     for k in 0..body.len() {
         if run[k].is_some() {
@@ -582,7 +600,7 @@ fn make_blocks(s: &str, lines: &[Line], body: &[BodyLine], dense: bool) -> Vec<B
         let mut joined = String::new();
         for e in k..body.len().min(k + 3) {
             let Some(t) = &texts[e] else { break };
-            if e > k && body[e].0 != body[e - 1].0 + 1 {
+            if e > k && body[e].0 != body[e - 1].0 + 1 && body[e].1 != body[e - 1].1 {
                 break;
             }
             joined.push_str(t);
@@ -610,6 +628,8 @@ fn make_blocks(s: &str, lines: &[Line], body: &[BodyLine], dense: bool) -> Vec<B
                 && is_code_piece(li)
         }
     };
+    // Where the cell the current block's lines belong to opens, as far as told.
+    let mut opened = 0;
     for k in 0..=body.len() {
         let split = if k == body.len() {
             true
@@ -637,7 +657,7 @@ fn make_blocks(s: &str, lines: &[Line], body: &[BodyLine], dense: bool) -> Vec<B
                             || (opens_cell(&s[lines[li].range.clone()]) && lines[prev].ends_sentence)
                             || (is_group_heading(&s[lines[li].range.clone()]) && lines[prev].ends_sentence)
                             || (dense
-                                && (ends_dense_cell(s, lines, body, start, k)
+                                && (ends_dense_cell(s, lines, body, start, opened, k)
                                     || repeats_block(s, lines, body, start, k)))
                     ))
         };
@@ -675,6 +695,16 @@ fn make_blocks(s: &str, lines: &[Line], body: &[BodyLine], dense: bool) -> Vec<B
             });
         }
         if split {
+            // A block going on from a page's foot (no sentence ended there)
+            // holds the rest of the cell the block before it belongs to.
+            let goes_on = k > 0
+                && k < body.len()
+                && body[k].0 != body[k - 1].0 + 1
+                && body[k].1 == body[k - 1].1
+                && !lines[body[k - 1].0].ends_sentence;
+            if !goes_on {
+                opened = k;
+            }
             start = k;
         }
     }
@@ -689,8 +719,10 @@ fn make_blocks(s: &str, lines: &[Line], body: &[BodyLine], dense: bool) -> Vec<B
 /// after a sentence's end, when the line is markedly narrower (the first of
 /// a narrower column's cell); and before a heading of a group of duties or
 /// a numbered list begun afresh (`1.`), whatever the line before. A cell
-/// that may end here need not: the search weighs both.
-fn ends_dense_cell(s: &str, lines: &[Line], body: &[BodyLine], start: usize, k: usize) -> bool {
+/// that may end here need not: the search weighs both. The block begins at
+/// `body[start]`, and the cell its lines belong to at `body[opened]` (the
+/// block before a page break, when the text goes on over it).
+fn ends_dense_cell(s: &str, lines: &[Line], body: &[BodyLine], start: usize, opened: usize, k: usize) -> bool {
     let (li, prev) = (body[k].0, body[k - 1].0);
     let narrower = |a: usize, b: usize| lines[a].width * 10 < lines[b].width * 7;
     let line = &s[lines[li].range.clone()];
@@ -716,7 +748,7 @@ fn ends_dense_cell(s: &str, lines: &[Line], body: &[BodyLine], start: usize, k: 
         let t = t.trim_start().trim_start_matches(|c: char| c.is_ascii_digit() || "（）()、.．".contains(c));
         t.starts_with(['《', '【'])
     };
-    let cell_of_citations = || opens_citation(&s[lines[body[start].0].range.clone()]);
+    let cell_of_citations = || [start, opened].iter().any(|&at| opens_citation(&s[lines[body[at].0].range.clone()]));
     if lines[prev].ends_sentence && crate::text::opens_duty_heading(line) && cell_of_citations() {
         return true;
     }
@@ -1483,7 +1515,7 @@ mod tests {
     /// line may end before line `k`.
     fn dense_cell_ends_before(s: &str, k: usize) -> bool {
         let (lines, body) = dense(s);
-        ends_dense_cell(s, &lines, &body, 0, k)
+        ends_dense_cell(s, &lines, &body, 0, 0, k)
     }
 
     /// The blocks of `s` printed without blank lines.
@@ -1528,6 +1560,37 @@ mod tests {
         // A sentence ending on a full line inside a paragraph ends no cell.
         let s = "依法立案。依法调查取证。依\n法作出决定。依法送达文书。\n依法执行并将结果予以公开。\n";
         assert!(!dense_cell_ends_before(s, 2));
+    }
+
+    /// The blocks of `s` printed without blank lines, its lines in `set_aside`
+    /// left out of the body as a repeated header is.
+    fn dense_blocks_around(s: &str, set_aside: std::ops::Range<usize>) -> (Vec<Line>, Vec<Block>) {
+        let lines = lines_of(&Text::from_source(s));
+        let body: Vec<BodyLine> =
+            (0..lines.len()).filter(|i| !set_aside.contains(i)).map(|i| (i, None, i == set_aside.end)).collect();
+        let blocks = make_blocks(s, &lines, &body, true);
+        (lines, blocks)
+    }
+
+    #[test]
+    fn a_type_broken_by_a_page_is_a_value_on_both_sides_of_the_break() {
+        // `行政` at a page's foot, the header again, `许可` and the department's name.
+        let s = "异地就医备案\n3700000136004\n行政\n序号\n事项名称\n许可\n省医保局\n";
+        let (lines, blocks) = dense_blocks_around(s, 3..5);
+        let texts: Vec<String> = blocks
+            .iter()
+            .map(|b| b.lines.clone().map(|i| &s[lines[i].range.clone()]).collect::<Vec<_>>().join("/"))
+            .collect();
+        assert_eq!(texts, ["异地就医备案", "3700000136004", "行政", "许可", "省医保局"]);
+        assert!(blocks[2].whole_value && blocks[3].whole_value);
+    }
+
+    #[test]
+    fn a_duty_stage_heading_after_a_citation_going_on_over_a_page_may_open_a_cell() {
+        let s = "市医保局\n《中华人民共和国社会保险法》第八十八条：“以欺诈、伪造证明\n序号\n事项名称\n材料或者其他手段骗取社会保险待遇的，由社会保险行政部门责令\n退回骗取的社会保险金，处骗取金额二倍以上五倍以下的罚款。”\n立案阶段责任：发现参保人员骗取医疗保险待遇的，予以审\n查，决定是否立案。\n";
+        let (lines, blocks) = dense_blocks_around(s, 2..4);
+        let starts: Vec<&str> = blocks.iter().map(|b| &s[lines[b.lines.start].range.clone()]).collect();
+        assert!(starts.iter().any(|l| l.starts_with("立案阶段责任")), "{starts:?}");
     }
 
     #[test]
@@ -1850,14 +1913,14 @@ mod tests {
         // A duty entry of one line ending a sentence, then 责任事项依据.
         let s = "1.立案责任：发现涉嫌违法行为，依法立案。\n2.调查责任：依法调查取证。\n《中华人民共和国行政处罚法》第五十四条\n";
         let (lines, body) = dense(s);
-        assert!(ends_dense_cell(s, &lines, &body, 1, 2));
+        assert!(ends_dense_cell(s, &lines, &body, 1, 1, 2));
         // Citations listed in one column go on so, numbered or not.
         for s in [
             "1.《中华人民共和国社会保险法》第八十七条。\n2.《医疗保障基金使用监督管理条例》第三十八条。\n《中华人民共和国行政处罚法》第五十四条\n",
             "【法律】《中华人民共和国社会保险法》第八十七条。\n【法律】《中华人民共和国行政处罚法》第五十四条。\n【行政法规】《医疗保障基金使用监督管理条例》\n",
         ] {
             let (lines, body) = dense(s);
-            assert!(!ends_dense_cell(s, &lines, &body, 1, 2), "{s}");
+            assert!(!ends_dense_cell(s, &lines, &body, 1, 1, 2), "{s}");
         }
     }
 
@@ -1866,7 +1929,7 @@ mod tests {
         // 实施依据 wrapped after `第三十五条`; 实施主体 follows at nearly its width.
         let s = "《中华人民共和国食品\n安全法》第三十五条\n县市场监督管理局\n1.受理阶段责任：公\n";
         let (lines, body) = dense(s);
-        assert!(ends_dense_cell(s, &lines, &body, 0, 2));
+        assert!(ends_dense_cell(s, &lines, &body, 0, 0, 2));
         assert!(!dense_continues(s, 0, 2));
         assert!(names_department("省医保局") && names_department("县 市 场 监 督 管 理 局 "));
         for line in ["局", "负责全市医疗保障基金监督管理的内部", "依法予以处罚", "省医保局（基金监管处）"]
@@ -1884,8 +1947,8 @@ mod tests {
         // 对应责任事项's last line full, 追责情形 at the same width.
         let s = "（一）立案责任：依法立案。（二）调查责任\n：依法调查。（三）决定责任：依法决定。\n有下列情形之一的，依法追究责任：①没有法\n律依据实施处罚的。\n";
         let (lines, body) = dense(s);
-        assert!(ends_dense_cell(s, &lines, &body, 0, 2));
-        assert!(!ends_dense_cell(s, &lines, &body, 0, 1));
+        assert!(ends_dense_cell(s, &lines, &body, 0, 0, 2));
+        assert!(!ends_dense_cell(s, &lines, &body, 0, 0, 1));
         assert!(opens_liability_preamble("具有下列情形之一的，") && !opens_liability_preamble("对有下列情形的单位"));
     }
 
@@ -1905,10 +1968,10 @@ mod tests {
         // 事项名称 and 子项名称 wrapped at three characters.
         let s = "对违反\n医疗保\n障规定\n的处罚\n对定点\n医药机\n构的处\n罚\n";
         let (lines, body) = dense(s);
-        assert!(ends_dense_cell(s, &lines, &body, 0, 4));
+        assert!(ends_dense_cell(s, &lines, &body, 0, 0, 4));
         assert!(!dense_continues(s, 0, 4));
         // Inside a name, the object's 对 goes on from the line before.
-        assert!(!ends_dense_cell(s, &lines, &body, 0, 2));
+        assert!(!ends_dense_cell(s, &lines, &body, 0, 0, 2));
         assert!(
             ends_power_name("对用人单位的行政处罚")
                 && ends_power_name("的 处 罚 ")
