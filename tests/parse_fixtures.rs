@@ -1076,6 +1076,10 @@ fn vertical_text_reads_as_the_table_one_line_per_row() {
         // `许可`), the department's name after it: the two pieces spell the
         // type, as two lines one after the other do.
         ("vertical-no-blank-lines-type-broken-by-a-page-break.txt", "tsv-duties-in-other-forms.txt"),
+        // A citation's full line closing a bracket at a page's foot
+        // (`…诊所、卫生所（室）` / header / `以及急救站等医疗机构。`): its
+        // text goes on over the page, not into the duties after it.
+        ("vertical-citation-closing-a-bracket-at-a-page-s-foot.txt", "tsv-department-and-office.txt"),
     ] {
         assert_reads_as(vertical, whole);
     }

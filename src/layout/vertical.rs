@@ -949,7 +949,14 @@ fn continues(prev: &Block, next: &Block, lines: &[Line]) -> bool {
     if next.after_page_break && code_piece(prev) && code_piece(next) {
         return !prev.code_tail && last.width == prev.max_width && next.max_width <= last.width;
     }
-    !last.ends_sentence && last.width * 5 >= widest * 4 && !starts_own_cell
+    // At a page's foot a full line closing a bracket (`…卫生所（室）` / header
+    // / `以及…`) ends no sentence: the page ended the line, as it does any.
+    let ended = if next.after_page_break {
+        ends_sentence(prev.features.last.as_str().trim_end_matches(['）', ')']))
+    } else {
+        last.ends_sentence
+    };
+    !ended && last.width * 5 >= widest * 4 && !starts_own_cell
 }
 
 /// Whether text opening with a list's marker goes on as a part of an
@@ -1583,6 +1590,18 @@ mod tests {
             .collect();
         assert_eq!(texts, ["异地就医备案", "3700000136004", "行政", "许可", "省医保局"]);
         assert!(blocks[2].whole_value && blocks[3].whole_value);
+    }
+
+    #[test]
+    fn a_full_line_closing_a_bracket_at_a_page_s_foot_goes_on_over_the_page() {
+        let s = "1.《医疗机构管理条例》第二条：本条例适\n用于从事疾病诊断、治疗活动的医院、卫生\n院、疗养院、门诊部、诊所、卫生所（室）\n序号\n事项名称\n以及急救站等医疗机构。\n";
+        let (lines, blocks) = dense_blocks_around(s, 3..5);
+        let last = blocks.len() - 1;
+        assert!(blocks[last].after_page_break, "{:?}", blocks.iter().map(|b| b.lines.clone()).collect::<Vec<_>>());
+        assert!(continues(&blocks[last - 1], &blocks[last], &lines));
+        // On one page the bracket may end the cell's text (`县（市、区）`).
+        let (lines, blocks) = blocks_of("院、疗养院、门诊部、诊所、卫生所（室）\n\n以及急救站等医疗机构。\n");
+        assert!(!continues(&blocks[0], &blocks[1], &lines));
     }
 
     #[test]
