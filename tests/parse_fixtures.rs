@@ -1089,14 +1089,20 @@ fn vertical_text_reads_as_the_table_one_line_per_row() {
 }
 
 #[test]
-fn a_page_number_at_the_foot_of_the_note_is_not_the_note_s() {
-    // The note ending the table, then the page's number (`2.办理时限均为工作日。` / `— 3 —`).
-    let (list, whole) =
-        (parse_fixture("vertical-page-number-after-the-note.txt"), parse_fixture("tsv-other-columns.txt"));
-    assert_eq!(list.items, whole.items);
-    assert_eq!(list.document.notes, whole.document.notes);
-    assert_eq!(list.document.notes.len(), 1, "{:?}", list.document.notes);
-    assert!(list.document.notes[0].ends_with("均为工作日。"), "{:?}", list.document.notes);
+fn a_note_under_the_table_is_one_note_whatever_pages_part_it() {
+    let whole = parse_fixture("tsv-other-columns.txt");
+    assert_eq!(whole.document.notes.len(), 1, "{:?}", whole.document.notes);
+    for fixture in [
+        // The note ending the table, then the page's number (`2.办理时限均为工作日。` / `— 3 —`).
+        "vertical-page-number-after-the-note.txt",
+        // The note in the table's last row, going on over a page: its first
+        // entry, the page's number, the header printed again, its second (`2.…`).
+        "vertical-note-going-on-over-a-page.txt",
+    ] {
+        let list = parse_fixture(fixture);
+        assert_eq!(list.items, whole.items, "{fixture}");
+        assert_eq!(list.document.notes, whole.document.notes, "{fixture}");
+    }
 }
 
 #[test]

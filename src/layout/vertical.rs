@@ -251,23 +251,44 @@ pub fn read(text: &Text, whole_code: &dyn Fn(&str) -> bool) -> Option<Laid> {
             continue;
         }
         if !body.is_empty() && starts_note(line) {
-            if let Some(end) = note_end(s, &lines, &headers, i) {
-                // A page's number at the foot of the note is furniture, not the note's.
-                let mut from = i;
-                for k in i..=end {
-                    let furniture = k < end && is_furniture(&s[lines[k].range.clone()]);
-                    if k == end || furniture {
-                        if from < k {
-                            let range = lines[from].range.start..lines[k - 1].range.end;
-                            fragments.push(Fragment { text: text.slice(range), reason: SetAside::TableNote });
-                        }
-                        if furniture {
-                            let range = lines[k].range.clone();
-                            fragments.push(Fragment { text: text.slice(range), reason: SetAside::Furniture });
-                        }
-                        from = k + 1;
+            if let Some(mut end) = note_end(s, &lines, &headers, i) {
+                // A note in the table's last row goes on over a page, the
+                // header printed again above the rest: a later entry of its
+                // list (`2.…`) and no item after it.
+                while let Some(h) = headers.iter().find(|h| h.start == end) {
+                    let goes_on = h.end < lines.len()
+                        && crate::text::opening_list_number(&s[lines[h.end].range.clone()]).is_some_and(|n| n >= 2);
+                    match note_end(s, &lines, &headers, h.end).filter(|_| goes_on) {
+                        Some(next) => end = next,
+                        None => break,
                     }
                 }
+                // One note, whatever parts it: a page's number at its foot is
+                // furniture, the header printed again is the header.
+                let mut pieces: Vec<Text> = Vec::new();
+                let (mut from, mut k) = (i, i);
+                while k <= end {
+                    let header = headers.iter().find(|h| h.start == k && k < end);
+                    let furniture = header.is_none() && k < end && is_furniture(&s[lines[k].range.clone()]);
+                    if k == end || furniture || header.is_some() {
+                        if from < k {
+                            pieces.push(text.slice(lines[from].range.start..lines[k - 1].range.end));
+                        }
+                        let (reason, upto) = match header {
+                            Some(h) => (SetAside::RepeatedHeader, h.end),
+                            None => (SetAside::Furniture, k + 1),
+                        };
+                        if k < end {
+                            let range = lines[k].range.start..lines[upto - 1].range.end;
+                            fragments.push(Fragment { text: text.slice(range), reason });
+                        }
+                        from = upto;
+                        k = upto;
+                    } else {
+                        k += 1;
+                    }
+                }
+                fragments.push(Fragment { text: Text::joined_as_lines(&pieces), reason: SetAside::TableNote });
                 hard = true;
                 i = end;
                 continue;
@@ -1741,6 +1762,27 @@ mod tests {
             let liability = cells.iter().find(|(c, _)| *c == Column::Liability).map(|(_, t)| t.as_str());
             assert!(liability.is_some_and(|t| t.starts_with("1.对")), "{cells:?}");
         }
+    }
+
+    #[test]
+    fn a_note_parted_by_a_page_is_one_note() {
+        // The note's first entry, the page's number, the header again, its
+        // second entry and the last page's number.
+        let header = &SAMPLE[SAMPLE.find('序').unwrap()..SAMPLE.find("1\n济南").unwrap()];
+        let text = format!(
+            "{SAMPLE}\n注：1.本清单所列实施层级为市、县两级。\n\n— 3 —\n\n{header}2.办理时限均为工作日。\n\n— 4 —\n"
+        );
+        let laid = read(&Text::from_source(&text), &|_| false).unwrap();
+        assert_eq!(laid.records.len(), 2, "{:#?}", laid.records);
+        let set_aside = |reason: fn(&SetAside) -> bool| {
+            laid.fragments.iter().filter(|f| reason(&f.reason)).map(|f| compact(f.text.as_str())).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            set_aside(|r| matches!(r, SetAside::TableNote)),
+            ["注：1.本清单所列实施层级为市、县两级。2.办理时限均为工作日。"]
+        );
+        assert_eq!(set_aside(|r| matches!(r, SetAside::Furniture)), ["—3—", "—4—"]);
+        assert_eq!(set_aside(|r| matches!(r, SetAside::RepeatedHeader)).len(), 2);
     }
 
     #[test]
