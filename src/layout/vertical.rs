@@ -621,7 +621,7 @@ fn make_blocks(s: &str, lines: &[Line], body: &[BodyLine], dense: bool) -> Vec<B
         let mut joined = String::new();
         for e in k..body.len().min(k + 3) {
             let Some(t) = &texts[e] else { break };
-            if e > k && body[e].0 != body[e - 1].0 + 1 && body[e].1 != body[e - 1].1 {
+            if e > k && body[e].0 != body[e - 1].0 + 1 && !page_break_before(body, e) {
                 break;
             }
             joined.push_str(t);
@@ -696,7 +696,7 @@ fn make_blocks(s: &str, lines: &[Line], body: &[BodyLine], dense: bool) -> Vec<B
             blocks.push(Block {
                 lines: first..last + 1,
                 separated: body[start].2 || lines[first].blank_before,
-                after_page_break: start > 0 && body[start - 1].0 + 1 != first && body[start - 1].1 == body[start].1,
+                after_page_break: page_break_before(body, start),
                 section: body[start].1,
                 features,
                 max_width,
@@ -718,11 +718,7 @@ fn make_blocks(s: &str, lines: &[Line], body: &[BodyLine], dense: bool) -> Vec<B
         if split {
             // A block going on from a page's foot (no sentence ended there)
             // holds the rest of the cell the block before it belongs to.
-            let goes_on = k > 0
-                && k < body.len()
-                && body[k].0 != body[k - 1].0 + 1
-                && body[k].1 == body[k - 1].1
-                && !lines[body[k - 1].0].ends_sentence;
+            let goes_on = page_break_before(body, k) && !lines[body[k - 1].0].ends_sentence;
             if !goes_on {
                 opened = k;
             }
@@ -730,6 +726,13 @@ fn make_blocks(s: &str, lines: &[Line], body: &[BodyLine], dense: bool) -> Vec<B
         }
     }
     blocks
+}
+
+/// Whether a page break stands before `body[k]`: lines set aside between
+/// it and the body line before (the header printed again, a page's
+/// number), both in one section.
+fn page_break_before(body: &[BodyLine], k: usize) -> bool {
+    k > 0 && k < body.len() && body[k].0 != body[k - 1].0 + 1 && body[k].1 == body[k - 1].1
 }
 
 /// In text without blank lines between cells, whether a cell may end
