@@ -216,6 +216,9 @@ pub fn read(text: &Text, whole_code: &dyn Fn(&str) -> bool) -> Option<Laid> {
     let mut table_start: Option<usize> = None;
     let mut current_section: Option<usize> = None;
     let mut hard = true;
+    let is_furniture = |line: &str| {
+        is_page_furniture(line) || (!running_heads.is_empty() && running_heads.iter().any(|h| is_compact_of(h, line)))
+    };
     let mut i = 0;
     while i < lines.len() {
         if let Some(h) = headers.iter().find(|h| h.start == i) {
@@ -241,54 +244,13 @@ pub fn read(text: &Text, whole_code: &dyn Fn(&str) -> bool) -> Option<Laid> {
             i += 1;
             continue;
         }
-        let is_furniture = |line: &str| {
-            is_page_furniture(line)
-                || (!running_heads.is_empty() && running_heads.iter().any(|h| is_compact_of(h, line)))
-        };
         if is_furniture(line) {
             fragments.push(Fragment { text: text.slice(lines[i].range.clone()), reason: SetAside::Furniture });
             i += 1;
             continue;
         }
         if !body.is_empty() && starts_note(line) {
-            if let Some(mut end) = note_end(s, &lines, &headers, i) {
-                // A note in the table's last row goes on over a page, the
-                // header printed again above the rest: a later entry of its
-                // list (`2.…`) and no item after it.
-                while let Some(h) = headers.iter().find(|h| h.start == end) {
-                    let goes_on = h.end < lines.len()
-                        && crate::text::opening_list_number(&s[lines[h.end].range.clone()]).is_some_and(|n| n >= 2);
-                    match note_end(s, &lines, &headers, h.end).filter(|_| goes_on) {
-                        Some(next) => end = next,
-                        None => break,
-                    }
-                }
-                // One note, whatever parts it: a page's number at its foot is
-                // furniture, the header printed again is the header.
-                let mut pieces: Vec<Text> = Vec::new();
-                let (mut from, mut k) = (i, i);
-                while k <= end {
-                    let header = headers.iter().find(|h| h.start == k && k < end);
-                    let furniture = header.is_none() && k < end && is_furniture(&s[lines[k].range.clone()]);
-                    if k == end || furniture || header.is_some() {
-                        if from < k {
-                            pieces.push(text.slice(lines[from].range.start..lines[k - 1].range.end));
-                        }
-                        let (reason, upto) = match header {
-                            Some(h) => (SetAside::RepeatedHeader, h.end),
-                            None => (SetAside::Furniture, k + 1),
-                        };
-                        if k < end {
-                            let range = lines[k].range.start..lines[upto - 1].range.end;
-                            fragments.push(Fragment { text: text.slice(range), reason });
-                        }
-                        from = upto;
-                        k = upto;
-                    } else {
-                        k += 1;
-                    }
-                }
-                fragments.push(Fragment { text: Text::joined_as_lines(&pieces), reason: SetAside::TableNote });
+            if let Some(end) = set_aside_note(text, &lines, &headers, i, &is_furniture, &mut fragments) {
                 hard = true;
                 i = end;
                 continue;
@@ -477,6 +439,56 @@ fn note_end(s: &str, lines: &[Line], headers: &[Run], from: usize) -> Option<usi
         !c.is_empty() && c.chars().all(|ch| ch.is_ascii_alphanumeric()) && c.chars().any(|ch| ch.is_ascii_digit())
     };
     (!(from + 1..end).any(item_line)).then_some(end)
+}
+
+/// Sets aside the note opening at line `from` when it is one ([`note_end`]),
+/// as one note whatever parts it: a page's number at its foot is furniture,
+/// the header printed again is the header. A note in the table's last row
+/// goes on over a page, the header printed again above the rest, with a
+/// later entry of its list (`2.…`) and no item after it. Gives where it ends.
+fn set_aside_note(
+    text: &Text,
+    lines: &[Line],
+    headers: &[Run],
+    from: usize,
+    is_furniture: &dyn Fn(&str) -> bool,
+    fragments: &mut Vec<Fragment>,
+) -> Option<usize> {
+    let s = text.as_str();
+    let mut end = note_end(s, lines, headers, from)?;
+    while let Some(h) = headers.iter().find(|h| h.start == end) {
+        let goes_on = h.end < lines.len()
+            && crate::text::opening_list_number(&s[lines[h.end].range.clone()]).is_some_and(|n| n >= 2);
+        match note_end(s, lines, headers, h.end).filter(|_| goes_on) {
+            Some(next) => end = next,
+            None => break,
+        }
+    }
+    let mut pieces: Vec<Text> = Vec::new();
+    let (mut piece_from, mut k) = (from, from);
+    while k <= end {
+        let header = headers.iter().find(|h| h.start == k && k < end);
+        let furniture = header.is_none() && k < end && is_furniture(&s[lines[k].range.clone()]);
+        if k == end || furniture || header.is_some() {
+            if piece_from < k {
+                pieces.push(text.slice(lines[piece_from].range.start..lines[k - 1].range.end));
+            }
+            let (reason, upto) = match header {
+                Some(h) => (SetAside::RepeatedHeader, h.end),
+                None => (SetAside::Furniture, k + 1),
+            };
+            if k < end {
+                let range = lines[k].range.start..lines[upto - 1].range.end;
+                fragments.push(Fragment { text: text.slice(range), reason });
+            }
+            piece_from = upto;
+            k = upto;
+        } else {
+            k += 1;
+        }
+    }
+    fragments.push(Fragment { text: Text::joined_as_lines(&pieces), reason: SetAside::TableNote });
+    Some(end)
 }
 
 /// A header run: lines `start..end`.
