@@ -112,6 +112,7 @@ struct Unigrams {
 }
 
 impl Unigrams {
+    #[inline]
     fn add(&mut self, c: char) {
         let count = self.counts.entry(c);
         self.distinct += usize::from(*count == 0);
@@ -338,7 +339,8 @@ pub fn repair_scrambled(laid: &mut Laid, document: &str) -> Vec<Repair> {
     // What clean cells of the document score: the bar a recovered text must reach.
     let mut clean: Vec<f64> = wide()
         .enumerate()
-        .filter(|(_, (_, t))| t.as_str().chars().count() >= 20)
+        // Four bytes a character at most: a long cell is not counted.
+        .filter(|(_, (_, t))| t.len() >= 80 || t.as_str().chars().count() >= 20)
         .filter_map(|(i, _)| model.score_trained(&trained, i))
         .collect();
     clean.sort_by(f64::total_cmp);
@@ -444,7 +446,7 @@ impl<'a> Occurrences<'a> {
     /// Whether `needle` (at least eight characters, no white space) occurs.
     fn contains(&mut self, needle: &str) -> bool {
         let document = self.document;
-        let compact = self.compact.get_or_insert_with(|| document.chars().filter(|c| !c.is_whitespace()).collect());
+        let compact = self.compact.get_or_insert_with(|| crate::layout::columns::compact(document));
         // The index is built only once the scans have read their fill.
         if self.scanned < SCAN_PASSES * compact.len() {
             let found = memchr::memmem::find(compact.as_bytes(), needle.as_bytes());
