@@ -552,9 +552,12 @@ fn complete_type(
 /// character that often ends a phrase (`形` of 情形, `文` of 全文) may be whole.
 struct WordEnds<'a> {
     text: &'a str,
+    /// Bytes the searches for single characters have read so far.
+    scanned: std::cell::Cell<usize>,
     /// For each character: how often a Han character follows it, and how
-    /// often anything does. Counted over the whole document, so only once an
-    /// entry's last character asks.
+    /// often anything does. Counted over the whole document once the
+    /// searches have read it [`WordEnds::SEARCHES`] times over: most
+    /// documents ask of a few characters, or none.
     counts: std::cell::OnceCell<HanCounts>,
 }
 
@@ -563,15 +566,38 @@ struct WordEnds<'a> {
 type HanCounts = crate::text::CharTable<(u32, u32), 0x3400, 0x9FFF>;
 
 impl<'a> WordEnds<'a> {
+    /// How many times over the searches may read the text before it is counted whole.
+    const SEARCHES: usize = 16;
+
     fn new(text: &'a str) -> WordEnds<'a> {
-        WordEnds { text, counts: std::cell::OnceCell::new() }
+        WordEnds { text, scanned: std::cell::Cell::new(0), counts: std::cell::OnceCell::new() }
+    }
+
+    /// How often a Han character follows `c`, a Han character, and how
+    /// often anything does. Line breaks and spaces inside a word are
+    /// layout: the count looks past them.
+    fn followers(&self, c: char) -> (u32, u32) {
+        if self.counts.get().is_none() && self.scanned.get() < Self::SEARCHES * self.text.len() {
+            self.scanned.set(self.scanned.get() + self.text.len());
+            let mut utf8 = [0u8; 4];
+            let needle = c.encode_utf8(&mut utf8).as_bytes();
+            let (mut inside, mut all) = (0, 0);
+            for at in memchr::memmem::find_iter(self.text.as_bytes(), needle) {
+                let after = &self.text[at + needle.len()..];
+                if let Some(next) = after.chars().find(|&n| !crate::text::is_white_space(n)) {
+                    all += 1;
+                    inside += u32::from(crate::text::is_han(next));
+                }
+            }
+            return (inside, all);
+        }
+        self.counts().get(c)
     }
 
     fn counts(&self) -> &HanCounts {
         self.counts.get_or_init(|| {
             let mut counts = HanCounts::default();
             let mut prev: Option<char> = None;
-            // Line breaks and spaces inside a word are layout: look past them.
             for c in self.text.chars().filter(|&c| !crate::text::is_white_space(c)) {
                 if let Some(p) = prev.filter(|&p| crate::text::is_han(p)) {
                     let e = counts.entry(p);
@@ -599,7 +625,7 @@ impl<'a> WordEnds<'a> {
         if tail.chars().rev().take_while(|&c| crate::text::is_han(c)).count() < 2 {
             return false;
         }
-        let (inside, all) = self.counts().get(last);
+        let (inside, all) = self.followers(last);
         all >= 3 && inside * 10 >= all * 9
     }
 }
@@ -788,5 +814,19 @@ mod tests {
             let doc = format!("{c}甲。{c}乙。{c}丙。");
             assert!(WordEnds::new(&doc).cut_off(&format!("甲乙{c}")), "{c} always goes on");
         }
+    }
+
+    #[test]
+    fn a_characters_search_counts_as_the_whole_texts_count() {
+        let doc = "使用监\n督。加强监 管。实施监察。监\n\n。相关情形。下列情形的，其他情形：依法全文。监";
+        let ends = WordEnds::new(doc);
+        let han: Vec<char> = doc.chars().filter(|&c| crate::text::is_han(c)).chain(['字']).collect();
+        // The searches first, until they have read the text their number of times over.
+        let searched: Vec<(u32, u32)> = han.iter().map(|&c| ends.followers(c)).collect();
+        assert!(ends.counts.get().is_some(), "the text was never counted whole");
+        for (&c, &by_search) in han.iter().zip(&searched) {
+            assert_eq!(by_search, ends.counts().get(c), "{c}");
+        }
+        assert_eq!(ends.followers('监'), (3, 4));
     }
 }
