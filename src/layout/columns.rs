@@ -249,12 +249,23 @@ pub fn column_for_header(cell: &str) -> Option<Column> {
         _ => compact.clone(),
     };
     for text in [&head, &compact] {
-        if let Some(&(_, col)) = HEADER_KEYWORDS.iter().find(|(k, _)| text.contains(k)) {
-            return Some(col);
+        // The first keyword of the list that the text holds: of all found, the one listed first.
+        if let Some(m) = HEADER_KEYWORD_SEARCH.find_overlapping_iter(text.as_str()).min_by_key(|m| m.pattern()) {
+            return Some(HEADER_KEYWORDS[m.pattern().as_usize()].1);
         }
     }
     WHOLE_HEADER_WORDS.iter().find(|(w, _)| head == *w).map(|&(_, col)| col)
 }
+
+/// [`HEADER_KEYWORDS`], found in one pass over a header cell rather than
+/// searched for one by one.
+static HEADER_KEYWORD_SEARCH: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+    // Without a full table of moves, which would cost more to build than it saves.
+    aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+        .build(HEADER_KEYWORDS.iter().map(|&(k, _)| k))
+        .expect("fixed header words")
+});
 
 /// Header words that name a column only as a whole cell: inside a longer
 /// header (`子项地方权力编` wrapped before its `码`, `权力事项编码`) they would
