@@ -720,7 +720,19 @@ impl Features {
     pub fn of(text: &str) -> Features {
         let t = compact(text);
         let mut f = Features::default();
-        for c in t.chars() {
+        // The words are found in the same pass: few characters begin one.
+        let mut responsibility = false;
+        for (i, c) in t.char_indices() {
+            if begins_a_word(c) {
+                for (_, kind) in words_at(&t[i..]) {
+                    match kind {
+                        WordKind::Liability => f.liability_words = true,
+                        WordKind::Duty => f.duty_words = true,
+                        WordKind::Scope => f.scope_words = true,
+                        WordKind::Responsibility => responsibility = true,
+                    }
+                }
+            }
             f.chars += 1;
             if is_han(c) {
                 f.han += 1;
@@ -745,17 +757,6 @@ impl Features {
         let last_start = t.char_indices().rev().nth(EDGE - 1).map_or(0, |(i, _)| i);
         f.last = Snippet::of_str(&t[last_start..]);
         f.short = (f.chars <= SHORT).then(|| Snippet::of_str(&t));
-        // One pass finds every word, where a search per word would cost more
-        // than all the rest on the short texts of cells and blocks.
-        let mut responsibility = false;
-        for m in WORDS.find_overlapping_iter(t.as_str()) {
-            match WORD_KINDS[m.pattern().as_usize()] {
-                WordKind::Liability => f.liability_words = true,
-                WordKind::Duty => f.duty_words = true,
-                WordKind::Scope => f.scope_words = true,
-                WordKind::Responsibility => responsibility = true,
-            }
-        }
         f.duty_words |= responsibility && has_duty_heading(&t);
         f.scope_words |= t.starts_with("负责") || t.starts_with("按照");
         f.list_starts = text.lines().filter(|l| opens_numbered_list(l)).count();
@@ -863,12 +864,13 @@ impl Junction {
         joined.extend_bytes(&before.last, from, before.last.len);
         let at = joined.len;
         joined.extend_bytes(&after.first, 0, after.first.prefix_len(JUNCTION_REACH));
-        // Searched as bytes: only whole characters were copied.
         let bytes = joined.bytes();
         let mut responsibility = false;
-        for m in WORDS.find_overlapping_iter(bytes) {
-            let across = m.start() < at && m.end() > at;
-            match WORD_KINDS[m.pattern().as_usize()] {
+        let joined_text = joined.as_str();
+        let words = joined_text.char_indices().filter(|&(_, c)| begins_a_word(c));
+        for (start, (word, kind)) in words.flat_map(|(i, _)| words_at(&joined_text[i..]).map(move |w| (i, w))) {
+            let across = start < at && start + word.len() > at;
+            match kind {
                 WordKind::Liability => j.liability |= across,
                 WordKind::Duty => j.duty |= across,
                 WordKind::Scope => j.scope |= across,
@@ -917,21 +919,20 @@ const WORD_LIST: &[(&str, WordKind)] = &[
     ("责任", WordKind::Responsibility),
 ];
 
-/// [`WORD_LIST`]'s kinds, by pattern number.
-const WORD_KINDS: [WordKind; WORD_LIST.len()] = {
-    let mut kinds = [WordKind::Scope; WORD_LIST.len()];
-    let mut i = 0;
-    while i < WORD_LIST.len() {
-        kinds[i] = WORD_LIST[i].1;
-        i += 1;
-    }
-    kinds
-};
+/// Whether `c` begins a word of [`WORD_LIST`]: what most characters are
+/// told in one test, before any word is compared (a test keeps the two alike).
+fn begins_a_word(c: char) -> bool {
+    matches!(c, '追' | '处' | '相' | '问' | '监' | '不' | '没' | '阶' | '实' | '属' | '责')
+}
 
-/// [`WORD_LIST`]'s words, found in one pass.
-static WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
-    aho_corasick::AhoCorasick::new(WORD_LIST.iter().map(|&(w, _)| w)).expect("a handful of fixed words")
-});
+/// The words of [`WORD_LIST`] that `rest` begins with.
+fn words_at(rest: &str) -> impl Iterator<Item = (&'static str, WordKind)> + '_ {
+    // The first three bytes compared as one value before the whole word:
+    // most words begin otherwise.
+    let head = |s: &str| -> Option<[u8; 3]> { s.as_bytes().get(..3).and_then(|b| b.try_into().ok()) };
+    let first = head(rest);
+    WORD_LIST.iter().copied().filter(move |(w, _)| head(w) == first && rest.starts_with(w))
+}
 
 /// Whether a text holds a duty entry's heading such as `受理责任：` or
 /// `检查责任:`: a word of two or more ideographs before `责任：`, other than the
@@ -1432,6 +1433,31 @@ pub fn kind_score(column: Column, k: &Kinds) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_word_is_found_where_it_stands_overlaps_and_all() {
+        for (w, _) in WORD_LIST {
+            assert!(begins_a_word(w.chars().next().unwrap()), "{w}");
+        }
+        for t in [
+            "对不正确履行相应责任的追究责任",
+            "属地监督责任追责问责",
+            "没有法律和事实依据阶段责任实施责任",
+            "处分处分",
+            "",
+        ] {
+            let mut scanned: Vec<(usize, &str)> = t
+                .char_indices()
+                .filter(|&(_, c)| begins_a_word(c))
+                .flat_map(|(i, _)| words_at(&t[i..]).map(move |(w, _)| (i, w)))
+                .collect();
+            let mut searched: Vec<(usize, &str)> =
+                WORD_LIST.iter().flat_map(|&(w, _)| t.match_indices(w).map(move |(i, _)| (i, w))).collect();
+            scanned.sort_unstable();
+            searched.sort_unstable();
+            assert_eq!(scanned, searched, "{t}");
+        }
+    }
 
     #[test]
     fn a_cell_naming_several_offices_is_an_offices_cell() {
