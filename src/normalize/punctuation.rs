@@ -32,32 +32,45 @@ pub fn punctuation_width(text: Text, changes: &mut Vec<Change>) -> Text {
     if !may_hold_halfwidth_punctuation(s) {
         return text;
     }
-    let mut out: Vec<char> = s.chars().collect();
+    // Each character, and where those a round may look at or change stand:
+    // their places in `out` and in `s`. Rounds visit those alone.
+    // Most characters of a Chinese text take three bytes.
+    let mut out: Vec<char> = Vec::with_capacity(s.len() / 3 + 8);
+    let mut marks: Vec<(usize, usize)> = Vec::new();
+    for (i, c) in s.char_indices() {
+        if matches!(c, '(' | '（' | ')' | '）' | ',' | ':' | ';' | '?' | '!' | '"' | '\n') {
+            marks.push((out.len(), i));
+        }
+        out.push(c);
+    }
     // A conversion can put CJK context beside another mark (`),医` → `)，医`),
     // so decide again until nothing changes: the pass is then idempotent.
     for _ in 0..8 {
-        if !widen(&mut out) {
+        if !widen(&mut out, &marks) {
             break;
         }
     }
-    let edits = s
-        .char_indices()
-        .zip(&out)
-        .filter(|((_, before), after)| before != *after)
-        .map(|((i, before), &after)| (i..i + before.len_utf8(), after.to_string()))
+    let edits = marks
+        .iter()
+        .filter_map(|&(k, i)| {
+            let before = s[i..].chars().next()?;
+            (out[k] != before).then(|| (i..i + before.len_utf8(), out[k].to_string()))
+        })
         .collect();
     apply_edits(text, ChangeKind::HalfwidthPunctuation, changes, edits)
 }
 
 /// One round of decisions over `out`, converting in place; whether any
-/// mark changed (each changes at most once a round).
-fn widen(out: &mut [char]) -> bool {
+/// mark changed (each changes at most once a round). `marks` are the places
+/// of every bracket, mark and line break, in order: no other character is
+/// decided on, nor ends a pair or a line.
+fn widen(out: &mut [char], marks: &[(usize, usize)]) -> bool {
     let mut changed = false;
     // Parentheses first, as pairs: a pair is CJK when it holds CJK text or follows it.
     let mut stack: Vec<usize> = Vec::new();
     let mut pairs: Vec<(Option<usize>, Option<usize>)> = Vec::new();
-    for (k, &c) in out.iter().enumerate() {
-        match c {
+    for &(k, _) in marks {
+        match out[k] {
             '(' | '（' => stack.push(k),
             ')' | '）' => pairs.push((stack.pop(), Some(k))),
             '\n' => {
@@ -102,7 +115,7 @@ fn widen(out: &mut [char]) -> bool {
         }
     }
     let mut quotes_open = false;
-    for k in 0..out.len() {
+    for &(k, _) in marks {
         let c = out[k];
         if !matches!(c, ',' | ':' | ';' | '?' | '!' | '"' | '\n') {
             continue;
