@@ -334,6 +334,40 @@ pub fn is_white_space(c: char) -> bool {
     }
 }
 
+/// Bytes that may begin a white space character: ASCII's six, and the
+/// first bytes of U+0085, U+00A0 (C2), U+1680 (E1), U+2000..U+205F (E2)
+/// and U+3000 (E3).
+const MAY_BEGIN_WHITE_SPACE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = matches!(b, 0x09..=0x0D | 0x20 | 0xC2 | 0xE1 | 0xE2 | 0xE3);
+        b += 1;
+    }
+    table
+};
+
+/// The length in bytes of the white space character ([`char::is_whitespace`])
+/// that begins at byte `at` of UTF-8 text `b`, or 0: told from its bytes,
+/// nothing decoded. Any byte may be asked, not only a character's first:
+/// no white space begins with a byte that goes on a character.
+#[inline]
+pub fn white_space_len(b: &[u8], at: usize) -> usize {
+    if !MAY_BEGIN_WHITE_SPACE[usize::from(b[at])] {
+        return 0;
+    }
+    let next = |k: usize| b.get(at + k).copied().unwrap_or(0);
+    match b[at] {
+        0x09..=0x0D | 0x20 => 1,
+        0xC2 if matches!(next(1), 0x85 | 0xA0) => 2,
+        0xE1 if next(1) == 0x9A && next(2) == 0x80 => 3,
+        0xE2 if next(1) == 0x80 && matches!(next(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF) => 3,
+        0xE2 if next(1) == 0x81 && next(2) == 0x9F => 3,
+        0xE3 if next(1) == 0x80 && next(2) == 0x80 => 3,
+        _ => 0,
+    }
+}
+
 /// `s` as [`str::escape_debug`] writes it, without the escaping work for
 /// text it leaves as it is, as nearly all of a Chinese list is: the
 /// standard library decides whether each character is printable by a
@@ -506,6 +540,24 @@ impl TextBuilder {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn white_space_is_told_from_bytes_as_the_standard_library_tells_it() {
+        let all: String = (0..=0x10FFFFu32).filter_map(char::from_u32).collect();
+        let expected: String = all.chars().filter(|c| !c.is_whitespace()).collect();
+        assert_eq!(crate::layout::columns::compact(&all), expected);
+        for (i, c) in all.char_indices() {
+            let len = super::white_space_len(all.as_bytes(), i);
+            assert_eq!(len, if c.is_whitespace() { c.len_utf8() } else { 0 }, "U+{:04X}", c as u32);
+            // No byte inside a character begins white space.
+            for k in 1..c.len_utf8() {
+                assert_eq!(super::white_space_len(all.as_bytes(), i + k), 0, "inside U+{:04X}", c as u32);
+            }
+        }
+        // Cut short at the end of the text.
+        assert_eq!(super::white_space_len(b"a\xE3\x80", 1), 0);
+        assert_eq!(crate::layout::columns::compact(" 社 会\u{3000}保险\n"), "社会保险");
+    }
+
     #[test]
     fn white_space_is_the_standard_librarys() {
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
