@@ -22,21 +22,20 @@ pub fn layout_spaces(text: Text, changes: &mut Vec<Change>) -> Text {
     if !may_hold_layout_spaces(s) {
         return text;
     }
+    // Each run of spaces and tabs, found by a byte search, is judged by the
+    // characters on either side of it: the rest of the text is not read.
+    let bytes = s.as_bytes();
     let mut edits = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut run_start: Option<usize> = None;
-    for (i, c) in s.char_indices() {
-        if c == ' ' || c == '\t' {
-            run_start.get_or_insert(i);
-            continue;
-        }
-        if let (Some(start), Some(left)) = (run_start, prev) {
-            if is_layout_space(left, c) {
-                edits.push((start..i, String::new()));
+    let mut at = 0;
+    while let Some(found) = memchr::memchr2(b' ', b'\t', &bytes[at..]) {
+        let start = at + found;
+        let end = start + bytes[start..].iter().take_while(|&&b| b == b' ' || b == b'\t').count();
+        if let (Some(left), Some(right)) = (s[..start].chars().next_back(), s[end..].chars().next()) {
+            if is_layout_space(left, right) {
+                edits.push((start..end, String::new()));
             }
         }
-        run_start = None;
-        prev = Some(c);
+        at = end;
     }
     apply_edits(text, ChangeKind::LayoutSpace, changes, edits)
 }
