@@ -404,6 +404,7 @@ fn parse_text_from(
     }
     let mut fragments = laid.fragments.clone();
     let word_ends = WordEnds::new(text.as_str());
+    list.items.reserve(laid.records.len());
     for record in &laid.records {
         let mut extracted = extract::extract_record(record, &laid.extra_headers);
         if let Some(parent) = list.items.last() {
@@ -742,7 +743,9 @@ fn note_diagnostic(note: &Note, source: &Arc<SourceFile>) -> Diagnostic {
 /// would raise for the same problem. Line ends and spaces are not defects
 /// and are not reported one by one.
 fn change_diagnostics(changes: &[Change], source: &Arc<SourceFile>) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
+    // Room for them all at once: a diagnostic is large, and they come by the hundred.
+    let each = changes.iter().filter(|c| c.kind != ChangeKind::LayoutSpace && c.kind.rule_name().is_some()).count();
+    let mut out = Vec::with_capacity(each);
     for c in changes {
         let Some(rule) = c.kind.rule_name() else { continue };
         if c.kind == ChangeKind::LayoutSpace {
