@@ -945,13 +945,20 @@ fn words_at(rest: &[u8]) -> impl Iterator<Item = (&'static str, WordKind)> + '_ 
 
 /// Calls `found` with every word of [`WORD_LIST`] in the UTF-8 text `b`,
 /// overlaps and all: where it begins, the word and its kind. Read as bytes,
-/// nothing decoded: a word's first byte begins a character, and never goes
-/// one on, so a word's bytes match only where the word stands.
+/// nothing decoded: each character's first byte tells how far the next is.
 fn each_word(b: &[u8], mut found: impl FnMut(usize, &'static str, WordKind)) {
-    for (i, pair) in b.windows(2).enumerate() {
-        if may_begin_word(pair[0], pair[1]) {
+    // From one character's first byte to the next's: a word begins at none other.
+    let mut i = 0;
+    while i + 1 < b.len() {
+        if may_begin_word(b[i], b[i + 1]) {
             words_at(&b[i..]).for_each(|(word, kind)| found(i, word, kind));
         }
+        i += match b[i] {
+            0..=0x7F => 1,
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
     }
 }
 
@@ -1093,6 +1100,7 @@ pub struct Kinds {
 impl Kinds {
     /// Every field in one number, different for different kinds: a key
     /// hashed as two words instead of field by field.
+    #[inline]
     pub fn key(&self) -> u128 {
         // Every field by name, none left to `..`: a field added to the kinds
         // does not compile here until the key holds it.
