@@ -9,7 +9,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 static MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)(?:^|[\s。；;：:])[ \t]*([0-9]{1,3})[ \t]*\n?[ \t]*[.．、]").expect("valid pattern")
+    Regex::new(r"(?m)(?:^|[\s。；;：:])[ \t]*[0-9]{1,3}[ \t]*\n?[ \t]*[.．、]").expect("valid pattern")
 });
 static GROUP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -155,13 +155,16 @@ pub fn split_entries(cell: &Text, unnumbered: Unnumbered) -> Vec<Entry> {
     // Markers numbered in sequence. When the first entry is a tagged or
     // titled citation (`1.【法律】`, `1.《条例》`), later entries are too, so a
     // numbered list quoted inside a provision does not split it.
+    // The number is the match's only run of digits: what stands before it is
+    // white space or a mark, so it is read off the match, without the
+    // slower search for the pattern's group.
     let candidates: Vec<(Range<usize>, usize, Option<char>)> = MARKER
-        .captures_iter(if may_number { s } else { "" })
-        .map(|c| {
-            let whole = c.get(0).expect("match");
-            let digits = c.get(1).expect("number");
+        .find_iter(if may_number { s } else { "" })
+        .map(|whole| {
+            let from = whole.start() + whole.as_str().find(|ch: char| ch.is_ascii_digit()).unwrap_or(0);
+            let digits = s[from..].bytes().take_while(u8::is_ascii_digit).count();
             let next = s[whole.end()..].chars().find(|ch| !ch.is_whitespace());
-            (digits.start()..whole.end(), c[1].parse().unwrap_or(0), next)
+            (from..whole.end(), s[from..from + digits].parse().unwrap_or(0), next)
         })
         .collect();
     let required = candidates.iter().find(|c| c.1 == 1).and_then(|c| c.2).filter(|ch| matches!(ch, '【' | '《'));
