@@ -38,7 +38,7 @@ pub fn punctuation_width(text: Text, changes: &mut Vec<Change>) -> Text {
     let mut out: Vec<char> = Vec::with_capacity(s.len() / 3 + 8);
     let mut marks: Vec<(usize, usize)> = Vec::new();
     for (i, c) in s.char_indices() {
-        if matches!(c, '(' | '（' | ')' | '）' | ',' | ':' | ';' | '?' | '!' | '"' | '\n') {
+        if is_bracket(c) || is_mark_or_break(c) {
             marks.push((out.len(), i));
         }
         out.push(c);
@@ -58,6 +58,17 @@ pub fn punctuation_width(text: Text, changes: &mut Vec<Change>) -> Text {
         })
         .collect();
     apply_edits(text, ChangeKind::HalfwidthPunctuation, changes, edits)
+}
+
+/// A bracket, which a round decides on as one of a pair.
+fn is_bracket(c: char) -> bool {
+    matches!(c, '(' | '（' | ')' | '）')
+}
+
+/// A mark a round decides on alone, or a line break, which ends a mark's
+/// context and a pair.
+fn is_mark_or_break(c: char) -> bool {
+    matches!(c, ',' | ':' | ';' | '?' | '!' | '"' | '\n')
 }
 
 /// One round of decisions over `out`, converting in place; whether any
@@ -117,7 +128,7 @@ fn widen(out: &mut [char], marks: &[(usize, usize)]) -> bool {
     let mut quotes_open = false;
     for &(k, _) in marks {
         let c = out[k];
-        if !matches!(c, ',' | ':' | ';' | '?' | '!' | '"' | '\n') {
+        if !is_mark_or_break(c) {
             continue;
         }
         // Marks in a run (`,,,` or `"""`) take their context from beyond the run.
