@@ -743,9 +743,7 @@ fn note_diagnostic(note: &Note, source: &Arc<SourceFile>) -> Diagnostic {
 /// would raise for the same problem. Line ends and spaces are not defects
 /// and are not reported one by one.
 fn change_diagnostics(changes: &[Change], source: &Arc<SourceFile>) -> Vec<Diagnostic> {
-    // Room for them all at once: a diagnostic is large, and they come by the hundred.
-    let each = changes.iter().filter(|c| c.kind != ChangeKind::LayoutSpace && c.kind.rule_name().is_some()).count();
-    let mut out = Vec::with_capacity(each);
+    let mut out = Vec::new();
     for c in changes {
         let Some(rule) = c.kind.rule_name() else { continue };
         if c.kind == ChangeKind::LayoutSpace {
