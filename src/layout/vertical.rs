@@ -831,9 +831,10 @@ fn ends_dense_cell(s: &str, lines: &[Line], body: &[BodyLine], start: usize, ope
         body.get(k + 1).is_some_and(|n| n.0 == li + 1 && lines[n.0].width.abs_diff(lines[li].width) <= 1);
     let short_paragraph_end =
         lines[prev].ends_sentence && !(line.starts_with(['《', '【']) && (goes_on_at_its_width || cell_of_citations()));
+    // A page break between the two lines parts no paragraph: the page ended the line.
     k >= 2 && {
         let before = body[k - 2].0;
-        before + 1 == prev
+        (before + 1 == prev || page_break_before(body, k - 1))
             && !lines[before].ends_sentence
             && (narrower(prev, before) || (short_paragraph_end && lines[prev].width + 4 <= lines[before].width))
     } || (k - 1 == start && short_paragraph_end)
@@ -1939,6 +1940,16 @@ mod tests {
         let blocks = make_blocks(s, &lines, &body, true);
         let after: Vec<(usize, bool)> = blocks.iter().map(|b| (b.lines.start, b.after_page_break)).collect();
         assert_eq!(after, [(0, false), (1, false), (4, true), (6, false)]);
+    }
+
+    #[test]
+    fn a_paragraphs_short_last_line_after_a_page_break_ends_its_cell() {
+        // A citation's full line at a page's foot, its short last line on
+        // the next page, then a department's name in two pieces.
+        let s = "《中华人民共和国药品管理法》\n第一百二十四条第一款第（一\n— 3 —\n序号\n）、（二）项\n省医保\n局\n";
+        let (_, blocks) = dense_blocks_around(s, 2..4);
+        let starts: Vec<usize> = blocks.iter().map(|b| b.lines.start).collect();
+        assert!(starts.contains(&5), "{starts:?}");
     }
 
     #[test]
