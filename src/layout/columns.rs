@@ -1366,7 +1366,9 @@ pub fn kind_score(column: Column, k: &Kinds) -> f32 {
             }
         }
         Column::LegalBasis => {
-            if citation_like && !liability_like {
+            // A duty's heading (`立案阶段责任：`) opens the duties after the citations.
+            let duty_penalty = if k.duty_words { 1.0 } else { 0.0 };
+            (if citation_like && !liability_like {
                 2.0
             } else if citation_like {
                 1.0
@@ -1374,7 +1376,7 @@ pub fn kind_score(column: Column, k: &Kinds) -> f32 {
                 0.0
             } else {
                 -1.0
-            }
+            }) - duty_penalty
         }
         Column::Liability => {
             // Duty headings (监督责任 …) belong to the duties before it.
@@ -1610,6 +1612,16 @@ mod tests {
         assert!(!has_duty_heading("有下列情形的，应承担相应责任："));
         assert!(!has_duty_heading("责任：")); // a line's end of a broken-off word says nothing
         assert!(!has_duty_heading("依法追究责任"));
+    }
+
+    #[test]
+    fn citations_running_on_into_a_duty_heading_score_lower_as_the_basis() {
+        let citation = "《中华人民共和国社会保险法》第八十八条：“以欺诈手段骗取社会保险待遇的，处罚款。”";
+        let with_duty = format!("{citation}立案阶段责任：发现骗取医疗保险待遇的，予以审查。");
+        let (alone, run_on) = (Kinds::of(&Features::of(citation)), Kinds::of(&Features::of(&with_duty)));
+        assert!(kind_score(Column::LegalBasis, &run_on) < kind_score(Column::LegalBasis, &alone));
+        // The heading is the duties' all the same.
+        assert!(kind_score(Column::Duties, &run_on) > kind_score(Column::LegalBasis, &run_on));
     }
 
     #[test]
