@@ -988,8 +988,11 @@ fn continues(prev: &Block, next: &Block, lines: &[Line]) -> bool {
     }
     // At a page's foot a full line closing a bracket (`…卫生所（室）` / header
     // / `以及…`) ends no sentence: the page ended the line, as it does any.
+    // Nor does a colon (`2.审查责任：` / header / `审查申请材料。`): what it
+    // introduces follows on the next page.
     let ended = if next.after_page_break {
-        ends_sentence(prev.features.last.as_str().trim_end_matches(['）', ')']))
+        let foot = prev.features.last.as_str().trim_end();
+        !foot.ends_with(['：', ':']) && ends_sentence(foot.trim_end_matches(['）', ')']))
     } else {
         last.ends_sentence
     };
@@ -1643,6 +1646,20 @@ mod tests {
         // On one page the bracket may end the cell's text (`县（市、区）`).
         let (lines, blocks) = blocks_of("院、疗养院、门诊部、诊所、卫生所（室）\n\n以及急救站等医疗机构。\n");
         assert!(!continues(&blocks[0], &blocks[1], &lines));
+    }
+
+    #[test]
+    fn a_full_line_ending_in_a_colon_at_a_page_s_foot_goes_on_over_the_page() {
+        let s = "建设单位应当向城市、县人民政府城乡规\n1.受理责任：公示应当提交的材料。2.审查责任：\n序号\n事项名称\n审查申请材料。\n";
+        let (lines, blocks) = dense_blocks_around(s, 2..4);
+        let last = blocks.len() - 1;
+        assert!(blocks[last].after_page_break);
+        assert!(continues(&blocks[last - 1], &blocks[last], &lines));
+        // A sentence's end there may end the cell.
+        let s = "建设单位应当向城市、县人民政府城乡规\n1.受理责任：公示应当提交的材料。2.审查责任：审查。\n序号\n事项名称\n《中华人民共和国行政许可法》第三十条\n";
+        let (lines, blocks) = dense_blocks_around(s, 2..4);
+        let last = blocks.len() - 1;
+        assert!(!continues(&blocks[last - 1], &blocks[last], &lines));
     }
 
     #[test]
