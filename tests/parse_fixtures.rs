@@ -1020,6 +1020,21 @@ fn vertical_text_reads_as_the_table_one_line_per_row() {
         // A liability broken by a page break after a full line (`…不予` /
         // header / `受理的；2.…`), the item's 责任事项 empty: one cell still.
         ("vertical-cell-broken-by-a-page-break.txt", "tsv-one-line-per-row.txt"),
+        // Without blank lines, around a page break: a citation's short last
+        // line on the next page ends its cell, the department's name after
+        // it in two pieces (`省医保` / `局`); a duty's heading ending the
+        // page (`2.审查责任：`) goes on over it; a duty stage ending the page
+        // after the citations is the duties', as is the first stage after
+        // citations going on over a page; a code ending a page is followed
+        // by the department in two pieces, not joined by its first.
+        ("vertical-no-blank-lines-short-last-line-after-a-page-break.txt", "tsv-citations-in-other-forms.txt"),
+        ("vertical-no-blank-lines-duty-heading-ending-a-page.txt", "tsv-one-line-per-row-other-columns.txt"),
+        ("vertical-no-blank-lines-duty-stage-at-a-page-s-foot.txt", "tsv-duties-stages-after-the-basis.txt"),
+        ("vertical-no-blank-lines-duties-after-the-basis-over-a-page.txt", "tsv-duties-stages-after-the-basis.txt"),
+        ("vertical-no-blank-lines-code-at-a-page-s-foot-department-in-pieces.txt", "tsv-sub-items.txt"),
+        // Without blank lines, a citation's article number ending its line in
+        // a colon: the article's quoted text on the next lines is the citation's.
+        ("vertical-no-blank-lines-article-text-after-its-number-s-colon.txt", "tsv-duties-stages-after-the-basis.txt"),
         // A code broken by a page after a full piece (`33022000` / header /
         // `2000`, `3700000220` / header / `001`), with and without blank
         // lines: the piece opening the next page ends the code, not the name

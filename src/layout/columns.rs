@@ -1252,7 +1252,8 @@ impl Kinds {
         // Only short cells are read whole (a seq, type, level or `无`); reading
         // longer ones would cost more than all the rest of the scoring.
         let short = if chars <= 12 { f.short.as_ref().map(Snippet::as_str) } else { None };
-        let dept_like = chars <= 24 && f.han * 10 >= chars * 8 && ending.department;
+        // No department's name is one character (`市医保` / `局`: `局` is its last piece).
+        let dept_like = (2..=24).contains(&chars) && f.han * 10 >= chars * 8 && ending.department;
         let liability_like = opening.liability || f.liability_words;
         let mostly_han = f.han * 10 >= chars * 6;
         Kinds {
@@ -1622,6 +1623,14 @@ mod tests {
         assert!(kind_score(Column::LegalBasis, &run_on) < kind_score(Column::LegalBasis, &alone));
         // The heading is the duties' all the same.
         assert!(kind_score(Column::Duties, &run_on) > kind_score(Column::LegalBasis, &run_on));
+    }
+
+    #[test]
+    fn a_department_s_name_is_more_than_its_last_character() {
+        let dept = |t: &str| kind_score(Column::Department, &Kinds::of(&Features::of(t)));
+        assert!(dept("市医保局") > 0.0);
+        assert!(dept("县市场监督管理局") > 0.0);
+        assert!(dept("局") < 0.0);
     }
 
     #[test]

@@ -136,7 +136,8 @@ struct Line {
 struct Block {
     /// Indices into the body's lines.
     lines: Range<usize>,
-    /// A blank line, header or heading stands before it.
+    /// A blank line, header or heading stands before it (in text without
+    /// blank lines between cells, not a page break's alone).
     separated: bool,
     /// Lines set aside stand between it and the body's line before it, in
     /// the same section: a page's furniture and repeated header.
@@ -707,7 +708,9 @@ fn make_blocks(s: &str, lines: &[Line], body: &[BodyLine], dense: bool) -> Vec<B
             let opens = opens_cell(&s[lines[first].range.clone()]);
             blocks.push(Block {
                 lines: first..last + 1,
-                separated: body[start].2 || lines[first].blank_before,
+                // Without blank lines between cells, a page's furniture and the
+                // header printed again bound no cell: the page ends anywhere.
+                separated: (body[start].2 || lines[first].blank_before) && !(dense && page_break_before(body, start)),
                 after_page_break: page_break_before(body, start),
                 section: body[start].1,
                 features,
@@ -822,7 +825,8 @@ fn ends_dense_cell(s: &str, lines: &[Line], body: &[BodyLine], start: usize, ope
     }
     // A paragraph's last line, after a full one: markedly narrower, or
     // ending a sentence two characters or more short of it; or a cell's
-    // only line so far, ending a sentence (a wide column's cell of one line).
+    // only line so far, ending a sentence (a wide column's cell of one
+    // line), but for a colon, which announces more.
     // Not before a citation in a cell of citations, nor before one going on
     // at its line's width: a list of citations, or a paragraph of one,
     // goes on so in one column (a citation column beside it is told by its
@@ -837,7 +841,14 @@ fn ends_dense_cell(s: &str, lines: &[Line], body: &[BodyLine], start: usize, ope
         (before + 1 == prev || page_break_before(body, k - 1))
             && !lines[before].ends_sentence
             && (narrower(prev, before) || (short_paragraph_end && lines[prev].width + 4 <= lines[before].width))
-    } || (k - 1 == start && short_paragraph_end)
+    } || (k - 1 == start && short_paragraph_end && !ends_with_colon(&s[lines[prev].range.clone()]))
+}
+
+/// Whether a line ends with a colon, which announces what follows
+/// (`…第八十七条：` / `“社会保险经办机构…”`): a cell's only line so far
+/// that ends so goes on.
+fn ends_with_colon(line: &str) -> bool {
+    line.trim_end().ends_with(['：', ':'])
 }
 
 /// Whether a line is a department's name and nothing else: a few Han
@@ -1611,6 +1622,29 @@ mod tests {
         // A sentence ending on a full line inside a paragraph ends no cell.
         let s = "依法立案。依法调查取证。依\n法作出决定。依法送达文书。\n依法执行并将结果予以公开。\n";
         assert!(!dense_cell_ends_before(s, 2));
+    }
+
+    #[test]
+    fn without_blank_lines_a_cells_only_line_ending_in_a_colon_goes_on() {
+        // The article's text follows its number's colon, in the same cell.
+        let s = "《中华人民共和国社会保险法》第八十七条：\n“社会保险经办机构以及医疗机构、药品经营\n";
+        assert!(!dense_cell_ends_before(s, 1));
+        // A full stop there may end a cell of one line.
+        let s = "《中华人民共和国社会保险法》第八十七条。\n“社会保险经办机构以及医疗机构、药品经营\n";
+        assert!(dense_cell_ends_before(s, 1));
+    }
+
+    #[test]
+    fn without_blank_lines_a_page_break_bounds_no_cell() {
+        let s = "的，予以审查，决定是否立案。\n— 2 —\n序号\n调查阶段责任：对立案的案件，\n";
+        let (_, blocks) = dense_blocks_around(s, 1..3);
+        let last = blocks.last().expect("blocks");
+        assert!(last.after_page_break && !last.separated);
+        // With blank lines between cells, the header printed again bounds as one does.
+        let lines = lines_of(&Text::from_source(s));
+        let body: Vec<BodyLine> = vec![(0, None, false), (3, None, true)];
+        let blocks = make_blocks(s, &lines, &body, false);
+        assert!(blocks[1].after_page_break && blocks[1].separated);
     }
 
     /// The blocks of `s` printed without blank lines, its lines in `set_aside`
