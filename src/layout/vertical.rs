@@ -913,7 +913,7 @@ fn width_jump(a: usize, b: usize) -> bool {
 /// A heading of a group of duties, alone on its line: `直接实施责任:`.
 fn is_group_heading(line: &str) -> bool {
     // Most lines do not end in a colon: they are told without a copy.
-    if !line.trim_end().ends_with([':', '：']) {
+    if !ends_with_colon(line) {
         return false;
     }
     let c = compact(line);
@@ -1003,7 +1003,7 @@ fn continues(prev: &Block, next: &Block, lines: &[Line]) -> bool {
     // introduces follows on the next page.
     let ended = if next.after_page_break {
         let foot = prev.features.last.as_str().trim_end();
-        !foot.ends_with(['：', ':']) && ends_sentence(foot.trim_end_matches(['）', ')']))
+        !ends_with_colon(foot) && ends_sentence(foot.trim_end_matches(['）', ')']))
     } else {
         last.ends_sentence
     };
