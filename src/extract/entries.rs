@@ -109,6 +109,18 @@ pub enum Unnumbered {
     Citations,
 }
 
+/// Whether the text before a heading ends its line with a list's marker and
+/// a few ideographs (`…。1.决` and a line break): the heading's name begins there.
+fn name_broken_after_marker(before: &str) -> bool {
+    let line = before.trim_end_matches([' ', '\t', '\u{3000}']);
+    let Some(line) = line.strip_suffix('\n') else {
+        return false;
+    };
+    let line = line.trim_end_matches([' ', '\t', '\r', '\u{3000}']);
+    let marker = line.trim_end_matches(crate::text::is_han);
+    (1..=3).contains(&line[marker.len()..].chars().count()) && ends_with_list_marker(marker)
+}
+
 /// Splits `cell` into entries. Numbers must run 1, 2, 3 … so a `3.` inside
 /// a sentence (`第3.2条`) does not start an entry.
 pub fn split_entries(cell: &Text, unnumbered: Unnumbered) -> Vec<Entry> {
@@ -126,8 +138,15 @@ pub fn split_entries(cell: &Text, unnumbered: Unnumbered) -> Vec<Entry> {
             !format!("{}{}", before.unwrap_or(' '), compact(name.as_str())).ends_with("相应责任")
         })
         // A heading right after a marker, on the next line (`2.` / `决定责任：`),
-        // is that entry's own, as it is on the marker's line.
-        .filter(|c| !ends_with_list_marker(&s[..c.get(1).expect("group").start()]))
+        // is that entry's own, as it is on the marker's line; so is one whose
+        // first characters end the marker's line (`1.决` / `定阶段责任：`), a
+        // narrow column having broken the name, unless it names a group.
+        .filter(|c| {
+            let name = c.get(1).expect("group");
+            let before = &s[..name.start()];
+            let names_a_group = crate::model::DUTY_GROUPS.contains(&compact(name.as_str()).as_str());
+            !ends_with_list_marker(before) && (names_a_group || !name_broken_after_marker(before))
+        })
         // A heading after a sentence on its line, ending that line with no
         // list after it, is a stage's (`…材料。审查阶段责任：` / `对申请…`):
         // the line was wrapped there. A group's heads its line or a list, or
@@ -456,6 +475,17 @@ mod tests {
             .into_iter()
             .map(|e| (e.group.map(|g| g.into_string()), e.text.into_string()))
             .collect()
+    }
+
+    #[test]
+    fn a_heading_broken_after_its_markers_first_characters_is_the_entrys_own() {
+        // A narrow column: `1.决` / `定阶段责任：` / `作出决定。`.
+        let got = texts("指导监督责任：\n1.决\n定阶段责任：\n作出决定。");
+        assert_eq!(got, [(Some("指导监督责任".to_owned()), "决\n定阶段责任：\n作出决定。".to_owned())]);
+        // A group's own heading after an entry's short last line stays a group's.
+        let got = texts("直接实施责任：\n1.受理\n指导监督责任：\n1.监督");
+        let groups: Vec<Option<&str>> = got.iter().map(|(g, _)| g.as_deref()).collect();
+        assert_eq!(groups, [Some("直接实施责任"), Some("指导监督责任")]);
     }
 
     #[test]
