@@ -150,16 +150,20 @@ pub fn split_entries(cell: &Text, unnumbered: Unnumbered) -> Vec<Entry> {
         // A heading after a sentence on its line, ending that line with no
         // list after it, is a stage's (`…材料。审查阶段责任：` / `对申请…`):
         // the line was wrapped there. A group's heads its line or a list, or
-        // is named as groups are.
+        // is named as groups are; a stage's (`立案阶段责任：`) heads a list
+        // only: alone on its line, it filled a narrow column's line.
         .filter(|c| {
             let name = c.get(1).expect("group");
-            if crate::model::DUTY_GROUPS.contains(&compact(name.as_str()).as_str()) {
+            let compact_name = compact(name.as_str());
+            if crate::model::DUTY_GROUPS.contains(&compact_name.as_str()) {
                 return true;
             }
             let begins_line = s[..name.start()].trim_end_matches([' ', '\t', '\u{3000}']).ends_with('\n')
                 || s[..name.start()].trim().is_empty();
             let after = s[name.end()..].trim_start_matches([':', '：', ' ', '\t', '\n', '\r', '\u{3000}']);
-            begins_line || after.is_empty() || after.starts_with(|ch: char| ch.is_ascii_digit())
+            (begins_line && !compact_name.ends_with("阶段责任"))
+                || after.is_empty()
+                || after.starts_with(|ch: char| ch.is_ascii_digit())
         })
         .map(|c| {
             let name = c.get(1).expect("group");
@@ -486,6 +490,17 @@ mod tests {
         let got = texts("直接实施责任：\n1.受理\n指导监督责任：\n1.监督");
         let groups: Vec<Option<&str>> = got.iter().map(|(g, _)| g.as_deref()).collect();
         assert_eq!(groups, [Some("直接实施责任"), Some("指导监督责任")]);
+    }
+
+    #[test]
+    fn a_stage_s_heading_alone_on_its_line_heads_no_group_but_over_a_list() {
+        let got = texts("立案阶段责任：\n发现违法行为的，予以审查。调查\n阶段责任：及时调查取证。");
+        assert!(got.iter().all(|(g, _)| g.is_none()), "{got:?}");
+        let got = texts("事前阶段责任：\n1.公示依法应当提交的材料。\n2.审查。");
+        assert!(got.iter().all(|(g, _)| g.as_deref() == Some("事前阶段责任")), "{got:?}");
+        // Other headings alone on their line head a group, as before.
+        let got = texts("组织协调责任：\n发现违法行为的，予以审查。");
+        assert_eq!(got[0].0.as_deref(), Some("组织协调责任"), "{got:?}");
     }
 
     #[test]
