@@ -14,8 +14,8 @@ static MARKER: LazyLock<Regex> = LazyLock::new(|| {
 static GROUP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         // The name may be broken over two lines (`指导监` / `督责任：`,
-        // `指导监督责` / `任：`: a colon never opens a line).
-        r"(?m)(?:^|[\s。；;])[ \t]*([\p{Han}]{1,9}(?:[ \t]*\n[ \t]*[\p{Han}]{1,9})?责(?:[ \t]*\n[ \t]*)?任)[ \t]*[:：][ \t]*(?:\n|$|[0-9]{1,3}[ \t]*\n?[ \t]*[.．、])",
+        // `指导监督` / `责任：`, `指导监督责` / `任：`: a colon never opens a line).
+        r"(?m)(?:^|[\s。；;])[ \t]*([\p{Han}]{1,9}(?:[ \t]*\n[ \t]*[\p{Han}]{0,9})?责(?:[ \t]*\n[ \t]*)?任)[ \t]*[:：][ \t]*(?:\n|$|[0-9]{1,3}[ \t]*\n?[ \t]*[.．、])",
     )
     .expect("valid pattern")
 });
@@ -490,6 +490,13 @@ mod tests {
         let got = texts("直接实施责任：\n1.受理\n指导监督责任：\n1.监督");
         let groups: Vec<Option<&str>> = got.iter().map(|(g, _)| g.as_deref()).collect();
         assert_eq!(groups, [Some("直接实施责任"), Some("指导监督责任")]);
+    }
+
+    #[test]
+    fn a_group_s_heading_broken_before_its_last_word_heads_its_group() {
+        let got = texts("直接实施责任：\n1.审查。指导监督\n责任：1.决定阶段责任：作出决定。");
+        let groups: Vec<Option<String>> = got.iter().map(|(g, _)| g.as_deref().map(compact)).collect();
+        assert_eq!(groups, [Some("直接实施责任".into()), Some("指导监督责任".into())], "{got:?}");
     }
 
     #[test]
