@@ -740,6 +740,10 @@ fn cells_wrapped_over_lines_read_as_the_table_one_line_per_row() {
         ("space-aligned-wrapped-with-ideographic-spaces.txt", "space-aligned-wrapped.txt"),
         ("tsv-tier-rows-at-the-foot-of-their-rows-other-columns.txt", "tsv-other-columns.txt"),
         ("space-aligned-tier-rows-centred-other-columns.txt", "tsv-other-columns.txt"),
+        // A level broken over lines in a narrow column (`设区的市` / `级`,
+        // `县（市、` / `区）`): its next line's piece opens no tier.
+        ("space-aligned-tier-rows-levels-broken-over-lines.txt", "tsv-tier-rows-levels-in-other-words.txt"),
+        ("grid-table-tier-rows-levels-broken-over-lines.txt", "tsv-tier-rows-levels-in-other-words.txt"),
     ] {
         assert_reads_as(wrapped, whole);
     }

@@ -986,7 +986,7 @@ pub fn is_seq_text(t: &str) -> bool {
 
 /// Whether a cell names one level or several (`市级`, `省、市、县`,
 /// `县（市、区）`, `乡镇街道`).
-fn is_level_text(t: &str) -> bool {
+pub(crate) fn is_level_text(t: &str) -> bool {
     // Every level word begins with one of these: most text is told at once.
     if !t.starts_with(['省', '市', '县', '区', '乡', '镇', '村', '国', '设', '地', '州', '盟', '旗', '街', '社'])
     {

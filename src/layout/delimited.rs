@@ -7,8 +7,8 @@
 //! lands every cell in its column.
 
 use super::columns::{
-    columns_in_header, compact, header_index, is_type_name, kind_score, numbering_is_seq, Column, Features, Kinds,
-    NUMBERING_WORD,
+    columns_in_header, compact, header_index, is_level_text, is_type_name, kind_score, numbering_is_seq, Column,
+    Features, Kinds, NUMBERING_WORD,
 };
 use super::{is_running_head_text, section_heading, starts_note, Fragment, Laid, LayoutKind, Record, Row, SetAside};
 use crate::text::Text;
@@ -1185,6 +1185,39 @@ fn named_level(row: &Row) -> Option<u8> {
     row.iter().filter(|(c, _)| *c == Column::Level).find_map(|(_, t)| level_rank(t.as_str()))
 }
 
+/// Whether a level cell (its text without spaces) goes on in the next
+/// line's: it ends with a separator or inside a bracket (`县（市、` / `区）`,
+/// `市级、` / `县级`).
+fn level_goes_on(t: &str) -> bool {
+    t.ends_with(crate::model::LEVEL_SEPARATORS) || t.matches(['（', '(']).count() > t.matches(['）', ')']).count()
+}
+
+/// A level cell broken over lines (`县（市、` / `区）`, `设区的市` / `级`)
+/// made one again, on the row of its first line: its next line's piece,
+/// on the row below, would otherwise name a level of its own (`区）`,
+/// `设区的` / `市级`) or open a tier with none (`级`). The piece is one when
+/// the cell above goes on, or when the two are one level together and not
+/// both one alone.
+fn join_broken_levels(rows: &mut [PlacedRow]) {
+    let level_at = |row: &PlacedRow| row.cells.iter().position(|(c, _)| *c == Column::Level);
+    for i in 1..rows.len() {
+        let (above, below) = rows.split_at_mut(i);
+        let (above, below) = (&mut above[i - 1], &mut below[0]);
+        let (Some(a), Some(b)) = (level_at(above), level_at(below)) else { continue };
+        if below.blank_before {
+            continue;
+        }
+        let (first, piece) = (compact(above.cells[a].1.as_str()), compact(below.cells[b].1.as_str()));
+        let goes_on = level_goes_on(&first)
+            || ((!is_level_text(&first) || !is_level_text(&piece)) && is_level_text(&(first + &piece)));
+        if goes_on {
+            let (_, piece) = below.cells.remove(b);
+            below.places.remove(b);
+            above.cells[a].1 = Text::joined_as_lines([&above.cells[a].1, &piece]);
+        }
+    }
+}
+
 /// Whether a column's cells are a tier's own (its level, scope and duties),
 /// not the item's.
 fn is_tier_column(c: Column) -> bool {
@@ -1460,6 +1493,8 @@ fn build_records(
         let by_place = rows_keep_their_places(rows, &scored, &known, s);
         (by_place, map_rows(text, rows, &scored, &known, by_place))
     };
+    let mut mapped = mapped;
+    join_broken_levels(&mut mapped);
     let level_rows = mapped.iter().filter(|r| named_level(&r.cells).is_some()).count();
     let seq_rows = mapped.iter().filter(|r| r.cells.iter().any(|(c, _)| *c == Column::Seq)).count();
     let tiered = level_rows >= 2 && level_rows * 2 > seq_rows * 3;
@@ -2150,6 +2185,42 @@ mod tests {
         // A group's name is a column only under 对应责任事项.
         let laid = read_str("序号\t事项名称\t备注\t\n\t\t直接实施责任\t\n1\t对甲的处罚\t无\t\n");
         assert!(laid.extra_headers.is_empty());
+    }
+
+    #[test]
+    fn a_level_broken_over_lines_is_one_cell_on_its_first_line() {
+        let row = |level: &'static str, scope: &'static str, blank_before: bool| PlacedRow {
+            cells: vec![(Column::Level, Text::from_source(level)), (Column::Scope, Text::from_source(scope))],
+            places: vec![1, 3],
+            blank_before,
+        };
+        let levels = |rows: &[PlacedRow]| -> Vec<String> {
+            rows.iter()
+                .map(|r| r.cells.iter().filter(|(c, _)| *c == Column::Level).map(|(_, t)| t.as_str()).collect())
+                .collect()
+        };
+        // The cell above goes on (`、`, an open bracket), or the piece is no
+        // level alone and the two are one together.
+        let mut rows = vec![
+            row("设区的市", "负责本市", false),
+            row("级", "医疗保障", false),
+            row("县（市、", "负责本县", false),
+            row("区）", "医疗保障", false),
+            row("市级、", "负责", false),
+            row("县级", "审核", false),
+            row("设区的", "负责", false),
+            row("市级", "本市", false),
+        ];
+        join_broken_levels(&mut rows);
+        assert_eq!(levels(&rows), ["设区的市\n级", "", "县（市、\n区）", "", "市级、\n县级", "", "设区的\n市级", ""]);
+        assert_eq!(rows[1].cells.len(), 1);
+        assert_eq!(rows[1].places, [3]);
+        // Two whole levels are two tiers; a blank line between parts two rows.
+        let mut rows =
+            vec![row("市级", "负责本市", false), row("县级", "负责本县", false), row("设区的市", "a", false)];
+        rows.push(row("级", "b", true));
+        join_broken_levels(&mut rows);
+        assert_eq!(levels(&rows), ["市级", "县级", "设区的市", "级"]);
     }
 
     #[test]
