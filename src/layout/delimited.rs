@@ -1200,21 +1200,29 @@ fn level_goes_on(t: &str) -> bool {
 /// both one alone.
 fn join_broken_levels(rows: &mut [PlacedRow]) {
     let level_at = |row: &PlacedRow| row.cells.iter().position(|(c, _)| *c == Column::Level);
-    for i in 1..rows.len() {
-        let (above, below) = rows.split_at_mut(i);
-        let (above, below) = (&mut above[i - 1], &mut below[0]);
-        let (Some(a), Some(b)) = (level_at(above), level_at(below)) else { continue };
-        if below.blank_before {
+    // The row holding the level cell the line above ended: that line's own,
+    // or the one its piece joined (`设区` / `的市` / `级`).
+    let mut holder: Option<(usize, usize)> = None;
+    for i in 0..rows.len() {
+        let (done, rest) = rows.split_at_mut(i);
+        let below = &mut rest[0];
+        let Some(b) = level_at(below) else {
+            holder = None;
             continue;
+        };
+        if let Some((h, a)) = holder.filter(|_| !below.blank_before) {
+            let above = &mut done[h];
+            let (first, piece) = (compact(above.cells[a].1.as_str()), compact(below.cells[b].1.as_str()));
+            let goes_on = level_goes_on(&first)
+                || ((!is_level_text(&first) || !is_level_text(&piece)) && is_level_text(&(first + &piece)));
+            if goes_on {
+                let (_, piece) = below.cells.remove(b);
+                below.places.remove(b);
+                above.cells[a].1 = Text::joined_as_lines([&above.cells[a].1, &piece]);
+                continue;
+            }
         }
-        let (first, piece) = (compact(above.cells[a].1.as_str()), compact(below.cells[b].1.as_str()));
-        let goes_on = level_goes_on(&first)
-            || ((!is_level_text(&first) || !is_level_text(&piece)) && is_level_text(&(first + &piece)));
-        if goes_on {
-            let (_, piece) = below.cells.remove(b);
-            below.places.remove(b);
-            above.cells[a].1 = Text::joined_as_lines([&above.cells[a].1, &piece]);
-        }
+        holder = Some((i, b));
     }
 }
 
@@ -2210,9 +2218,12 @@ mod tests {
             row("县级", "审核", false),
             row("设区的", "负责", false),
             row("市级", "本市", false),
+            row("设区", "负责", false),
+            row("的市", "本市", false),
+            row("级", "医疗", false),
         ];
         join_broken_levels(&mut rows);
-        assert_eq!(levels(&rows), ["设区的市\n级", "", "县（市、\n区）", "", "市级、\n县级", "", "设区的\n市级", ""]);
+        assert_eq!(levels(&rows), ["设区的市\n级", "", "县（市、\n区）", "", "市级、\n县级", "", "设区的\n市级", "", "设区\n的市\n级", "", ""]);
         assert_eq!(rows[1].cells.len(), 1);
         assert_eq!(rows[1].places, [3]);
         // Two whole levels are two tiers; a blank line between parts two rows.
