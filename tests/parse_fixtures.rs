@@ -744,6 +744,9 @@ fn cells_wrapped_over_lines_read_as_the_table_one_line_per_row() {
         // `县（市、` / `区）`): its next line's piece opens no tier.
         ("space-aligned-tier-rows-levels-broken-over-lines.txt", "tsv-tier-rows-levels-in-other-words.txt"),
         ("grid-table-tier-rows-levels-broken-over-lines.txt", "tsv-tier-rows-levels-in-other-words.txt"),
+        // Header words wrapped in narrow columns (`权力事项` / `类型`, `办事层` / `级`),
+        // the first part naming a column another header cell names (事项名称).
+        ("space-aligned-sub-items-header-words-wrapped.txt", "tsv-sub-items.txt"),
     ] {
         assert_reads_as(wrapped, whole);
     }

@@ -345,8 +345,8 @@ fn duty_group_name(cell: &str) -> Option<String> {
 /// A header whose cells wrap over two lines (`子项地方权力编` over `码`):
 /// `below`, the line under the header row `above`, goes on with its words
 /// when every filled cell is a short run of Han characters, and with each
-/// joined to the word above it the header names a column it did not before,
-/// and none fewer. Returns the joined header's columns per cell, and its
+/// joined to the word above it a cell names a column it did not before, and
+/// the header none fewer. Returns the joined header's columns per cell, and its
 /// words.
 fn wrapped_header(above: &[String], below: &[&str]) -> Option<(Vec<Vec<Column>>, Vec<String>)> {
     // Told from the cells as they stand, stopping at a seventh character:
@@ -367,13 +367,18 @@ fn wrapped_header(above: &[String], below: &[&str]) -> Option<(Vec<Vec<Column>>,
         .enumerate()
         .map(|(i, a)| format!("{}{}", compact(a), pieces.get(i).map_or("", String::as_str)))
         .collect();
+    // A cell may name another column once whole (`权力事项` / `类型`: an item,
+    // then a type) where another cell names the first (`事项名称`).
+    let (mut named_before, mut named_after) = (Vec::new(), Vec::new());
     let mut completes = false;
     for (a, w) in above.iter().zip(&words) {
         let (before, after) = (columns_in_header(a), columns_in_header(w));
-        if before.iter().any(|c| !after.contains(c)) {
-            return None;
-        }
         completes |= after.iter().any(|c| !before.contains(c));
+        named_before.extend(before);
+        named_after.extend(after);
+    }
+    if named_before.iter().any(|c| !named_after.contains(c)) {
+        return None;
     }
     let refs: Vec<&str> = words.iter().map(String::as_str).collect();
     completes.then(|| header_columns(&refs)).flatten().map(|per_cell| (per_cell, words))
@@ -2122,6 +2127,15 @@ mod tests {
         let above = ["序号", "事项名称", "子", "实施主体"].map(String::from);
         assert!(wrapped_header(&above, &["", "", "项地方权力编码", ""]).is_none());
         assert!(wrapped_header(&above, &["", "", "项编码", ""]).is_some());
+        // A cell naming another column once whole (`权力事项` / `类型`), the
+        // first named by another cell: the header loses none.
+        let above = ["序号", "事项名称", "权力事项", "办事层"].map(String::from);
+        let (per_cell, words) = wrapped_header(&above, &["", "", "类型", "级"]).unwrap();
+        assert_eq!((&*words[2], &*words[3]), ("权力事项类型", "办事层级"));
+        assert_eq!((&per_cell[2][..], &per_cell[3][..]), (&[Column::Type][..], &[Column::Level][..]));
+        // Where no other cell names it, the cell's first column is lost: no header goes on so.
+        let above = ["序号", "权力事项", "实施主体"].map(String::from);
+        assert!(wrapped_header(&above, &["", "类型", ""]).is_none());
     }
 
     #[test]
@@ -2223,7 +2237,22 @@ mod tests {
             row("级", "医疗", false),
         ];
         join_broken_levels(&mut rows);
-        assert_eq!(levels(&rows), ["设区的市\n级", "", "县（市、\n区）", "", "市级、\n县级", "", "设区的\n市级", "", "设区\n的市\n级", "", ""]);
+        assert_eq!(
+            levels(&rows),
+            [
+                "设区的市\n级",
+                "",
+                "县（市、\n区）",
+                "",
+                "市级、\n县级",
+                "",
+                "设区的\n市级",
+                "",
+                "设区\n的市\n级",
+                "",
+                ""
+            ]
+        );
         assert_eq!(rows[1].cells.len(), 1);
         assert_eq!(rows[1].places, [3]);
         // Two whole levels are two tiers; a blank line between parts two rows.
