@@ -747,6 +747,8 @@ fn cells_wrapped_over_lines_read_as_the_table_one_line_per_row() {
         // Header words wrapped in narrow columns (`权力事项` / `类型`, `办事层` / `级`),
         // the first part naming a column another header cell names (事项名称).
         ("space-aligned-sub-items-header-words-wrapped.txt", "tsv-sub-items.txt"),
+        // … and over three lines (`权力` / `事项` / `类型`).
+        ("space-aligned-header-words-wrapped-over-three-lines.txt", "tsv-department-and-office.txt"),
     ] {
         assert_reads_as(wrapped, whole);
     }

@@ -573,8 +573,10 @@ pub fn read(text: &Text, delimiter: char, grid: bool) -> Option<Laid> {
                 cell_texts.clone()
             };
             if let Some((mut per_cell, words)) = wrapped_header(&above, &below) {
-                let words: Vec<&str> = words.iter().map(String::as_str).collect();
-                name_other_columns(&mut per_cell, &words, &mut extra_headers);
+                let word_refs: Vec<&str> = words.iter().map(String::as_str).collect();
+                name_other_columns(&mut per_cell, &word_refs, &mut extra_headers);
+                // Its next line may go on with its words again (`权力` / `事项` / `类型`).
+                header_words = Some(words);
                 open_header = (delimiter != ' ').then(|| per_cell.clone());
                 positions = (grid && per_cell.iter().all(|c| c.len() <= 1))
                     .then(|| per_cell.iter().map(|c| c.first().copied()).collect());
@@ -2136,6 +2138,24 @@ mod tests {
         // Where no other cell names it, the cell's first column is lost: no header goes on so.
         let above = ["序号", "权力事项", "实施主体"].map(String::from);
         assert!(wrapped_header(&above, &["", "类型", ""]).is_none());
+    }
+
+    #[test]
+    fn a_header_cell_wrapped_over_three_lines_is_one_word() {
+        let laid = read_str(concat!(
+            "序号  事项名称    权力  地方权力编码                     实施主体\n",
+            "                  事项\n",
+            "                  类型\n",
+            "1     对甲的处罚  行政  11620500MB161709673620236001000  市医保局\n",
+            "                  处罚\n",
+            "2     乙的给付    行政  11620500MB161709673620536001000  市医保局\n",
+            "                  给付\n",
+        ));
+        assert_eq!(laid.records.len(), 2);
+        let types: Vec<&str> = laid.records.iter().flat_map(|r| r.cells(Column::Type)).map(|t| t.as_str()).collect();
+        assert_eq!(types, ["行政\n处罚", "行政\n给付"]);
+        let items: Vec<&str> = laid.records.iter().flat_map(|r| r.cells(Column::Item)).map(|t| t.as_str()).collect();
+        assert_eq!(items, ["对甲的处罚", "乙的给付"]);
     }
 
     #[test]
