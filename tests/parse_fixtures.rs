@@ -749,6 +749,9 @@ fn cells_wrapped_over_lines_read_as_the_table_one_line_per_row() {
         ("space-aligned-sub-items-header-words-wrapped.txt", "tsv-sub-items.txt"),
         // … and over three lines (`权力` / `事项` / `类型`).
         ("space-aligned-header-words-wrapped-over-three-lines.txt", "tsv-department-and-office.txt"),
+        // A header of two rows, both wrapped (`实施层` / `级`, `指导监督责` / `任`).
+        ("space-aligned-duty-group-columns-header-words-wrapped.txt", "tsv-duty-group-columns.txt"),
+        ("grid-table-duty-group-columns-header-words-wrapped.txt", "tsv-duty-group-columns.txt"),
     ] {
         assert_reads_as(wrapped, whole);
     }

@@ -102,6 +102,46 @@ fn piece_span(s: &str, (range, start): &(Range<usize>, usize)) -> Range<usize> {
     *start..start + display_width(&s[range.clone()])
 }
 
+/// The pieces of a space-aligned line: each one's text, and the display
+/// columns it covers.
+fn aligned_pieces(s: &str, line: Range<usize>) -> Vec<(String, Range<usize>)> {
+    split_aligned(s, line).iter().map(|p| (s[p.0.clone()].to_owned(), piece_span(s, p))).collect()
+}
+
+/// A space-aligned row of header words wrapped over two lines (`指导监督责`
+/// over `任`): each piece of the next line joined to the piece of the first
+/// it stands under (or the nearest), the first's place kept. `None` unless
+/// every piece of the next line is a word's short end ([`is_word_end`]).
+fn join_aligned_pieces(
+    first: &[(String, Range<usize>)],
+    next: &[(String, Range<usize>)],
+) -> Option<Vec<(String, Range<usize>)>> {
+    if first.is_empty() || next.is_empty() || !next.iter().all(|(t, _)| is_word_end(t)) {
+        return None;
+    }
+    let mut joined = first.to_vec();
+    for (piece, span) in next {
+        let distance = |at: &Range<usize>| {
+            let overlap = span.end.min(at.end).saturating_sub(span.start.max(at.start));
+            if overlap > 0 {
+                0
+            } else {
+                span.start.abs_diff(at.end).min(at.start.abs_diff(span.end))
+            }
+        };
+        let under = (0..joined.len()).min_by_key(|&i| distance(&joined[i].1))?;
+        joined[under].0.push_str(piece.trim());
+    }
+    Some(joined)
+}
+
+/// Whether a cell could be the end of a header word wrapped at its
+/// column's width: up to six Han characters (brackets aside), spaces aside.
+fn is_word_end(cell: &str) -> bool {
+    let mut chars = cell.chars().filter(|&c| !crate::text::is_white_space(c));
+    chars.by_ref().take(6).all(|c| crate::text::is_han(c) || "（）()".contains(c)) && chars.next().is_none()
+}
+
 /// Places the pieces of an aligned row under the header cells (`header`,
 /// the display columns each word covers) they stand below; pieces under one
 /// header cell are one cell. A piece goes under the header word it overlaps
@@ -131,6 +171,11 @@ fn slot_aligned(s: &str, pieces: &[(Range<usize>, usize)], header: &[Range<usize
     slots.into_iter().map(|r| r.unwrap_or(0..0)).collect()
 }
 
+/// A header's second row under its first: per column, the first row's
+/// columns, the second row's text, and the display columns the column's
+/// words cover (space-aligned rows alone).
+type SecondRow = (Vec<Vec<Column>>, Vec<String>, Vec<Range<usize>>);
+
 /// A space-aligned header's second row set out under its first: each piece
 /// of `below` goes under the first row's piece it overlaps most (or the
 /// nearest before it; a group of duties, under the cell naming duties), and
@@ -140,28 +185,28 @@ fn slot_aligned(s: &str, pieces: &[(Range<usize>, usize)], header: &[Range<usize
 /// Returns, per column, the first row's columns (empty where a merged cell
 /// spreads), the second row's text, and the display columns the column's
 /// words cover.
-fn aligned_second_header<'a>(
-    s: &'a str,
+fn aligned_second_header(
+    s: &str,
     first: &[(Range<usize>, usize)],
     first_columns: &[Vec<Column>],
-    below: &[(Range<usize>, usize)],
-) -> (Vec<Vec<Column>>, Vec<&'a str>, Vec<Range<usize>>) {
+    below: &[(String, Range<usize>)],
+) -> SecondRow {
     let mut parts: Vec<Vec<(&str, Range<usize>)>> = vec![Vec::new(); first.len()];
-    for piece in below {
-        let span = piece_span(s, piece);
+    for (piece, span) in below {
+        let span = span.clone();
         let overlap = |word| {
             let above = piece_span(s, word);
             span.end.min(above.end).saturating_sub(span.start.max(above.start))
         };
         // A group of duties belongs under 对应责任事项, wherever that word is centred.
-        let duties = duty_group_name(&s[piece.0.clone()])
-            .and_then(|_| first_columns.iter().position(|c| c.contains(&Column::Duties)));
+        let duties =
+            duty_group_name(piece).and_then(|_| first_columns.iter().position(|c| c.contains(&Column::Duties)));
         let owner = duties
             .or_else(|| (0..first.len()).filter(|&i| overlap(&first[i]) > 0).max_by_key(|&i| overlap(&first[i])))
             .or_else(|| first.iter().rposition(|(_, b)| *b <= span.start))
             .unwrap_or(0);
         if let Some(p) = parts.get_mut(owner) {
-            p.push((&s[piece.0.clone()], span));
+            p.push((piece, span));
         }
     }
     let (mut columns, mut texts, mut spans) = (Vec::new(), Vec::new(), Vec::new());
@@ -170,24 +215,24 @@ fn aligned_second_header<'a>(
         match under.split_first() {
             None => {
                 columns.push(own);
-                texts.push("");
+                texts.push(String::new());
                 spans.push(piece_span(s, word));
             }
             // One word below: the column is where either stands.
             Some(((text, at), [])) => {
                 let above = piece_span(s, word);
                 columns.push(own);
-                texts.push(text);
+                texts.push(text.to_string());
                 spans.push(above.start.min(at.start)..above.end.max(at.end));
             }
             // A merged cell: its parts are the columns.
             Some(((text, at), rest)) => {
                 columns.push(own);
-                texts.push(text);
+                texts.push(text.to_string());
                 spans.push(at.clone());
                 for (text, at) in rest {
                     columns.push(Vec::new());
-                    texts.push(text);
+                    texts.push(text.to_string());
                     spans.push(at.clone());
                 }
             }
@@ -351,13 +396,9 @@ fn duty_group_name(cell: &str) -> Option<String> {
 fn wrapped_header(above: &[String], below: &[&str]) -> Option<(Vec<Vec<Column>>, Vec<String>)> {
     // Told from the cells as they stand, stopping at a seventh character:
     // the line under a header is mostly a body row of long cells, not worth copying.
-    let fragment = |cell: &str| {
-        let mut chars = cell.chars().filter(|&c| !crate::text::is_white_space(c));
-        chars.by_ref().take(6).all(|c| crate::text::is_han(c) || "（）()".contains(c)) && chars.next().is_none()
-    };
     if below.len() > above.len()
         || below.iter().all(|c| c.chars().all(crate::text::is_white_space))
-        || !below.iter().all(|c| fragment(c))
+        || !below.iter().all(|c| is_word_end(c))
     {
         return None;
     }
@@ -523,7 +564,12 @@ pub fn read(text: &Text, delimiter: char, grid: bool) -> Option<Laid> {
     // The header row just read, cell by cell, while its next line may go
     // on with its words (a header cell wrapped over two lines).
     let mut header_words: Option<Vec<String>> = None;
+    // A line read already with the one before it (a header's wrapped second row).
+    let mut skip_line: Option<usize> = None;
     for (idx, line) in lines.iter().enumerate() {
+        if skip_line == Some(idx) {
+            continue;
+        }
         let cell_texts: Vec<&str> = line.cells.iter().map(|r| &s[r.clone()]).collect();
         let trimmed = s[line.range.clone()].trim();
         if trimmed.is_empty() {
@@ -577,7 +623,7 @@ pub fn read(text: &Text, delimiter: char, grid: bool) -> Option<Laid> {
                 name_other_columns(&mut per_cell, &word_refs, &mut extra_headers);
                 // Its next line may go on with its words again (`权力` / `事项` / `类型`).
                 header_words = Some(words);
-                open_header = (delimiter != ' ').then(|| per_cell.clone());
+                open_header = Some(per_cell.clone());
                 positions = (grid && per_cell.iter().all(|c| c.len() <= 1))
                     .then(|| per_cell.iter().map(|c| c.first().copied()).collect());
                 header = Some(per_cell.into_iter().flatten().collect());
@@ -587,20 +633,50 @@ pub fn read(text: &Text, delimiter: char, grid: bool) -> Option<Laid> {
         }
         if let Some(first_row) = open_header.take() {
             // A header of two rows: a merged cell (`实施层级及权限`) over the
-            // cells that name its parts (`层级`, `权限`).
-            let (first_row, below, spans) = if delimiter == ' ' {
-                let first = split_aligned(s, header_line.clone());
-                aligned_second_header(s, &first, &first_row, &split_aligned(s, line.range.clone()))
-            } else {
-                (first_row, cell_texts.clone(), Vec::new())
+            // cells that name its parts (`层级`, `权限`). Its words may be
+            // wrapped too (`指导监督责` / `任`): the row, with its next line
+            // joined when it is not one alone.
+            let first = (delimiter == ' ').then(|| split_aligned(s, header_line.clone()));
+            let row_with = |next: Option<&Line>| -> Option<SecondRow> {
+                if let Some(first) = &first {
+                    let mut pieces = aligned_pieces(s, line.range.clone());
+                    if let Some(next) = next {
+                        pieces = join_aligned_pieces(&pieces, &aligned_pieces(s, next.range.clone()))?;
+                    }
+                    return Some(aligned_second_header(s, first, &first_row, &pieces));
+                }
+                let mut cells: Vec<String> = cell_texts.iter().map(|c| c.to_string()).collect();
+                if let Some(next) = next {
+                    let ends: Vec<&str> = next.cells.iter().map(|r| &s[r.clone()]).collect();
+                    if ends.len() > cells.len() || !ends.iter().all(|c| is_word_end(c)) {
+                        return None;
+                    }
+                    cells.iter_mut().zip(&ends).for_each(|(c, end)| c.push_str(end.trim()));
+                }
+                Some((first_row.clone(), cells, Vec::new()))
             };
-            if let Some(per_cell) = second_header_row(&first_row, &below, &mut extra_headers) {
+            let mut read_second = false;
+            for (attempt, next) in [None, lines.get(idx + 1)].into_iter().enumerate() {
+                if attempt > 0 && next.is_none() {
+                    break;
+                }
+                let Some((first_row, below, spans)) = row_with(next) else { continue };
+                let below: Vec<&str> = below.iter().map(String::as_str).collect();
+                let Some(per_cell) = second_header_row(&first_row, &below, &mut extra_headers) else { continue };
                 positions = grid.then(|| per_cell.iter().map(|c| c.first().copied()).collect());
                 header = Some(per_cell.into_iter().flatten().collect());
                 if delimiter == ' ' {
                     header_spans = spans;
                 }
                 fragments.push(Fragment { text: text.slice(line.range.clone()), reason: SetAside::RepeatedHeader });
+                if let Some(next) = next {
+                    fragments.push(Fragment { text: text.slice(next.range.clone()), reason: SetAside::RepeatedHeader });
+                    skip_line = Some(idx + 1);
+                }
+                read_second = true;
+                break;
+            }
+            if read_second {
                 continue;
             }
         }
@@ -1931,12 +2007,13 @@ mod tests {
         let lines: Vec<Range<usize>> = Text::from_source(s).line_ranges().collect();
         let first = split_aligned(s, lines[0].clone());
         let columns: Vec<Vec<Column>> = first.iter().map(|(r, _)| columns_in_header(&s[r.clone()])).collect();
-        let (per_cell, below, spans) = aligned_second_header(s, &first, &columns, &split_aligned(s, lines[1].clone()));
+        let (per_cell, below, spans) = aligned_second_header(s, &first, &columns, &aligned_pieces(s, lines[1].clone()));
         assert_eq!(below, ["", "", "直接实施责任", "指导监督责任", ""]);
         assert_eq!(per_cell[3], []);
         // The merged cell's parts are where their words stand, the first left of the centred word.
         assert_eq!(spans, [0..4, 6..14, 18..30, 38..50, 50..58]);
         let mut headers = Vec::new();
+        let below: Vec<&str> = below.iter().map(String::as_str).collect();
         let header: Vec<Column> =
             second_header_row(&per_cell, &below, &mut headers).unwrap().into_iter().flatten().collect();
         assert_eq!(header, [Column::Seq, Column::Item, Column::DutyGroup(0), Column::DutyGroup(1), Column::Liability]);
@@ -2138,6 +2215,20 @@ mod tests {
         // Where no other cell names it, the cell's first column is lost: no header goes on so.
         let above = ["序号", "权力事项", "实施主体"].map(String::from);
         assert!(wrapped_header(&above, &["", "类型", ""]).is_none());
+    }
+
+    #[test]
+    fn a_space_aligned_row_of_header_words_joins_its_next_line_under_its_words() {
+        let piece = |t: &str, at: Range<usize>| (t.to_owned(), at);
+        let first = [piece("直接实施责任", 32..44), piece("指导监督责", 52..62)];
+        // `任` under `指导监督责`; a piece under none goes to the nearest.
+        let joined = join_aligned_pieces(&first, &[piece("任", 52..54)]).unwrap();
+        assert_eq!(joined, [piece("直接实施责任", 32..44), piece("指导监督责任", 52..62)]);
+        let joined = join_aligned_pieces(&first, &[piece("任", 64..66)]).unwrap();
+        assert_eq!(joined[1].0, "指导监督责任");
+        // A body row's first line is no word's end.
+        assert!(join_aligned_pieces(&first, &[piece("1.立案责任：依法立案。", 32..54)]).is_none());
+        assert!(join_aligned_pieces(&first, &[]).is_none());
     }
 
     #[test]
