@@ -752,6 +752,7 @@ fn cells_wrapped_over_lines_read_as_the_table_one_line_per_row() {
         // A header of two rows, both wrapped (`实施层` / `级`, `指导监督责` / `任`).
         ("space-aligned-duty-group-columns-header-words-wrapped.txt", "tsv-duty-group-columns.txt"),
         ("grid-table-duty-group-columns-header-words-wrapped.txt", "tsv-duty-group-columns.txt"),
+        ("grid-table-narrow-columns-header-words-wrapped-over-lines.txt", "tsv-duty-group-columns.txt"),
     ] {
         assert_reads_as(wrapped, whole);
     }

@@ -135,6 +135,9 @@ fn join_aligned_pieces(
     Some(joined)
 }
 
+/// The most lines a header's second row wraps over, past its first.
+const MAX_WRAPPED_HEADER_LINES: usize = 3;
+
 /// Whether a cell could be the end of a header word wrapped at its
 /// column's width: up to six Han characters (brackets aside), spaces aside.
 fn is_word_end(cell: &str) -> bool {
@@ -564,10 +567,10 @@ pub fn read(text: &Text, delimiter: char, grid: bool) -> Option<Laid> {
     // The header row just read, cell by cell, while its next line may go
     // on with its words (a header cell wrapped over two lines).
     let mut header_words: Option<Vec<String>> = None;
-    // A line read already with the one before it (a header's wrapped second row).
-    let mut skip_line: Option<usize> = None;
+    // The last line read already with one before it (a header's wrapped second row).
+    let mut skip_through: Option<usize> = None;
     for (idx, line) in lines.iter().enumerate() {
-        if skip_line == Some(idx) {
+        if skip_through.is_some_and(|last| idx <= last) {
             continue;
         }
         let cell_texts: Vec<&str> = line.cells.iter().map(|r| &s[r.clone()]).collect();
@@ -634,19 +637,19 @@ pub fn read(text: &Text, delimiter: char, grid: bool) -> Option<Laid> {
         if let Some(first_row) = open_header.take() {
             // A header of two rows: a merged cell (`实施层级及权限`) over the
             // cells that name its parts (`层级`, `权限`). Its words may be
-            // wrapped too (`指导监督责` / `任`): the row, with its next line
-            // joined when it is not one alone.
+            // wrapped too (`指导监督责` / `任`): the row, with its next lines
+            // joined, up to the first with which it reads as a second row.
             let first = (delimiter == ' ').then(|| split_aligned(s, header_line.clone()));
-            let row_with = |next: Option<&Line>| -> Option<SecondRow> {
+            let row_with = |next: &[Line]| -> Option<SecondRow> {
                 if let Some(first) = &first {
                     let mut pieces = aligned_pieces(s, line.range.clone());
-                    if let Some(next) = next {
+                    for next in next {
                         pieces = join_aligned_pieces(&pieces, &aligned_pieces(s, next.range.clone()))?;
                     }
                     return Some(aligned_second_header(s, first, &first_row, &pieces));
                 }
                 let mut cells: Vec<String> = cell_texts.iter().map(|c| c.to_string()).collect();
-                if let Some(next) = next {
+                for next in next {
                     let ends: Vec<&str> = next.cells.iter().map(|r| &s[r.clone()]).collect();
                     if ends.len() > cells.len() || !ends.iter().all(|c| is_word_end(c)) {
                         return None;
@@ -656,11 +659,9 @@ pub fn read(text: &Text, delimiter: char, grid: bool) -> Option<Laid> {
                 Some((first_row.clone(), cells, Vec::new()))
             };
             let mut read_second = false;
-            for (attempt, next) in [None, lines.get(idx + 1)].into_iter().enumerate() {
-                if attempt > 0 && next.is_none() {
-                    break;
-                }
-                let Some((first_row, below, spans)) = row_with(next) else { continue };
+            for wrapped in 0..=MAX_WRAPPED_HEADER_LINES.min(lines.len() - idx - 1) {
+                let next = &lines[idx + 1..idx + 1 + wrapped];
+                let Some((first_row, below, spans)) = row_with(next) else { break };
                 let below: Vec<&str> = below.iter().map(String::as_str).collect();
                 let Some(per_cell) = second_header_row(&first_row, &below, &mut extra_headers) else { continue };
                 positions = grid.then(|| per_cell.iter().map(|c| c.first().copied()).collect());
@@ -668,11 +669,10 @@ pub fn read(text: &Text, delimiter: char, grid: bool) -> Option<Laid> {
                 if delimiter == ' ' {
                     header_spans = spans;
                 }
-                fragments.push(Fragment { text: text.slice(line.range.clone()), reason: SetAside::RepeatedHeader });
-                if let Some(next) = next {
-                    fragments.push(Fragment { text: text.slice(next.range.clone()), reason: SetAside::RepeatedHeader });
-                    skip_line = Some(idx + 1);
+                for l in std::iter::once(line).chain(next) {
+                    fragments.push(Fragment { text: text.slice(l.range.clone()), reason: SetAside::RepeatedHeader });
                 }
+                skip_through = Some(idx + wrapped);
                 read_second = true;
                 break;
             }
@@ -2229,6 +2229,24 @@ mod tests {
         // A body row's first line is no word's end.
         assert!(join_aligned_pieces(&first, &[piece("1.立案责任：依法立案。", 32..54)]).is_none());
         assert!(join_aligned_pieces(&first, &[]).is_none());
+    }
+
+    #[test]
+    fn a_header_s_second_row_wrapped_over_lines_is_read_whole() {
+        let laid = read_str(concat!(
+            "序号\t事项名称\t对应责任事项\t\t追责情形\n",
+            "\t\t直接实施责任\t指导\t\n",
+            "\t\t\t监督\t\n",
+            "\t\t\t责任\t\n",
+            "1\t对甲的处罚\t1.立案责任：依法立案。\t1.指导下级。\t1.没有依据的。\n",
+            "2\t对乙的处罚\t1.调查责任：依法调查。\t1.监督下级。\t1.违反程序的。\n",
+        ));
+        assert_eq!(laid.extra_headers, ["直接实施责任", "指导监督责任"]);
+        assert_eq!(laid.records.len(), 2);
+        let guided: Vec<&str> =
+            laid.records.iter().flat_map(|r| r.cells(Column::DutyGroup(1))).map(|t| t.as_str()).collect();
+        assert_eq!(guided, ["1.指导下级。", "1.监督下级。"]);
+        assert!(laid.fragments.iter().filter(|f| f.reason == SetAside::RepeatedHeader).count() >= 4);
     }
 
     #[test]
