@@ -984,6 +984,13 @@ pub fn is_seq_text(t: &str) -> bool {
         && crate::text::chinese_number(t).is_some_and(|n| n > 0)
 }
 
+/// Whether a level cell (its text without spaces) goes on in the next
+/// line's: a bracket left open, or a separator at its end (`县（市、` /
+/// `区）`, `市级、` / `县级`).
+pub(crate) fn level_goes_on(t: &str) -> bool {
+    t.ends_with(crate::model::LEVEL_SEPARATORS) || t.matches(['（', '(']).count() > t.matches(['）', ')']).count()
+}
+
 /// Whether a cell names one level or several (`市级`, `省、市、县`,
 /// `县（市、区）`, `乡镇街道`).
 pub(crate) fn is_level_text(t: &str) -> bool {
@@ -999,10 +1006,8 @@ pub(crate) fn is_level_text(t: &str) -> bool {
         .split(|c: char| c == ' ' || bracket(c) || crate::model::LEVEL_SEPARATORS.contains(&c))
         .filter(|p| !p.is_empty())
         .peekable();
-    // A bracket left open, or a separator at an end, is a level cell broken
-    // over lines (`县（市、` / `区）`, `市级、` / `县级`).
-    let balanced = t.matches(['（', '(']).count() == t.matches(['）', ')']).count()
-        && !t.ends_with(crate::model::LEVEL_SEPARATORS);
+    // A level cell broken over lines is no level yet; nor is one closing a bracket it did not open.
+    let balanced = !level_goes_on(t) && t.matches(['（', '(']).count() == t.matches(['）', ')']).count();
     t.chars().count() <= 12
         && !t.starts_with(bracket)
         && balanced

@@ -7,8 +7,8 @@
 //! lands every cell in its column.
 
 use super::columns::{
-    columns_in_header, compact, header_index, is_level_text, is_type_name, kind_score, numbering_is_seq, Column,
-    Features, Kinds, NUMBERING_WORD,
+    columns_in_header, compact, header_index, is_level_text, is_type_name, kind_score, level_goes_on, numbering_is_seq,
+    Column, Features, Kinds, NUMBERING_WORD,
 };
 use super::{is_running_head_text, section_heading, starts_note, Fragment, Laid, LayoutKind, Record, Row, SetAside};
 use crate::text::Text;
@@ -1268,13 +1268,6 @@ fn named_level(row: &Row) -> Option<u8> {
     row.iter().filter(|(c, _)| *c == Column::Level).find_map(|(_, t)| level_rank(t.as_str()))
 }
 
-/// Whether a level cell (its text without spaces) goes on in the next
-/// line's: it ends with a separator or inside a bracket (`县（市、` / `区）`,
-/// `市级、` / `县级`).
-fn level_goes_on(t: &str) -> bool {
-    t.ends_with(crate::model::LEVEL_SEPARATORS) || t.matches(['（', '(']).count() > t.matches(['）', ')']).count()
-}
-
 /// A level cell broken over lines (`县（市、` / `区）`, `设区的市` / `级`)
 /// made one again, on the row of its first line: its next line's piece,
 /// on the row below, would otherwise name a level of its own (`区）`,
@@ -1578,13 +1571,12 @@ fn build_records(
     // the table's full rows stand where the header says, and then they
     // decide where a wrapped cell's next lines go.
     let scored: Vec<RowScores> = rows.iter().map(|r| RowScores::of(s, r, &known)).collect();
-    let (by_place, (mapped, unplaced)) = if slotted {
+    let (by_place, (mut mapped, unplaced)) = if slotted {
         (true, map_rows(text, rows, &scored, &known, true))
     } else {
         let by_place = rows_keep_their_places(rows, &scored, &known, s);
         (by_place, map_rows(text, rows, &scored, &known, by_place))
     };
-    let mut mapped = mapped;
     join_broken_levels(&mut mapped);
     let level_rows = mapped.iter().filter(|r| named_level(&r.cells).is_some()).count();
     let seq_rows = mapped.iter().filter(|r| r.cells.iter().any(|(c, _)| *c == Column::Seq)).count();
