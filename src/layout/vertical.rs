@@ -706,12 +706,13 @@ fn make_blocks(s: &str, lines: &[Line], body: &[BodyLine], dense: bool) -> Vec<B
                 max_width = max_width.max(lines[li].width);
             }
             let opens = opens_cell(&s[lines[first].range.clone()]);
+            let after_page_break = page_break_before(body, start);
             blocks.push(Block {
                 lines: first..last + 1,
                 // Without blank lines between cells, a page's furniture and the
                 // header printed again bound no cell: the page ends anywhere.
-                separated: (body[start].2 || lines[first].blank_before) && !(dense && page_break_before(body, start)),
-                after_page_break: page_break_before(body, start),
+                separated: (body[start].2 || lines[first].blank_before) && !(dense && after_page_break),
+                after_page_break,
                 section: body[start].1,
                 features,
                 max_width,
