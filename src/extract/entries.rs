@@ -130,21 +130,25 @@ pub fn split_entries(cell: &Text, unnumbered: Unnumbered) -> Vec<Entry> {
     let (may_head, may_number) = (s.contains("责任"), crate::text::any_byte(s, |b| b.is_ascii_digit()));
     let groups: Vec<(Range<usize>, Range<usize>)> = GROUP
         .captures_iter(if may_head { s } else { "" })
+        // Each heading's name, its match's end, and its name without spaces,
+        // which every rule below reads.
+        .map(|c| {
+            let name = c.get(1).expect("group");
+            (name, c.get(0).expect("match").end(), compact(name.as_str()))
+        })
         // `…应承担相应责任：` ends a liability preamble; it heads no group,
         // wherever its line is broken (`…应承担相` / `应责任：`).
-        .filter(|c| {
-            let name = c.get(1).expect("group");
+        .filter(|(name, _, compact_name)| {
             let before = s[..name.start()].trim_end().chars().next_back();
-            !format!("{}{}", before.unwrap_or(' '), compact(name.as_str())).ends_with("相应责任")
+            !format!("{}{}", before.unwrap_or(' '), compact_name).ends_with("相应责任")
         })
         // A heading right after a marker, on the next line (`2.` / `决定责任：`),
         // is that entry's own, as it is on the marker's line; so is one whose
         // first characters end the marker's line (`1.决` / `定阶段责任：`), a
         // narrow column having broken the name, unless it names a group.
-        .filter(|c| {
-            let name = c.get(1).expect("group");
+        .filter(|(name, _, compact_name)| {
             let before = &s[..name.start()];
-            let names_a_group = crate::model::DUTY_GROUPS.contains(&compact(name.as_str()).as_str());
+            let names_a_group = crate::model::DUTY_GROUPS.contains(&compact_name.as_str());
             !ends_with_list_marker(before) && (names_a_group || !name_broken_after_marker(before))
         })
         // A heading after a sentence on its line, ending that line with no
@@ -152,9 +156,7 @@ pub fn split_entries(cell: &Text, unnumbered: Unnumbered) -> Vec<Entry> {
         // the line was wrapped there. A group's heads its line or a list, or
         // is named as groups are; a stage's (`立案阶段责任：`) heads a list
         // only: alone on its line, it filled a narrow column's line.
-        .filter(|c| {
-            let name = c.get(1).expect("group");
-            let compact_name = compact(name.as_str());
+        .filter(|(name, _, compact_name)| {
             if crate::model::DUTY_GROUPS.contains(&compact_name.as_str()) {
                 return true;
             }
@@ -165,13 +167,11 @@ pub fn split_entries(cell: &Text, unnumbered: Unnumbered) -> Vec<Entry> {
                 || after.is_empty()
                 || after.starts_with(|ch: char| ch.is_ascii_digit())
         })
-        .map(|c| {
-            let name = c.get(1).expect("group");
-            let whole = c.get(0).expect("match");
+        .map(|(name, end, _)| {
             // The heading ends after its colon; a marker matched after it is not part of it.
-            let colon = s[name.end()..whole.end()]
+            let colon = s[name.end()..end]
                 .find([':', '：'])
-                .map_or(whole.end(), |i| name.end() + i + s[name.end() + i..].chars().next().map_or(1, char::len_utf8));
+                .map_or(end, |i| name.end() + i + s[name.end() + i..].chars().next().map_or(1, char::len_utf8));
             (name.start()..colon, name.range())
         })
         .collect();
