@@ -47,7 +47,7 @@ fn main() {
         let t = Instant::now();
         let _ = loaded.spans().len();
         spans += t.elapsed();
-        let cx = Context::new(&loaded.list, &profiles, None, &laws, 2026).with_memo(&memo);
+        let cx = Context::new(&loaded.list, profiles, None, &laws, 2026).with_memo(&memo);
         let t = Instant::now();
         rules::check_values(&by_value, &cx, Some(&memo), |_, _| findings += 1);
         values += t.elapsed();

@@ -127,7 +127,7 @@ pub fn check_conservation(bytes: &[u8], options: &ParseOptions) -> Result<Vec<St
     };
     let text = normalize::document(text, &mut Vec::new());
     let profiles = crate::validate::profile::builtin_profiles();
-    let laid = lay_out(&text, grid, &profiles).ok_or(ParseError::NoTable)?;
+    let laid = lay_out(&text, grid, profiles).ok_or(ParseError::NoTable)?;
     let mut cov = layout::coverage(&decoded.text, &text, &laid);
     cov.missing.extend(page_lost);
     let file = SourceFile::new("input", decoded.text.as_str());
@@ -346,7 +346,7 @@ fn parse_text_from(
     let mut changes: Vec<Change> = Vec::new();
     let text = normalize::document(text, &mut changes);
     let profiles = crate::validate::profile::builtin_profiles();
-    let mut laid = lay_out(&text, grid, &profiles).ok_or(ParseError::NoTable)?;
+    let mut laid = lay_out(&text, grid, profiles).ok_or(ParseError::NoTable)?;
     // A spreadsheet's cells are what was typed: nothing there was scrambled by an extractor.
     let repairs = if grid { Vec::new() } else { layout::repair_scrambled(&mut laid, text.as_str()) };
     if let Some(section) = default_section {
@@ -423,7 +423,7 @@ fn parse_text_from(
             continue;
         }
         diagnostics.extend(type_from_section(&mut extracted.item, record, &source));
-        if let Some(d) = complete_type(&mut extracted.item, &profiles, record, &source) {
+        if let Some(d) = complete_type(&mut extracted.item, profiles, record, &source) {
             diagnostics.push(d);
         }
         let who = item_label(&extracted.item);

@@ -269,7 +269,7 @@ pub(crate) mod testing {
             .unwrap_or_else(|e| panic!("example does not load: {e}\n{yaml}"));
         let laws = LawRegistry::builtin();
         let profiles = crate::validate::profile::builtin_profiles();
-        let cx = Context::new(&loaded.list, &profiles, None, &laws, 2026);
+        let cx = Context::new(&loaded.list, profiles, None, &laws, 2026);
         let mut out = Vec::new();
         rule.check(&cx, &mut out);
         out

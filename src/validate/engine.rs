@@ -60,7 +60,7 @@ impl Engine {
     /// An engine with the built-in data, the configuration's extra
     /// directories and its rule selection.
     pub fn new(config: Config, this_year: i32) -> Result<Engine, String> {
-        let mut profiles = builtin_profiles();
+        let mut profiles = builtin_profiles().to_vec();
         for dir in &config.profile_dirs {
             for path in files_with_ext(dir, "toml")? {
                 let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;

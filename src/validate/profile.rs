@@ -6,6 +6,7 @@
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// A code profile.
 #[derive(Debug, Clone, Deserialize)]
@@ -106,12 +107,16 @@ impl Profile {
     }
 }
 
-/// The profiles shipped with qingdan.
-pub fn builtin_profiles() -> Vec<Profile> {
-    [include_str!("../../schema/profiles/shandong.toml"), include_str!("../../schema/profiles/gansu.toml")]
-        .iter()
-        .filter_map(|t| toml::from_str(t).ok())
-        .collect()
+/// The profiles shipped with qingdan, read once per process: every
+/// document parsed asks for them.
+pub fn builtin_profiles() -> &'static [Profile] {
+    static BUILTIN: LazyLock<Vec<Profile>> = LazyLock::new(|| {
+        [include_str!("../../schema/profiles/shandong.toml"), include_str!("../../schema/profiles/gansu.toml")]
+            .iter()
+            .map(|t| toml::from_str(t).expect("a built-in profile reads"))
+            .collect()
+    });
+    &BUILTIN
 }
 
 /// Reads a profile file.
