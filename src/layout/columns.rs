@@ -1167,6 +1167,13 @@ impl Kinds {
     }
 }
 
+/// What a long cell's kinds hang on: see [`Kinds::long_cell_key`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LongCellKey {
+    marks: u16,
+    list_starts: usize,
+}
+
 /// What a cell's first characters say of its kind. A window of the
 /// vertical layout that has grown past [`EDGE`] characters keeps its first
 /// characters, so this is worked out once per window start.
@@ -1244,6 +1251,35 @@ impl Kinds {
     /// The kinds of a cell with these features.
     pub fn of(f: &Features) -> Kinds {
         Kinds::with_edges(f, Opening::of(f.first.bytes()), Ending::of(f.last.bytes()))
+    }
+
+    /// What the kinds of a cell longer than [`LENGTHS_TOLD_APART`]
+    /// characters hang on besides its opening, which a growing window keeps:
+    /// two such cells with the same opening and the same key have the same
+    /// kinds (every test that reads vertical text checks this, in debug
+    /// builds). `None` for a shorter cell. A window of the vertical layout
+    /// soon grows past that length and then keeps its kinds over many
+    /// blocks: comparing keys tells so without working the kinds out.
+    pub fn long_cell_key(f: &Features, ending: Ending) -> Option<LongCellKey> {
+        if f.chars <= LENGTHS_TOLD_APART {
+            return None;
+        }
+        // What `with_edges` reads of a cell this long: its length is told as
+        // one past LENGTHS_TOLD_APART; every kind of a short cell (a code, a
+        // name, a department, a seq …) is ruled out by length alone.
+        let marks = [
+            f.han == f.chars,
+            f.han * 10 >= f.chars * 6,
+            f.digits >= 3 && f.han == 0,
+            f.title_mark && (f.article || f.tag),
+            f.liability_words,
+            f.duty_words,
+            f.scope_words,
+            ending.colon,
+            ending.open || f.open_titles > 0,
+        ];
+        let marks = marks.iter().enumerate().fold(0u16, |acc, (i, &m)| acc | u16::from(m) << i);
+        Some(LongCellKey { marks, list_starts: f.list_starts })
     }
 
     /// The kinds of a cell with these features, whose first and last
@@ -1537,6 +1573,62 @@ mod tests {
         assert!(feature_score(Column::Item, &name) > 1.0);
         let long = Features::of(&"对用人单位未按时足额缴纳社会保险费的处罚".repeat(5));
         assert!(feature_score(Column::Item, &long) <= 0.0);
+    }
+
+    #[test]
+    fn long_cells_alike_in_what_their_kinds_hang_on_are_of_the_same_kinds() {
+        // Cells made of every order of pieces that move one mark or another
+        // (a title and its article, a list, words of duties and liability, a
+        // colon or an open bracket at the end, digits, Latin letters), each
+        // opening alike: equal keys must give equal kinds.
+        let pieces = [
+            "《中华人民共和国社会保险法》",
+            "第八十六条",
+            "\n1.受理责任：依法受理。\n",
+            "追究相应责任",
+            "属地管理",
+            "实施责任",
+            "ABC0123456789",
+            "由社会保险行政部门责令限期改正",
+            "：",
+            "（",
+            "【法律】",
+        ];
+        let mut seen: Vec<(LongCellKey, Kinds)> = Vec::new();
+        let mut compared = 0;
+        for mask in 1u32..1 << pieces.len() {
+            let mut text = String::from("对用人单位未按时足额缴纳社会保险费的处罚");
+            // The pieces chosen, from a place the mask also picks, so that
+            // they come in several orders.
+            let start = mask as usize % pieces.len();
+            while Features::of(&text).chars <= LENGTHS_TOLD_APART {
+                for k in 0..pieces.len() {
+                    let i = (start + k) % pieces.len();
+                    if mask & 1 << i != 0 {
+                        text.push_str(pieces[i]);
+                    }
+                }
+                text.push_str("的处罚");
+            }
+            for end in ["", "：", "（", "、", "局"] {
+                let cell = format!("{text}{end}");
+                let f = Features::of(&cell);
+                let ending = Ending::of(f.last.bytes());
+                let key = Kinds::long_cell_key(&f, ending).expect("a long cell");
+                let kinds = Kinds::with_edges(&f, Opening::of(f.first.bytes()), ending);
+                match seen.iter().find(|(k, _)| *k == key) {
+                    Some((_, same)) => {
+                        compared += 1;
+                        assert_eq!(*same, kinds, "{cell}");
+                    }
+                    None => seen.push((key, kinds)),
+                }
+            }
+        }
+        assert!(seen.len() > 20 && compared > 1000, "{} keys, {compared} compared", seen.len());
+        // A short cell has no such key: its kinds hang on all of it.
+        let short = Features::of("行政处罚");
+        assert_eq!(Kinds::long_cell_key(&short, Ending::of(short.last.bytes())), None);
     }
 
     #[test]

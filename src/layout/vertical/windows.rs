@@ -9,7 +9,7 @@
 
 use super::{Block, Line, ShapeCost};
 use crate::layout::columns::{
-    whole_cell_score, Column, Ending, Features, Junction, Kinds, Opening, EDGE, JUNCTION_REACH,
+    whole_cell_score, Column, Ending, Features, Junction, Kinds, LongCellKey, Opening, EDGE, JUNCTION_REACH,
 };
 use crate::text::CharMap;
 
@@ -160,8 +160,9 @@ impl<'a> Windows<'a> {
         let mut f = Features::default();
         self.shape_cost.clear();
         let mut kept_opening: Option<Opening> = None;
-        // The last window's kinds, by key (one number compared, not every field), and place.
-        let mut last: Option<(u128, u32)> = None;
+        // The last window's kinds, by key (one number compared, not every
+        // field), their place, and what they hang on if the window was long.
+        let mut last: Option<(u128, u32, Option<LongCellKey>)> = None;
         for e in b + 1..=end {
             let blk = &self.blocks[e - 1];
             if f.is_long() {
@@ -188,15 +189,25 @@ impl<'a> Windows<'a> {
                 }
             };
             let ending = if f.chars >= EDGE { self.endings[e - 1] } else { Ending::of(f.last.bytes()) };
-            let kinds = Kinds::with_edges(&f, opening, ending);
             // A growing window keeps its kinds over many blocks (a long cell's
-            // do not change with its length): looked up only when they change.
-            let key = kinds.key();
-            let place = match last {
-                Some((k, place)) if k == key => place,
-                _ => self.kinds.place(kinds, key),
+            // do not change with its length): worked out only when what they
+            // hang on changes, and looked up only when they change.
+            let long_key = Kinds::long_cell_key(&f, ending);
+            let (key, place) = match last {
+                Some((key, place, Some(last_long))) if long_key == Some(last_long) => {
+                    debug_assert_eq!(Kinds::with_edges(&f, opening, ending).key(), key, "a long cell's kinds");
+                    (key, place)
+                }
+                _ => {
+                    let kinds = Kinds::with_edges(&f, opening, ending);
+                    let key = kinds.key();
+                    match last {
+                        Some((k, place, _)) if k == key => (key, place),
+                        _ => (key, self.kinds.place(kinds, key)),
+                    }
+                }
             };
-            last = Some((key, place));
+            last = Some((key, place, long_key));
             visit(e, Window { kinds: place, shape: self.shape_cost.cost() }, &self.kinds);
             if f.chars > LONGEST_CELL_CHARS {
                 return true;
