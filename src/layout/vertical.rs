@@ -1385,6 +1385,9 @@ struct ShapeCost {
 }
 
 impl ShapeCost {
+    /// The most a cell's shape costs.
+    const MAX_COST: f32 = 4.0;
+
     // Widths as `u32`: a `usize` becomes an `f32` by a dozen instructions, a
     // `u32` by one, and the windows' search makes this the most frequent sum.
     fn contribution(max: u32, width: u32, ends_sentence: bool) -> f32 {
@@ -1399,6 +1402,11 @@ impl ShapeCost {
 
     #[inline]
     fn push(&mut self, line: &Line) {
+        // Lines only add to `inner` (a wider line makes every other line's
+        // share larger), so a cost at its ceiling stays there.
+        if self.inner * 0.6 >= Self::MAX_COST {
+            return;
+        }
         let width = u32::try_from(line.width).unwrap_or(u32::MAX);
         let prev_last = self.lines.last().copied();
         self.lines.push((width, line.ends_sentence));
@@ -1414,7 +1422,7 @@ impl ShapeCost {
     }
 
     fn cost(&self) -> f32 {
-        (self.inner * 0.6).min(4.0)
+        (self.inner * 0.6).min(Self::MAX_COST)
     }
 
     /// Empty again, keeping the room its lines took.
@@ -2171,5 +2179,32 @@ mod tests {
             let worked_out = std::hint::black_box(i as u32 as f32) * std::hint::black_box(0.1f32);
             assert_eq!(inner_cost(i).to_bits(), worked_out.to_bits(), "{i}");
         }
+    }
+
+    #[test]
+    fn a_cells_shape_cost_grown_line_by_line_is_that_of_all_its_lines() {
+        // From scratch: every line but the last measured against the widest.
+        let reference = |lines: &[(u32, bool)]| {
+            let max = lines.iter().map(|l| l.0).max().unwrap_or(0);
+            let n = lines.len().saturating_sub(1);
+            let inner: f32 = lines[..n].iter().map(|&(w, e)| ShapeCost::contribution(max, w, e)).sum();
+            (inner * 0.6).min(ShapeCost::MAX_COST)
+        };
+        let mut seed = 7u64;
+        let mut at_ceiling = 0;
+        for _ in 0..300 {
+            let mut cost = ShapeCost::default();
+            let mut lines = Vec::new();
+            for _ in 0..40 {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                let (width, ends) = ((seed >> 33) as u32 % 30, (seed >> 20) % 5 == 0);
+                lines.push((width, ends));
+                cost.push(&Line { range: 0..0, width: width as usize, blank_before: false, ends_sentence: ends });
+                // Equal exactly (a zero's sign aside: an empty sum is -0).
+                assert_eq!(cost.cost(), reference(&lines), "{lines:?}");
+            }
+            at_ceiling += usize::from(cost.cost() == ShapeCost::MAX_COST);
+        }
+        assert!(at_ceiling > 30, "{at_ceiling}");
     }
 }
