@@ -1254,7 +1254,10 @@ fn segment(
             let (slot, step) = (slots[j], Back::cell(j, b, j));
             let later = (b + 1) * w..;
             let cells = score[later.clone()].chunks_exact_mut(w).zip(back[later].chunks_exact_mut(w));
-            for (i, (window, (score_e, back_e))) in from_b.iter().zip(cells).enumerate().take(spans[j]) {
+            // The windows as a slice cut to the span, not an iterator stopped
+            // at it: zipped slices are walked by one index.
+            let reached = &from_b[..from_b.len().min(spans[j])];
+            for (i, (window, (score_e, back_e))) in reached.iter().zip(cells).enumerate() {
                 // Summed in the order the full sum takes, for the same rounding.
                 let mut v = from + seen.scores(window.kinds)[slot] + boundary_bonus - window.shape - inner_cost(i);
                 if weigh_widths {
