@@ -402,9 +402,25 @@ fn is_joiner(between: &str) -> bool {
 
 /// The header keyword starting at byte `at` of compact text, if any.
 pub fn header_keyword_at(compact: &str, at: usize) -> Option<Column> {
-    let rest = compact.get(at..)?;
-    HEADER_KEYWORDS.iter().filter(|(k, _)| rest.starts_with(k)).max_by_key(|(k, _)| k.len()).map(|&(_, c)| c)
+    longest_header_keyword(compact.get(at..)?).map(|(_, c)| c)
 }
+
+/// The longest of [`HEADER_KEYWORDS`] that `rest` starts with, and its column.
+fn longest_header_keyword(rest: &str) -> Option<(&'static str, Column)> {
+    let input = aho_corasick::Input::new(rest).anchored(aho_corasick::Anchored::Yes);
+    HEADER_KEYWORD_PREFIX.find(input).map(|m| HEADER_KEYWORDS[m.pattern().as_usize()])
+}
+
+/// [`HEADER_KEYWORDS`], the longest a text starts with found in one pass
+/// over its first characters rather than by trying every word: header runs
+/// ask it at every character of every line that may begin a header.
+static HEADER_KEYWORD_PREFIX: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .start_kind(aho_corasick::StartKind::Anchored)
+        .build(HEADER_KEYWORDS.iter().map(|&(k, _)| k))
+        .expect("fixed header words")
+});
 
 /// Whether some header word, of the format's columns or of others, starts
 /// with `c`: most characters of running text start none, and are passed
@@ -456,11 +472,8 @@ impl HeaderCoverage {
             let rest = &compact[i..];
             let first = rest.chars().next().unwrap_or_default();
             let word = if may_start_header_word(first) {
-                HEADER_KEYWORDS
-                    .iter()
-                    .filter(|(k, _)| k.chars().count() >= 2 && rest.starts_with(k))
-                    .max_by_key(|(k, _)| k.len())
-                    .map(|&(k, _)| k)
+                longest_header_keyword(rest)
+                    .map(|(k, _)| k)
                     // A column the format does not name is a header word too:
                     // a header run ending in one (`是否收费`) ends after it.
                     .or_else(|| other_header_word_at(rest))
@@ -1629,6 +1642,29 @@ mod tests {
         // A short cell has no such key: its kinds hang on all of it.
         let short = Features::of("行政处罚");
         assert_eq!(Kinds::long_cell_key(&short, Ending::of(short.last.bytes())), None);
+    }
+
+    #[test]
+    fn the_longest_header_keyword_a_text_starts_with_is_found_as_by_trying_every_word() {
+        // Every keyword names one column and is two characters or more: the
+        // longest that a text starts with is the one word to find.
+        for (i, (k, _)) in HEADER_KEYWORDS.iter().enumerate() {
+            assert!(k.chars().count() >= 2, "{k}");
+            assert!(HEADER_KEYWORDS[..i].iter().all(|(other, _)| other != k), "{k} twice");
+        }
+        let by_trying = |rest: &str| {
+            HEADER_KEYWORDS.iter().filter(|(k, _)| rest.starts_with(k)).max_by_key(|(k, _)| k.len()).copied()
+        };
+        for (k, _) in HEADER_KEYWORDS {
+            for (i, _) in k.char_indices() {
+                for tail in ["", "名称", "编码及依据", "（备注）", "x"] {
+                    let text = format!("{}{tail}", &k[i..]);
+                    assert_eq!(longest_header_keyword(&text), by_trying(&text), "{text}");
+                }
+            }
+        }
+        assert_eq!(longest_header_keyword("序号"), Some(("序号", Column::Seq)));
+        assert_eq!(longest_header_keyword("对应的序号"), None);
     }
 
     #[test]
