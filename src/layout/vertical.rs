@@ -1407,7 +1407,7 @@ impl ShapeCost {
     fn push(&mut self, line: &Line) {
         // Lines only add to `inner` (a wider line makes every other line's
         // share larger), so a cost at its ceiling stays there.
-        if self.inner * 0.6 >= Self::MAX_COST {
+        if self.cost() == Self::MAX_COST {
             return;
         }
         let width = u32::try_from(line.width).unwrap_or(u32::MAX);
