@@ -267,6 +267,17 @@ static HEADER_KEYWORD_SEARCH: std::sync::LazyLock<aho_corasick::AhoCorasick> = s
         .expect("fixed header words")
 });
 
+/// [`HEADER_KEYWORDS`], the longest a text starts with found in one pass
+/// over its first characters rather than by trying every word: header runs
+/// ask it at every character of every line that may begin a header.
+static HEADER_KEYWORD_PREFIX: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .start_kind(aho_corasick::StartKind::Anchored)
+        .build(HEADER_KEYWORDS.iter().map(|&(k, _)| k))
+        .expect("fixed header words")
+});
+
 /// Header words that name a column only as a whole cell: inside a longer
 /// header (`子项地方权力编` wrapped before its `码`, `权力事项编码`) they would
 /// take the column of another word.
@@ -410,17 +421,6 @@ fn longest_header_keyword(rest: &str) -> Option<(&'static str, Column)> {
     let input = aho_corasick::Input::new(rest).anchored(aho_corasick::Anchored::Yes);
     HEADER_KEYWORD_PREFIX.find(input).map(|m| HEADER_KEYWORDS[m.pattern().as_usize()])
 }
-
-/// [`HEADER_KEYWORDS`], the longest a text starts with found in one pass
-/// over its first characters rather than by trying every word: header runs
-/// ask it at every character of every line that may begin a header.
-static HEADER_KEYWORD_PREFIX: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
-    aho_corasick::AhoCorasick::builder()
-        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-        .start_kind(aho_corasick::StartKind::Anchored)
-        .build(HEADER_KEYWORDS.iter().map(|&(k, _)| k))
-        .expect("fixed header words")
-});
 
 /// Whether some header word, of the format's columns or of others, starts
 /// with `c`: most characters of running text start none, and are passed
