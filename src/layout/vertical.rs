@@ -1011,6 +1011,30 @@ fn continues(prev: &Block, next: &Block, lines: &[Line]) -> bool {
     !ended && last.width * 5 >= widest * 4 && !starts_own_cell
 }
 
+/// What a cell opening at block `b` scores for the boundary before it: a
+/// blank line bounds it, as surely a whole value (a type, a level, `无`) or
+/// a numbered list begun after a sentence's end (not a group's heading);
+/// text going on from the block before costs, and more at a page break (a
+/// full line before it, no sentence ended): the page ended the line, not
+/// the cell. The same for every search: [`Windows`] keeps it.
+fn opening_score(blocks: &[Block], b: usize, lines: &[Line]) -> f32 {
+    let bounded = blocks[b].separated
+        || blocks[b].whole_value
+        || blocks[b].list_after_sentence
+        || (b > 0 && blocks[b - 1].whole_value);
+    let bound = if bounded { 0.3 } else { -1.0 };
+    bound
+        - if b > 0 && continues(&blocks[b - 1], &blocks[b], lines) {
+            if blocks[b].after_page_break {
+                2.2
+            } else {
+                1.2
+            }
+        } else {
+            0.0
+        }
+}
+
 /// Whether text opening with a list's marker goes on as a part of an
 /// article itself (`（一）项`, `（一）、（二）项`): the marker then names
 /// the article's item, not a list's first entry.
@@ -1219,24 +1243,7 @@ fn segment(
             max_span
         };
         let wide_b = &too_wide[b * nc..(b + 1) * nc];
-        // A whole value (a type, a level, `无`) and a numbered list begun after
-        // a sentence's end (not a group's heading) are bounded as surely as by a blank line.
-        let bounded = blocks[b].separated
-            || blocks[b].whole_value
-            || blocks[b].list_after_sentence
-            || (b > 0 && blocks[b - 1].whole_value);
-        // Text going on at a page break (a full line before it, no sentence
-        // ended) goes on more surely still: the page ended the line, not the cell.
-        let boundary_bonus = if bounded { 0.3 } else { -1.0 }
-            - if b > 0 && continues(&blocks[b - 1], &blocks[b], windows.lines()) {
-                if blocks[b].after_page_break {
-                    2.2
-                } else {
-                    1.2
-                }
-            } else {
-                0.0
-            };
+        let boundary_bonus = windows.opening_score(b);
         // The windows from block b, gathered first: each column then weighs
         // the windows it may fill in one loop of its own, as far as its cells
         // span, rather than every window asking which columns are still open.

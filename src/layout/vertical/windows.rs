@@ -82,6 +82,9 @@ pub(super) struct Windows<'a> {
     /// [`JUNCTION_REACH`] characters before it.
     junctions: Vec<Junction>,
     pub kinds: KindsSeen,
+    /// What a cell opening at each block scores for the boundary before it
+    /// ([`super::opening_score`]).
+    openings: Vec<f32>,
     /// For each block of the first ones: where its windows stand in
     /// `cached`, how many there are, and whether the last is as long as
     /// a cell gets (no longer window from the block is ever weighed).
@@ -108,6 +111,7 @@ impl<'a> Windows<'a> {
             endings,
             junctions,
             kinds: KindsSeen::default(),
+            openings: (0..blocks.len()).map(|b| super::opening_score(blocks, b, lines)).collect(),
             cached_from: Vec::new(),
             cached: Vec::new(),
             shape_cost: ShapeCost::default(),
@@ -117,6 +121,11 @@ impl<'a> Windows<'a> {
     /// The lines the blocks hold.
     pub fn lines(&self) -> &'a [Line] {
         self.lines
+    }
+
+    /// What a cell opening at block `b` scores for the boundary before it.
+    pub fn opening_score(&self, b: usize) -> f32 {
+        self.openings[b]
     }
 
     /// Works out, once, the windows from each of the first `upto` blocks
