@@ -1248,7 +1248,7 @@ fn segment(
         // the windows it may fill in one loop of its own, as far as its cells
         // span, rather than every window asking which columns are still open.
         from_b.clear();
-        windows.each(b, (b + reach).min(n), |_, window, _| from_b.push(window));
+        windows.gather(b, (b + reach).min(n), &mut from_b);
         let seen = &windows.kinds;
         // Each cell's writers come in the order they always have: a column's
         // fill, then a tier row's level, then an extra column.

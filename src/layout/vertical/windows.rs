@@ -137,7 +137,7 @@ impl<'a> Windows<'a> {
         let cached_from = (0..upto)
             .map(|b| {
                 let start = cached.len();
-                let stopped = self.work_out(b, (b + span).min(upto), |_, window, _| cached.push(window));
+                let stopped = self.work_out(b, (b + span).min(upto), &mut cached);
                 (start as u32, (cached.len() - start) as u32, stopped)
             })
             .collect();
@@ -145,27 +145,25 @@ impl<'a> Windows<'a> {
         self.cached_from = cached_from;
     }
 
-    /// Calls `visit` with each window from block `b` in turn, one block
-    /// longer each time, up to the one ending at block `end` (exclusive) or
-    /// the first as long as a cell gets: its end, its content, and the kinds
-    /// seen so far (where its kinds stand).
-    pub fn each(&mut self, b: usize, end: usize, mut visit: impl FnMut(usize, Window, &KindsSeen)) {
+    /// Appends to `windows` each window from block `b` in turn, one block
+    /// longer each time, up to the one ending at block `end` or the first as
+    /// long as a cell gets: the `i`th ends at block `b + 1 + i` (exclusive).
+    /// Their kinds stand in [`Windows::kinds`].
+    pub fn gather(&mut self, b: usize, end: usize, windows: &mut Vec<Window>) {
         if let Some(&(start, count, stopped)) = self.cached_from.get(b) {
             let (start, count) = (start as usize, count as usize);
             if stopped || b + count >= end {
                 let upto = count.min(end - b);
-                for (i, &window) in self.cached[start..start + upto].iter().enumerate() {
-                    visit(b + 1 + i, window, &self.kinds);
-                }
+                windows.extend_from_slice(&self.cached[start..start + upto]);
                 return;
             }
         }
-        self.work_out(b, end, visit);
+        self.work_out(b, end, windows);
     }
 
-    /// [`Windows::each`], working each window out; whether the last was as
+    /// [`Windows::gather`], working each window out; whether the last was as
     /// long as a cell gets.
-    fn work_out(&mut self, b: usize, end: usize, mut visit: impl FnMut(usize, Window, &KindsSeen)) -> bool {
+    fn work_out(&mut self, b: usize, end: usize, windows: &mut Vec<Window>) -> bool {
         let mut f = Features::default();
         self.shape_cost.clear();
         let mut kept_opening: Option<Opening> = None;
@@ -217,7 +215,7 @@ impl<'a> Windows<'a> {
                 }
             };
             last = Some((key, place, long_key));
-            visit(e, Window { kinds: place, shape: self.shape_cost.cost() }, &self.kinds);
+            windows.push(Window { kinds: place, shape: self.shape_cost.cost() });
             if f.chars > LONGEST_CELL_CHARS {
                 return true;
             }
@@ -237,8 +235,8 @@ mod tests {
         (0..n)
             .map(|b| {
                 let mut from_b = Vec::new();
-                windows.work_out(b, (b + span).min(n), |e, w, _| from_b.push((e, w.kinds, w.shape)));
-                from_b
+                windows.work_out(b, (b + span).min(n), &mut from_b);
+                from_b.iter().enumerate().map(|(i, w)| (b + 1 + i, w.kinds, w.shape)).collect()
             })
             .collect()
     }
@@ -256,10 +254,10 @@ mod tests {
             let mut kept = Windows::new(&blocks, &lines);
             kept.keep(upto, 5);
             for (b, want) in expected.iter().enumerate() {
-                let mut got = Vec::new();
-                kept.each(b, (b + 9).min(n), |e, w, seen| {
-                    got.push((e, seen.scores(w.kinds).map(f32::to_bits), w.shape))
-                });
+                let mut from_b = Vec::new();
+                kept.gather(b, (b + 9).min(n), &mut from_b);
+                let got: Vec<_> =
+                    from_b.iter().enumerate().map(|(i, w)| (b + 1 + i, scores_of(&kept, w.kinds), w.shape)).collect();
                 let want: Vec<_> = want.iter().map(|&(e, k, s)| (e, scores_of(&fresh, k), s)).collect();
                 assert_eq!(got.len(), want.len(), "block {b}, {upto} kept");
                 for (g, w) in got.iter().zip(&want) {
@@ -276,12 +274,13 @@ mod tests {
         let long = "社会保险经办机构以及医疗机构骗取社会保险基金支出的处罚。\n\n".repeat(200);
         let (lines, blocks) = blocks_of(&long);
         let mut windows = Windows::new(&blocks, &lines);
-        let mut count = 0;
-        let stopped = windows.work_out(0, blocks.len(), |_, _, _| count += 1);
+        let mut worked_out = Vec::new();
+        let stopped = windows.work_out(0, blocks.len(), &mut worked_out);
+        let count = worked_out.len();
         assert!(stopped && count < blocks.len(), "{count} of {}", blocks.len());
         windows.keep(blocks.len(), blocks.len());
-        let mut again = 0;
-        windows.each(0, blocks.len(), |_, _, _| again += 1);
-        assert_eq!(again, count);
+        let mut kept = Vec::new();
+        windows.gather(0, blocks.len(), &mut kept);
+        assert_eq!(kept.len(), count);
     }
 }
