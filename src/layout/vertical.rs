@@ -1023,16 +1023,12 @@ fn opening_score(blocks: &[Block], b: usize, lines: &[Line]) -> f32 {
         || blocks[b].list_after_sentence
         || (b > 0 && blocks[b - 1].whole_value);
     let bound = if bounded { 0.3 } else { -1.0 };
-    bound
-        - if b > 0 && continues(&blocks[b - 1], &blocks[b], lines) {
-            if blocks[b].after_page_break {
-                2.2
-            } else {
-                1.2
-            }
-        } else {
-            0.0
-        }
+    let going_on = match b > 0 && continues(&blocks[b - 1], &blocks[b], lines) {
+        false => 0.0,
+        true if blocks[b].after_page_break => 2.2,
+        true => 1.2,
+    };
+    bound - going_on
 }
 
 /// Whether text opening with a list's marker goes on as a part of an
