@@ -102,6 +102,11 @@ fn piece_span(s: &str, (range, start): &(Range<usize>, usize)) -> Range<usize> {
     *start..start + display_width(&s[range.clone()])
 }
 
+/// How many display columns lie between two spans: none where they touch or overlap.
+fn gap(a: &Range<usize>, b: &Range<usize>) -> usize {
+    a.start.saturating_sub(b.end).max(b.start.saturating_sub(a.end))
+}
+
 /// The pieces of a space-aligned line: each one's text, and the display
 /// columns it covers.
 fn aligned_pieces(s: &str, line: Range<usize>) -> Vec<(String, Range<usize>)> {
@@ -121,15 +126,7 @@ fn join_aligned_pieces(
     }
     let mut joined = first.to_vec();
     for (piece, span) in next {
-        let distance = |at: &Range<usize>| {
-            let overlap = span.end.min(at.end).saturating_sub(span.start.max(at.start));
-            if overlap > 0 {
-                0
-            } else {
-                span.start.abs_diff(at.end).min(at.start.abs_diff(span.end))
-            }
-        };
-        let under = (0..joined.len()).min_by_key(|&i| distance(&joined[i].1))?;
+        let under = (0..joined.len()).min_by_key(|&i| gap(&joined[i].1, span))?;
         joined[under].0.push_str(piece.trim());
     }
     Some(joined)
@@ -157,12 +154,11 @@ fn slot_aligned(s: &str, pieces: &[(Range<usize>, usize)], header: &[Range<usize
     for piece in pieces {
         let span = piece_span(s, piece);
         let overlaps = |h: &Range<usize>| h.start < span.end && span.start < h.end;
-        let gap = |h: &Range<usize>| h.start.saturating_sub(span.end).max(span.start.saturating_sub(h.end));
         let k = header
             .iter()
             .rposition(|h| overlaps(h) && h.start <= span.start + 1)
             .or_else(|| header.iter().position(overlaps))
-            .or_else(|| (0..header.len()).min_by_key(|&k| gap(&header[k])))
+            .or_else(|| (0..header.len()).min_by_key(|&k| gap(&header[k], &span)))
             .unwrap_or(0);
         if let Some(slot) = slots.get_mut(k) {
             *slot = Some(match slot.take() {
