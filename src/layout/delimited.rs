@@ -565,7 +565,7 @@ pub fn read(text: &Text, delimiter: char, grid: bool) -> Option<Laid> {
     let mut header_words: Option<Vec<String>> = None;
     // The last line read already with one before it (a header's wrapped second row).
     let mut skip_through: Option<usize> = None;
-    for (idx, line) in lines.iter().enumerate() {
+    'lines: for (idx, line) in lines.iter().enumerate() {
         if skip_through.is_some_and(|last| idx <= last) {
             continue;
         }
@@ -654,7 +654,6 @@ pub fn read(text: &Text, delimiter: char, grid: bool) -> Option<Laid> {
                 }
                 Some((first_row.clone(), cells, Vec::new()))
             };
-            let mut read_second = false;
             for wrapped in 0..=MAX_WRAPPED_HEADER_LINES.min(lines.len() - idx - 1) {
                 let next = &lines[idx + 1..idx + 1 + wrapped];
                 let Some((first_row, below, spans)) = row_with(next) else { break };
@@ -669,11 +668,7 @@ pub fn read(text: &Text, delimiter: char, grid: bool) -> Option<Laid> {
                     fragments.push(Fragment { text: text.slice(l.range.clone()), reason: SetAside::RepeatedHeader });
                 }
                 skip_through = Some(idx + wrapped);
-                read_second = true;
-                break;
-            }
-            if read_second {
-                continue;
+                continue 'lines;
             }
         }
         if line.cells.len() >= 2 {
