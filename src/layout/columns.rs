@@ -777,6 +777,32 @@ impl Features {
         f
     }
 
+    /// Every character is a Han ideograph.
+    fn all_han(&self) -> bool {
+        self.han == self.chars
+    }
+
+    /// Six characters in ten or more are Han ideographs.
+    fn mostly_han(&self) -> bool {
+        self.han * 10 >= self.chars * 6
+    }
+
+    /// Three digits or more, and no Han ideograph.
+    fn numeric(&self) -> bool {
+        self.digits >= 3 && self.han == 0
+    }
+
+    /// A title with an article or a tag: a citation.
+    fn cites_article(&self) -> bool {
+        self.title_mark && (self.article || self.tag)
+    }
+
+    /// The text ends where it goes on (a 、 or an open bracket, as `ending`
+    /// says) or inside a title.
+    fn ends_open(&self, ending: Ending) -> bool {
+        ending.open || self.open_titles > 0
+    }
+
     /// Features of this text followed by `next`.
     pub fn then(&self, next: &Features) -> Features {
         let mut f = self.clone();
@@ -1281,15 +1307,15 @@ impl Kinds {
         // one past LENGTHS_TOLD_APART; every kind of a short cell (a code, a
         // name, a department, a seq …) is ruled out by length alone.
         let marks = [
-            f.han == f.chars,
-            f.han * 10 >= f.chars * 6,
-            f.digits >= 3 && f.han == 0,
-            f.title_mark && (f.article || f.tag),
+            f.all_han(),
+            f.mostly_han(),
+            f.numeric(),
+            f.cites_article(),
             f.liability_words,
             f.duty_words,
             f.scope_words,
             ending.colon,
-            ending.open || f.open_titles > 0,
+            f.ends_open(ending),
         ];
         let marks = marks.iter().enumerate().fold(0u16, |acc, (i, &m)| acc | u16::from(m) << i);
         Some(LongCellKey { marks, list_starts: f.list_starts })
@@ -1309,13 +1335,13 @@ impl Kinds {
         // No department's name is one character (`市医保` / `局`: `局` is its last piece).
         let dept_like = (2..=24).contains(&chars) && f.han * 10 >= chars * 8 && ending.department;
         let liability_like = opening.liability || f.liability_words;
-        let mostly_han = f.han * 10 >= chars * 6;
+        let mostly_han = f.mostly_han();
         Kinds {
             empty: false,
             chars: chars.min(LENGTHS_TOLD_APART + 1),
-            all_han: f.han == chars,
+            all_han: f.all_han(),
             mostly_han,
-            numeric: f.digits >= 3 && f.han == 0,
+            numeric: f.numeric(),
             list_starts: f.list_starts,
             // Counts first: a code has at most one Han character in ten.
             code_like: chars <= 48 && f.han * 10 <= chars && f.short.as_ref().is_some_and(|s| code_shaped(s.as_str())),
@@ -1323,7 +1349,7 @@ impl Kinds {
             seq_in_numerals: chars <= 3 && f.digits == 0 && short.is_some_and(is_seq_text),
             type_like: short.is_some_and(|t| is_type_name(t) || (chars <= 8 && holds_type_name(t))),
             level_like: short.is_some_and(is_level_text),
-            citation_like: f.title_mark && (f.article || f.tag),
+            citation_like: f.cites_article(),
             liability_like,
             duty_like: (f.duty_words || opening.receives) && !opening.liability,
             duty_words: f.duty_words,
@@ -1338,7 +1364,7 @@ impl Kinds {
             item_like: chars <= 80 && ((opening.addresses && ending.measure) || ending.service),
             long_prose: chars > 40 && mostly_han,
             ends_with_colon: ending.colon,
-            ends_open: ending.open || f.open_titles > 0,
+            ends_open: f.ends_open(ending),
             duty_verb: opening.duty_verb,
         }
     }
