@@ -1213,6 +1213,47 @@ pub struct LongCellKey {
     list_starts: usize,
 }
 
+impl LongCellKey {
+    /// How many marks a key holds.
+    const MARKS: usize = 9;
+
+    /// What the kinds of a cell longer than [`LENGTHS_TOLD_APART`]
+    /// characters, with these features, hang on besides its opening, which
+    /// a growing window keeps: two such cells with the same opening and the
+    /// same key have the same kinds (every test that reads vertical text
+    /// checks this, in debug builds). A window of the vertical layout soon
+    /// grows past that length and then keeps its kinds over many blocks:
+    /// comparing keys tells so without working the kinds out.
+    pub fn of(f: &Features, ending: Ending) -> LongCellKey {
+        // What `with_edges` reads of a cell this long: its length is told as
+        // one past LENGTHS_TOLD_APART; every kind of a short cell (a code, a
+        // name, a department, a seq …) is ruled out by length alone.
+        let marks: [bool; LongCellKey::MARKS] = [
+            f.all_han(),
+            f.mostly_han(),
+            f.numeric(),
+            f.cites_article(),
+            f.liability_words,
+            f.duty_words,
+            f.scope_words,
+            ending.colon,
+            f.ends_open(ending),
+        ];
+        let marks = marks.iter().enumerate().fold(0u16, |acc, (i, &m)| acc | u16::from(m) << i);
+        LongCellKey { marks, list_starts: f.list_starts }
+    }
+
+    /// One number for this key and the cell's `opening`, different for
+    /// different pairs: all that the kinds of a cell this long hang on.
+    pub fn with_opening(self, opening: Opening) -> u64 {
+        let Opening { liability, receives, addresses, duty_verb } = opening;
+        let opening =
+            [liability, receives, addresses, duty_verb].iter().rev().fold(0, |acc, &m| acc << 1 | u64::from(m));
+        const _: () = assert!(LongCellKey::MARKS <= 12);
+        opening | u64::from(self.marks) << 4 | (self.list_starts as u64) << 16
+    }
+}
+
 /// What a cell's first characters say of its kind. A window of the
 /// vertical layout that has grown past [`EDGE`] characters keeps its first
 /// characters, so this is worked out once per window start.
@@ -1293,32 +1334,10 @@ impl Kinds {
     }
 
     /// What the kinds of a cell longer than [`LENGTHS_TOLD_APART`]
-    /// characters hang on besides its opening, which a growing window keeps:
-    /// two such cells with the same opening and the same key have the same
-    /// kinds (every test that reads vertical text checks this, in debug
-    /// builds). `None` for a shorter cell. A window of the vertical layout
-    /// soon grows past that length and then keeps its kinds over many
-    /// blocks: comparing keys tells so without working the kinds out.
+    /// characters hang on besides its opening ([`LongCellKey::of`]); `None`
+    /// for a shorter cell.
     pub fn long_cell_key(f: &Features, ending: Ending) -> Option<LongCellKey> {
-        if f.chars <= LENGTHS_TOLD_APART {
-            return None;
-        }
-        // What `with_edges` reads of a cell this long: its length is told as
-        // one past LENGTHS_TOLD_APART; every kind of a short cell (a code, a
-        // name, a department, a seq …) is ruled out by length alone.
-        let marks = [
-            f.all_han(),
-            f.mostly_han(),
-            f.numeric(),
-            f.cites_article(),
-            f.liability_words,
-            f.duty_words,
-            f.scope_words,
-            ending.colon,
-            f.ends_open(ending),
-        ];
-        let marks = marks.iter().enumerate().fold(0u16, |acc, (i, &m)| acc | u16::from(m) << i);
-        Some(LongCellKey { marks, list_starts: f.list_starts })
+        (f.chars > LENGTHS_TOLD_APART).then(|| LongCellKey::of(f, ending))
     }
 
     /// The kinds of a cell with these features, whose first and last

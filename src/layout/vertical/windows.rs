@@ -12,6 +12,7 @@ use crate::layout::columns::{
     whole_cell_score, Column, Ending, Features, Junction, Kinds, LongCellKey, Opening, EDGE, JUNCTION_REACH,
 };
 use crate::text::CharMap;
+use std::ops::RangeInclusive;
 
 /// A window's content: its kinds, by their place in [`KindsSeen`], and the
 /// cost of its lines' shape.
@@ -82,6 +83,11 @@ pub(super) struct Windows<'a> {
     /// [`JUNCTION_REACH`] characters before it.
     junctions: Vec<Junction>,
     pub kinds: KindsSeen,
+    /// The kinds of long windows, by key and opening
+    /// ([`LongCellKey::with_opening`]): as each grows, its last characters
+    /// (a colon, a 、) and its lists change its kinds at every few blocks,
+    /// between the same few, and they are worked out once.
+    long_kinds: CharMap<u64, (u128, u32)>,
     /// What a cell opening at each block scores for the boundary before it
     /// ([`super::opening_score`]).
     openings: Vec<f32>,
@@ -111,6 +117,7 @@ impl<'a> Windows<'a> {
             endings,
             junctions,
             kinds: KindsSeen::default(),
+            long_kinds: CharMap::default(),
             openings: (0..blocks.len()).map(|b| super::opening_score(blocks, b, lines)).collect(),
             cached_from: Vec::new(),
             cached: Vec::new(),
@@ -168,8 +175,8 @@ impl<'a> Windows<'a> {
         self.shape_cost.clear();
         let mut kept_opening: Option<Opening> = None;
         // The last window's kinds, by key (one number compared, not every
-        // field), their place, and what they hang on if the window was long.
-        let mut last: Option<(u128, u32, Option<LongCellKey>)> = None;
+        // field), and their place.
+        let mut last: Option<(u128, u32)> = None;
         for e in b + 1..=end {
             let blk = &self.blocks[e - 1];
             if f.is_long() {
@@ -196,26 +203,60 @@ impl<'a> Windows<'a> {
                 }
             };
             let ending = if f.chars >= EDGE { self.endings[e - 1] } else { Ending::of(f.last.bytes()) };
-            // A growing window keeps its kinds over many blocks (a long cell's
-            // do not change with its length): worked out only when what they
-            // hang on changes, and looked up only when they change.
-            let long_key = Kinds::long_cell_key(&f, ending);
-            let (key, place) = match last {
-                Some((key, place, Some(last_long))) if long_key == Some(last_long) => {
-                    debug_assert_eq!(Kinds::with_edges(&f, opening, ending).key(), key, "a long cell's kinds");
-                    (key, place)
-                }
-                _ => {
+            let kinds = Kinds::with_edges(&f, opening, ending);
+            let key = kinds.key();
+            let place = match last {
+                Some((k, place)) if k == key => place,
+                _ => self.kinds.place(kinds, key),
+            };
+            last = Some((key, place));
+            windows.push(Window { kinds: place, shape: self.shape_cost.cost() });
+            if f.chars > LONGEST_CELL_CHARS {
+                return true;
+            }
+            // A long window keeps its kinds over many blocks (a long cell's do
+            // not change with its length): from here on they are worked out
+            // only when what they hang on changes.
+            if let (Some(opening), Some(long_key)) = (kept_opening, Kinds::long_cell_key(&f, ending)) {
+                return self.grow_long(f, opening, (long_key, key, place), e + 1..=end, windows);
+            }
+        }
+        false
+    }
+
+    /// [`Windows::work_out`] for the windows ending at `ends`, grown from
+    /// one already long (`f`), whose kinds hang on its key and `opening`
+    /// alone ([`Kinds::long_cell_key`]): `last` is its key and its kinds'
+    /// key and place. The key changes every few blocks (a colon or a 、
+    /// ends the window, a list begins) between the same few, so their
+    /// kinds are worked out once for every window ([`Windows::long_kinds`]).
+    fn grow_long(
+        &mut self,
+        mut f: Features,
+        opening: Opening,
+        mut last: (LongCellKey, u128, u32),
+        ends: RangeInclusive<usize>,
+        windows: &mut Vec<Window>,
+    ) -> bool {
+        for e in ends {
+            let blk = &self.blocks[e - 1];
+            f.extend_counts(&blk.features, self.junctions[e - 1]);
+            for li in blk.lines.clone() {
+                self.shape_cost.push(&self.lines[li]);
+            }
+            let ending = self.endings[e - 1];
+            // Long, as the window it grew from.
+            let long_key = LongCellKey::of(&f, ending);
+            if long_key != last.0 {
+                let (key, place) = *self.long_kinds.entry(long_key.with_opening(opening)).or_insert_with(|| {
                     let kinds = Kinds::with_edges(&f, opening, ending);
                     let key = kinds.key();
-                    match last {
-                        Some((k, place, _)) if k == key => (key, place),
-                        _ => (key, self.kinds.place(kinds, key)),
-                    }
-                }
-            };
-            last = Some((key, place, long_key));
-            windows.push(Window { kinds: place, shape: self.shape_cost.cost() });
+                    (key, self.kinds.place(kinds, key))
+                });
+                last = (long_key, key, place);
+            }
+            debug_assert_eq!(Kinds::with_edges(&f, opening, ending).key(), last.1, "a long cell's kinds");
+            windows.push(Window { kinds: last.2, shape: self.shape_cost.cost() });
             if f.chars > LONGEST_CELL_CHARS {
                 return true;
             }
