@@ -213,7 +213,7 @@ pub fn read(text: &Text, whole_code: &dyn Fn(&str) -> bool) -> Option<Laid> {
     // Preamble: everything before the first heading or header.
     let mut fragments = Vec::new();
     let mut sections: Vec<Text> = Vec::new();
-    let mut body: Vec<BodyLine> = Vec::new();
+    let mut body: Vec<BodyLine> = Vec::with_capacity(lines.len());
     let mut table_start: Option<usize> = None;
     let mut current_section: Option<usize> = None;
     let mut hard = true;
@@ -590,7 +590,10 @@ fn starts_header_word(line: &str) -> bool {
 /// also where the lines' shape ends a cell ([`ends_dense_cell`],
 /// [`repeats_block`]).
 fn make_blocks(s: &str, lines: &[Line], body: &[BodyLine], dense: bool) -> Vec<Block> {
-    let mut blocks: Vec<Block> = Vec::new();
+    // Room for as many blocks as there are usually (one for every two or
+    // three lines) from the start: a block is large, and each doubling
+    // copies every one so far.
+    let mut blocks: Vec<Block> = Vec::with_capacity(body.len() / 2 + 1);
     let mut start = 0;
     let is_code_piece = |i: usize| {
         let c = compact(&s[lines[i].range.clone()]);
