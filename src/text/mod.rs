@@ -160,22 +160,25 @@ impl Text {
 
     /// The byte ranges of the lines, without their `\n`.
     pub fn line_ranges(&self) -> impl Iterator<Item = Range<usize>> + '_ {
+        let bytes = self.text.as_bytes();
+        // One search over the whole text, not one set up afresh for each
+        // line: most lines are short, and every stage reads them all.
+        let mut breaks = memchr::memchr_iter(b'\n', bytes);
         let mut start = 0;
-        let text = self.text.as_str();
-        let mut done = text.is_empty();
+        let mut done = bytes.is_empty();
         std::iter::from_fn(move || {
             if done {
                 return None;
             }
-            match text[start..].find('\n') {
+            match breaks.next() {
                 Some(i) => {
-                    let r = start..start + i;
-                    start += i + 1;
+                    let r = start..i;
+                    start = i + 1;
                     Some(r)
                 }
                 None => {
                     done = true;
-                    Some(start..text.len())
+                    Some(start..bytes.len())
                 }
             }
         })
@@ -684,6 +687,9 @@ mod tests {
         let t = Text::from_source(" a \nb\n");
         let lines: Vec<_> = t.line_ranges().collect();
         assert_eq!(lines, vec![0..3, 4..5, 6..6]);
+        assert_eq!(Text::from_source("").line_ranges().count(), 0);
+        assert_eq!(Text::from_source("a").line_ranges().collect::<Vec<_>>(), vec![0..1]);
+        assert_eq!(Text::from_source("\n\n").line_ranges().collect::<Vec<_>>(), vec![0..0, 1..1, 2..2]);
         assert_eq!(t.trim().as_str(), "a \nb");
         assert_eq!(t.trim().source_offset(0), 1);
     }
