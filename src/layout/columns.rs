@@ -773,7 +773,7 @@ impl Features {
         f.short = (f.chars <= SHORT).then(|| Snippet::of_str(&t));
         f.duty_words |= responsibility && has_duty_heading(&t);
         f.scope_words |= t.starts_with("负责") || t.starts_with("按照");
-        f.list_starts = text.lines().filter(|l| opens_numbered_list(l)).count();
+        f.list_starts = crate::text::split_lines(text).filter(|l| opens_numbered_list(l)).count();
         f
     }
 

@@ -41,7 +41,7 @@ pub fn ideographic_alignment(text: Text, changes: &mut Vec<Change>) -> Text {
         false
     };
     // One such line may be a quirk of its own; two make the document's way.
-    if s.split('\n').filter(|l| aligned(l)).take(2).count() < 2 {
+    if crate::text::split_lines(s).filter(|l| aligned(l)).take(2).count() < 2 {
         return text;
     }
     let mut edits = Vec::new();
