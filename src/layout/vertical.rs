@@ -63,9 +63,9 @@ const HEADERLESS_ORDERS: &[&[Column]] = {
 /// line that reads as an item code, or the first of consecutive lines that
 /// do together (a narrow cell prints `C1923` / `400`), when one stands a
 /// few cells above it.
-fn first_item_line(s: &str, lines: &[Line]) -> Option<usize> {
+fn first_item_line(lines: &[Line]) -> Option<usize> {
     let piece = |l: &Line| {
-        let mut c = compact(&s[l.range.clone()]);
+        let mut c = l.compact.clone();
         // A code's hyphen printed as another dash (`XK－0001`) is still a hyphen.
         if !c.is_ascii() {
             c = c.chars().map(|ch| if crate::text::is_dash_variant(ch) { '-' } else { ch }).collect();
@@ -96,8 +96,8 @@ fn first_item_line(s: &str, lines: &[Line]) -> Option<usize> {
         false
     };
     let is_seq = |i: usize| {
-        let c = compact(&s[lines[i].range.clone()]);
-        c.chars().count() <= 4 && is_seq_text(&c)
+        let c = &lines[i].compact;
+        c.chars().count() <= 4 && is_seq_text(c)
     };
     let code = (0..lines.len()).find(|&i| code_at(i))?;
     (code.saturating_sub(40)..code).rev().find(|&i| is_seq(i)).or_else(|| {
@@ -130,6 +130,9 @@ struct Line {
     blank_before: bool,
     /// Ends a sentence ([`ends_sentence`]).
     ends_sentence: bool,
+    /// Its text without white space ([`compact`]): what most of this
+    /// layout's tests of a line read, worked out once.
+    compact: String,
 }
 
 #[derive(Debug, Clone)]
@@ -177,6 +180,7 @@ fn lines_of(text: &Text) -> Vec<Line> {
         lines.push(Line {
             width: display_width(&s[t.clone()]),
             ends_sentence: ends_sentence(&s[t.clone()]),
+            compact: compact(&s[t.clone()]),
             range: t,
             blank_before: blank,
         });
@@ -201,7 +205,7 @@ pub fn read(text: &Text, whole_code: &dyn Fn(&str) -> bool) -> Option<Laid> {
         ),
         // No header at all (a document's later pages): the columns in the
         // order lists print them, each cell's kind deciding which it fills.
-        None => (Vec::new(), first_item_line(s, &lines)?, false),
+        None => (Vec::new(), first_item_line(&lines)?, false),
     };
     if header_found && columns.len() < 3 {
         return None;
@@ -209,7 +213,7 @@ pub fn read(text: &Text, whole_code: &dyn Fn(&str) -> bool) -> Option<Laid> {
 
     // The title printed again at the head of each page is furniture.
     let running_heads: Vec<String> =
-        lines[..table_from].iter().map(|l| compact(&s[l.range.clone()])).filter(|t| is_running_head_text(t)).collect();
+        lines[..table_from].iter().map(|l| l.compact.clone()).filter(|t| is_running_head_text(t)).collect();
     // Preamble: everything before the first heading or header.
     let mut fragments = Vec::new();
     let mut sections: Vec<Text> = Vec::new();
@@ -436,7 +440,7 @@ fn note_end(s: &str, lines: &[Line], headers: &[Run], from: usize) -> Option<usi
         .find(|&k| headers.iter().any(|h| h.start == k) || section_heading(&s[lines[k].range.clone()]).is_some())
         .unwrap_or(lines.len());
     let item_line = |k: usize| {
-        let c = compact(&s[lines[k].range.clone()]);
+        let c = &lines[k].compact;
         !c.is_empty() && c.chars().all(|ch| ch.is_ascii_alphanumeric()) && c.chars().any(|ch| ch.is_ascii_digit())
     };
     (!(from + 1..end).any(item_line)).then_some(end)
@@ -506,20 +510,19 @@ fn headers_text(s: &str, lines: &[Line], run: &Run) -> String {
 /// Runs of short, digit-free lines that together spell at least three header words.
 fn header_runs(s: &str, lines: &[Line]) -> Vec<Run> {
     let candidate = |l: &Line| {
-        let t = &s[l.range.clone()];
-        let c = compact(t);
+        let c = &l.compact;
         // A header's words hold no sentence's punctuation: a line with a
         // comma or a full stop is a cell's (a cell going on after a page's
         // repeated header, `列情形的，行政机关…`), whatever words it holds.
         !c.is_empty()
             && c.chars().count() <= 30
             && !c.chars().any(|ch| ch.is_ascii_digit() || matches!(ch, '，' | ',' | '。' | '；' | ';'))
-            && section_heading(t).is_none()
+            && section_heading(&s[l.range.clone()]).is_none()
     };
     let mut runs = Vec::new();
     let mut i = 0;
     while i < lines.len() {
-        if !candidate(&lines[i]) || !starts_header_word(&s[lines[i].range.clone()]) {
+        if !candidate(&lines[i]) || !starts_header_word(&lines[i].compact) {
             i += 1;
             continue;
         }
@@ -531,7 +534,7 @@ fn header_runs(s: &str, lines: &[Line]) -> Vec<Run> {
         let mut best = ((0usize, 0usize), i);
         let mut coverage = super::columns::HeaderCoverage::default();
         while j < lines.len() && candidate(&lines[j]) && j - i < 60 {
-            joined.push_str(&compact(&s[lines[j].range.clone()]));
+            joined.push_str(&lines[j].compact);
             let score = coverage.of(&joined);
             if score > best.0 {
                 best = (score, j + 1);
@@ -539,9 +542,9 @@ fn header_runs(s: &str, lines: &[Line]) -> Vec<Run> {
             j += 1;
         }
         let hits = best.0 .0;
-        let chars = lines[i..best.1].iter().map(|l| compact(&s[l.range.clone()]).chars().count()).sum::<usize>();
+        let chars = lines[i..best.1].iter().map(|l| l.compact.chars().count()).sum::<usize>();
         if hits >= 3 && chars <= hits * 14 {
-            let end = first_header_again(s, lines, runs.first(), i, best.1);
+            let end = first_header_again(lines, runs.first(), i, best.1);
             runs.push(Run { start: i, end });
             i = end;
         } else {
@@ -555,12 +558,12 @@ fn header_runs(s: &str, lines: &[Line]) -> Vec<Run> {
 /// repeats the first header word for word: there, though the lines after
 /// it hold header words too (a cell going on from the page before,
 /// `一、没有法律和事实依据实施…`).
-fn first_header_again(s: &str, lines: &[Line], first: Option<&Run>, start: usize, end: usize) -> usize {
+fn first_header_again(lines: &[Line], first: Option<&Run>, start: usize, end: usize) -> usize {
     let Some(first) = first else { return end };
-    let words: String = lines[first.start..first.end].iter().map(|l| compact(&s[l.range.clone()])).collect();
+    let words: String = lines[first.start..first.end].iter().map(|l| l.compact.as_str()).collect();
     let mut so_far = String::new();
     for (k, line) in lines.iter().enumerate().take(end).skip(start) {
-        so_far.push_str(&compact(&s[line.range.clone()]));
+        so_far.push_str(&line.compact);
         if so_far == words {
             return k + 1;
         }
@@ -571,12 +574,11 @@ fn first_header_again(s: &str, lines: &[Line], first: Option<&Run>, start: usize
     end
 }
 
-/// A line that begins a header word split over lines (`序`, `实施`, `事项`).
-/// A line that can begin a header: it starts with a header word, or with
-/// the first part of one split over lines (`序`, `实施`, `事项`).
-fn starts_header_word(line: &str) -> bool {
-    let c = compact(line);
-    super::columns::header_keyword_at(&c, 0).is_some()
+/// Whether a line, its white space removed (`c`), can begin a header: it
+/// starts with a header word, or with the first part of one split over
+/// lines (`序`, `实施`, `事项`).
+fn starts_header_word(c: &str) -> bool {
+    super::columns::header_keyword_at(c, 0).is_some()
         || c.starts_with(super::columns::NUMBERING_WORD)
         || (c.chars().count() <= 3
             && ["序", "编", "实施", "事项", "行使", "权力", "设定", "对应", "追责", "备"]
@@ -596,7 +598,7 @@ fn make_blocks(s: &str, lines: &[Line], body: &[BodyLine], dense: bool) -> Vec<B
     let mut blocks: Vec<Block> = Vec::with_capacity(body.len() / 2 + 1);
     let mut start = 0;
     let is_code_piece = |i: usize| {
-        let c = compact(&s[lines[i].range.clone()]);
+        let c = &lines[i].compact;
         // Hyphens too: a code such as `XK-0001-000` on one line, or its pieces
         // (`XK-0` / `001-`); as long as a whole code, when its column is wide
         // (`11620500MB1617096736` / `20236002002`).
@@ -606,17 +608,15 @@ fn make_blocks(s: &str, lines: &[Line], body: &[BodyLine], dense: bool) -> Vec<B
             && c.chars().any(|ch| ch.is_ascii_digit())
     };
     let is_number = |i: usize| {
-        let c = compact(&s[lines[i].range.clone()]);
+        let c = &lines[i].compact;
         !c.is_empty() && c.len() <= 5 && c.chars().all(|ch| ch.is_ascii_digit())
     };
     // A line (or up to three) spelling a type or a level stands alone, as
     // such a cell is printed: a block of its own even when the next cell
     // follows without a blank line at the same width.
     // Short lines' text (a type or level is never longer).
-    let texts: Vec<Option<String>> = body
-        .iter()
-        .map(|&(li, _, _)| Some(compact(&s[lines[li].range.clone()])).filter(|c| c.chars().count() <= 12))
-        .collect();
+    let texts: Vec<Option<&str>> =
+        body.iter().map(|&(li, _, _)| Some(lines[li].compact.as_str()).filter(|c| c.chars().count() <= 12)).collect();
     // Whether each line spells one alone; so does a line that says a cell
     // is empty (`无`, as 备注 often is) or answers a column's question
     // (`是`, `否`, as 是否收费 does).
@@ -695,7 +695,7 @@ fn make_blocks(s: &str, lines: &[Line], body: &[BodyLine], dense: bool) -> Vec<B
                             || (is_group_heading(&s[lines[li].range.clone()]) && lines[prev].ends_sentence)
                             || (dense
                                 && (ends_dense_cell(s, lines, body, start, opened, k)
-                                    || repeats_block(s, lines, body, start, k)))
+                                    || repeats_block(lines, body, start, k)))
                     ))
         };
         if split && k > start {
@@ -898,13 +898,13 @@ fn ends_power_name(line: &str) -> bool {
 /// `body[k]` on repeat the block begun at `body[start]` line for line: two
 /// neighbouring cells with the same value (实施主体 and 承办机构 both
 /// `山丹县医保局`), which nothing else tells apart.
-fn repeats_block(s: &str, lines: &[Line], body: &[BodyLine], start: usize, k: usize) -> bool {
+fn repeats_block(lines: &[Line], body: &[BodyLine], start: usize, k: usize) -> bool {
     let m = k - start;
     m <= 4
         && k + m <= body.len()
         && (0..m).all(|d| {
             let (a, b) = (body[start + d].0, body[k + d].0);
-            b == body[k].0 + d && compact(&s[lines[a].range.clone()]) == compact(&s[lines[b].range.clone()])
+            b == body[k].0 + d && lines[a].compact == lines[b].compact
         })
 }
 
@@ -1576,16 +1576,16 @@ mod tests {
     fn a_table_without_a_header_begins_at_the_seq_above_its_first_code_even_in_pieces() {
         let lines_of = |s: &str| lines_of(&Text::from_source(s));
         let s = "某局职权清单\n\n1\n\nC192\n3400\n\n对甲的处罚\n";
-        assert_eq!(first_item_line(s, &lines_of(s)), Some(1));
+        assert_eq!(first_item_line(&lines_of(s)), Some(1));
         // Pieces a blank line apart are two cells, not one code.
         let s = "某局职权清单\n\n1\n\nC192\n\n3400\n\n对甲的处罚\n";
-        assert_eq!(first_item_line(s, &lines_of(s)), None);
+        assert_eq!(first_item_line(&lines_of(s)), None);
         // Without blank lines the 序号 runs into the code's pieces.
         let s = "某局职权清单\n1\nC192\n3400\n对甲的处罚\n";
-        assert_eq!(first_item_line(s, &lines_of(s)), Some(1));
+        assert_eq!(first_item_line(&lines_of(s)), Some(1));
         // A code's first piece of four digits, with no 序号 anywhere, stays the code's.
         let s = "某局职权清单\n3700\n0002\n3600\n对甲的处罚\n";
-        assert_eq!(first_item_line(s, &lines_of(s)), None);
+        assert_eq!(first_item_line(&lines_of(s)), None);
     }
 
     /// The lines and blocks of `s`, a table's body, as `read` makes them.
@@ -1778,14 +1778,20 @@ mod tests {
     fn without_blank_lines_a_block_repeated_line_for_line_is_two_cells() {
         let s = "山丹县\n医保局\n山丹县\n医保局\n《中华人民共和国社会保险法》\n";
         let (lines, body) = dense(s);
-        assert!(repeats_block(s, &lines, &body, 0, 2));
-        assert!(!repeats_block(s, &lines, &body, 0, 1));
-        assert!(!repeats_block(s, &lines, &body, 0, 3));
+        assert!(repeats_block(&lines, &body, 0, 2));
+        assert!(!repeats_block(&lines, &body, 0, 1));
+        assert!(!repeats_block(&lines, &body, 0, 3));
     }
 
     #[test]
     fn a_numbered_list_after_a_blank_line_opens_a_cell_after_a_full_width_line() {
-        let line = |width: usize| Line { range: 0..0, width, blank_before: true, ends_sentence: false };
+        let line = |width: usize| Line {
+            range: 0..0,
+            width,
+            blank_before: true,
+            ends_sentence: false,
+            compact: String::new(),
+        };
         let lines = [line(18), line(18)];
         let block = |k: usize, opens_cell: bool| Block {
             lines: k..k + 1,
@@ -1814,7 +1820,13 @@ mod tests {
         b.push_str_at("“", 0..7);
         b.push_copy(&source, 7..source.len());
         let text = b.finish();
-        let line = |range: Range<usize>| Line { range, width: 6, blank_before: false, ends_sentence: false };
+        let line = |range: Range<usize>| Line {
+            range,
+            width: 6,
+            blank_before: false,
+            ends_sentence: false,
+            compact: String::new(),
+        };
         let lines = [line(0..9), line(10..16)];
         let block = |lines: Range<usize>| Block {
             lines,
@@ -2208,7 +2220,13 @@ mod tests {
                 seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
                 let (width, ends) = ((seed >> 33) as u32 % 30, (seed >> 20) % 5 == 0);
                 lines.push((width, ends));
-                cost.push(&Line { range: 0..0, width: width as usize, blank_before: false, ends_sentence: ends });
+                cost.push(&Line {
+                    range: 0..0,
+                    width: width as usize,
+                    blank_before: false,
+                    ends_sentence: ends,
+                    compact: String::new(),
+                });
                 // Equal exactly (a zero's sign aside: an empty sum is -0).
                 assert_eq!(cost.cost(), reference(&lines), "{lines:?}");
             }
