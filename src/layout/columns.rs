@@ -731,7 +731,13 @@ impl<const N: usize> Snippet<N> {
 impl Features {
     /// Features of `text`.
     pub fn of(text: &str) -> Features {
-        let t = compact(text);
+        Features::of_compacted(text, &compact(text))
+    }
+
+    /// [`Features::of`], given `text` without its white space (`t`, as
+    /// [`compact`] gives it) too: the vertical layout keeps each line's.
+    pub fn of_compacted(text: &str, t: &str) -> Features {
+        debug_assert_eq!(t, compact(text), "the text without white space");
         let mut f = Features::default();
         // The words are found in the pass that counts: few places begin one.
         let mut responsibility = false;
@@ -770,8 +776,8 @@ impl Features {
         f.first = Snippet::of_str(&t[..first_end]);
         let last_start = t.char_indices().rev().nth(EDGE - 1).map_or(0, |(i, _)| i);
         f.last = Snippet::of_str(&t[last_start..]);
-        f.short = (f.chars <= SHORT).then(|| Snippet::of_str(&t));
-        f.duty_words |= responsibility && has_duty_heading(&t);
+        f.short = (f.chars <= SHORT).then(|| Snippet::of_str(t));
+        f.duty_words |= responsibility && has_duty_heading(t);
         f.scope_words |= t.starts_with("负责") || t.starts_with("按照");
         f.list_starts = crate::text::split_lines(text).filter(|l| opens_numbered_list(l)).count();
         f

@@ -705,7 +705,7 @@ fn make_blocks(s: &str, lines: &[Line], body: &[BodyLine], dense: bool) -> Vec<B
             let mut features = Features::default();
             let mut max_width = 0;
             for &li in &idx {
-                features.extend(&Features::of(&s[lines[li].range.clone()]));
+                features.extend(&Features::of_compacted(&s[lines[li].range.clone()], &lines[li].compact));
                 max_width = max_width.max(lines[li].width);
             }
             let opens = opens_cell(&s[lines[first].range.clone()]);
