@@ -515,7 +515,7 @@ fn header_runs(s: &str, lines: &[Line]) -> Vec<Run> {
         // comma or a full stop is a cell's (a cell going on after a page's
         // repeated header, `列情形的，行政机关…`), whatever words it holds.
         !c.is_empty()
-            && c.chars().count() <= 30
+            && c.chars().nth(30).is_none()
             && !c.chars().any(|ch| ch.is_ascii_digit() || matches!(ch, '，' | ',' | '。' | '；' | ';'))
             && section_heading(&s[l.range.clone()]).is_none()
     };
@@ -603,8 +603,8 @@ fn make_blocks(s: &str, lines: &[Line], body: &[BodyLine], dense: bool) -> Vec<B
         // (`XK-0` / `001-`); as long as a whole code, when its column is wide
         // (`11620500MB1617096736` / `20236002002`).
         !c.is_empty()
-            && c.chars().count() <= 40
             && c.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || crate::text::is_dash_variant(ch))
+            && c.chars().count() <= 40
             && c.chars().any(|ch| ch.is_ascii_digit())
     };
     let is_number = |i: usize| {
@@ -615,8 +615,10 @@ fn make_blocks(s: &str, lines: &[Line], body: &[BodyLine], dense: bool) -> Vec<B
     // such a cell is printed: a block of its own even when the next cell
     // follows without a blank line at the same width.
     // Short lines' text (a type or level is never longer).
-    let texts: Vec<Option<&str>> =
-        body.iter().map(|&(li, _, _)| Some(lines[li].compact.as_str()).filter(|c| c.chars().count() <= 12)).collect();
+    let texts: Vec<Option<&str>> = body
+        .iter()
+        .map(|&(li, _, _)| Some(lines[li].compact.as_str()).filter(|c| c.chars().nth(12).is_none()))
+        .collect();
     // Whether each line spells one alone; so does a line that says a cell
     // is empty (`无`, as 备注 often is) or answers a column's question
     // (`是`, `否`, as 是否收费 does).
