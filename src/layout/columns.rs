@@ -839,20 +839,23 @@ impl Features {
             l.extend_bytes(&next.last, 0, next.last.len);
             self.last = l;
         }
-        self.short = if self.chars + next.chars > SHORT {
-            None
+        // The whole text, while it is short: grown in place, not copied.
+        if self.chars + next.chars > SHORT {
+            self.short = None;
         } else {
-            let empty = Snippet::default();
-            let a = if self.chars == 0 { Some(&empty) } else { self.short.as_ref() };
-            let b = if next.chars == 0 { Some(&empty) } else { next.short.as_ref() };
-            match (a, b) {
-                (Some(a), Some(b)) => {
-                    let mut s = *a;
-                    s.extend_bytes(b, 0, b.len).then_some(s)
-                }
-                _ => None,
+            if self.chars == 0 {
+                self.short = Some(Snippet::default());
             }
-        };
+            if next.chars > 0 {
+                let grown = match (&mut self.short, &next.short) {
+                    (Some(short), Some(more)) => short.extend_bytes(more, 0, more.len),
+                    _ => false,
+                };
+                if !grown {
+                    self.short = None;
+                }
+            }
+        }
         self.extend_counts(next, junction);
     }
 
