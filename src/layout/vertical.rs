@@ -959,6 +959,8 @@ fn cell_text(text: &Text, lines: &[Line], blocks: &[Block]) -> Text {
 /// `next` is not a code or a number, which start cells of their own.
 fn continues(prev: &Block, next: &Block, lines: &[Line]) -> bool {
     let last = &lines[prev.lines.end - 1];
+    // How the block before ends and this one opens, read as text once.
+    let (prev_last, next_first) = (prev.features.last.as_str(), next.features.first.as_str());
     // A numbered list begun afresh (`1.`) opens a cell after a blank line,
     // whatever the line before it (a citation ends `第三十条` at full width).
     if next.separated && next.opens_cell {
@@ -969,28 +971,25 @@ fn continues(prev: &Block, next: &Block, lines: &[Line]) -> bool {
     // before such a marker (a list inside a cell follows its colon, and an
     // article's item is `第（一）项`), unless the marker is an item of the
     // article itself, printed without its 第 (`第八十六条（一）项`).
-    if next.opens_cell
-        && prev.features.last.as_str().ends_with(['条', '款', '项'])
-        && !names_article_part(next.features.first.as_str())
-    {
+    if next.opens_cell && prev_last.ends_with(['条', '款', '项']) && !names_article_part(next_first) {
         return false;
     }
     // A list's marker ending a line (`…（三）` / `决定责任：…`) goes on: its
     // entry follows. So does a list's later entry (`（三）…`): a cell's
     // list begins at its first.
-    let later_entry = crate::text::opening_list_number(next.features.first.as_str()).is_some_and(|n| n >= 2);
-    if (crate::text::ends_with_list_marker(prev.features.last.as_str()) && !next.opens_cell) || later_entry {
+    let later_entry = crate::text::opening_list_number(next_first).is_some_and(|n| n >= 2);
+    if (crate::text::ends_with_list_marker(prev_last) && !next.opens_cell) || later_entry {
         return true;
     }
     // Nor does a department's name after an article's number.
-    if ends_article_number(prev.features.last.as_str())
+    if ends_article_number(prev_last)
         && next.lines.len() == 1
         && next.features.short.as_ref().is_some_and(|t| names_department(t.as_str()))
     {
         return false;
     }
     // Nor does a name, after a power's name ends (`…的处罚` / `对…`).
-    if next.features.first.as_str().starts_with('对') && ends_power_name(prev.features.last.as_str()) {
+    if next_first.starts_with('对') && ends_power_name(prev_last) {
         return false;
     }
     let widest = prev.max_width.max(next.max_width);
@@ -1008,7 +1007,7 @@ fn continues(prev: &Block, next: &Block, lines: &[Line]) -> bool {
     // Nor does a colon (`2.审查责任：` / header / `审查申请材料。`): what it
     // introduces follows on the next page.
     let ended = if next.after_page_break {
-        let foot = prev.features.last.as_str().trim_end();
+        let foot = prev_last.trim_end();
         !ends_with_colon(foot) && ends_sentence(foot.trim_end_matches(['）', ')']))
     } else {
         last.ends_sentence
