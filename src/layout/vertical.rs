@@ -1412,9 +1412,7 @@ impl ShapeCost {
 
     #[inline]
     fn push(&mut self, line: &Line) {
-        // Lines only add to `inner` (a wider line makes every other line's
-        // share larger), so a cost at its ceiling stays there.
-        if self.cost() == Self::MAX_COST {
+        if self.at_ceiling() {
             return;
         }
         let width = u32::try_from(line.width).unwrap_or(u32::MAX);
@@ -1433,6 +1431,12 @@ impl ShapeCost {
 
     fn cost(&self) -> f32 {
         (self.inner * 0.6).min(Self::MAX_COST)
+    }
+
+    /// Whether the cost is at its ceiling, where it stays: lines only add to
+    /// `inner` (a wider line makes every other line's share larger).
+    fn at_ceiling(&self) -> bool {
+        self.cost() == Self::MAX_COST
     }
 
     /// Empty again, keeping the room its lines took.

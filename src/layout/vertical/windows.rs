@@ -241,8 +241,11 @@ impl<'a> Windows<'a> {
         for e in ends {
             let blk = &self.blocks[e - 1];
             f.extend_counts(&blk.features, self.junctions[e - 1]);
-            for li in blk.lines.clone() {
-                self.shape_cost.push(&self.lines[li]);
+            // A long window's shape soon costs all it can: its lines are no longer read.
+            if !self.shape_cost.at_ceiling() {
+                for li in blk.lines.clone() {
+                    self.shape_cost.push(&self.lines[li]);
+                }
             }
             let ending = self.endings[e - 1];
             // Long, as the window it grew from.
