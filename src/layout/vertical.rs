@@ -131,7 +131,7 @@ struct Line {
     /// Ends a sentence ([`ends_sentence`]).
     ends_sentence: bool,
     /// Its text without white space ([`compact`]): what most of this
-    /// layout's tests of a line read, worked out once.
+    /// layout's questions of a line read, worked out once.
     compact: String,
 }
 
