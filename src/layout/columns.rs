@@ -551,11 +551,6 @@ pub fn compact(s: &str) -> String {
     out
 }
 
-/// Whether `s` without white space is `compacted`, without copying `s`.
-pub fn is_compact_of(compacted: &str, s: &str) -> bool {
-    compacted.chars().eq(s.chars().filter(|c| !c.is_whitespace()))
-}
-
 /// Names that are not national types but stand in the type column of real
 /// lists (some provinces' own types: 行政备案, 审核转报 …).
 const TYPE_LOOKALIKES: &[&str] =

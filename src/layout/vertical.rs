@@ -10,7 +10,7 @@
 //! document itself in a first pass and used in a second.
 
 use super::columns::{
-    code_shaped, columns_in_running_text, compact, is_compact_of, is_seq_text, is_whole_short_value, Column, Features,
+    code_shaped, columns_in_running_text, compact, is_seq_text, is_whole_short_value, Column, Features,
 };
 use super::delimited::is_page_furniture;
 use super::{is_running_head_text, section_heading, starts_note, Fragment, Laid, LayoutKind, Record, SetAside};
@@ -221,9 +221,9 @@ pub fn read(text: &Text, whole_code: &dyn Fn(&str) -> bool) -> Option<Laid> {
     let mut table_start: Option<usize> = None;
     let mut current_section: Option<usize> = None;
     let mut hard = true;
-    let is_furniture = |line: &str| {
-        is_page_furniture(line) || (!running_heads.is_empty() && running_heads.iter().any(|h| is_compact_of(h, line)))
-    };
+    // A line, by its index, that is a page's furniture or the title again.
+    let is_furniture =
+        |k: usize| is_page_furniture(&s[lines[k].range.clone()]) || running_heads.contains(&lines[k].compact);
     let mut i = 0;
     while i < lines.len() {
         if let Some(h) = headers.iter().find(|h| h.start == i) {
@@ -249,7 +249,7 @@ pub fn read(text: &Text, whole_code: &dyn Fn(&str) -> bool) -> Option<Laid> {
             i += 1;
             continue;
         }
-        if is_furniture(line) {
+        if is_furniture(i) {
             fragments.push(Fragment { text: text.slice(lines[i].range.clone()), reason: SetAside::Furniture });
             i += 1;
             continue;
@@ -456,7 +456,7 @@ fn set_aside_note(
     lines: &[Line],
     headers: &[Run],
     from: usize,
-    is_furniture: &dyn Fn(&str) -> bool,
+    is_furniture: &dyn Fn(usize) -> bool,
     fragments: &mut Vec<Fragment>,
 ) -> Option<usize> {
     let s = text.as_str();
@@ -473,7 +473,7 @@ fn set_aside_note(
     let (mut piece_from, mut k) = (from, from);
     while k <= end {
         let header = headers.iter().find(|h| h.start == k && k < end);
-        let furniture = header.is_none() && k < end && is_furniture(&s[lines[k].range.clone()]);
+        let furniture = header.is_none() && k < end && is_furniture(k);
         if k == end || furniture || header.is_some() {
             if piece_from < k {
                 pieces.push(text.slice(lines[piece_from].range.start..lines[k - 1].range.end));
