@@ -1175,19 +1175,22 @@ fn segment(
     let level = columns.iter().position(|&c| c == Column::Level);
 
     // Lines too wide for each column (header columns, then extras), counted
-    // over the blocks before each block, a row per block: a window's count
-    // is a difference of two rows.
+    // over the blocks before each block, a run of the blocks per column: a
+    // window's count is a difference of two, and the windows from a block
+    // read their column's counts side by side.
     let all_columns: Vec<Column> = columns.iter().chain(extras.iter()).copied().collect();
     let nc = all_columns.len();
     let limits: Vec<Option<usize>> = all_columns.iter().map(|&c| width_of(c).map(|w| w + w / 8 + 2)).collect();
     let mut too_wide = vec![0u32; (n + 1) * nc];
-    for (bi, blk) in blocks.iter().enumerate() {
-        for (c, limit) in limits.iter().enumerate() {
+    for (c, limit) in limits.iter().enumerate() {
+        let counts = &mut too_wide[c * (n + 1)..(c + 1) * (n + 1)];
+        for (bi, blk) in blocks.iter().enumerate() {
             let wide =
                 limit.map_or(0, |l| blk.lines.clone().filter(|&li| windows.lines()[li].width > l).count() as u32);
-            too_wide[(bi + 1) * nc + c] = too_wide[bi * nc + c] + wide;
+            counts[bi + 1] = counts[bi] + wide;
         }
     }
+    let too_wide_for = |c: usize| &too_wide[c * (n + 1)..(c + 1) * (n + 1)];
     let skip_costs: Vec<f32> = columns.iter().map(|&c| skip_cost(c)).collect();
     let mut base = vec![NEG; w];
     let mut from_b: Vec<windows::Window> = Vec::with_capacity(max_span);
@@ -1242,7 +1245,6 @@ fn segment(
         } else {
             max_span
         };
-        let wide_b = &too_wide[b * nc..(b + 1) * nc];
         let boundary_bonus = windows.opening_score(b);
         // The windows from block b, gathered first: each column then weighs
         // the windows it may fill in one loop of its own, as far as its cells
@@ -1264,12 +1266,12 @@ fn segment(
             // The windows as a slice cut to the span, not an iterator stopped
             // at it: zipped slices are walked by one index.
             let reached = &from_b[..from_b.len().min(spans[j])];
+            let counts = too_wide_for(j);
             for (i, (window, (score_e, back_e))) in reached.iter().zip(cells).enumerate() {
                 // Summed in the order the full sum takes, for the same rounding.
                 let mut v = from + seen.scores(window.kinds)[slot] + boundary_bonus - window.shape - inner_cost(i);
                 if weigh_widths {
-                    let e = b + 1 + i;
-                    v -= width_cost(too_wide[e * nc + j] - wide_b[j]);
+                    v -= width_cost(counts[b + 1 + i] - counts[b]);
                 }
                 let better = v > score_e[j + 1];
                 score_e[j + 1] = if better { v } else { score_e[j + 1] };
@@ -1279,7 +1281,7 @@ fn segment(
         // Without widths (the first pass) no line is too wide: nothing to count.
         let wide = |e: usize, c: usize| {
             if weigh_widths {
-                width_cost(too_wide[e * nc + c] - wide_b[c])
+                width_cost(too_wide_for(c)[e] - too_wide_for(c)[b])
             } else {
                 0.0
             }
