@@ -133,6 +133,9 @@ struct Line {
     /// Its text without white space ([`compact`]): what most of this
     /// layout's questions of a line read, worked out once.
     compact: String,
+    /// It heads a section ([`section_heading`]): asked of it by the header's
+    /// search, the body's and a note's.
+    heading: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -181,6 +184,7 @@ fn lines_of(text: &Text) -> Vec<Line> {
             width: display_width(&s[t.clone()]),
             ends_sentence: ends_sentence(&s[t.clone()]),
             compact: compact(&s[t.clone()]),
+            heading: section_heading(&s[t.clone()]).is_some(),
             range: t,
             blank_before: blank,
         });
@@ -195,7 +199,7 @@ fn lines_of(text: &Text) -> Vec<Line> {
 pub fn read(text: &Text, whole_code: &dyn Fn(&str) -> bool) -> Option<Laid> {
     let s = text.as_str();
     let lines = lines_of(text);
-    let headers = header_runs(s, &lines);
+    let headers = header_runs(&lines);
     let mut extra_headers = Vec::new();
     let (columns, table_from, header_found) = match headers.first() {
         Some(first_header) => (
@@ -236,7 +240,7 @@ pub fn read(text: &Text, whole_code: &dyn Fn(&str) -> bool) -> Option<Laid> {
         }
         let line = &s[lines[i].range.clone()];
         let before_table = table_start.is_none() && i < table_from;
-        if section_heading(line).is_some() {
+        if lines[i].heading {
             table_start.get_or_insert(lines[i].range.start);
             sections.push(text.slice(lines[i].range.clone()));
             fragments.push(Fragment { text: text.slice(lines[i].range.clone()), reason: SetAside::SectionHeading });
@@ -435,9 +439,9 @@ fn rejoin_code_tails(records: &mut [Record], whole_code: &dyn Fn(&str) -> bool) 
 /// the next header, section heading or the end, and none of its lines is a
 /// code or a 序号 (a cell of the table that opens with `注：` is followed by
 /// more items, whose codes and numbers say so).
-fn note_end(s: &str, lines: &[Line], headers: &[Run], from: usize) -> Option<usize> {
+fn note_end(lines: &[Line], headers: &[Run], from: usize) -> Option<usize> {
     let end = (from + 1..lines.len())
-        .find(|&k| headers.iter().any(|h| h.start == k) || section_heading(&s[lines[k].range.clone()]).is_some())
+        .find(|&k| headers.iter().any(|h| h.start == k) || lines[k].heading)
         .unwrap_or(lines.len());
     let item_line = |k: usize| {
         let c = &lines[k].compact;
@@ -460,11 +464,11 @@ fn set_aside_note(
     fragments: &mut Vec<Fragment>,
 ) -> Option<usize> {
     let s = text.as_str();
-    let mut end = note_end(s, lines, headers, from)?;
+    let mut end = note_end(lines, headers, from)?;
     while let Some(h) = headers.iter().find(|h| h.start == end) {
         let goes_on = h.end < lines.len()
             && crate::text::opening_list_number(&s[lines[h.end].range.clone()]).is_some_and(|n| n >= 2);
-        match note_end(s, lines, headers, h.end).filter(|_| goes_on) {
+        match note_end(lines, headers, h.end).filter(|_| goes_on) {
             Some(next) => end = next,
             None => break,
         }
@@ -508,7 +512,7 @@ fn headers_text(s: &str, lines: &[Line], run: &Run) -> String {
 }
 
 /// Runs of short, digit-free lines that together spell at least three header words.
-fn header_runs(s: &str, lines: &[Line]) -> Vec<Run> {
+fn header_runs(lines: &[Line]) -> Vec<Run> {
     let candidate = |l: &Line| {
         let c = &l.compact;
         // A header's words hold no sentence's punctuation: a line with a
@@ -517,7 +521,7 @@ fn header_runs(s: &str, lines: &[Line]) -> Vec<Run> {
         !c.is_empty()
             && c.chars().nth(30).is_none()
             && !c.chars().any(|ch| ch.is_ascii_digit() || matches!(ch, '，' | ',' | '。' | '；' | ';'))
-            && section_heading(&s[l.range.clone()]).is_none()
+            && !l.heading
     };
     let mut runs = Vec::new();
     let mut i = 0;
@@ -1798,6 +1802,7 @@ mod tests {
             blank_before: true,
             ends_sentence: false,
             compact: String::new(),
+            heading: false,
         };
         let lines = [line(18), line(18)];
         let block = |k: usize, opens_cell: bool| Block {
@@ -1833,6 +1838,7 @@ mod tests {
             blank_before: false,
             ends_sentence: false,
             compact: String::new(),
+            heading: false,
         };
         let lines = [line(0..9), line(10..16)];
         let block = |lines: Range<usize>| Block {
@@ -2021,7 +2027,7 @@ mod tests {
             "{header}1\n对骗取医保基金的处罚\n3700000236001\n省医保局\n因不履行或不正确履行行政职责，有下\n\n— 2 —\n\n{header}列情形的，行政机关及相关工作人员应\n承担相应责任\n一、没有法律和事实依据实施行政处罚\n"
         );
         let lines = lines_of(&Text::from_source(&s));
-        let runs = header_runs(&s, &lines);
+        let runs = header_runs(&lines);
         assert_eq!(runs.len(), 2);
         let text = |l: usize| compact(&s[lines[l].range.clone()]);
         assert_eq!(text(runs[1].end - 1), "追责情形及依据");
@@ -2029,7 +2035,7 @@ mod tests {
         // Without punctuation to stop it, the first header's words still do.
         let s = s.replace("列情形的，行政机关及相关工作人员应\n", "");
         let lines = lines_of(&Text::from_source(&s));
-        let runs = header_runs(&s, &lines);
+        let runs = header_runs(&lines);
         assert_eq!(compact(&s[lines[runs[1].end].range.clone()]), "承担相应责任");
     }
 
@@ -2233,6 +2239,7 @@ mod tests {
                     blank_before: false,
                     ends_sentence: ends,
                     compact: String::new(),
+                    heading: false,
                 });
                 // Equal exactly (a zero's sign aside: an empty sum is -0).
                 assert_eq!(cost.cost(), reference(&lines), "{lines:?}");
