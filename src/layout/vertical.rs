@@ -180,11 +180,12 @@ fn lines_of(text: &Text) -> Vec<Line> {
             blank = true;
             continue;
         }
+        let line = &s[t.clone()];
         lines.push(Line {
-            width: display_width(&s[t.clone()]),
-            ends_sentence: ends_sentence(&s[t.clone()]),
-            compact: compact(&s[t.clone()]),
-            heading: section_heading(&s[t.clone()]).is_some(),
+            width: display_width(line),
+            ends_sentence: ends_sentence(line),
+            compact: compact(line),
+            heading: section_heading(line).is_some(),
             range: t,
             blank_before: blank,
         });

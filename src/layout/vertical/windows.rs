@@ -62,6 +62,11 @@ impl KindsSeen {
         place
     }
 
+    /// The place of the kinds whose key is `key`, when they have been seen.
+    fn place_of(&self, key: u128) -> Option<u32> {
+        self.places.get(&key).copied()
+    }
+
     /// What the kinds at `place` score as a whole cell of each column, by [`score_slot`].
     pub fn scores(&self, place: u32) -> &[f32; SCORE_SLOTS] {
         &self.scores[place as usize]
@@ -87,7 +92,7 @@ pub(super) struct Windows<'a> {
     /// ([`LongCellKey::with_opening`]): as each grows, its last characters
     /// (a colon, a 、) and its lists change its kinds at every few blocks,
     /// between the same few, and they are worked out once.
-    long_kinds: CharMap<u64, (u128, u32)>,
+    long_kinds: CharMap<u64, u32>,
     /// What a cell opening at each block scores for the boundary before it
     /// ([`super::opening_score`]).
     openings: Vec<f32>,
@@ -218,7 +223,7 @@ impl<'a> Windows<'a> {
             // not change with its length): from here on they are worked out
             // only when what they hang on changes.
             if let (Some(opening), Some(long_key)) = (kept_opening, Kinds::long_cell_key(&f, ending)) {
-                return self.grow_long(f, opening, (long_key, key, place), e + 1..=end, windows);
+                return self.grow_long(f, opening, (long_key, place), e + 1..=end, windows);
             }
         }
         false
@@ -226,15 +231,15 @@ impl<'a> Windows<'a> {
 
     /// [`Windows::work_out`] for the windows ending at `ends`, grown from
     /// one already long (`f`), whose kinds hang on its key and `opening`
-    /// alone ([`Kinds::long_cell_key`]): `last` is its key and its kinds'
-    /// key and place. The key changes every few blocks (a colon or a 、
+    /// alone ([`Kinds::long_cell_key`]): `last` is its key and the place of
+    /// its kinds. The key changes every few blocks (a colon or a 、
     /// ends the window, a list begins) between the same few, so their
     /// kinds are worked out once for every window ([`Windows::long_kinds`]).
     fn grow_long(
         &mut self,
         mut f: Features,
         opening: Opening,
-        mut last: (LongCellKey, u128, u32),
+        mut last: (LongCellKey, u32),
         ends: RangeInclusive<usize>,
         windows: &mut Vec<Window>,
     ) -> bool {
@@ -251,15 +256,18 @@ impl<'a> Windows<'a> {
             // Long, as the window it grew from.
             let long_key = LongCellKey::of(&f, ending);
             if long_key != last.0 {
-                let (key, place) = *self.long_kinds.entry(long_key.with_opening(opening)).or_insert_with(|| {
+                let place = *self.long_kinds.entry(long_key.with_opening(opening)).or_insert_with(|| {
                     let kinds = Kinds::with_edges(&f, opening, ending);
-                    let key = kinds.key();
-                    (key, self.kinds.place(kinds, key))
+                    self.kinds.place(kinds, kinds.key())
                 });
-                last = (long_key, key, place);
+                last = (long_key, place);
             }
-            debug_assert_eq!(Kinds::with_edges(&f, opening, ending).key(), last.1, "a long cell's kinds");
-            windows.push(Window { kinds: last.2, shape: self.shape_cost.cost() });
+            debug_assert_eq!(
+                self.kinds.place_of(Kinds::with_edges(&f, opening, ending).key()),
+                Some(last.1),
+                "a long cell's kinds"
+            );
+            windows.push(Window { kinds: last.1, shape: self.shape_cost.cost() });
             if f.chars > LONGEST_CELL_CHARS {
                 return true;
             }
