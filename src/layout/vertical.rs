@@ -1099,12 +1099,15 @@ enum Step {
     },
 }
 
-/// A [`Step`] and the state it came from, in one word, so that keeping the
+/// A [`Step`] and the state it came from, in two words, so that keeping the
 /// better of two steps is a select rather than a branch the processor
-/// mispredicts (nearly half the windows weighed improve on the last):
-/// the block a cell starts at, what the step is, and the state.
+/// mispredicts (nearly half the windows weighed improve on the last): the
+/// block a cell starts at, and what the step is with the state.
 #[derive(Clone, Copy)]
-struct Back(u64);
+struct Back {
+    from: u32,
+    what: u32,
+}
 
 impl Back {
     const START: u16 = u16::MAX;
@@ -1115,7 +1118,7 @@ impl Back {
     const LIMIT: usize = (u16::MAX - 3) as usize;
 
     fn new(what: u16, from: usize, state: usize) -> Back {
-        Back((from as u64) << 32 | u64::from(what) << 16 | state as u64 & 0xFFFF)
+        Back { from: from as u32, what: u32::from(what) << 16 | state as u32 & 0xFFFF }
     }
 
     /// A cell of the column at `column` from block `from`, after `state`.
@@ -1124,17 +1127,42 @@ impl Back {
     }
 
     fn step(self) -> Step {
-        match (self.0 >> 16) as u16 {
+        match (self.what >> 16) as u16 {
             Back::START => Step::Start,
             Back::SKIP => Step::Skip,
             Back::WRAP => Step::Wrap,
             Back::TIER => Step::Tier,
-            column => Step::Cell { from: (self.0 >> 32) as usize, column: usize::from(column) },
+            column => Step::Cell { from: self.from as usize, column: usize::from(column) },
         }
     }
 
     fn state(self) -> usize {
-        usize::from(self.0 as u16)
+        usize::from(self.what as u16)
+    }
+}
+
+/// The steps back of a search's table, each [`Back`]'s two words in a run
+/// of their own: a window's columns are then weighed side by side, their
+/// steps kept by the same selects as their scores.
+struct Backs {
+    from: Vec<u32>,
+    what: Vec<u32>,
+}
+
+impl Backs {
+    /// `len` steps, each the start.
+    fn new(len: usize) -> Backs {
+        let start = Back::new(Back::START, 0, 0);
+        Backs { from: vec![start.from; len], what: vec![start.what; len] }
+    }
+
+    fn get(&self, i: usize) -> Back {
+        Back { from: self.from[i], what: self.what[i] }
+    }
+
+    fn set(&mut self, i: usize, back: Back) {
+        self.from[i] = back.from;
+        self.what[i] = back.what;
     }
 }
 
@@ -1164,40 +1192,53 @@ fn segment(
     let tier_state = k + 1;
     // Flat tables, a row of `w` states per block: this loop is the vertical
     // layout's whole cost, and rows of rows cost an indirection per step.
-    let w = k + 2;
+    // A window's columns are weighed [`LANES`] at a time, into the states
+    // from 1 on: the row has room for every lane.
+    let lanes = k.div_ceil(LANES) * LANES;
+    let w = (k + 2).max(lanes + 1);
     let mut score = vec![NEG; (n + 1) * w];
     // The columns cells fill, as steps name them: the header's, 实施层级 of a
     // tier row, then each extra column.
     let cell_columns: Vec<Column> =
         columns.iter().copied().chain([Column::Level]).chain(extras.iter().copied()).collect();
-    if w.max(cell_columns.len()) > Back::LIMIT {
+    if w.max(cell_columns.len()) > Back::LIMIT || u32::try_from(n).is_err() {
         return (Vec::new(), NEG);
     }
-    let mut back: Vec<Back> = vec![Back::new(Back::START, 0, 0); (n + 1) * w];
+    let mut back = Backs::new((n + 1) * w);
     score[0] = 0.0;
     let width_of = |c: Column| widths.and_then(|w| w.iter().find(|(col, _)| *col == c).map(|x| x.1));
     let weigh_widths = widths.is_some();
     let level = columns.iter().position(|&c| c == Column::Level);
 
     // Lines too wide for each column (header columns, then extras), counted
-    // over the blocks before each block, a run of the blocks per column: a
-    // window's count is a difference of two, and the windows from a block
-    // read their column's counts side by side.
+    // over the blocks before each block, a row of the columns per block: a
+    // window's count is a difference of two, and a window's columns read
+    // their counts side by side.
     let all_columns: Vec<Column> = columns.iter().chain(extras.iter()).copied().collect();
     let nc = all_columns.len();
     let limits: Vec<Option<usize>> = all_columns.iter().map(|&c| width_of(c).map(|w| w + w / 8 + 2)).collect();
+    // Each row has room for every lane of the header's columns.
+    let nc = nc.max(lanes);
     let mut too_wide = vec![0u32; (n + 1) * nc];
-    for (c, limit) in limits.iter().enumerate() {
-        let counts = &mut too_wide[c * (n + 1)..(c + 1) * (n + 1)];
-        for (bi, blk) in blocks.iter().enumerate() {
+    for (bi, blk) in blocks.iter().enumerate() {
+        let (before, after) = too_wide[bi * nc..(bi + 2) * nc].split_at_mut(nc);
+        for ((count, &so_far), limit) in after.iter_mut().zip(before.iter()).zip(&limits) {
             let wide =
                 limit.map_or(0, |l| blk.lines.clone().filter(|&li| windows.lines()[li].width > l).count() as u32);
-            counts[bi + 1] = counts[bi] + wide;
+            *count = so_far + wide;
         }
     }
-    let too_wide_for = |c: usize| &too_wide[c * (n + 1)..(c + 1) * (n + 1)];
+    let too_wide_at = |e: usize| &too_wide[e * nc..(e + 1) * nc];
     let skip_costs: Vec<f32> = columns.iter().map(|&c| skip_cost(c)).collect();
     let mut base = vec![NEG; w];
+    // What a cell of each column, from the block at hand, starts from and
+    // its step back; each kinds' scores as its columns read them; the
+    // columns by the span they stop at.
+    let mut from = vec![NEG; lanes];
+    let steps: Vec<u32> = (0..lanes).map(|j| Back::cell(j, 0, j).what).collect();
+    let mut by_column: Vec<f32> = Vec::new();
+    let mut by_span: Vec<(usize, usize)> = spans.iter().copied().zip(0..k).collect();
+    by_span.sort_unstable();
     let mut from_b: Vec<windows::Window> = Vec::with_capacity(max_span);
     // Where each column's score stands in a kinds' row of scores: the
     // header's columns, 实施层级, then each extra column.
@@ -1212,14 +1253,14 @@ fn segment(
                 let v = score[row + j] - skip_costs[j];
                 if v > score[row + j + 1] {
                     score[row + j + 1] = v;
-                    back[row + j + 1] = Back::new(Back::SKIP, 0, j);
+                    back.set(row + j + 1, Back::new(Back::SKIP, 0, j));
                 }
             }
             if b < n {
                 let v = score[row + k] - 0.5;
                 if v > score[row] {
                     score[row] = v;
-                    back[row] = Back::new(Back::WRAP, 0, k);
+                    back.set(row, Back::new(Back::WRAP, 0, k));
                 }
                 // A row past its 实施层级 cell may be followed by the item's
                 // next tier row, which opens with a level.
@@ -1228,7 +1269,7 @@ fn segment(
                         let v = score[row + j] - TIER_ROW_COST;
                         if v > score[row + tier_state] {
                             score[row + tier_state] = v;
-                            back[row + tier_state] = Back::new(Back::TIER, 0, j);
+                            back.set(row + tier_state, Back::new(Back::TIER, 0, j));
                         }
                     }
                 }
@@ -1251,42 +1292,62 @@ fn segment(
             max_span
         };
         let boundary_bonus = windows.opening_score(b);
-        // The windows from block b, gathered first: each column then weighs
-        // the windows it may fill in one loop of its own, as far as its cells
-        // span, rather than every window asking which columns are still open.
+        // The windows from block b, gathered first, then weighed in turn.
         from_b.clear();
         windows.gather(b, (b + reach).min(n), &mut from_b);
         let seen = &windows.kinds;
+        // Each column's score of every kinds seen so far, side by side.
+        for place in by_column.len() / lanes..seen.len() {
+            let scores = seen.scores(place as u32);
+            by_column.extend(slots.iter().map(|&slot| scores[slot]));
+            by_column.resize((place + 1) * lanes, 0.0);
+        }
         // Each cell's writers come in the order they always have: a column's
-        // fill, then a tier row's level, then an extra column.
-        for j in 0..k {
-            let from = base[j];
-            // A state no path reaches stays at minus infinity: never better.
-            if from == NEG {
-                continue;
+        // fill, then a tier row's level, then an extra column. A window's
+        // columns are weighed side by side, one lane each (a state no path
+        // reaches, or a column past its span, stays at minus infinity: never
+        // better), its cells a row of the table.
+        from[..k].copy_from_slice(&base[..k]);
+        from[k..].fill(NEG);
+        let opened = b as u32;
+        let mut span_ends = by_span.iter().peekable();
+        let before = &too_wide_at(b)[..lanes];
+        for (i, window) in from_b.iter().enumerate() {
+            while let Some(&(_, j)) = span_ends.next_if(|&&(span, _)| span <= i) {
+                from[j] = NEG;
             }
-            let (slot, step) = (slots[j], Back::cell(j, b, j));
-            let later = (b + 1) * w..;
-            let cells = score[later.clone()].chunks_exact_mut(w).zip(back[later].chunks_exact_mut(w));
-            // The windows as a slice cut to the span, not an iterator stopped
-            // at it: zipped slices are walked by one index.
-            let reached = &from_b[..from_b.len().min(spans[j])];
-            let counts = too_wide_for(j);
-            for (i, (window, (score_e, back_e))) in reached.iter().zip(cells).enumerate() {
+            let e = b + 1 + i;
+            let kinds = &by_column[window.kinds as usize * lanes..][..lanes];
+            let (shape, inner) = (window.shape, inner_cost(i));
+            let cells = (e * w + 1)..(e * w + 1 + lanes);
+            let score_e = &mut score[cells.clone()];
+            let (from_e, what_e) = (&mut back.from[cells.clone()], &mut back.what[cells]);
+            let ends = &too_wide_at(e)[..lanes];
+            for c in (0..lanes).step_by(LANES) {
+                let at = c..c + LANES;
+                let lane = |x: &[f32]| -> [f32; LANES] { x[at.clone()].try_into().expect("a lane's width") };
+                let count = |x: &[u32]| -> [u32; LANES] { x[at.clone()].try_into().expect("a lane's width") };
                 // Summed in the order the full sum takes, for the same rounding.
-                let mut v = from + seen.scores(window.kinds)[slot] + boundary_bonus - window.shape - inner_cost(i);
+                let (start, whole) = (lane(&from), lane(kinds));
+                let mut v: [f32; LANES] = std::array::from_fn(|l| start[l] + whole[l] + boundary_bonus - shape - inner);
                 if weigh_widths {
-                    v -= width_cost(counts[b + 1 + i] - counts[b]);
+                    let (ends, before) = (count(ends), count(before));
+                    v = std::array::from_fn(|l| v[l] - width_cost(ends[l] - before[l]));
                 }
-                let better = v > score_e[j + 1];
-                score_e[j + 1] = if better { v } else { score_e[j + 1] };
-                back_e[j + 1] = if better { step } else { back_e[j + 1] };
+                keep_better(
+                    (&mut score_e[at.clone()]).try_into().expect("a lane's width"),
+                    (&mut from_e[at.clone()]).try_into().expect("a lane's width"),
+                    (&mut what_e[at.clone()]).try_into().expect("a lane's width"),
+                    v,
+                    opened,
+                    count(&steps),
+                );
             }
         }
         // Without widths (the first pass) no line is too wide: nothing to count.
         let wide = |e: usize, c: usize| {
             if weigh_widths {
-                width_cost(too_wide_for(c)[e] - too_wide_for(c)[b])
+                width_cost(too_wide_at(e)[c] - too_wide_at(b)[c])
             } else {
                 0.0
             }
@@ -1302,7 +1363,7 @@ fn segment(
                     let v = from + fs + boundary_bonus - window.shape - inner_cost(i) - wide(e, l);
                     if v > score[e * w + l + 1] {
                         score[e * w + l + 1] = v;
-                        back[e * w + l + 1] = step;
+                        back.set(e * w + l + 1, step);
                     }
                 }
             }
@@ -1323,7 +1384,7 @@ fn segment(
                     let v = base[j] + fs - 1.2 + boundary_bonus - window.shape - inner_cost(i) - wide(e, k + x);
                     if v > score[e * w + j] {
                         score[e * w + j] = v;
-                        back[e * w + j] = Back::cell(k + 1 + x, b, j);
+                        back.set(e * w + j, Back::cell(k + 1 + x, b, j));
                     }
                 }
             }
@@ -1344,7 +1405,7 @@ fn segment(
     let mut guard = 0;
     while (b > 0 || j > 0) && guard < 10 * (n + 1) * (k + 2) {
         guard += 1;
-        let (step, pj) = (back[b * w + j].step(), back[b * w + j].state());
+        let (step, pj) = (back.get(b * w + j).step(), back.get(b * w + j).state());
         match step {
             Step::Start => break,
             Step::Skip => j = pj,
@@ -1474,6 +1535,27 @@ const INNER_COSTS: [f32; MAX_CELL_BLOCKS] = {
     costs
 };
 
+/// How many of a window's columns are weighed at once.
+const LANES: usize = 4;
+
+/// Keeps, in each lane, the better of the score there and `v`, and the
+/// step to it: a cell from block `opened` as `steps` name it. Written as
+/// masks, not branches, so that the lanes are kept side by side.
+fn keep_better(
+    score: &mut [f32; LANES],
+    from: &mut [u32; LANES],
+    what: &mut [u32; LANES],
+    v: [f32; LANES],
+    opened: u32,
+    steps: [u32; LANES],
+) {
+    let mask: [u32; LANES] = std::array::from_fn(|l| if v[l] > score[l] { u32::MAX } else { 0 });
+    let pick = |new: u32, old: u32, l: usize| new & mask[l] | old & !mask[l];
+    *score = std::array::from_fn(|l| f32::from_bits(pick(v[l].to_bits(), score[l].to_bits(), l)));
+    *from = std::array::from_fn(|l| pick(opened, from[l], l));
+    *what = std::array::from_fn(|l| pick(steps[l], what[l], l));
+}
+
 /// Lines wider than the column's learnt width do not belong in it.
 fn width_cost(over: u32) -> f32 {
     (over as f32 * 2.0).min(8.0)
@@ -1513,6 +1595,21 @@ mod tests {
 
     fn columns_of(r: &Record) -> Vec<Column> {
         r.rows.iter().flatten().map(|(c, _)| *c).collect()
+    }
+
+    #[test]
+    fn each_lane_keeps_the_better_score_and_its_step() {
+        let neg = f32::NEG_INFINITY;
+        let mut score = [1.0, 2.0, neg, 0.5];
+        let (mut from, mut what) = ([7; LANES], [8; LANES]);
+        keep_better(&mut score, &mut from, &mut what, [1.5, 2.0, neg, -0.0], 3, [10, 11, 12, 13]);
+        // Better in the first lane only: a tie, minus infinity and a worse score keep what was there.
+        assert_eq!(score.map(f32::to_bits), [1.5, 2.0, neg, 0.5].map(f32::to_bits));
+        assert_eq!(from, [3, 7, 7, 7]);
+        assert_eq!(what, [10, 8, 8, 8]);
+        keep_better(&mut score, &mut from, &mut what, [neg, 2.5, -1.0, 0.5], 4, [20, 21, 22, 23]);
+        assert_eq!(score.map(f32::to_bits), [1.5, 2.5, -1.0, 0.5].map(f32::to_bits));
+        assert_eq!((from, what), ([3, 4, 4, 7], [10, 21, 22, 8]));
     }
 
     #[test]

@@ -67,6 +67,11 @@ impl KindsSeen {
         self.places.get(&key).copied()
     }
 
+    /// How many kinds have been seen: their places run up to it.
+    pub fn len(&self) -> usize {
+        self.scores.len()
+    }
+
     /// What the kinds at `place` score as a whole cell of each column, by [`score_slot`].
     pub fn scores(&self, place: u32) -> &[f32; SCORE_SLOTS] {
         &self.scores[place as usize]
