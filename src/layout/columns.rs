@@ -1113,6 +1113,18 @@ pub fn feature_score(column: Column, f: &Features) -> f32 {
 /// thresholds on a cell's length all lie at or below it.
 const LENGTHS_TOLD_APART: usize = 100;
 
+/// The lengths from which [`kind_score`] scores a cell otherwise than a
+/// shorter one (its thresholds: at most 3, 4, 6, 15, 30 or 100 characters).
+const LENGTH_STEPS: [usize; 6] = [4, 5, 7, 16, 31, LENGTHS_TOLD_APART + 1];
+
+/// A cell's length as [`kind_score`] tells it: the step of
+/// [`LENGTH_STEPS`] it has reached, or one. Cells of lengths that score
+/// alike have the same kinds, and the vertical layout works out each
+/// kinds' scores once.
+fn told_length(chars: usize) -> usize {
+    LENGTH_STEPS.iter().rev().copied().find(|&step| chars >= step).unwrap_or(1)
+}
+
 /// What a cell's content looks like, worked out once and scored for each
 /// column. Only what [`kind_score`] reads is kept, so that two cells with
 /// equal kinds score alike in every column: the vertical layout scores a
@@ -1120,7 +1132,7 @@ const LENGTHS_TOLD_APART: usize = 100;
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Kinds {
     empty: bool,
-    /// Non-space characters, counted up to one past [`LENGTHS_TOLD_APART`].
+    /// Non-space characters, as far as scores tell them apart ([`told_length`]).
     chars: usize,
     /// Every character is a Han ideograph.
     all_han: bool,
@@ -1368,7 +1380,7 @@ impl Kinds {
         let mostly_han = f.mostly_han();
         Kinds {
             empty: false,
-            chars: chars.min(LENGTHS_TOLD_APART + 1),
+            chars: told_length(chars),
             all_han: f.all_han(),
             mostly_han,
             numeric: f.numeric(),
@@ -1616,6 +1628,38 @@ mod tests {
             assert_eq!(Snippet::<48>::of_str(text), Snippet::<48>::from_chars(text.chars()), "{text}");
         }
         assert_eq!(Snippet::<8>::of_str("社会保险").as_str(), "社会");
+    }
+
+    #[test]
+    fn lengths_told_alike_score_alike() {
+        // Kinds of every sort, each at every length: scored with the length
+        // told (as kinds hold it) or counted up to LENGTHS_TOLD_APART + 1.
+        let makes = [
+            "1",
+            "十二",
+            "行政处罚",
+            "市级、",
+            "3700000236009",
+            "医疗保障局",
+            "对用人单位未按时足额缴纳社会保险费的处罚",
+            "依据《中华人民共和国社会保险法》第八十六条处以罚款。",
+            "1.受理责任：依法受理。",
+            "追究相应责任",
+            "按照属地管理原则",
+            "无",
+        ];
+        for make in makes {
+            for chars in 1..=LENGTHS_TOLD_APART + 20 {
+                let text: String = make.chars().cycle().take(chars).collect();
+                let f = Features::of(&text);
+                let told = Kinds::of(&f);
+                let counted = Kinds { chars: f.chars.min(LENGTHS_TOLD_APART + 1), ..told };
+                for c in Column::ALL {
+                    assert_eq!(kind_score(c, &told), kind_score(c, &counted), "{text} in {c:?}");
+                    assert_eq!(whole_cell_score(c, &told), whole_cell_score(c, &counted), "{text} in {c:?}");
+                }
+            }
+        }
     }
 
     #[test]
