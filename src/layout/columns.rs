@@ -773,8 +773,22 @@ impl Features {
         f.last = Snippet::of_str(&t[last_start..]);
         f.short = (f.chars <= SHORT).then(|| Snippet::of_str(t));
         f.duty_words |= responsibility && has_duty_heading(t);
-        f.scope_words |= t.starts_with("负责") || t.starts_with("按照");
+        f.scope_words |= opens_scope(t);
         f.list_starts = crate::text::split_lines(text).filter(|l| opens_numbered_list(l)).count();
+        f
+    }
+
+    /// The features of consecutive lines, as [`Features::extend`] combines
+    /// each line's: `text` runs from the first line's start to the last
+    /// one's end, and `compacts` are the lines without white space. Read in
+    /// one pass over their text, not line by line with the words across
+    /// each join looked for again; `joined` is room for their text.
+    pub fn of_lines(text: &str, compacts: &[&str], joined: &mut String) -> Features {
+        joined.clear();
+        compacts.iter().for_each(|c| joined.push_str(c));
+        let mut f = Features::of_compacted(text, joined);
+        // A line opening with `负责` tells a scope as a cell opening so does.
+        f.scope_words |= compacts.iter().any(|c| opens_scope(c));
         f
     }
 
@@ -929,6 +943,11 @@ impl Junction {
         }
         j
     }
+}
+
+/// Whether a text without white space opens as a scope does: `负责…`, `按照…`.
+fn opens_scope(t: &str) -> bool {
+    t.starts_with("负责") || t.starts_with("按照")
 }
 
 /// What a word [`Features::of`] looks for says of the text holding it.
@@ -1956,6 +1975,69 @@ mod tests {
                 assert_eq!(combined.liability_words, direct.liability_words, "{whole}");
                 assert_eq!(combined.duty_words, direct.duty_words, "{whole}");
                 assert_eq!(combined.scope_words, direct.scope_words, "{whole}");
+            }
+        }
+    }
+
+    /// Every field of features, the snippets as their text.
+    fn fields(f: &Features) -> String {
+        let Features {
+            chars,
+            han,
+            digits,
+            upper,
+            first,
+            last,
+            short,
+            title_mark,
+            open_titles,
+            article,
+            tag,
+            liability_words,
+            duty_words,
+            scope_words,
+            list_starts,
+        } = f;
+        let short = short.as_ref().map(Snippet::as_str);
+        format!(
+            "{chars} {han} {digits} {upper} {} {} {short:?} {title_mark} {open_titles} {article} {tag} \
+             {liability_words} {duty_words} {scope_words} {list_starts}",
+            first.as_str(),
+            last.as_str()
+        )
+    }
+
+    #[test]
+    fn features_of_lines_are_those_of_each_line_combined() {
+        let lines = [
+            "1.没有法律和事实依",
+            "据实施行政处罚的；",
+            "负",
+            "责本行政区域内",
+            "负责审核",
+            "按照属地",
+            "  2.审查责",
+            "任：审查申请材料。",
+            "《社会保险法》第八十七条",
+            "【法律】《医疗保障基金使用监督管理条",
+            "例》第三十八条 ABC 12",
+            "相应",
+            "责任：追究",
+            "（一）",
+            "",
+            "A",
+        ];
+        let mut joined = String::new();
+        for i in 0..lines.len() {
+            for j in i..lines.len() {
+                let text = lines[i..=j].join("\n");
+                let compacts: Vec<String> = lines[i..=j].iter().map(|l| compact(l)).collect();
+                let compacts: Vec<&str> = compacts.iter().map(String::as_str).collect();
+                let each = lines[i + 1..=j].iter().fold(Features::of(lines[i]), |mut f, l| {
+                    f.extend(&Features::of(l));
+                    f
+                });
+                assert_eq!(fields(&Features::of_lines(&text, &compacts, &mut joined)), fields(&each), "{text}");
             }
         }
     }

@@ -674,6 +674,8 @@ fn make_blocks(s: &str, lines: &[Line], body: &[BodyLine], dense: bool) -> Vec<B
     };
     // Where the cell the current block's lines belong to opens, as far as told.
     let mut opened = 0;
+    // Room for a block's lines' text without white space, and for it joined.
+    let (mut compacts, mut joined): (Vec<&str>, String) = (Vec::new(), String::new());
     for k in 0..=body.len() {
         let split = if k == body.len() {
             true
@@ -709,12 +711,11 @@ fn make_blocks(s: &str, lines: &[Line], body: &[BodyLine], dense: bool) -> Vec<B
             let idx: Vec<usize> = body[start..k].iter().map(|b| b.0).collect();
             let first = idx[0];
             let last = *idx.last().unwrap_or(&first);
-            let mut features = Features::default();
-            let mut max_width = 0;
-            for &li in &idx {
-                features.extend(&Features::of_compacted(&s[lines[li].range.clone()], &lines[li].compact));
-                max_width = max_width.max(lines[li].width);
-            }
+            let max_width = idx.iter().map(|&li| lines[li].width).max().unwrap_or(0);
+            compacts.clear();
+            compacts.extend(idx.iter().map(|&li| lines[li].compact.as_str()));
+            let features =
+                Features::of_lines(&s[lines[first].range.start..lines[last].range.end], &compacts, &mut joined);
             let opens = opens_cell(&s[lines[first].range.clone()]);
             let after_page_break = page_break_before(body, start);
             blocks.push(Block {
