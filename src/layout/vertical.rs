@@ -1238,6 +1238,9 @@ fn segment(
     let mut from = vec![NEG; lanes];
     let steps: Vec<u32> = (0..lanes).map(|j| Back::cell(j, 0, j).what).collect();
     let mut by_column: Vec<f32> = Vec::new();
+    // Whether each kinds seen is surely a cell of some extra column (scores
+    // 2 or more there): no other window may fill one.
+    let mut surely_extra: Vec<bool> = Vec::new();
     let mut by_span: Vec<(usize, usize)> = spans.iter().copied().zip(0..k).collect();
     by_span.sort_unstable();
     let mut from_b: Vec<windows::Window> = Vec::with_capacity(max_span);
@@ -1302,6 +1305,7 @@ fn segment(
             let scores = seen.scores(place as u32);
             by_column.extend(slots.iter().map(|&slot| scores[slot]));
             by_column.resize((place + 1) * lanes, 0.0);
+            surely_extra.push(extra_slots.iter().any(|&slot| scores[slot] >= 2.0));
         }
         // Each cell's writers come in the order they always have: a column's
         // fill, then a tier row's level, then an extra column. A window's
@@ -1370,6 +1374,9 @@ fn segment(
             }
         }
         for (i, window) in from_b.iter().enumerate() {
+            if !surely_extra[window.kinds as usize] {
+                continue;
+            }
             let e = b + 1 + i;
             let scores = seen.scores(window.kinds);
             for (x, (&col, &slot)) in extras.iter().zip(&extra_slots).enumerate() {
