@@ -760,8 +760,19 @@ pub fn read(text: &Text, delimiter: char, grid: bool) -> Option<Laid> {
 /// and a web page's footer lines (`版权所有：…`).
 /// A bare number is not furniture: in a table it is as likely a 序号.
 pub fn is_page_furniture(line: &str) -> bool {
+    may_be_furniture(line) && is_furniture_text(&compact(line))
+}
+
+/// [`is_page_furniture`] of a line given as its text without white space.
+pub fn is_compact_page_furniture(t: &str) -> bool {
+    may_be_furniture(t) && is_furniture_text(t)
+}
+
+/// Whether a line (or its text without white space: the answer is the
+/// same) may be furniture, told without copying it.
+fn may_be_furniture(line: &str) -> bool {
     // Past 120 characters only a rule of dashes, digits and slashes can be
-    // furniture: a long row of a table is told so without copying it.
+    // furniture: a long row of a table is not.
     if line.len() > FURNITURE_CHARS
         && line.chars().filter(|c| !c.is_whitespace()).nth(FURNITURE_CHARS).is_some()
         && !line.chars().all(|c| c.is_whitespace() || c.is_ascii_digit() || c == '/' || is_page_rule(c))
@@ -769,12 +780,13 @@ pub fn is_page_furniture(line: &str) -> bool {
         return false;
     }
     // Furniture is numbered or opens as a footer does: a line with neither a
-    // digit nor a footer word's first character is not, told without copying it.
-    if !line.chars().any(|c| c.is_ascii_digit() || FOOTER_INITIALS.contains(&c)) {
-        return false;
-    }
-    let t = compact(line);
-    if is_site_footer(&t) {
+    // digit nor a footer word's first character is not.
+    line.chars().any(|c| c.is_ascii_digit() || FOOTER_INITIALS.contains(&c))
+}
+
+/// [`is_page_furniture`] of a line's text without white space.
+fn is_furniture_text(t: &str) -> bool {
+    if is_site_footer(t) {
         return true;
     }
     let digits = t.chars().filter(char::is_ascii_digit).count();
@@ -1704,6 +1716,30 @@ mod tests {
         assert!(is_page_furniture("版 权 所 有：某市人民政府"));
         assert!(is_page_furniture("— 3 —"));
         assert!(!is_page_furniture("对医疗保险经办机构的处罚"));
+    }
+
+    #[test]
+    fn a_line_is_furniture_as_its_text_without_white_space_is() {
+        let long_rule = format!("{} 3 {}", "-".repeat(70), "-".repeat(70));
+        let long_row = format!("1 {}", "对医疗保险经办机构的处罚 ".repeat(12));
+        for line in [
+            "— 3 —",
+            "- 12 -",
+            "第 3 页，共 20 页",
+            "3 / 20",
+            "Page 3 of 20",
+            "版 权 所 有：某市人民政府",
+            "主办单位：某市人民政府办公室",
+            "对医疗保险经办机构的处罚",
+            "1. 依法受理",
+            "3700000 236009",
+            "",
+            long_rule.as_str(),
+            long_row.as_str(),
+        ] {
+            assert_eq!(is_compact_page_furniture(&compact(line)), is_page_furniture(line), "{line}");
+        }
+        assert!(is_compact_page_furniture(&compact(&long_rule)) && !is_page_furniture(&long_row));
     }
 
     #[test]

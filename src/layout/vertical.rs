@@ -12,7 +12,7 @@
 use super::columns::{
     code_shaped, columns_in_running_text, compact, is_seq_text, is_whole_short_value, Column, Features,
 };
-use super::delimited::is_page_furniture;
+use super::delimited::is_compact_page_furniture;
 use super::{is_running_head_text, section_heading, starts_note, Fragment, Laid, LayoutKind, Record, SetAside};
 use crate::text::{is_han, Text, TextBuilder};
 use std::ops::Range;
@@ -228,7 +228,7 @@ pub fn read(text: &Text, whole_code: &dyn Fn(&str) -> bool) -> Option<Laid> {
     let mut hard = true;
     // A line, by its index, that is a page's furniture or the title again.
     let is_furniture =
-        |k: usize| is_page_furniture(&s[lines[k].range.clone()]) || running_heads.contains(&lines[k].compact);
+        |k: usize| is_compact_page_furniture(&lines[k].compact) || running_heads.contains(&lines[k].compact);
     let mut i = 0;
     while i < lines.len() {
         if let Some(h) = headers.iter().find(|h| h.start == i) {
