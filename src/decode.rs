@@ -171,10 +171,13 @@ fn finish(
     let decoded = Decoded { text, encoding, bom_len, malformed };
     // Control characters other than line and page breaks are bytes below
     // 0x20, 0x7F, or U+0080..U+009F (bytes C2 80..C2 9F): text without
-    // those bytes has none, and its characters need not be counted.
+    // those bytes has none, and its characters need not be counted. C2
+    // begins other characters too (`·`, `§`), so the byte after it is read.
+    let bytes = decoded.text.as_bytes();
     let may_hold_controls = crate::text::any_byte(&decoded.text, |b| {
-        (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x0b)) | (b == 0x7F) | (b == 0xC2)
-    });
+        (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x0b)) | (b == 0x7F)
+    }) || memchr::memchr_iter(0xC2, bytes)
+        .any(|i| matches!(bytes.get(i + 1), Some(0x80..=0x9F)));
     if !may_hold_controls {
         return Ok(decoded);
     }
