@@ -1281,8 +1281,12 @@ impl LongCellKey {
             ending.colon,
             f.ends_open(ending),
         ];
-        let marks = marks.iter().enumerate().fold(0u16, |acc, (i, &m)| acc | u16::from(m) << i);
-        LongCellKey { marks, list_starts: f.list_starts }
+        // A bit each, by a loop of known length: each shift is a constant.
+        let mut bits = 0u16;
+        for (i, m) in marks.into_iter().enumerate() {
+            bits |= u16::from(m) << i;
+        }
+        LongCellKey { marks: bits, list_starts: f.list_starts }
     }
 
     /// One number for this key and the cell's `opening`, different for

@@ -1373,7 +1373,9 @@ fn segment(
                 }
             }
         }
-        for (i, window) in from_b.iter().enumerate() {
+        // Without extra columns, no window is weighed for one.
+        let for_extras = if extras.is_empty() { &from_b[..0] } else { &from_b[..] };
+        for (i, window) in for_extras.iter().enumerate() {
             if !surely_extra[window.kinds as usize] {
                 continue;
             }
