@@ -330,6 +330,11 @@ fn may_be_narrow(c: Column) -> bool {
 
 /// Finds scrambled cells in `laid` and recovers those it can, in place.
 pub fn repair_scrambled(laid: &mut Laid, document: &str) -> Vec<Repair> {
+    // Only a narrow cell of one line, as long as a scrambled cell may be, is
+    // read again: without one there is nothing to learn the statistics for.
+    if !laid.records.iter().flat_map(|r| r.rows.iter().flatten()).any(|(c, t)| may_be_scrambled(*c, t).is_some()) {
+        return Vec::new();
+    }
     // The statistics come from the wide columns (citations, duties), which
     // are read line by line, and from the covering notice.
     let wide = || laid.records.iter().flat_map(|r| r.rows.iter().flatten()).filter(|(c, _)| !may_be_narrow(*c));
@@ -351,14 +356,7 @@ pub fn repair_scrambled(laid: &mut Laid, document: &str) -> Vec<Repair> {
     for record in &mut laid.records {
         for row in &mut record.rows {
             for (column, cell) in row.iter_mut() {
-                if !may_be_narrow(*column) {
-                    continue;
-                }
-                let line = cell.as_str().trim();
-                let n = line.chars().count();
-                if !(MIN_CHARS..=MAX_CHARS).contains(&n) || line.contains('\n') {
-                    continue;
-                }
+                let Some((line, n)) = may_be_scrambled(*column, cell) else { continue };
                 // The cell and each of its layouts are scored straight from its
                 // characters, each looked up once; only the winner is written out.
                 let counted: Vec<CharTerms> = line.chars().map(|c| model.terms(c)).collect();
@@ -404,6 +402,17 @@ pub fn repair_scrambled(laid: &mut Laid, document: &str) -> Vec<Repair> {
         }
     }
     repairs
+}
+
+/// A cell that may have been read column-major: a narrow column's, of one
+/// line as long as such a cell may be. Its text, trimmed, and its length.
+fn may_be_scrambled(column: Column, cell: &Text) -> Option<(&str, usize)> {
+    if !may_be_narrow(column) {
+        return None;
+    }
+    let line = cell.as_str().trim();
+    let n = line.chars().count();
+    ((MIN_CHARS..=MAX_CHARS).contains(&n) && !line.contains('\n')).then_some((line, n))
 }
 
 /// Where text occurs in the document (white space removed), for confirming
