@@ -164,8 +164,10 @@ struct Block {
     code_tail: bool,
 }
 
+/// Display width: two for wide characters (from U+2E80 on, where every
+/// Han ideograph stands), one for others.
 fn display_width(s: &str) -> usize {
-    s.chars().map(|c| if is_han(c) || (c as u32) >= 0x2E80 { 2 } else { 1 }).sum()
+    s.chars().map(|c| if (c as u32) >= 0x2E80 { 2 } else { 1 }).sum()
 }
 
 /// The text's lines that are not blank, trimmed and measured, with whether
@@ -1605,6 +1607,14 @@ mod tests {
 
     fn columns_of(r: &Record) -> Vec<Column> {
         r.rows.iter().flatten().map(|(c, _)| *c).collect()
+    }
+
+    #[test]
+    fn wide_characters_and_han_ideographs_count_two() {
+        assert_eq!(display_width("行政处罚"), 8);
+        assert_eq!(display_width("〇𠀀豈⺀"), 8);
+        assert_eq!(display_width("A1 ·、"), 6);
+        assert_eq!(display_width("（2019）"), 8);
     }
 
     #[test]
