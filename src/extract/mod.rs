@@ -322,8 +322,8 @@ fn ends_mid_sentence(s: &str) -> bool {
 /// all end a sentence, one that stops mid-sentence; alone, one that stops
 /// after a comma, colon or opening bracket (no cell ends so). Whether a
 /// character ends a word is for the caller to judge, which knows the document.
+/// The entries come with their lines joined, as they are kept.
 fn note_truncated(entries: &[Text], notes: &mut Vec<Note>) {
-    let entries: Vec<Text> = entries.iter().map(normalize::join_lines).collect();
     let ends: Vec<bool> = entries.iter().map(|e| ends_a_sentence(e.as_str())).collect();
     for (i, entry) in entries.iter().enumerate() {
         let s = entry.as_str().trim_end();
@@ -340,9 +340,10 @@ fn citations_of(cell: &Text, changes: &mut Vec<Change>, notes: &mut Vec<Note>) -
     let cell = normalize::cell(cell.clone(), changes);
     let mut out = Vec::new();
     let entries = split_entries(&cell, Unnumbered::Citations);
-    note_truncated(&entries.iter().map(|e| e.text.clone()).collect::<Vec<_>>(), notes);
-    for entry in entries {
-        let text = normalize::inline(normalize::join_lines(&entry.text), changes);
+    let joined: Vec<Text> = entries.iter().map(|e| normalize::join_lines(&e.text)).collect();
+    note_truncated(&joined, notes);
+    for entry in joined {
+        let text = normalize::inline(entry, changes);
         out.extend(split_per_article(parse_citation(text.as_str())));
     }
     out
@@ -397,15 +398,17 @@ fn liability_of(cell: &Text, changes: &mut Vec<Change>, notes: &mut Vec<Note>) -
     let mut preamble = String::new();
     let mut out = Vec::new();
     let entries = split_entries(&cell, Unnumbered::Sentences);
+    let joined: Vec<Text> = entries.iter().map(|e| normalize::join_lines(&e.text)).collect();
     // The preamble ends with a colon by nature: it is no entry to judge.
     let cases: Vec<Text> = entries
         .iter()
-        .filter(|e| !(e.marker.is_none() && is_liability_preamble(normalize::join_lines(&e.text).as_str().trim())))
-        .map(|e| e.text.clone())
+        .zip(&joined)
+        .filter(|(e, text)| !(e.marker.is_none() && is_liability_preamble(text.as_str().trim())))
+        .map(|(_, text)| text.clone())
         .collect();
     note_truncated(&cases, notes);
-    for (i, entry) in entries.into_iter().enumerate() {
-        let mut text = normalize::inline(normalize::join_lines(&entry.text), changes).into_string();
+    for (i, (entry, joined)) in entries.into_iter().zip(joined).enumerate() {
+        let mut text = normalize::inline(joined, changes).into_string();
         if i == 0 && entry.marker.is_none() {
             if is_liability_preamble(&text) {
                 preamble = text;
@@ -434,18 +437,17 @@ fn duties_of(cells: &[&Text], changes: &mut Vec<Change>, notes: &mut Vec<Note>) 
     }
     let cell = normalize::cell(Text::joined_as_lines(cells.iter().copied()), changes);
     let entries = split_entries(&cell, Unnumbered::Sentences);
-    note_truncated(&entries.iter().map(|e| e.text.clone()).collect::<Vec<_>>(), notes);
+    let joined: Vec<Text> = entries.iter().map(|e| normalize::join_lines(&e.text)).collect();
+    note_truncated(&joined, notes);
     entries
         .into_iter()
-        .map(|e| {
+        .zip(joined)
+        .map(|(e, text)| {
             let group = e
                 .group
                 .map(|g| normalize::inline(normalize::join_lines(&g), changes).into_string())
                 .unwrap_or_default();
-            Duty {
-                group: group.into(),
-                text: normalize::inline(normalize::join_lines(&e.text), changes).into_string().into(),
-            }
+            Duty { group: group.into(), text: normalize::inline(text, changes).into_string().into() }
         })
         .filter(|d| !d.text.is_empty())
         .collect()
@@ -573,7 +575,7 @@ mod tests {
     }
 
     fn notes_for(entries: &[&str]) -> Vec<String> {
-        let texts: Vec<Text> = entries.iter().map(|e| Text::from_source(e)).collect();
+        let texts: Vec<Text> = entries.iter().map(|e| normalize::join_lines(&Text::from_source(e))).collect();
         let mut notes = Vec::new();
         note_truncated(&texts, &mut notes);
         notes
