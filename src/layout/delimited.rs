@@ -20,7 +20,7 @@ pub fn detect(text: &Text) -> Option<char> {
     let mut pipes = 0;
     for r in text.line_ranges() {
         let line = &text.as_str()[r];
-        if line.matches('\t').count() >= 2 {
+        if memchr::memchr_iter(b'\t', line.as_bytes()).nth(1).is_some() {
             tabs += 1;
         }
         if bars_in(line) >= 3 {
@@ -44,10 +44,11 @@ fn is_space_aligned(text: &Text) -> bool {
     let s = text.as_str();
     let mut header = false;
     let mut rows = 0;
+    let two_spaces = memchr::memmem::Finder::new(b"  ");
     for r in text.line_ranges() {
         // Cells are set apart by a tab or two spaces: a line with neither is one cell.
         let line = s[r.clone()].as_bytes();
-        if memchr::memchr(b'\t', line).is_none() && memchr::memmem::find(line, b"  ").is_none() {
+        if memchr::memchr(b'\t', line).is_none() && two_spaces.find(line).is_none() {
             continue;
         }
         let cells = split_aligned(s, r.clone());
