@@ -825,8 +825,9 @@ impl Features {
         f
     }
 
-    /// Makes these the features of this text followed by `next`, in place
-    /// (the vertical layout grows every window a block at a time).
+    /// Makes these the features of this text followed by `next`, in place:
+    /// what [`Features::of_lines`] and the vertical layout's windows (grown
+    /// a block at a time by [`Features::extend_across`]) must equal.
     pub fn extend(&mut self, next: &Features) {
         let junction = Junction::of(self, next);
         self.extend_across(next, junction);
