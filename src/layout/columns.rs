@@ -773,7 +773,7 @@ impl Features {
         f.last = Snippet::of_str(&t[last_start..]);
         f.short = (f.chars <= SHORT).then(|| Snippet::of_str(t));
         f.duty_words |= responsibility && has_duty_heading(t);
-        f.scope_words |= opens_scope(t);
+        f.scope_words |= opens_scope(t.as_bytes());
         f.list_starts = crate::text::split_lines(text).filter(|l| opens_numbered_list(l)).count();
         f
     }
@@ -788,7 +788,7 @@ impl Features {
         compacts.iter().for_each(|c| joined.push_str(c));
         let mut f = Features::of_compacted(text, joined);
         // A line opening with `负责` tells a scope as a cell opening so does.
-        f.scope_words |= compacts.iter().any(|c| opens_scope(c));
+        f.scope_words |= compacts.iter().any(|c| opens_scope(c.as_bytes()));
         f
     }
 
@@ -940,15 +940,16 @@ impl Junction {
         j.duty |= responsibility && has_duty_heading(joined.as_str());
         // A text of one character and the next may begin `负责` together.
         if before.chars < 2 {
-            j.scope |= bytes.starts_with("负责".as_bytes()) || bytes.starts_with("按照".as_bytes());
+            j.scope |= opens_scope(bytes);
         }
         j
     }
 }
 
-/// Whether a text without white space opens as a scope does: `负责…`, `按照…`.
-fn opens_scope(t: &str) -> bool {
-    t.starts_with("负责") || t.starts_with("按照")
+/// Whether a text without white space (its UTF-8 bytes) opens as a scope
+/// does: `负责…`, `按照…`.
+fn opens_scope(t: &[u8]) -> bool {
+    t.starts_with("负责".as_bytes()) || t.starts_with("按照".as_bytes())
 }
 
 /// What a word [`Features::of`] looks for says of the text holding it.
