@@ -1195,10 +1195,20 @@ fn segment(
     let tier_state = k + 1;
     // Flat tables, a row of `w` states per block: this loop is the vertical
     // layout's whole cost, and rows of rows cost an indirection per step.
-    // A window's columns are weighed [`LANES`] at a time, into the states
-    // from 1 on: the row has room for every lane.
+    // A window's columns are weighed [`LANES`] at a time, a lane each, the
+    // longest-spanning first: as a window grows past the shorter columns'
+    // spans, fewer groups of lanes are left to weigh. The state a lane's
+    // cell fills stands at place `1 + lane` of a row (the row has room for
+    // every lane); state 0 at place 0, the tier state at place `k + 1`.
     let lanes = k.div_ceil(LANES) * LANES;
     let w = (k + 2).max(lanes + 1);
+    let mut by_lane: Vec<usize> = (0..k).collect();
+    by_lane.sort_by_key(|&j| std::cmp::Reverse(spans[j]));
+    let mut place_of = vec![0; k + 2];
+    for (lane, &j) in by_lane.iter().enumerate() {
+        place_of[j + 1] = 1 + lane;
+    }
+    place_of[tier_state] = tier_state;
     let mut score = vec![NEG; (n + 1) * w];
     // The columns cells fill, as steps name them: the header's, 实施层级 of a
     // tier row, then each extra column.
@@ -1213,11 +1223,11 @@ fn segment(
     let weigh_widths = widths.is_some();
     let level = columns.iter().position(|&c| c == Column::Level);
 
-    // Lines too wide for each column (header columns, then extras), counted
+    // Lines too wide for each column (header columns by lane, then extras), counted
     // over the blocks before each block, a row of the columns per block: a
     // window's count is a difference of two, and a window's columns read
     // their counts side by side.
-    let all_columns: Vec<Column> = columns.iter().chain(extras.iter()).copied().collect();
+    let all_columns: Vec<Column> = by_lane.iter().map(|&j| columns[j]).chain(extras.iter().copied()).collect();
     let nc = all_columns.len();
     let limits: Vec<Option<usize>> = all_columns.iter().map(|&c| width_of(c).map(|w| w + w / 8 + 2)).collect();
     // Each row has room for every lane of the header's columns.
@@ -1234,21 +1244,21 @@ fn segment(
     let too_wide_at = |e: usize| &too_wide[e * nc..(e + 1) * nc];
     let skip_costs: Vec<f32> = columns.iter().map(|&c| skip_cost(c)).collect();
     let mut base = vec![NEG; w];
-    // What a cell of each column, from the block at hand, starts from and
-    // its step back; each kinds' scores as its columns read them; the
-    // columns by the span they stop at.
+    // What a cell of each lane's column, from the block at hand, starts
+    // from and its step back; each kinds' scores as the lanes read them.
     let mut from = vec![NEG; lanes];
-    let steps: Vec<u32> = (0..lanes).map(|j| Back::cell(j, 0, j).what).collect();
+    let steps: Vec<u32> = (0..lanes).map(|lane| by_lane.get(lane).map_or(0, |&j| Back::cell(j, 0, j).what)).collect();
     let mut by_column: Vec<f32> = Vec::new();
     // Whether each kinds seen is surely a cell of some extra column (scores
     // 2 or more there): no other window may fill one.
     let mut surely_extra: Vec<bool> = Vec::new();
-    let mut by_span: Vec<(usize, usize)> = spans.iter().copied().zip(0..k).collect();
-    by_span.sort_unstable();
+    // The lanes by the span they stop at: the last lanes stop first.
+    let lane_spans: Vec<usize> = by_lane.iter().map(|&j| spans[j]).collect();
     let mut from_b: Vec<windows::Window> = Vec::with_capacity(max_span);
     // Where each column's score stands in a kinds' row of scores: the
     // header's columns, 实施层级, then each extra column.
     let level_slot = windows::score_slot(Column::Level);
+    let lane_slots: Vec<usize> = by_lane.iter().map(|&j| slots[j]).collect();
     let extra_slots: Vec<usize> = extras.iter().map(|&c| windows::score_slot(c)).collect();
 
     for b in 0..=n {
@@ -1256,14 +1266,14 @@ fn segment(
         // Skips and wraps at this block, twice round so a wrap can feed skips.
         for _ in 0..2 {
             for j in 0..k {
-                let v = score[row + j] - skip_costs[j];
-                if v > score[row + j + 1] {
-                    score[row + j + 1] = v;
-                    back.set(row + j + 1, Back::new(Back::SKIP, 0, j));
+                let v = score[row + place_of[j]] - skip_costs[j];
+                if v > score[row + place_of[j + 1]] {
+                    score[row + place_of[j + 1]] = v;
+                    back.set(row + place_of[j + 1], Back::new(Back::SKIP, 0, j));
                 }
             }
             if b < n {
-                let v = score[row + k] - 0.5;
+                let v = score[row + place_of[k]] - 0.5;
                 if v > score[row] {
                     score[row] = v;
                     back.set(row, Back::new(Back::WRAP, 0, k));
@@ -1272,7 +1282,7 @@ fn segment(
                 // next tier row, which opens with a level.
                 if let Some(l) = level {
                     for j in l + 1..=k {
-                        let v = score[row + j] - TIER_ROW_COST;
+                        let v = score[row + place_of[j]] - TIER_ROW_COST;
                         if v > score[row + tier_state] {
                             score[row + tier_state] = v;
                             back.set(row + tier_state, Back::new(Back::TIER, 0, j));
@@ -1293,7 +1303,7 @@ fn segment(
         // No cell from here spans more blocks than the longest any reached state allows.
         let reach = if extras.is_empty() {
             let tier = level.filter(|_| base[tier_state] != NEG).map_or(0, |l| spans[l]);
-            (0..k).filter(|&j| base[j] != NEG).map(|j| spans[j]).max().unwrap_or(0).max(tier).min(max_span)
+            (0..k).filter(|&j| base[place_of[j]] != NEG).map(|j| spans[j]).max().unwrap_or(0).max(tier).min(max_span)
         } else {
             max_span
         };
@@ -1305,7 +1315,7 @@ fn segment(
         // Each column's score of every kinds seen so far, side by side.
         for place in by_column.len() / lanes..seen.len() {
             let scores = seen.scores(place as u32);
-            by_column.extend(slots.iter().map(|&slot| scores[slot]));
+            by_column.extend(lane_slots.iter().map(|&slot| scores[slot]));
             by_column.resize((place + 1) * lanes, 0.0);
             surely_extra.push(extra_slots.iter().any(|&slot| scores[slot] >= 2.0));
         }
@@ -1314,14 +1324,18 @@ fn segment(
         // columns are weighed side by side, one lane each (a state no path
         // reaches, or a column past its span, stays at minus infinity: never
         // better), its cells a row of the table.
-        from[..k].copy_from_slice(&base[..k]);
+        for (lane, &j) in by_lane.iter().enumerate() {
+            from[lane] = base[place_of[j]];
+        }
         from[k..].fill(NEG);
         let opened = b as u32;
-        let mut span_ends = by_span.iter().peekable();
+        // The lanes still within their column's span.
+        let mut live = k;
         let before = &too_wide_at(b)[..lanes];
         for (i, window) in from_b.iter().enumerate() {
-            while let Some(&(_, j)) = span_ends.next_if(|&&(span, _)| span <= i) {
-                from[j] = NEG;
+            while live > 0 && lane_spans[live - 1] <= i {
+                live -= 1;
+                from[live] = NEG;
             }
             let e = b + 1 + i;
             let kinds = &by_column[window.kinds as usize * lanes..][..lanes];
@@ -1330,7 +1344,7 @@ fn segment(
             let score_e = &mut score[cells.clone()];
             let (from_e, what_e) = (&mut back.from[cells.clone()], &mut back.what[cells]);
             let ends = &too_wide_at(e)[..lanes];
-            for c in (0..lanes).step_by(LANES) {
+            for c in (0..live.div_ceil(LANES) * LANES).step_by(LANES) {
                 let at = c..c + LANES;
                 let lane = |x: &[f32]| -> [f32; LANES] { x[at.clone()].try_into().expect("a lane's width") };
                 let count = |x: &[u32]| -> [u32; LANES] { x[at.clone()].try_into().expect("a lane's width") };
@@ -1352,6 +1366,7 @@ fn segment(
             }
         }
         // Without widths (the first pass) no line is too wide: nothing to count.
+        // A column's count by its place in a row of `too_wide`.
         let wide = |e: usize, c: usize| {
             if weigh_widths {
                 width_cost(too_wide_at(e)[c] - too_wide_at(b)[c])
@@ -1367,10 +1382,11 @@ fn segment(
                 let fs = seen.scores(window.kinds)[level_slot];
                 // Only a cell that is surely a level opens a tier row.
                 if fs >= 2.0 {
-                    let v = from + fs + boundary_bonus - window.shape - inner_cost(i) - wide(e, l);
-                    if v > score[e * w + l + 1] {
-                        score[e * w + l + 1] = v;
-                        back.set(e * w + l + 1, step);
+                    // The level column's lane is its place less one.
+                    let v = from + fs + boundary_bonus - window.shape - inner_cost(i) - wide(e, place_of[l + 1] - 1);
+                    if v > score[e * w + place_of[l + 1]] {
+                        score[e * w + place_of[l + 1]] = v;
+                        back.set(e * w + place_of[l + 1], step);
                     }
                 }
             }
@@ -1390,13 +1406,14 @@ fn segment(
                 }
                 for j in 0..=k {
                     // 序号 opens a record; other columns follow one the header named.
-                    if (col == Column::Seq) != (j == 0) || base[j] == NEG {
+                    if (col == Column::Seq) != (j == 0) || base[place_of[j]] == NEG {
                         continue;
                     }
-                    let v = base[j] + fs - 1.2 + boundary_bonus - window.shape - inner_cost(i) - wide(e, k + x);
-                    if v > score[e * w + j] {
-                        score[e * w + j] = v;
-                        back.set(e * w + j, Back::cell(k + 1 + x, b, j));
+                    let v =
+                        base[place_of[j]] + fs - 1.2 + boundary_bonus - window.shape - inner_cost(i) - wide(e, k + x);
+                    if v > score[e * w + place_of[j]] {
+                        score[e * w + place_of[j]] = v;
+                        back.set(e * w + place_of[j], Back::cell(k + 1 + x, b, j));
                     }
                 }
             }
@@ -1406,7 +1423,7 @@ fn segment(
     let mut best = (NEG, 0);
     for j in 0..=k {
         let rest: f32 = columns[j.min(k)..].iter().map(|&c| skip_cost(c)).sum();
-        let v = score[n * w + j] - if j == k { 0.0 } else { rest };
+        let v = score[n * w + place_of[j]] - if j == k { 0.0 } else { rest };
         if v > best.0 {
             best = (v, j);
         }
@@ -1417,7 +1434,7 @@ fn segment(
     let mut guard = 0;
     while (b > 0 || j > 0) && guard < 10 * (n + 1) * (k + 2) {
         guard += 1;
-        let (step, pj) = (back.get(b * w + j).step(), back.get(b * w + j).state());
+        let (step, pj) = (back.get(b * w + place_of[j]).step(), back.get(b * w + place_of[j]).state());
         match step {
             Step::Start => break,
             Step::Skip => j = pj,
