@@ -794,28 +794,51 @@ impl Features {
 
     /// Every character is a Han ideograph.
     fn all_han(&self) -> bool {
-        self.han == self.chars
+        self.tally().all_han()
     }
 
     /// Six characters in ten or more are Han ideographs.
     fn mostly_han(&self) -> bool {
-        self.han * 10 >= self.chars * 6
+        self.tally().mostly_han()
     }
 
     /// Three digits or more, and no Han ideograph.
     fn numeric(&self) -> bool {
-        self.digits >= 3 && self.han == 0
+        self.tally().numeric()
     }
 
     /// A title with an article or a tag: a citation.
     fn cites_article(&self) -> bool {
-        self.title_mark && (self.article || self.tag)
+        self.tally().cites_article()
     }
 
     /// The text ends where it goes on (a 、 or an open bracket, as `ending`
     /// says) or inside a title.
     fn ends_open(&self, ending: Ending) -> bool {
-        ending.open || self.open_titles > 0
+        self.tally().ends_open(ending)
+    }
+
+    /// This text's counts and words, as a [`Tally`].
+    #[inline]
+    pub fn tally(&self) -> Tally {
+        let words = [
+            (self.title_mark, Tally::TITLE_MARK),
+            (self.article, Tally::ARTICLE),
+            (self.tag, Tally::TAG),
+            (self.liability_words, Tally::LIABILITY),
+            (self.duty_words, Tally::DUTY),
+            (self.scope_words, Tally::SCOPE),
+        ]
+        .iter()
+        .fold(0, |acc, &(held, word)| if held { acc | word } else { acc });
+        Tally {
+            chars: self.chars,
+            han: self.han,
+            digits: self.digits,
+            open_titles: self.open_titles,
+            list_starts: self.list_starts,
+            words,
+        }
     }
 
     /// Features of this text followed by `next`.
@@ -893,6 +916,84 @@ impl Features {
         self.duty_words |= next.duty_words || junction.duty;
         self.scope_words |= next.scope_words || junction.scope;
         self.list_starts += next.list_starts;
+    }
+}
+
+/// A text's counts and words, all that a long cell's kinds hang on besides
+/// its edges ([`LongCellKey::of_tally`]). Small and flat, unlike
+/// [`Features`], so that a window of the vertical layout growing over many
+/// blocks keeps its tally in registers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Non-space characters.
+    pub chars: usize,
+    han: usize,
+    digits: usize,
+    /// Titles opened less titles closed.
+    open_titles: i32,
+    /// Lines that start a numbered list afresh.
+    list_starts: usize,
+    /// The words held, a bit each ([`Tally::TITLE_MARK`] …).
+    words: u8,
+}
+
+impl Tally {
+    const TITLE_MARK: u8 = 1;
+    const ARTICLE: u8 = 1 << 1;
+    const TAG: u8 = 1 << 2;
+    const LIABILITY: u8 = 1 << 3;
+    const DUTY: u8 = 1 << 4;
+    const SCOPE: u8 = 1 << 5;
+
+    /// What a text `next` adds to one before it, with the words running
+    /// across their join (`junction`): as [`Features::extend_counts`] adds.
+    pub fn of_next(next: &Features, junction: Junction) -> Tally {
+        let mut t = next.tally();
+        for (across, word) in
+            [(junction.liability, Tally::LIABILITY), (junction.duty, Tally::DUTY), (junction.scope, Tally::SCOPE)]
+        {
+            if across {
+                t.words |= word;
+            }
+        }
+        t
+    }
+
+    /// This text's tally followed by a text adding `next` ([`Tally::of_next`]).
+    #[inline]
+    pub fn then(self, next: Tally) -> Tally {
+        Tally {
+            chars: self.chars + next.chars,
+            han: self.han + next.han,
+            digits: self.digits + next.digits,
+            open_titles: self.open_titles + next.open_titles,
+            list_starts: self.list_starts + next.list_starts,
+            words: self.words | next.words,
+        }
+    }
+
+    fn has(self, word: u8) -> bool {
+        self.words & word != 0
+    }
+
+    fn all_han(self) -> bool {
+        self.han == self.chars
+    }
+
+    fn mostly_han(self) -> bool {
+        self.han * 10 >= self.chars * 6
+    }
+
+    fn numeric(self) -> bool {
+        self.digits >= 3 && self.han == 0
+    }
+
+    fn cites_article(self) -> bool {
+        self.has(Tally::TITLE_MARK) && (self.has(Tally::ARTICLE) || self.has(Tally::TAG))
+    }
+
+    fn ends_open(self, ending: Ending) -> bool {
+        ending.open || self.open_titles > 0
     }
 }
 
@@ -1269,26 +1370,32 @@ impl LongCellKey {
     /// grows past that length and then keeps its kinds over many blocks:
     /// comparing keys tells so without working the kinds out.
     pub fn of(f: &Features, ending: Ending) -> LongCellKey {
+        LongCellKey::of_tally(f.tally(), ending)
+    }
+
+    /// [`LongCellKey::of`] a cell whose counts and words are `t`.
+    #[inline]
+    pub fn of_tally(t: Tally, ending: Ending) -> LongCellKey {
         // What `with_edges` reads of a cell this long: its length is told as
         // one past LENGTHS_TOLD_APART; every kind of a short cell (a code, a
         // name, a department, a seq …) is ruled out by length alone.
         let marks: [bool; LongCellKey::MARKS] = [
-            f.all_han(),
-            f.mostly_han(),
-            f.numeric(),
-            f.cites_article(),
-            f.liability_words,
-            f.duty_words,
-            f.scope_words,
+            t.all_han(),
+            t.mostly_han(),
+            t.numeric(),
+            t.cites_article(),
+            t.has(Tally::LIABILITY),
+            t.has(Tally::DUTY),
+            t.has(Tally::SCOPE),
             ending.colon,
-            f.ends_open(ending),
+            t.ends_open(ending),
         ];
         // A bit each, by a loop of known length: each shift is a constant.
         let mut bits = 0u16;
         for (i, m) in marks.into_iter().enumerate() {
             bits |= u16::from(m) << i;
         }
-        LongCellKey { marks: bits, list_starts: f.list_starts }
+        LongCellKey { marks: bits, list_starts: t.list_starts }
     }
 
     /// One number for this key and the cell's `opening`, different for
@@ -2046,6 +2153,43 @@ mod tests {
                 assert_eq!(fields(&Features::of_lines(&text, &compacts, &mut joined)), fields(&each), "{text}");
             }
         }
+    }
+
+    #[test]
+    fn a_tally_grows_as_the_features_it_tallies() {
+        let parts = [
+            "1.没有法律和事实依",
+            "据实施行政处罚的；",
+            "负",
+            "责本行政区域内",
+            "按照属地",
+            "2.审查责",
+            "任：审查申请材料。",
+            "【法律】《医疗保障基金使用监督管理条",
+            "例》第三十八条 ABC 123",
+            "相应",
+            "责任：追究",
+            "",
+            "A1、",
+        ];
+        for i in 0..parts.len() {
+            let mut f = Features::of(parts[i]);
+            let mut tally = f.tally();
+            for part in &parts[i + 1..] {
+                let next = Features::of(part);
+                let junction = Junction::of(&f, &next);
+                f.extend_counts(&next, junction);
+                tally = tally.then(Tally::of_next(&next, junction));
+                assert_eq!(tally, f.tally(), "{} … {part}", parts[i]);
+                for ending in [Ending::of("科".as_bytes()), Ending::of("：".as_bytes()), Ending::of("（".as_bytes())]
+                {
+                    assert_eq!(LongCellKey::of_tally(tally, ending), LongCellKey::of(&f, ending));
+                }
+            }
+        }
+        // Every word has a bit of its own.
+        let words = Features::of("《条例》第三条【法律】追究责任 阶段责任 属地").tally();
+        assert_eq!(words.words, 0b11_1111, "{words:?}");
     }
 
     #[test]

@@ -9,7 +9,7 @@
 
 use super::{Block, Line, ShapeCost};
 use crate::layout::columns::{
-    whole_cell_score, Column, Ending, Features, Junction, Kinds, LongCellKey, Opening, EDGE, JUNCTION_REACH,
+    whole_cell_score, Column, Ending, Features, Junction, Kinds, LongCellKey, Opening, Tally, EDGE, JUNCTION_REACH,
 };
 use crate::text::CharMap;
 use std::ops::RangeInclusive;
@@ -92,6 +92,9 @@ pub(super) struct Windows<'a> {
     /// it: the same as a window's, once the window holds
     /// [`JUNCTION_REACH`] characters before it.
     junctions: Vec<Junction>,
+    /// What each block adds to a long window's tally, the words across its
+    /// start from the text before it included ([`Tally::of_next`]).
+    growth: Vec<Tally>,
     pub kinds: KindsSeen,
     /// The kinds of long windows, by key and opening
     /// ([`LongCellKey::with_opening`]): as each grows, its last characters
@@ -113,7 +116,7 @@ impl<'a> Windows<'a> {
     /// The windows of `blocks`, none worked out yet.
     pub fn new(blocks: &'a [Block], lines: &'a [Line]) -> Self {
         let mut so_far = Features::default();
-        let (endings, junctions) = blocks
+        let (endings, junctions): (Vec<Ending>, Vec<Junction>) = blocks
             .iter()
             .map(|blk| {
                 let junction = Junction::of(&so_far, &blk.features);
@@ -121,11 +124,14 @@ impl<'a> Windows<'a> {
                 (Ending::of(so_far.last.bytes()), junction)
             })
             .unzip();
+        let growth =
+            blocks.iter().zip(&junctions).map(|(blk, &junction)| Tally::of_next(&blk.features, junction)).collect();
         Windows {
             blocks,
             lines,
             endings,
             junctions,
+            growth,
             kinds: KindsSeen::default(),
             long_kinds: CharMap::default(),
             openings: (0..blocks.len()).map(|b| super::opening_score(blocks, b, lines)).collect(),
@@ -240,6 +246,8 @@ impl<'a> Windows<'a> {
     /// its kinds. The key changes every few blocks (a colon or a 、
     /// ends the window, a list begins) between the same few, so their
     /// kinds are worked out once for every window ([`Windows::long_kinds`]).
+    /// The window grows by its tally; its features are brought up to date
+    /// only to work kinds out.
     fn grow_long(
         &mut self,
         mut f: Features,
@@ -248,9 +256,18 @@ impl<'a> Windows<'a> {
         ends: RangeInclusive<usize>,
         windows: &mut Vec<Window>,
     ) -> bool {
+        let mut tally = f.tally();
+        // The blocks `f` covers end here.
+        let mut f_end = *ends.start() - 1;
+        let mut bring_up_to = |f: &mut Features, end: usize| {
+            for blk in f_end..end {
+                f.extend_counts(&self.blocks[blk].features, self.junctions[blk]);
+            }
+            f_end = end;
+        };
         for e in ends {
             let blk = &self.blocks[e - 1];
-            f.extend_counts(&blk.features, self.junctions[e - 1]);
+            tally = tally.then(self.growth[e - 1]);
             // A long window's shape soon costs all it can: its lines are no longer read.
             if !self.shape_cost.at_ceiling() {
                 for li in blk.lines.clone() {
@@ -259,21 +276,32 @@ impl<'a> Windows<'a> {
             }
             let ending = self.endings[e - 1];
             // Long, as the window it grew from.
-            let long_key = LongCellKey::of(&f, ending);
+            let long_key = LongCellKey::of_tally(tally, ending);
             if long_key != last.0 {
-                let place = *self.long_kinds.entry(long_key.with_opening(opening)).or_insert_with(|| {
-                    let kinds = Kinds::with_edges(&f, opening, ending);
-                    self.kinds.place(kinds, kinds.key())
-                });
+                let key = long_key.with_opening(opening);
+                let place = match self.long_kinds.get(&key) {
+                    Some(&place) => place,
+                    None => {
+                        bring_up_to(&mut f, e);
+                        let kinds = Kinds::with_edges(&f, opening, ending);
+                        let place = self.kinds.place(kinds, kinds.key());
+                        self.long_kinds.insert(key, place);
+                        place
+                    }
+                };
                 last = (long_key, place);
             }
-            debug_assert_eq!(
-                self.kinds.place_of(Kinds::with_edges(&f, opening, ending).key()),
-                Some(last.1),
-                "a long cell's kinds"
-            );
+            if cfg!(debug_assertions) {
+                bring_up_to(&mut f, e);
+                debug_assert_eq!(f.tally(), tally, "a long cell's tally");
+                debug_assert_eq!(
+                    self.kinds.place_of(Kinds::with_edges(&f, opening, ending).key()),
+                    Some(last.1),
+                    "a long cell's kinds"
+                );
+            }
             windows.push(Window { kinds: last.1, shape: self.shape_cost.cost() });
-            if f.chars > LONGEST_CELL_CHARS {
+            if tally.chars > LONGEST_CELL_CHARS {
                 return true;
             }
         }
