@@ -8,9 +8,41 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-static MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)(?:^|[\s。；;：:])[ \t]*[0-9]{1,3}[ \t]*\n?[ \t]*[.．、]").expect("valid pattern")
-});
+/// The `1.` markers of a text, each from its number to the end of its mark,
+/// one after another as the pattern
+/// `(?m)(?:^|[\s。；;：:])[ \t]*[0-9]{1,3}[ \t]*\n?[ \t]*[.．、]` finds them:
+/// a number of up to three digits, at a line's start or after white space
+/// or a stop, then its mark (`.`, `．`, `、`), perhaps on the next line.
+/// Scanned by hand: the pattern has no literal to look for, and a regex
+/// engine walked every byte of every cell through it.
+fn numbered_markers(s: &str) -> Vec<Range<usize>> {
+    let b = s.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while let Some(at) = b[i..].iter().position(u8::is_ascii_digit) {
+        let from = i + at;
+        i = from + b[from..].iter().take_while(|d| d.is_ascii_digit()).count();
+        // What stands before a number is never part of the marker before it,
+        // which ends in its mark.
+        let opens = s[..from].chars().next_back().is_none_or(|c| c.is_whitespace() || "。；;：:".contains(c));
+        if i - from > 3 || !opens {
+            continue;
+        }
+        // Past spaces and tabs, a line break, spaces and tabs again.
+        let past_blanks = |j: usize| j + b[j..].iter().take_while(|&&c| c == b' ' || c == b'\t').count();
+        let mut j = past_blanks(i);
+        if b.get(j) == Some(&b'\n') {
+            j = past_blanks(j + 1);
+        }
+        let mark = [".", "．", "、"].iter().find(|m| b[j..].starts_with(m.as_bytes()));
+        if let Some(mark) = mark {
+            i = j + mark.len();
+            found.push(from..i);
+        }
+    }
+    found
+}
+
 static GROUP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         // The name may be broken over two lines (`指导监` / `督责任：`,
@@ -181,13 +213,13 @@ pub fn split_entries(cell: &Text, unnumbered: Unnumbered) -> Vec<Entry> {
     // The number is the match's only run of digits: what stands before it is
     // white space or a mark, so it is read off the match, without the
     // slower search for the pattern's group.
-    let candidates: Vec<(Range<usize>, usize, Option<char>)> = MARKER
-        .find_iter(if may_number { s } else { "" })
-        .map(|whole| {
-            let from = whole.start() + whole.as_str().find(|ch: char| ch.is_ascii_digit()).unwrap_or(0);
+    let candidates: Vec<(Range<usize>, usize, Option<char>)> = numbered_markers(if may_number { s } else { "" })
+        .into_iter()
+        .map(|marker| {
+            let from = marker.start;
             let digits = s[from..].bytes().take_while(u8::is_ascii_digit).count();
-            let next = s[whole.end()..].chars().find(|ch| !ch.is_whitespace());
-            (from..whole.end(), s[from..from + digits].parse().unwrap_or(0), next)
+            let next = s[marker.end..].chars().find(|ch| !ch.is_whitespace());
+            (marker, s[from..from + digits].parse().unwrap_or(0), next)
         })
         .collect();
     let required = candidates.iter().find(|c| c.1 == 1).and_then(|c| c.2).filter(|ch| matches!(ch, '【' | '《'));
@@ -466,12 +498,44 @@ mod tests {
                 assert!(needs.iter().any(|n| memchr::memmem::find(m.as_bytes(), n).is_some()), "{m} in family {i}");
             }
         }
-        for m in MARKER.find_iter("1.受理 。2、审查\n3\n．决定") {
-            assert!(m.as_str().bytes().any(|b| b.is_ascii_digit()), "{}", m.as_str());
-        }
         for m in GROUP.find_iter("直接实施责任：\n1.受理\n指导监督责任：2.监督") {
             assert!(m.as_str().contains("责任"), "{}", m.as_str());
         }
+    }
+
+    /// Texts of every sort a list's cells hold around their markers: each
+    /// character of `pieces` and runs of them, in every order up to a length.
+    fn marker_texts() -> Vec<String> {
+        let pieces = [
+            "1", "12", "123", "1234", ".", "．", "、", " ", "\t", "\n", "\u{3000}", "\u{a0}", "。", "；", ";", "：",
+            ":", "，", "受", "A", "（", "）", "\r",
+        ];
+        let mut texts = vec![String::new()];
+        let mut last = vec![String::new()];
+        for _ in 0..4 {
+            last = last.iter().flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}"))).collect();
+            texts.extend(last.iter().cloned());
+        }
+        texts
+    }
+
+    #[test]
+    fn markers_are_found_as_the_pattern_finds_them() {
+        let pattern =
+            Regex::new(r"(?m)(?:^|[\s。；;：:])[ \t]*[0-9]{1,3}[ \t]*\n?[ \t]*[.．、]").expect("valid pattern");
+        let mut texts = marker_texts();
+        texts.extend(
+            ["1.受理 。2、审查\n3\n．决定", "x 1 \n 2.", "1234.5.", "a\n 12 \n\t．b", "1.2.3.", "；1、；2、"]
+                .map(String::from),
+        );
+        for text in &texts {
+            let want: Vec<Range<usize>> = pattern
+                .find_iter(text)
+                .map(|m| m.start() + m.as_str().find(|c: char| c.is_ascii_digit()).unwrap_or(0)..m.end())
+                .collect();
+            assert_eq!(numbered_markers(text), want, "{text:?}");
+        }
+        assert_eq!(numbered_markers("1.受理 。2、审查\n3\n．决定"), [0..2, 12..16, 23..28]);
     }
 
     fn texts(s: &str) -> Vec<(Option<String>, String)> {
