@@ -1198,17 +1198,17 @@ fn segment(
     // A window's columns are weighed [`LANES`] at a time, a lane each, the
     // longest-spanning first: as a window grows past the shorter columns'
     // spans, fewer groups of lanes are left to weigh. The state a lane's
-    // cell fills stands at place `1 + lane` of a row (the row has room for
-    // every lane); state 0 at place 0, the tier state at place `k + 1`.
+    // cell fills stands at `1 + lane` in a row (the row has room for every
+    // lane); state 0 at 0, the tier state at `k + 1` (`stands_at`).
     let lanes = k.div_ceil(LANES) * LANES;
     let w = (k + 2).max(lanes + 1);
     let mut by_lane: Vec<usize> = (0..k).collect();
     by_lane.sort_by_key(|&j| std::cmp::Reverse(spans[j]));
-    let mut place_of = vec![0; k + 2];
+    let mut stands_at = vec![0; k + 2];
     for (lane, &j) in by_lane.iter().enumerate() {
-        place_of[j + 1] = 1 + lane;
+        stands_at[j + 1] = 1 + lane;
     }
-    place_of[tier_state] = tier_state;
+    stands_at[tier_state] = tier_state;
     let mut score = vec![NEG; (n + 1) * w];
     // The columns cells fill, as steps name them: the header's, 实施层级 of a
     // tier row, then each extra column.
@@ -1266,14 +1266,14 @@ fn segment(
         // Skips and wraps at this block, twice round so a wrap can feed skips.
         for _ in 0..2 {
             for j in 0..k {
-                let v = score[row + place_of[j]] - skip_costs[j];
-                if v > score[row + place_of[j + 1]] {
-                    score[row + place_of[j + 1]] = v;
-                    back.set(row + place_of[j + 1], Back::new(Back::SKIP, 0, j));
+                let v = score[row + stands_at[j]] - skip_costs[j];
+                if v > score[row + stands_at[j + 1]] {
+                    score[row + stands_at[j + 1]] = v;
+                    back.set(row + stands_at[j + 1], Back::new(Back::SKIP, 0, j));
                 }
             }
             if b < n {
-                let v = score[row + place_of[k]] - 0.5;
+                let v = score[row + stands_at[k]] - 0.5;
                 if v > score[row] {
                     score[row] = v;
                     back.set(row, Back::new(Back::WRAP, 0, k));
@@ -1282,7 +1282,7 @@ fn segment(
                 // next tier row, which opens with a level.
                 if let Some(l) = level {
                     for j in l + 1..=k {
-                        let v = score[row + place_of[j]] - TIER_ROW_COST;
+                        let v = score[row + stands_at[j]] - TIER_ROW_COST;
                         if v > score[row + tier_state] {
                             score[row + tier_state] = v;
                             back.set(row + tier_state, Back::new(Back::TIER, 0, j));
@@ -1303,7 +1303,7 @@ fn segment(
         // No cell from here spans more blocks than the longest any reached state allows.
         let reach = if extras.is_empty() {
             let tier = level.filter(|_| base[tier_state] != NEG).map_or(0, |l| spans[l]);
-            (0..k).filter(|&j| base[place_of[j]] != NEG).map(|j| spans[j]).max().unwrap_or(0).max(tier).min(max_span)
+            (0..k).filter(|&j| base[stands_at[j]] != NEG).map(|j| spans[j]).max().unwrap_or(0).max(tier).min(max_span)
         } else {
             max_span
         };
@@ -1325,7 +1325,7 @@ fn segment(
         // reaches, or a column past its span, stays at minus infinity: never
         // better), its cells a row of the table.
         for (lane, &j) in by_lane.iter().enumerate() {
-            from[lane] = base[place_of[j]];
+            from[lane] = base[stands_at[j]];
         }
         from[k..].fill(NEG);
         let opened = b as u32;
@@ -1366,7 +1366,7 @@ fn segment(
             }
         }
         // Without widths (the first pass) no line is too wide: nothing to count.
-        // A column's count by its place in a row of `too_wide`.
+        // A column's count by where it stands in a row of `too_wide`.
         let wide = |e: usize, c: usize| {
             if weigh_widths {
                 width_cost(too_wide_at(e)[c] - too_wide_at(b)[c])
@@ -1377,16 +1377,17 @@ fn segment(
         if let Some(l) = level.filter(|_| base[tier_state] != NEG) {
             let from = base[tier_state];
             let step = Back::cell(k, b, tier_state);
+            // Where the state after a level cell stands, and the level column's lane (one less).
+            let (filled, lane) = (stands_at[l + 1], stands_at[l + 1] - 1);
             for (i, window) in from_b.iter().enumerate().take(spans[l]) {
                 let e = b + 1 + i;
                 let fs = seen.scores(window.kinds)[level_slot];
                 // Only a cell that is surely a level opens a tier row.
                 if fs >= 2.0 {
-                    // The level column's lane is its place less one.
-                    let v = from + fs + boundary_bonus - window.shape - inner_cost(i) - wide(e, place_of[l + 1] - 1);
-                    if v > score[e * w + place_of[l + 1]] {
-                        score[e * w + place_of[l + 1]] = v;
-                        back.set(e * w + place_of[l + 1], step);
+                    let v = from + fs + boundary_bonus - window.shape - inner_cost(i) - wide(e, lane);
+                    if v > score[e * w + filled] {
+                        score[e * w + filled] = v;
+                        back.set(e * w + filled, step);
                     }
                 }
             }
@@ -1406,14 +1407,14 @@ fn segment(
                 }
                 for j in 0..=k {
                     // 序号 opens a record; other columns follow one the header named.
-                    if (col == Column::Seq) != (j == 0) || base[place_of[j]] == NEG {
+                    if (col == Column::Seq) != (j == 0) || base[stands_at[j]] == NEG {
                         continue;
                     }
                     let v =
-                        base[place_of[j]] + fs - 1.2 + boundary_bonus - window.shape - inner_cost(i) - wide(e, k + x);
-                    if v > score[e * w + place_of[j]] {
-                        score[e * w + place_of[j]] = v;
-                        back.set(e * w + place_of[j], Back::cell(k + 1 + x, b, j));
+                        base[stands_at[j]] + fs - 1.2 + boundary_bonus - window.shape - inner_cost(i) - wide(e, k + x);
+                    if v > score[e * w + stands_at[j]] {
+                        score[e * w + stands_at[j]] = v;
+                        back.set(e * w + stands_at[j], Back::cell(k + 1 + x, b, j));
                     }
                 }
             }
@@ -1423,7 +1424,7 @@ fn segment(
     let mut best = (NEG, 0);
     for j in 0..=k {
         let rest: f32 = columns[j.min(k)..].iter().map(|&c| skip_cost(c)).sum();
-        let v = score[n * w + place_of[j]] - if j == k { 0.0 } else { rest };
+        let v = score[n * w + stands_at[j]] - if j == k { 0.0 } else { rest };
         if v > best.0 {
             best = (v, j);
         }
@@ -1434,7 +1435,7 @@ fn segment(
     let mut guard = 0;
     while (b > 0 || j > 0) && guard < 10 * (n + 1) * (k + 2) {
         guard += 1;
-        let (step, pj) = (back.get(b * w + place_of[j]).step(), back.get(b * w + place_of[j]).state());
+        let (step, pj) = (back.get(b * w + stands_at[j]).step(), back.get(b * w + stands_at[j]).state());
         match step {
             Step::Start => break,
             Step::Skip => j = pj,
