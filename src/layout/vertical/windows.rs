@@ -252,34 +252,41 @@ impl<'a> Windows<'a> {
         &mut self,
         mut f: Features,
         opening: Opening,
-        mut last: (LongCellKey, u32),
+        last: (LongCellKey, u32),
         ends: RangeInclusive<usize>,
         windows: &mut Vec<Window>,
     ) -> bool {
+        let (first, end) = (*ends.start(), *ends.end());
         let mut tally = f.tally();
+        // The key with the opening, one number to compare.
+        let (mut last_key, mut place) = (last.0.with_opening(opening), last.1);
         // The blocks `f` covers end here.
-        let mut f_end = *ends.start() - 1;
+        let mut f_end = first - 1;
         let mut bring_up_to = |f: &mut Features, end: usize| {
             for blk in f_end..end {
                 f.extend_counts(&self.blocks[blk].features, self.junctions[blk]);
             }
             f_end = end;
         };
-        for e in ends {
-            let blk = &self.blocks[e - 1];
-            tally = tally.then(self.growth[e - 1]);
-            // A long window's shape soon costs all it can: its lines are no longer read.
-            if !self.shape_cost.at_ceiling() {
-                for li in blk.lines.clone() {
+        // A long window's shape soon costs all it can, and stays there: its
+        // lines are then no longer read.
+        let mut shape = self.shape_cost.cost();
+        let mut shape_settled = self.shape_cost.at_ceiling();
+        let ends = first - 1..end.max(first - 1);
+        windows.reserve(ends.len());
+        for (e, (&growth, &ending)) in (first..).zip(self.growth[ends.clone()].iter().zip(&self.endings[ends])) {
+            tally = tally.then(growth);
+            if !shape_settled {
+                for li in self.blocks[e - 1].lines.clone() {
                     self.shape_cost.push(&self.lines[li]);
                 }
+                shape = self.shape_cost.cost();
+                shape_settled = self.shape_cost.at_ceiling();
             }
-            let ending = self.endings[e - 1];
             // Long, as the window it grew from.
-            let long_key = LongCellKey::of_tally(tally, ending);
-            if long_key != last.0 {
-                let key = long_key.with_opening(opening);
-                let place = match self.long_kinds.get(&key) {
+            let key = LongCellKey::of_tally(tally, ending).with_opening(opening);
+            if key != last_key {
+                place = match self.long_kinds.get(&key) {
                     Some(&place) => place,
                     None => {
                         bring_up_to(&mut f, e);
@@ -289,18 +296,18 @@ impl<'a> Windows<'a> {
                         place
                     }
                 };
-                last = (long_key, place);
+                last_key = key;
             }
             if cfg!(debug_assertions) {
                 bring_up_to(&mut f, e);
                 debug_assert_eq!(f.tally(), tally, "a long cell's tally");
                 debug_assert_eq!(
                     self.kinds.place_of(Kinds::with_edges(&f, opening, ending).key()),
-                    Some(last.1),
+                    Some(place),
                     "a long cell's kinds"
                 );
             }
-            windows.push(Window { kinds: last.1, shape: self.shape_cost.cost() });
+            windows.push(Window { kinds: place, shape });
             if tally.chars > LONGEST_CELL_CHARS {
                 return true;
             }
