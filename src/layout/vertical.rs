@@ -1144,27 +1144,41 @@ impl Back {
     }
 }
 
-/// The steps back of a search's table, each [`Back`]'s two words in a run
-/// of their own: a window's columns are then weighed side by side, their
-/// steps kept by the same selects as their scores.
+/// The steps back of a search's table. A cell of a window's column, the
+/// step the search takes most, is the same at every place of a row but for
+/// the block it opens at: that block alone is kept for it (`from`), and the
+/// step is the place's own (`usual`). Any other step (a skip, a wrap, a tier
+/// row's level, an extra column's cell) is kept whole, its block marked
+/// [`Backs::OWN`]: the window's columns are then weighed side by side with
+/// one word written for each.
 struct Backs {
     from: Vec<u32>,
     what: Vec<u32>,
+    /// The usual step's `what` at each place of a row.
+    usual: Vec<u32>,
 }
 
 impl Backs {
-    /// `len` steps, each the start.
-    fn new(len: usize) -> Backs {
+    /// Marks a block whose step is kept in `what`, not the place's usual one.
+    const OWN: u32 = 1 << 31;
+
+    /// `len` steps, each the start, in rows whose places' usual steps are `usual`.
+    fn new(len: usize, usual: Vec<u32>) -> Backs {
         let start = Back::new(Back::START, 0, 0);
-        Backs { from: vec![start.from; len], what: vec![start.what; len] }
+        Backs { from: vec![start.from | Backs::OWN; len], what: vec![start.what; len], usual }
     }
 
     fn get(&self, i: usize) -> Back {
-        Back { from: self.from[i], what: self.what[i] }
+        let from = self.from[i];
+        if from & Backs::OWN != 0 {
+            Back { from: from & !Backs::OWN, what: self.what[i] }
+        } else {
+            Back { from, what: self.usual[i % self.usual.len()] }
+        }
     }
 
     fn set(&mut self, i: usize, back: Back) {
-        self.from[i] = back.from;
+        self.from[i] = back.from | Backs::OWN;
         self.what[i] = back.what;
     }
 }
@@ -1214,10 +1228,16 @@ fn segment(
     // tier row, then each extra column.
     let cell_columns: Vec<Column> =
         columns.iter().copied().chain([Column::Level]).chain(extras.iter().copied()).collect();
-    if w.max(cell_columns.len()) > Back::LIMIT || u32::try_from(n).is_err() {
+    // Blocks are counted below the mark of a step kept whole.
+    if w.max(cell_columns.len()) > Back::LIMIT || u32::try_from(n).map_or(true, |n| n >= Backs::OWN) {
         return (Vec::new(), NEG);
     }
-    let mut back = Backs::new((n + 1) * w);
+    // A place's usual step: a cell of its lane's column, after the state before it.
+    let mut usual = vec![0; w];
+    for (lane, &j) in by_lane.iter().enumerate() {
+        usual[1 + lane] = Back::cell(j, 0, j).what;
+    }
+    let mut back = Backs::new((n + 1) * w, usual);
     score[0] = 0.0;
     let width_of = |c: Column| widths.and_then(|w| w.iter().find(|(col, _)| *col == c).map(|x| x.1));
     let weigh_widths = widths.is_some();
@@ -1247,7 +1267,6 @@ fn segment(
     // What a cell of each lane's column, from the block at hand, starts
     // from and its step back; each kinds' scores as the lanes read them.
     let mut from = vec![NEG; lanes];
-    let steps: Vec<u32> = (0..lanes).map(|lane| by_lane.get(lane).map_or(0, |&j| Back::cell(j, 0, j).what)).collect();
     let mut by_column: Vec<f32> = Vec::new();
     // Whether each kinds seen is surely a cell of some extra column (scores
     // 2 or more there): no other window may fill one.
@@ -1342,7 +1361,7 @@ fn segment(
             let (shape, inner) = (window.shape, inner_cost(i));
             let cells = (e * w + 1)..(e * w + 1 + lanes);
             let score_e = &mut score[cells.clone()];
-            let (from_e, what_e) = (&mut back.from[cells.clone()], &mut back.what[cells]);
+            let from_e = &mut back.from[cells];
             let ends = &too_wide_at(e)[..lanes];
             for c in (0..live.div_ceil(LANES) * LANES).step_by(LANES) {
                 let at = c..c + LANES;
@@ -1358,10 +1377,8 @@ fn segment(
                 keep_better(
                     (&mut score_e[at.clone()]).try_into().expect("a lane's width"),
                     (&mut from_e[at.clone()]).try_into().expect("a lane's width"),
-                    (&mut what_e[at.clone()]).try_into().expect("a lane's width"),
                     v,
                     opened,
-                    count(&steps),
                 );
             }
         }
@@ -1569,21 +1586,14 @@ const INNER_COSTS: [f32; MAX_CELL_BLOCKS] = {
 const LANES: usize = 4;
 
 /// Keeps, in each lane, the better of the score there and `v`, and the
-/// step to it: a cell from block `opened` as `steps` name it. Written as
-/// masks, not branches, so that the lanes are kept side by side.
-fn keep_better(
-    score: &mut [f32; LANES],
-    from: &mut [u32; LANES],
-    what: &mut [u32; LANES],
-    v: [f32; LANES],
-    opened: u32,
-    steps: [u32; LANES],
-) {
+/// step to it: its place's usual step, a cell from block `opened`
+/// ([`Backs`]). Written as masks, not branches, so that the lanes are kept
+/// side by side.
+fn keep_better(score: &mut [f32; LANES], from: &mut [u32; LANES], v: [f32; LANES], opened: u32) {
     let mask: [u32; LANES] = std::array::from_fn(|l| if v[l] > score[l] { u32::MAX } else { 0 });
     let pick = |new: u32, old: u32, l: usize| new & mask[l] | old & !mask[l];
     *score = std::array::from_fn(|l| f32::from_bits(pick(v[l].to_bits(), score[l].to_bits(), l)));
     *from = std::array::from_fn(|l| pick(opened, from[l], l));
-    *what = std::array::from_fn(|l| pick(steps[l], what[l], l));
 }
 
 /// Lines wider than the column's learnt width do not belong in it.
@@ -1639,15 +1649,14 @@ mod tests {
     fn each_lane_keeps_the_better_score_and_its_step() {
         let neg = f32::NEG_INFINITY;
         let mut score = [1.0, 2.0, neg, 0.5];
-        let (mut from, mut what) = ([7; LANES], [8; LANES]);
-        keep_better(&mut score, &mut from, &mut what, [1.5, 2.0, neg, -0.0], 3, [10, 11, 12, 13]);
+        let mut from = [7 | Backs::OWN; LANES];
+        keep_better(&mut score, &mut from, [1.5, 2.0, neg, -0.0], 3);
         // Better in the first lane only: a tie, minus infinity and a worse score keep what was there.
         assert_eq!(score.map(f32::to_bits), [1.5, 2.0, neg, 0.5].map(f32::to_bits));
-        assert_eq!(from, [3, 7, 7, 7]);
-        assert_eq!(what, [10, 8, 8, 8]);
-        keep_better(&mut score, &mut from, &mut what, [neg, 2.5, -1.0, 0.5], 4, [20, 21, 22, 23]);
+        assert_eq!(from, [3, 7 | Backs::OWN, 7 | Backs::OWN, 7 | Backs::OWN]);
+        keep_better(&mut score, &mut from, [neg, 2.5, -1.0, 0.5], 4);
         assert_eq!(score.map(f32::to_bits), [1.5, 2.5, -1.0, 0.5].map(f32::to_bits));
-        assert_eq!((from, what), ([3, 4, 4, 7], [10, 21, 22, 8]));
+        assert_eq!(from, [3, 4, 4, 7 | Backs::OWN]);
     }
 
     #[test]
