@@ -1350,36 +1350,33 @@ fn segment(
         let opened = b as u32;
         // The lanes still within their column's span.
         let mut live = k;
-        let before = &too_wide_at(b)[..lanes];
+        let (before, _) = too_wide_at(b)[..lanes].as_chunks::<LANES>();
         for (i, window) in from_b.iter().enumerate() {
             while live > 0 && lane_spans[live - 1] <= i {
                 live -= 1;
                 from[live] = NEG;
             }
             let e = b + 1 + i;
-            let kinds = &by_column[window.kinds as usize * lanes..][..lanes];
             let (shape, inner) = (window.shape, inner_cost(i));
+            // Each group of lanes still live: where its cells start from,
+            // what the window scores in their columns, their cells' scores
+            // and steps, and the lines too wide for them up to the window's
+            // end and before its start.
+            let groups = live.div_ceil(LANES);
+            let (starts, _) = from[..groups * LANES].as_chunks::<LANES>();
+            let (wholes, _) = by_column[window.kinds as usize * lanes..][..lanes].as_chunks::<LANES>();
             let cells = (e * w + 1)..(e * w + 1 + lanes);
-            let score_e = &mut score[cells.clone()];
-            let from_e = &mut back.from[cells];
-            let ends = &too_wide_at(e)[..lanes];
-            for c in (0..live.div_ceil(LANES) * LANES).step_by(LANES) {
-                let at = c..c + LANES;
-                let lane = |x: &[f32]| -> [f32; LANES] { x[at.clone()].try_into().expect("a lane's width") };
-                let count = |x: &[u32]| -> [u32; LANES] { x[at.clone()].try_into().expect("a lane's width") };
+            let (scores, _) = score[cells.clone()].as_chunks_mut::<LANES>();
+            let (froms, _) = back.from[cells].as_chunks_mut::<LANES>();
+            let (ends, _) = too_wide_at(e)[..lanes].as_chunks::<LANES>();
+            let lane_groups = starts.iter().zip(wholes).zip(scores).zip(froms).zip(ends.iter().zip(before));
+            for ((((start, whole), score), from), (ends, before)) in lane_groups {
                 // Summed in the order the full sum takes, for the same rounding.
-                let (start, whole) = (lane(&from), lane(kinds));
                 let mut v: [f32; LANES] = std::array::from_fn(|l| start[l] + whole[l] + boundary_bonus - shape - inner);
                 if weigh_widths {
-                    let (ends, before) = (count(ends), count(before));
                     v = std::array::from_fn(|l| v[l] - width_cost(ends[l] - before[l]));
                 }
-                keep_better(
-                    (&mut score_e[at.clone()]).try_into().expect("a lane's width"),
-                    (&mut from_e[at.clone()]).try_into().expect("a lane's width"),
-                    v,
-                    opened,
-                );
+                keep_better(score, from, v, opened);
             }
         }
         // Without widths (the first pass) no line is too wide: nothing to count.
