@@ -1350,7 +1350,7 @@ fn segment(
         let opened = b as u32;
         // The lanes still within their column's span.
         let mut live = k;
-        let (before, _) = too_wide_at(b)[..lanes].as_chunks::<LANES>();
+        let before = too_wide_at(b);
         for (i, window) in from_b.iter().enumerate() {
             while live > 0 && lane_spans[live - 1] <= i {
                 live -= 1;
@@ -1363,14 +1363,14 @@ fn segment(
             // and steps, and the lines too wide for them up to the window's
             // end and before its start.
             let groups = live.div_ceil(LANES);
-            let (starts, _) = from[..groups * LANES].as_chunks::<LANES>();
-            let (wholes, _) = by_column[window.kinds as usize * lanes..][..lanes].as_chunks::<LANES>();
+            let starts = lane_groups(&from[..groups * LANES]);
+            let wholes = lane_groups(&by_column[window.kinds as usize * lanes..][..lanes]);
             let cells = (e * w + 1)..(e * w + 1 + lanes);
-            let (scores, _) = score[cells.clone()].as_chunks_mut::<LANES>();
-            let (froms, _) = back.from[cells].as_chunks_mut::<LANES>();
-            let (ends, _) = too_wide_at(e)[..lanes].as_chunks::<LANES>();
-            let lane_groups = starts.iter().zip(wholes).zip(scores).zip(froms).zip(ends.iter().zip(before));
-            for ((((start, whole), score), from), (ends, before)) in lane_groups {
+            let scores = lane_groups_mut(&mut score[cells.clone()]);
+            let froms = lane_groups_mut(&mut back.from[cells]);
+            let ends = lane_groups(&too_wide_at(e)[..lanes]);
+            let weighed = starts.zip(wholes).zip(scores).zip(froms).zip(ends.zip(lane_groups(&before[..lanes])));
+            for ((((start, whole), score), from), (ends, before)) in weighed {
                 // Summed in the order the full sum takes, for the same rounding.
                 let mut v: [f32; LANES] = std::array::from_fn(|l| start[l] + whole[l] + boundary_bonus - shape - inner);
                 if weigh_widths {
@@ -1581,6 +1581,16 @@ const INNER_COSTS: [f32; MAX_CELL_BLOCKS] = {
 
 /// How many of a window's columns are weighed at once.
 const LANES: usize = 4;
+
+/// A row's lanes, a group of [`LANES`] at a time.
+fn lane_groups<T>(row: &[T]) -> impl Iterator<Item = &[T; LANES]> {
+    row.chunks_exact(LANES).map(|group| group.try_into().expect("a group's width"))
+}
+
+/// [`lane_groups`], to write.
+fn lane_groups_mut<T>(row: &mut [T]) -> impl Iterator<Item = &mut [T; LANES]> {
+    row.chunks_exact_mut(LANES).map(|group| group.try_into().expect("a group's width"))
+}
 
 /// Keeps, in each lane, the better of the score there and `v`, and the
 /// step to it: its place's usual step, a cell from block `opened`
