@@ -1364,6 +1364,10 @@ impl LongCellKey {
     /// How many marks a key holds: five, then a bit for each word a [`Tally`] holds.
     const MARKS: usize = 5 + Tally::WORDS;
 
+    /// A number [`LongCellKey::with_opening`] never gives: the bit between
+    /// the marks and the count of lists is never set.
+    pub const NONE: u64 = 1 << 15;
+
     /// What the kinds of a cell longer than [`LENGTHS_TOLD_APART`]
     /// characters, with these features, hang on besides its opening, which
     /// a growing window keeps: two such cells with the same opening and the
@@ -1398,7 +1402,7 @@ impl LongCellKey {
         let Opening { liability, receives, addresses, duty_verb } = opening;
         let opening =
             [liability, receives, addresses, duty_verb].iter().rev().fold(0, |acc, &m| acc << 1 | u64::from(m));
-        const _: () = assert!(LongCellKey::MARKS <= 12 && (Tally::SCOPE as usize) < 1 << Tally::WORDS);
+        const _: () = assert!(4 + LongCellKey::MARKS <= 15 && (Tally::SCOPE as usize) < 1 << Tally::WORDS);
         opening | u64::from(self.marks) << 4 | (self.list_starts as u64) << 16
     }
 }

@@ -78,6 +78,53 @@ impl KindsSeen {
     }
 }
 
+/// The places in [`KindsSeen`] of long windows' kinds, by key and opening
+/// ([`LongCellKey::with_opening`]). The key changes at one window in four,
+/// unforeseeably, between the same few: each window's is looked up in a
+/// small table by its hash, where it is nearly always found, rather than
+/// compared with the last (a branch mispredicted at every change) and
+/// looked up in the map when changed.
+#[derive(Debug)]
+struct LongKinds {
+    /// The keys and places last found, a slot each by the key's hash.
+    recent: Vec<(u64, u32)>,
+    places: CharMap<u64, u32>,
+}
+
+impl Default for LongKinds {
+    fn default() -> Self {
+        LongKinds { recent: vec![(LongCellKey::NONE, 0); LongKinds::RECENT], places: CharMap::default() }
+    }
+}
+
+impl LongKinds {
+    /// How many slots the table of recent keys has: a power of two.
+    const RECENT: usize = 1024;
+
+    fn slot(key: u64) -> usize {
+        // The product's high bits hang on every bit of the key.
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - LongKinds::RECENT.trailing_zeros())) as usize
+    }
+
+    /// The place of the kinds of `key`, when they have been worked out.
+    #[inline]
+    fn find(&mut self, key: u64) -> Option<u32> {
+        let slot = &mut self.recent[LongKinds::slot(key)];
+        if slot.0 == key {
+            return Some(slot.1);
+        }
+        let place = *self.places.get(&key)?;
+        *slot = (key, place);
+        Some(place)
+    }
+
+    /// Keeps `place` as that of the kinds of `key`.
+    fn insert(&mut self, key: u64, place: u32) {
+        self.places.insert(key, place);
+        self.recent[LongKinds::slot(key)] = (key, place);
+    }
+}
+
 /// A cell longer than any column's widest: a window holding more runs on no further.
 const LONGEST_CELL_CHARS: usize = 4000;
 
@@ -96,11 +143,10 @@ pub(super) struct Windows<'a> {
     /// start from the text before it included ([`Tally::of_next`]).
     growth: Vec<Tally>,
     pub kinds: KindsSeen,
-    /// The kinds of long windows, by key and opening
-    /// ([`LongCellKey::with_opening`]): as each grows, its last characters
-    /// (a colon, a 、) and its lists change its kinds at every few blocks,
+    /// The kinds of long windows: as each grows, its last characters (a
+    /// colon, a 、) and its lists change its kinds at every few blocks,
     /// between the same few, and they are worked out once.
-    long_kinds: CharMap<u64, u32>,
+    long_kinds: LongKinds,
     /// What a cell opening at each block scores for the boundary before it
     /// ([`super::opening_score`]).
     openings: Vec<f32>,
@@ -133,7 +179,7 @@ impl<'a> Windows<'a> {
             junctions,
             growth,
             kinds: KindsSeen::default(),
-            long_kinds: CharMap::default(),
+            long_kinds: LongKinds::default(),
             openings: (0..blocks.len()).map(|b| super::opening_score(blocks, b, lines)).collect(),
             cached_from: Vec::new(),
             cached: Vec::new(),
@@ -242,8 +288,8 @@ impl<'a> Windows<'a> {
 
     /// [`Windows::work_out`] for the windows ending at `ends`, grown from
     /// one already long (`f`), whose kinds hang on its key and `opening`
-    /// alone ([`Kinds::long_cell_key`]): `last` is its key and the place of
-    /// its kinds. The key changes every few blocks (a colon or a 、
+    /// alone ([`Kinds::long_cell_key`]): `grown_from` is its key and the
+    /// place of its kinds. The key changes every few blocks (a colon or a 、
     /// ends the window, a list begins) between the same few, so their
     /// kinds are worked out once for every window ([`Windows::long_kinds`]).
     /// The window grows by its tally; its features are brought up to date
@@ -252,14 +298,16 @@ impl<'a> Windows<'a> {
         &mut self,
         mut f: Features,
         opening: Opening,
-        last: (LongCellKey, u32),
+        grown_from: (LongCellKey, u32),
         ends: RangeInclusive<usize>,
         windows: &mut Vec<Window>,
     ) -> bool {
         let (first, end) = (*ends.start(), *ends.end());
         let mut tally = f.tally();
-        // The key with the opening, one number to compare.
-        let (mut last_key, mut place) = (last.0.with_opening(opening), last.1);
+        let key = grown_from.0.with_opening(opening);
+        if self.long_kinds.find(key).is_none() {
+            self.long_kinds.insert(key, grown_from.1);
+        }
         // The blocks `f` covers end here.
         let mut f_end = first - 1;
         let mut bring_up_to = |f: &mut Features, end: usize| {
@@ -285,19 +333,16 @@ impl<'a> Windows<'a> {
             }
             // Long, as the window it grew from.
             let key = LongCellKey::of_tally(tally, ending).with_opening(opening);
-            if key != last_key {
-                place = match self.long_kinds.get(&key) {
-                    Some(&place) => place,
-                    None => {
-                        bring_up_to(&mut f, e);
-                        let kinds = Kinds::with_edges(&f, opening, ending);
-                        let place = self.kinds.place(kinds, kinds.key());
-                        self.long_kinds.insert(key, place);
-                        place
-                    }
-                };
-                last_key = key;
-            }
+            let place = match self.long_kinds.find(key) {
+                Some(place) => place,
+                None => {
+                    bring_up_to(&mut f, e);
+                    let kinds = Kinds::with_edges(&f, opening, ending);
+                    let place = self.kinds.place(kinds, kinds.key());
+                    self.long_kinds.insert(key, place);
+                    place
+                }
+            };
             if cfg!(debug_assertions) {
                 bring_up_to(&mut f, e);
                 debug_assert_eq!(f.tally(), tally, "a long cell's tally");
@@ -359,6 +404,27 @@ mod tests {
         }
         // Scores are kept once per kinds.
         assert!(fresh.kinds.scores.len() < expected.iter().map(Vec::len).sum::<usize>());
+    }
+
+    #[test]
+    fn long_kinds_are_found_by_key_whichever_share_a_slot() {
+        let mut long = LongKinds::default();
+        assert_eq!(long.find(0), None);
+        // Keys sharing a slot of the recent ones, and keys that do not.
+        let keys: Vec<u64> = (0..5000u64).map(|i| (i << 16) | (i % 16)).collect();
+        let mut in_slot = vec![0; LongKinds::RECENT];
+        keys.iter().for_each(|&k| in_slot[LongKinds::slot(k)] += 1);
+        assert!(in_slot.iter().any(|&n| n > 1));
+        for (place, &key) in keys.iter().enumerate() {
+            long.insert(key, place as u32);
+        }
+        for _ in 0..2 {
+            for (place, &key) in keys.iter().enumerate() {
+                assert_eq!(long.find(key), Some(place as u32));
+            }
+        }
+        assert_eq!(long.find(LongCellKey::NONE), None);
+        assert_eq!(long.find(5000 << 16), None);
     }
 
     #[test]
