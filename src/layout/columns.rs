@@ -872,7 +872,23 @@ impl Features {
             l.extend_bytes(&next.last, 0, next.last.len);
             self.last = l;
         }
-        // The whole text, while it is short: grown in place, not copied.
+        self.extend_short(next);
+        self.extend_counts(next, junction);
+    }
+
+    /// [`Features::extend_across`] for a text past its edges (of [`EDGE`]
+    /// characters or more, and so is the text grown): its first characters
+    /// stay, and its last ones are left as they were, for the caller to take
+    /// from elsewhere (the vertical layout knows what every window ends with).
+    pub fn extend_past_edges(&mut self, next: &Features, junction: Junction) {
+        debug_assert!(self.chars >= EDGE, "a text past its edges");
+        self.extend_short(next);
+        self.extend_counts(next, junction);
+    }
+
+    /// Grows the whole text ([`Features::short`]), while it is short: in
+    /// place, not copied.
+    fn extend_short(&mut self, next: &Features) {
         if self.chars + next.chars > SHORT {
             self.short = None;
         } else {
@@ -889,7 +905,6 @@ impl Features {
                 }
             }
         }
-        self.extend_counts(next, junction);
     }
 
     /// Whether this text is past holding its whole self ([`Features::short`]

@@ -244,6 +244,8 @@ impl<'a> Windows<'a> {
             if f.is_long() {
                 // Its edges are known without it: `kept_opening` and `endings`.
                 f.extend_counts(&blk.features, self.junctions[e - 1]);
+            } else if f.chars >= EDGE {
+                f.extend_past_edges(&blk.features, self.junctions[e - 1]);
             } else {
                 let junction =
                     if f.chars >= JUNCTION_REACH { self.junctions[e - 1] } else { Junction::of(&f, &blk.features) };
