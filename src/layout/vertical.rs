@@ -1350,14 +1350,19 @@ fn segment(
         let opened = b as u32;
         // The lanes still within their column's span.
         let mut live = k;
-        let before = too_wide_at(b);
-        for (i, window) in from_b.iter().enumerate() {
+        let before = &too_wide_at(b)[..lanes];
+        // The rows of the table and of `too_wide` after block b, the window
+        // ending at each, and what its span costs, side by side.
+        let rows = score[(b + 1) * w..].chunks_exact_mut(w).zip(back.from[(b + 1) * w..].chunks_exact_mut(w));
+        let rows = rows.zip(too_wide[(b + 1) * nc..].chunks_exact(nc));
+        for (i, ((window, &inner), ((score_e, from_e), wide_e))) in
+            from_b.iter().zip(&INNER_COSTS).zip(rows).enumerate()
+        {
             while live > 0 && lane_spans[live - 1] <= i {
                 live -= 1;
                 from[live] = NEG;
             }
-            let e = b + 1 + i;
-            let (shape, inner) = (window.shape, inner_cost(i));
+            let shape = window.shape;
             // Each group of lanes still live: where its cells start from,
             // what the window scores in their columns, their cells' scores
             // and steps, and the lines too wide for them up to the window's
@@ -1365,11 +1370,10 @@ fn segment(
             let groups = live.div_ceil(LANES);
             let starts = lane_groups(&from[..groups * LANES]);
             let wholes = lane_groups(&by_column[window.kinds as usize * lanes..][..lanes]);
-            let cells = (e * w + 1)..(e * w + 1 + lanes);
-            let scores = lane_groups_mut(&mut score[cells.clone()]);
-            let froms = lane_groups_mut(&mut back.from[cells]);
-            let ends = lane_groups(&too_wide_at(e)[..lanes]);
-            let weighed = starts.zip(wholes).zip(scores).zip(froms).zip(ends.zip(lane_groups(&before[..lanes])));
+            let scores = lane_groups_mut(&mut score_e[1..1 + lanes]);
+            let froms = lane_groups_mut(&mut from_e[1..1 + lanes]);
+            let ends = lane_groups(&wide_e[..lanes]);
+            let weighed = starts.zip(wholes).zip(scores).zip(froms).zip(ends.zip(lane_groups(before)));
             for ((((start, whole), score), from), (ends, before)) in weighed {
                 // Summed in the order the full sum takes, for the same rounding.
                 let mut v: [f32; LANES] = std::array::from_fn(|l| start[l] + whole[l] + boundary_bonus - shape - inner);
