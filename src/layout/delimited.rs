@@ -18,12 +18,16 @@ use std::ops::Range;
 pub fn detect(text: &Text) -> Option<char> {
     let mut tabs = 0;
     let mut pipes = 0;
-    for r in text.line_ranges() {
-        let line = &text.as_str()[r];
-        if memchr::memchr_iter(b'\t', line.as_bytes()).nth(1).is_some() {
+    // A text holding no tab, or no bar, has no line holding one: its lines
+    // are not searched for them (most documents hold neither).
+    let s = text.as_str();
+    let (may_tab, may_bar) = (memchr::memchr(b'\t', s.as_bytes()).is_some(), may_hold_bars(s));
+    for r in text.line_ranges().filter(|_| may_tab || may_bar) {
+        let line = &s[r];
+        if may_tab && memchr::memchr_iter(b'\t', line.as_bytes()).nth(1).is_some() {
             tabs += 1;
         }
-        if bars_in(line) >= 3 {
+        if may_bar && bars_in(line) >= 3 {
             pipes += 1;
         }
     }
@@ -292,6 +296,16 @@ pub(crate) fn is_delimiter(delimiter: char, c: char) -> bool {
 /// whichever of them a document uses.
 fn is_bar(c: char) -> bool {
     matches!(c, '|' | '｜' | '│' | '┃' | '║' | '┆' | '┇' | '┊' | '┋' | '╎' | '╏')
+}
+
+/// Whether `s` may hold a bar ([`is_bar`]): `|`, or the first two bytes of
+/// `｜` or of a box-drawing bar (E2 94, E2 95), found by one search each.
+fn may_hold_bars(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr(b'|', b).is_some()
+        || memchr::memmem::find(b, "｜".as_bytes()).is_some()
+        || memchr::memmem::find(b, &[0xE2, 0x94]).is_some()
+        || memchr::memmem::find(b, &[0xE2, 0x95]).is_some()
 }
 
 /// How many bars ([`is_bar`]) `line` holds. Every bar is `|` or begins with
@@ -1838,6 +1852,14 @@ mod tests {
         }
         assert_eq!(bars_in("│序号│事项名称｜编码|“类型”，（甲）┼─"), 4);
         assert_eq!(bars_in("对违法行为的处罚，“责令改正”。"), 0);
+    }
+
+    #[test]
+    fn a_text_without_a_bar_is_known_by_its_bytes() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32).filter(|&c| is_bar(c)) {
+            assert!(may_hold_bars(&format!("对违法行为{c}的处罚")), "U+{:04X}", c as u32);
+        }
+        assert!(!may_hold_bars("对违法行为的处罚，“责令改正”……——（甲）"));
     }
 
     #[test]
