@@ -1042,9 +1042,11 @@ impl Junction {
         let at = joined.len;
         joined.extend_bytes(&after.first, 0, after.first.prefix_len(JUNCTION_REACH));
         let bytes = joined.bytes();
-        let mut responsibility = false;
-        each_word(bytes, |start, word, kind| {
-            let across = start < at && start + word.len() > at;
+        // Only a word beginning before the join runs across it; 责任 is
+        // sought after it too.
+        let mut responsibility = memchr::memmem::find(&bytes[at..], "责任".as_bytes()).is_some();
+        each_word(bytes, at, |start, word, kind| {
+            let across = start + word.len() > at;
             match kind {
                 WordKind::Liability => j.liability |= across,
                 WordKind::Duty => j.duty |= across,
@@ -1132,13 +1134,14 @@ fn words_at(rest: &[u8]) -> impl Iterator<Item = (&'static str, WordKind)> + '_ 
         .filter(move |(word, _)| word.as_bytes().get(2).copied() == third && rest.starts_with(word.as_bytes()))
 }
 
-/// Calls `found` with every word of [`WORD_LIST`] in the UTF-8 text `b`,
-/// overlaps and all: where it begins, the word and its kind. Read as bytes,
-/// nothing decoded: each character's first byte tells how far the next is.
-fn each_word(b: &[u8], mut found: impl FnMut(usize, &'static str, WordKind)) {
+/// Calls `found` with every word of [`WORD_LIST`] in the UTF-8 text `b`
+/// that begins before byte `starting_before`, overlaps and all: where it
+/// begins, the word and its kind. Read as bytes, nothing decoded: each
+/// character's first byte tells how far the next is.
+fn each_word(b: &[u8], starting_before: usize, mut found: impl FnMut(usize, &'static str, WordKind)) {
     // From one character's first byte to the next's: a word begins at none other.
     let mut i = 0;
-    while i + 1 < b.len() {
+    while i + 1 < b.len() && i < starting_before {
         if may_begin_word(b[i], b[i + 1]) {
             words_at(&b[i..]).for_each(|(word, kind)| found(i, word, kind));
         }
@@ -1157,8 +1160,9 @@ fn each_word(b: &[u8], mut found: impl FnMut(usize, &'static str, WordKind)) {
 fn has_duty_heading(t: &str) -> bool {
     t.match_indices("责任").any(|(i, w)| {
         let colon = t[i + w.len()..].starts_with(['：', ':']);
-        let before: Vec<char> = t[..i].chars().rev().take(2).collect();
-        colon && before.len() == 2 && before.iter().all(|&c| is_han(c)) && !t[..i].ends_with("相应")
+        let mut before = t[..i].chars().rev();
+        let two_han = before.next().is_some_and(is_han) && before.next().is_some_and(is_han);
+        colon && two_han && !t[..i].ends_with("相应")
     })
 }
 
@@ -1744,7 +1748,7 @@ mod tests {
             "",
         ] {
             let mut scanned: Vec<(usize, &str)> = Vec::new();
-            each_word(t.as_bytes(), |i, w, _| scanned.push((i, w)));
+            each_word(t.as_bytes(), t.len(), |i, w, _| scanned.push((i, w)));
             let mut searched: Vec<(usize, &str)> =
                 WORD_LIST.iter().flat_map(|&(w, _)| t.match_indices(w).map(move |(i, _)| (i, w))).collect();
             scanned.sort_unstable();
