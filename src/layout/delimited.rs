@@ -22,13 +22,15 @@ pub fn detect(text: &Text) -> Option<char> {
     // are not searched for them (most documents hold neither).
     let s = text.as_str();
     let (may_tab, may_bar) = (memchr::memchr(b'\t', s.as_bytes()).is_some(), may_hold_bars(s));
-    for r in text.line_ranges().filter(|_| may_tab || may_bar) {
-        let line = &s[r];
-        if may_tab && memchr::memchr_iter(b'\t', line.as_bytes()).nth(1).is_some() {
-            tabs += 1;
-        }
-        if may_bar && bars_in(line) >= 3 {
-            pipes += 1;
+    if may_tab || may_bar {
+        for r in text.line_ranges() {
+            let line = &s[r];
+            if may_tab && memchr::memchr_iter(b'\t', line.as_bytes()).nth(1).is_some() {
+                tabs += 1;
+            }
+            if may_bar && bars_in(line) >= 3 {
+                pipes += 1;
+            }
         }
     }
     if tabs >= 2 && tabs >= pipes {

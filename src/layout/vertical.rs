@@ -1265,7 +1265,7 @@ fn segment(
     let skip_costs: Vec<f32> = columns.iter().map(|&c| skip_cost(c)).collect();
     let mut base = vec![NEG; w];
     // What a cell of each lane's column, from the block at hand, starts
-    // from and its step back; each kinds' scores as the lanes read them.
+    // from; each kinds' scores as the lanes read them.
     let mut from = vec![NEG; lanes];
     let mut by_column: Vec<f32> = Vec::new();
     // Whether each kinds seen is surely a cell of some extra column (scores
@@ -1654,6 +1654,28 @@ mod tests {
         assert_eq!(display_width("〇𠀀豈⺀"), 8);
         assert_eq!(display_width("A1 ·、"), 6);
         assert_eq!(display_width("（2019）"), 8);
+    }
+
+    #[test]
+    fn a_step_is_its_places_usual_one_unless_kept_whole() {
+        // Rows of three places; the usual step of the second and third.
+        let usual = vec![0, Back::cell(4, 0, 4).what, Back::cell(5, 0, 5).what];
+        let mut backs = Backs::new(2 * 3, usual);
+        // The start, kept whole everywhere at first.
+        assert!(matches!(backs.get(4).step(), Step::Start));
+        // A lane's cell writes its block alone: the step is its place's.
+        backs.from[4] = 7;
+        let cell = backs.get(4);
+        assert!(matches!(cell.step(), Step::Cell { from: 7, column: 4 }) && cell.state() == 4);
+        backs.from[5] = 9;
+        assert!(matches!(backs.get(5).step(), Step::Cell { from: 9, column: 5 }));
+        // Any other step is kept whole, at any place, until a lane's cell writes there.
+        backs.set(4, Back::new(Back::SKIP, 0, 3));
+        assert!(matches!(backs.get(4).step(), Step::Skip) && backs.get(4).state() == 3);
+        backs.set(5, Back::cell(2, 6, 1));
+        assert!(matches!(backs.get(5).step(), Step::Cell { from: 6, column: 2 }) && backs.get(5).state() == 1);
+        backs.from[5] = 8;
+        assert!(matches!(backs.get(5).step(), Step::Cell { from: 8, column: 5 }) && backs.get(5).state() == 5);
     }
 
     #[test]

@@ -322,9 +322,10 @@ impl<'a> Windows<'a> {
         // lines are then no longer read.
         let mut shape = self.shape_cost.cost();
         let mut shape_settled = self.shape_cost.at_ceiling();
-        let ends = first - 1..end.max(first - 1);
-        windows.reserve(ends.len());
-        for (e, (&growth, &ending)) in (first..).zip(self.growth[ends.clone()].iter().zip(&self.endings[ends])) {
+        // The blocks the window grows by, one a window.
+        let added = first - 1..end.max(first - 1);
+        windows.reserve(added.len());
+        for (e, (&growth, &ending)) in (first..).zip(self.growth[added.clone()].iter().zip(&self.endings[added])) {
             tally = tally.then(growth);
             if !shape_settled {
                 for li in self.blocks[e - 1].lines.clone() {
