@@ -1001,8 +1001,10 @@ fn continues(prev: &Block, next: &Block, lines: &[Line]) -> bool {
         return false;
     }
     let widest = prev.max_width.max(next.max_width);
+    // Read as bytes: a character is an ASCII letter or digit just when its
+    // one byte is, and a block's whole text is not decoded for it.
     let code_piece =
-        |b: &Block| b.features.short.as_ref().is_some_and(|t| t.as_str().chars().all(|c| c.is_ascii_alphanumeric()));
+        |b: &Block| b.features.short.as_ref().is_some_and(|t| t.bytes().iter().all(u8::is_ascii_alphanumeric));
     let starts_own_cell = code_piece(next);
     // A code's pieces are as wide as its column but the last: a code broken
     // by a page after a full piece goes on in the next page's first piece,
