@@ -1455,7 +1455,8 @@ fn segment(
     let mut guard = 0;
     while (b > 0 || j > 0) && guard < 10 * (n + 1) * (k + 2) {
         guard += 1;
-        let (step, pj) = (back.get(b * w + stands_at[j]).step(), back.get(b * w + stands_at[j]).state());
+        let taken = back.get(b * w + stands_at[j]);
+        let (step, pj) = (taken.step(), taken.state());
         match step {
             Step::Start => break,
             Step::Skip => j = pj,
